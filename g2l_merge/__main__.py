@@ -1,0 +1,3 @@
+from g2l_merge.cli import main
+
+main()

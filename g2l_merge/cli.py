@@ -1,0 +1,215 @@
+"""`git g2l-sync`: arguments in, exit codes and rendering out. All the work happens below this module."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from g2l_merge import __version__
+from g2l_merge.errors import G2lError
+
+app = typer.Typer(
+    name="git g2l-sync",
+    help="Keep a Databricks repository in step with an AWS Glue repository through real git merges.",
+    epilog="Exit codes: 0 done; 1 done, but a person is needed (conflicts, findings); "
+           "2 bad input or config, nothing changed; 3 refused for safety, nothing changed.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+)
+
+
+def _fail(error: G2lError) -> None:
+    typer.echo(f"git g2l-sync: {error.message}", err=True)
+    raise typer.Exit(error.code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"g2l-merge {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Keep a Databricks repository in step with an AWS Glue repository through real git merges."""
+
+
+def _repo() -> Any:
+    from g2l_merge import git
+
+    return git.open_repo(Path.cwd())
+
+
+def _emit_report(report: Any, as_json: bool, report_file: Path | None) -> None:
+    from g2l_merge import report as rendering
+
+    text = rendering.to_json(report) if as_json else rendering.to_text(report)
+    typer.echo(text)
+    if report_file is not None:
+        report_file.write_text(rendering.to_json(report) + "\n")
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
+def init(
+    glue: Annotated[str, typer.Option(metavar="SRC", help="Path or URL of the Glue git repository.")],
+    glue_ref: Annotated[str, typer.Option(metavar="REF", help="Glue branch or tag to follow.")] = "main",
+    include: Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="Glob of Glue files to mirror (repeatable).")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="Glob of Glue files to leave out (repeatable).")] = None,
+    target_root: Annotated[str, typer.Option(metavar="DIR", help="Folder where converted files land.")] = "",
+    mirror_branch: Annotated[str, typer.Option(metavar="NAME", help="Name of the tool-owned mirror branch.")] = "glue-mirror",
+    adopt: Annotated[Optional[str], typer.Option(
+        metavar="GLUE_COMMIT", help="Glue commit an existing hand-migrated tree already holds: record it as merged.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Write and commit g2l.toml, build the first glue-mirror commit and merge it (or adopt it)."""
+    from g2l_merge.init import InitOptions
+    from g2l_merge.init import init as run_init
+
+    try:
+        options = InitOptions(glue, glue_ref, tuple(include or ()), tuple(exclude or ()), target_root, adopt,
+                              mirror_branch)
+        report = run_init(_repo(), options)
+    except G2lError as error:
+        _fail(error)
+    _emit_report(report, as_json, None)
+
+
+@app.command()
+def sync(
+    glue_ref: Annotated[Optional[str], typer.Option(metavar="REF", help="Glue branch, tag or commit (default: [source] ref).")] = None,
+    glue: Annotated[Optional[str], typer.Option(metavar="SRC", help="Override [source] repo for this run.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Compute everything, change nothing.")] = False,
+    branch: Annotated[Optional[str], typer.Option(
+        metavar="NAME", help="Put the merge commit on this branch, made from the target tip; never touch the work tree.")] = None,
+    protected: Annotated[str, typer.Option(metavar="conflict|keep-ours", help="Glue change inside a protected region: conflict or keep-ours.")]
+    = "conflict",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    report_file: Annotated[Optional[Path], typer.Option("--report", metavar="FILE", help="Also write the JSON report here.")]
+    = None,
+) -> None:
+    """Convert the Glue head onto glue-mirror and merge it into the current branch (or --branch)."""
+    from g2l_merge.sync import SyncOptions
+    from g2l_merge.sync import sync as run_sync
+
+    try:
+        if protected not in ("conflict", "keep-ours"):
+            raise G2lError(f"--protected must be conflict or keep-ours, not {protected!r}")
+        report = run_sync(_repo(), SyncOptions(glue_ref, glue, dry_run, branch, protected))
+    except G2lError as error:
+        _fail(error)
+    _emit_report(report, as_json, report_file)
+
+
+@app.command()
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the status as JSON.")] = False,
+    offline: Annotated[bool, typer.Option("--offline", help="Do not contact the Glue repository.")] = False,
+) -> None:
+    """Last synced Glue commit, how far Glue is ahead, unmerged mirror commits, markers, converters."""
+    from g2l_merge import history
+
+    try:
+        found = history.status(_repo(), fetch=not offline)
+    except G2lError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps(_jsonable(found), indent=2, sort_keys=True))
+        return
+    typer.echo(history_text(found))
+
+
+@app.command()
+def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON.")] = False) -> None:
+    """Sync history, newest first, read from the mirror's trailers."""
+    from g2l_merge import history
+
+    try:
+        entries = history.log(_repo())
+    except G2lError as error:
+        _fail(error)
+    if as_json:
+        typer.echo(json.dumps([_jsonable(e) for e in entries], indent=2, sort_keys=True))
+        return
+    for e in entries:
+        merged = f"merged in {e.merge_commit[:12]}" if e.merge_commit else "not merged yet"
+        typer.echo(f"{e.date}  glue {e.glue_commit[:12]}  mirror {e.mirror_commit[:12]}  {merged}\n"
+                   f"    {e.glue_subject}  (converter {e.converter}, config {e.config_hash})")
+
+
+@app.command("merge-driver", hidden=True)
+def merge_driver(base: Path, ours: Path, theirs: Path, path: str) -> None:
+    """Git merge driver (registered by init): merge_file on %O %A %B %P, result written to %A."""
+    from g2l_merge.mergefile import merge_file
+
+    result = merge_file(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), path)
+    ours.write_bytes(result.content)
+    raise typer.Exit(1 if result.conflicts else 0)
+
+
+@app.command()
+def demo(directory: Annotated[Path, typer.Argument(help="Empty or new folder for the two sample repositories.")]
+         ) -> None:
+    """Create a sample Glue repository and Databricks repository and walk through a weekly sync."""
+    from g2l_merge.demo import run_demo
+
+    try:
+        run_demo(directory, typer.echo)
+    except G2lError as error:
+        _fail(error)
+
+
+@app.command("man", hidden=True)
+def man(output: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Write the page here instead of stdout.")] = None
+        ) -> None:
+    """Print the git-g2l-sync(1) man page, generated from this CLI."""
+    from g2l_merge.manpage import render
+
+    page = render(typer.main.get_command(app))
+    if output is None:
+        typer.echo(page, nl=False)
+    else:
+        output.write_text(page)
+
+
+def history_text(found: Any) -> str:
+    """Status as a person reads it."""
+    last = found.last_synced_glue_commit
+    lines = [f"On {found.target_branch}; mirror branch {found.mirror_branch}",
+             f"Last synced Glue commit: {last[:12] if last else '(none)'}"]
+    if found.glue_head:
+        behind = found.glue_commits_behind
+        lines.append(f"Glue head: {found.glue_head[:12]}"
+                     + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else ""))
+    for item in found.unmerged_mirror_commits:
+        lines.append(f"Unmerged mirror commit {item.mirror_commit[:12]}: Glue {item.glue_commit[:12]} "
+                     f"{item.glue_subject}")
+    lines += [f"Native: {path}" for path in found.native_files]
+    lines += [f"Protected: {r.path}:{r.start}-{r.end}" + (f" ({r.name})" if r.name else "")
+              for r in found.protected_regions]
+    lines.append(f"Converter versions: {', '.join(found.converter_versions) or '(none)'}")
+    return "\n".join(lines)
+
+
+def _jsonable(value: Any) -> Any:
+    if hasattr(value, "_asdict"):
+        return {k: _jsonable(v) for k, v in value._asdict().items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def main() -> None:
+    """Console script entry point (`git-g2l-sync`, so git runs it as `git g2l-sync`)."""
+    try:
+        app(prog_name="git g2l-sync")
+    except KeyboardInterrupt:
+        sys.exit(130)

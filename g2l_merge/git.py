@@ -1,0 +1,501 @@
+"""Every git call g2l-merge makes: objects, trees, commits, compare-and-swap ref updates, merges, the lock.
+
+Commands run as argument lists (never through a shell). Blob reads and writes go through
+GitPython's object database, which keeps one `cat-file --batch` process for the whole run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from g2l_merge.errors import G2lError, refused
+
+MIN_GIT = (2, 38)
+NULL_SHA = "0" * 40
+LOCK_NAME = "g2l-sync.lock"
+
+
+class Repo(NamedTuple):
+    git_dir: Path
+    work_tree: Path | None
+    odb: Any  # git.Repo from GitPython, for blob reads and writes
+
+    @property
+    def root(self) -> Path:
+        """Where relative paths in g2l.toml start: the work tree, or a bare repository's folder."""
+        return self.work_tree if self.work_tree is not None else self.git_dir
+
+
+class Result(NamedTuple):
+    code: int
+    out: bytes
+    err: bytes
+
+
+class TreeEntry(NamedTuple):
+    mode: str
+    sha: str
+
+
+class Commit(NamedTuple):
+    sha: str
+    tree: str
+    parents: tuple[str, ...]
+    author: str  # "Name <email> timestamp tz", as git stores it
+    message: str
+
+    @property
+    def subject(self) -> str:
+        return self.message.split("\n", 1)[0]
+
+    @property
+    def author_date(self) -> int:
+        return int(self.author.rsplit(" ", 2)[1])
+
+
+class RefUpdate(NamedTuple):
+    ref: str
+    new: str
+    old: str  # NULL_SHA: the ref must not exist yet
+
+
+class ConflictStage(NamedTuple):
+    mode: str
+    sha: str
+    stage: int
+    path: str
+
+
+class MergeMessage(NamedTuple):
+    paths: tuple[str, ...]
+    kind: str
+    text: str
+
+
+class TreeMerge(NamedTuple):
+    tree: str
+    clean: bool
+    stages: tuple[ConflictStage, ...]
+    messages: tuple[MergeMessage, ...]
+
+
+class Change(NamedTuple):
+    status: str  # A, M, D, R (renamed), T (type change)
+    old_path: str | None
+    new_path: str | None
+
+
+def _spawn(args: list[str], cwd: Path | None, input: bytes | None,
+           env: Mapping[str, str] | None) -> Result:
+    full_env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})}
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, input=input, capture_output=True,
+                              env=full_env, check=False)
+    except FileNotFoundError:
+        raise G2lError("git is not installed or not on PATH; g2l-merge needs git 2.38 or newer") from None
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def _fail(args: list[str], result: Result) -> G2lError:
+    detail = result.err.decode(errors="replace").strip().splitlines()
+    last = detail[-1] if detail else f"exit {result.code}"
+    return G2lError(f"git {args[0]} failed: {last}")
+
+
+def run(repo: Repo, *args: str, input: bytes | None = None, env: Mapping[str, str] | None = None,
+        ok: tuple[int, ...] = (0,)) -> Result:
+    """Run one git command in `repo`; an exit code outside `ok` is a G2lError with git's message."""
+    cwd = repo.work_tree or repo.git_dir
+    git_env = {"GIT_DIR": str(repo.git_dir), **(env or {})}
+    result = _spawn(list(args), cwd, input, git_env)
+    if result.code not in ok:
+        raise _fail(list(args), result)
+    return result
+
+
+def out(repo: Repo, *args: str, **kwargs: Any) -> str:
+    """Run git and return its standard output as stripped text."""
+    return run(repo, *args, **kwargs).out.decode().strip()
+
+
+@lru_cache(maxsize=1)
+def check_version() -> tuple[int, int]:
+    """git 2.38 brought `merge-tree --write-tree`; refuse anything older with exit 2."""
+    result = _spawn(["--version"], None, None, None)
+    match = re.search(rb"(\d+)\.(\d+)", result.out)
+    version = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+    if version < MIN_GIT:
+        found = result.out.decode(errors="replace").strip() or "no git"
+        raise G2lError(f"g2l-merge needs git 2.38 or newer (found: {found}); upgrade git and retry")
+    return version
+
+
+def open_repo(path: Path | str = ".") -> Repo:
+    """The repository that contains `path` (a work tree or a bare repository)."""
+    check_version()
+    where = Path(path).resolve()
+    result = _spawn(["rev-parse", "--absolute-git-dir", "--is-bare-repository"], where, None, None)
+    if result.code != 0:
+        raise G2lError(f"{where}: not a git repository; run this inside the Databricks repository")
+    git_dir, bare = result.out.decode().split("\n")[:2]
+    work_tree = None
+    if bare != "true":
+        top = _spawn(["rev-parse", "--show-toplevel"], where, None, None)
+        work_tree = Path(top.out.decode().strip()) if top.code == 0 else None
+    import git as gitpython  # imported here: `check` and the merge driver start without it
+
+    odb = gitpython.Repo(git_dir)
+    return Repo(Path(git_dir), work_tree, odb)
+
+
+def close(repo: Repo) -> None:
+    """Stop GitPython's helper processes."""
+    repo.odb.close()
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def rev_parse(repo: Repo, rev: str) -> str | None:
+    """The commit `rev` names, or None."""
+    result = run(repo, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}", ok=(0, 1, 128))
+    return result.out.decode().strip() if result.code == 0 else None
+
+
+def ref_value(repo: Repo, ref: str) -> str | None:
+    """The object a full ref name points to, or None when it does not exist."""
+    result = run(repo, "rev-parse", "--verify", "-q", ref, ok=(0, 1, 128))
+    return result.out.decode().strip() if result.code == 0 else None
+
+
+def all_refs(repo: Repo) -> dict[str, str]:
+    """Every ref with its value, HEAD included (for tests and dry-run checks)."""
+    text = out(repo, "for-each-ref", "--format=%(refname) %(objectname)")
+    refs = dict(line.split(" ", 1) for line in text.splitlines() if line)
+    head = ref_value(repo, "HEAD")
+    if head:
+        refs["HEAD"] = head
+    return refs
+
+
+def current_branch(repo: Repo) -> str | None:
+    """The full ref of the checked-out branch, or None when HEAD is detached."""
+    result = run(repo, "symbolic-ref", "-q", "HEAD", ok=(0, 1))
+    return result.out.decode().strip() if result.code == 0 else None
+
+
+def read_commit(repo: Repo, sha: str) -> Commit:
+    """Parse one commit object."""
+    raw = read_blob(repo, sha).decode("utf-8", errors="replace")
+    header, _, message = raw.partition("\n\n")
+    fields: dict[str, list[str]] = {}
+    for line in header.split("\n"):
+        if line and not line.startswith(" "):
+            key, _, value = line.partition(" ")
+            fields.setdefault(key, []).append(value)
+    return Commit(sha, fields["tree"][0], tuple(fields.get("parent", [])),
+                  fields["author"][0], message)
+
+
+def read_blob(repo: Repo, sha: str) -> bytes:
+    """The raw content of one object."""
+    data: bytes = repo.odb.odb.stream(bytes.fromhex(sha)).read()
+    return data
+
+
+def ls_tree(repo: Repo, treeish: str) -> dict[str, TreeEntry]:
+    """Every file in a tree, recursively: path -> (mode, blob sha)."""
+    raw = run(repo, "ls-tree", "-r", "-z", "--full-tree", treeish).out
+    entries = {}
+    for record in raw.split(b"\0"):
+        if record:
+            meta, _, path = record.partition(b"\t")
+            mode, _kind, sha = meta.decode().split(" ")
+            entries[path.decode("utf-8", errors="surrogateescape")] = TreeEntry(mode, sha)
+    return entries
+
+
+def is_ancestor(repo: Repo, ancestor: str, descendant: str) -> bool:
+    """True when `ancestor` is reachable from `descendant` (or equal)."""
+    return run(repo, "merge-base", "--is-ancestor", ancestor, descendant, ok=(0, 1)).code == 0
+
+
+def rev_list(repo: Repo, *args: str) -> list[str]:
+    """Commit shas from `git rev-list ARGS`."""
+    return out(repo, "rev-list", *args).split()
+
+
+def diff_trees(repo: Repo, old: str | None, new: str) -> list[Change]:
+    """Files changed between two trees (or from nothing), with git's rename detection."""
+    if old is None:
+        return [Change("A", None, path) for path in ls_tree(repo, new)]
+    raw = run(repo, "diff-tree", "-r", "-z", "-M", "--no-commit-id", "--name-status", old, new).out
+    fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
+    changes, i = [], 0
+    while i < len(fields) and fields[i]:
+        status = fields[i][0]
+        if status in "RC":
+            changes.append(Change("R" if status == "R" else "A", fields[i + 1] if status == "R" else None,
+                                  fields[i + 2]))
+            i += 3
+            continue
+        path = fields[i + 1]
+        changes.append(Change(status, None if status == "A" else path, None if status == "D" else path))
+        i += 2
+    return changes
+
+
+def dirty_paths(repo: Repo) -> list[str]:
+    """Tracked files with uncommitted changes (staged or not)."""
+    raw = run(repo, "status", "--porcelain=v1", "-z", "--untracked-files=no").out
+    return [rec[3:].decode(errors="replace") for rec in raw.split(b"\0") if len(rec) > 3]
+
+
+def merge_in_progress(repo: Repo) -> bool:
+    return (repo.git_dir / "MERGE_HEAD").exists()
+
+
+def identity_problem(repo: Repo) -> str | None:
+    """Why git cannot make commits here (no user.name/user.email), or None."""
+    result = run(repo, "var", "GIT_COMMITTER_IDENT", ok=(0, 128))
+    if result.code == 0:
+        return None
+    return "git does not know who you are: set user.name and user.email (git config) and retry"
+
+
+# -- the Glue side ----------------------------------------------------------------------------
+
+def fetch_commit(repo: Repo, source: str, ref: str) -> str:
+    """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref."""
+    if re.fullmatch(r"[0-9a-f]{4,39}", ref) and Path(source).is_dir():
+        ref = _local_sha(source, ref)
+    if re.fullmatch(r"[0-9a-f]{40}", ref):
+        sha = ref
+        if not _has_object(repo, sha):
+            _fetch(repo, source, sha)
+    else:
+        sha = _remote_sha(repo, source, ref)
+        _fetch(repo, source, _remote_ref(repo, source, ref))
+    if not _has_object(repo, sha):
+        raise refused(f"Glue ref {ref} of {source} moved while it was fetched; nothing changed, rerun")
+    return sha
+
+
+def _local_sha(source: str, short: str) -> str:
+    result = _spawn(["rev-parse", "--verify", "-q", f"{short}^{{commit}}"], Path(source), None, None)
+    if result.code != 0:
+        raise G2lError(f"Glue repository {source} has no commit {short!r}")
+    return result.out.decode().strip()
+
+
+def _has_object(repo: Repo, sha: str) -> bool:
+    return run(repo, "cat-file", "-e", f"{sha}^{{commit}}", ok=(0, 1, 128)).code == 0
+
+
+def _fetch(repo: Repo, source: str, what: str) -> None:
+    result = run(repo, "fetch", "-q", "--no-tags", "--no-write-fetch-head", "--", source, what, ok=(0, 1, 128))
+    if result.code != 0:
+        last = result.err.decode(errors="replace").strip().splitlines()
+        raise G2lError(f"cannot fetch {what} from Glue repository {source}: {last[-1] if last else 'failed'}")
+
+
+def _ls_remote(repo: Repo, source: str) -> dict[str, str]:
+    result = run(repo, "ls-remote", "--", source, ok=(0, 1, 2, 128))
+    if result.code != 0:
+        raise G2lError(f"cannot read Glue repository {source}: check [source] repo in g2l.toml")
+    pairs = (line.split("\t") for line in result.out.decode().splitlines() if "\t" in line)
+    return {name: sha for sha, name in pairs}
+
+
+def _remote_ref(repo: Repo, source: str, ref: str) -> str:
+    refs = _ls_remote(repo, source)
+    for candidate in (ref, f"refs/heads/{ref}", f"refs/tags/{ref}"):
+        if candidate in refs:
+            return candidate
+    raise G2lError(f"Glue repository {source} has no branch or tag {ref!r}: check [source] ref or --glue-ref")
+
+
+def _remote_sha(repo: Repo, source: str, ref: str) -> str:
+    refs = _ls_remote(repo, source)
+    name = _remote_ref(repo, source, ref)
+    return refs.get(f"{name}^{{}}", refs[name])
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+def write_blob(repo: Repo, data: bytes) -> str:
+    """Store a blob and return its sha (no process: GitPython writes the loose object)."""
+    from gitdb.base import IStream
+
+    stream = repo.odb.odb.store(IStream(b"blob", len(data), io.BytesIO(data)))
+    return str(stream.hexsha.decode() if isinstance(stream.hexsha, bytes) else stream.hexsha)
+
+
+def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
+    """Build a (nested) tree from a flat path map, through a private temporary index."""
+    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-index-") as tmp:
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        lines = b"".join(f"{e.mode} {e.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
+                         for path, e in sorted(entries.items()))
+        run(repo, "update-index", "-z", "--index-info", input=lines, env=env)
+        return out(repo, "write-tree", env=env)
+
+
+def commit_tree(repo: Repo, tree: str, parents: Iterable[str], message: str,
+                author: str | None = None) -> str:
+    """Create a commit object; `author` is git's "Name <email> timestamp tz" form."""
+    env: dict[str, str] = {}
+    if author:
+        match = re.fullmatch(r"(.*) <(.*)> (\d+ [+-]\d{4})", author)
+        if match:
+            env = {"GIT_AUTHOR_NAME": match.group(1), "GIT_AUTHOR_EMAIL": match.group(2),
+                   "GIT_AUTHOR_DATE": match.group(3)}
+    args = ["commit-tree", tree]
+    for parent in parents:
+        args += ["-p", parent]
+    return out(repo, *args, input=message.encode(), env=env)
+
+
+def update_refs(repo: Repo, updates: Iterable[RefUpdate], reason: str) -> None:
+    """Move refs by compare-and-swap in one transaction: all move, or none and exit 3."""
+    lines = "".join(f"update {u.ref} {u.new} {u.old}\n" for u in updates)
+    if not lines:
+        return
+    result = run(repo, "update-ref", "-m", reason, "--stdin", input=lines.encode(), ok=(0, 1, 128))
+    if result.code != 0:
+        raise refused("a branch moved while g2l-merge was working (another push or commit?); "
+                      "nothing changed, rerun the command")
+
+
+def set_config(repo: Repo, key: str, value: str) -> None:
+    run(repo, "config", key, value)
+
+
+def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
+    """Write one file into the work tree and commit just that file on the current branch."""
+    assert repo.work_tree is not None
+    (repo.work_tree / path).write_bytes(data)
+    run(repo, "add", "--", path)
+    run(repo, "commit", "--no-verify", "-q", "-m", message, "--", path)
+    return out(repo, "rev-parse", "HEAD")
+
+
+# -- merging ----------------------------------------------------------------------------------
+
+def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
+    """git's own three-way merge of two commits into a tree, with no work tree (zdiff3 markers)."""
+    result = run(repo, "-c", "merge.conflictStyle=zdiff3", "merge-tree", "--write-tree", "-z",
+                 "--allow-unrelated-histories", ours, theirs, ok=(0, 1))
+    tree, _, rest = result.out.partition(b"\0")
+    if rest.startswith(b"\0"):
+        records, info = b"", rest[1:]
+    else:
+        records, _, info = rest.partition(b"\0\0")
+    stages = []
+    for record in filter(None, records.split(b"\0")):
+        meta, _, path = record.partition(b"\t")
+        mode, sha, stage = meta.decode().split(" ")
+        stages.append(ConflictStage(mode, sha, int(stage), path.decode("utf-8", errors="surrogateescape")))
+    return TreeMerge(tree.decode(), result.code == 0, tuple(stages), _merge_messages(info))
+
+
+def _merge_messages(info: bytes) -> tuple[MergeMessage, ...]:
+    fields = [f.decode("utf-8", errors="surrogateescape") for f in info.split(b"\0")]
+    messages, i = [], 0
+    while i < len(fields) and fields[i].isdigit():
+        count = int(fields[i])
+        paths = tuple(fields[i + 1:i + 1 + count])
+        kind, text = fields[i + 1 + count], fields[i + 2 + count]
+        messages.append(MergeMessage(paths, kind, text.rstrip("\n")))
+        i += count + 3
+    return tuple(messages)
+
+
+def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, str]) -> tuple[bytes, bool]:
+    """git merge-file on three texts, zdiff3 style; returns (result, clean)."""
+    with tempfile.TemporaryDirectory(prefix="g2l-merge-") as tmp:
+        paths = []
+        for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
+            path = Path(tmp) / name
+            path.write_bytes(data)
+            paths.append(str(path))
+        result = _spawn(["merge-file", "-p", "--zdiff3", "-L", labels[0], "-L", labels[1], "-L", labels[2],
+                         *paths], Path(tmp), None, None)
+    if result.code < 0 or result.code > 127:
+        raise G2lError(f"git merge-file failed: {result.err.decode(errors='replace').strip()}")
+    return result.out, result.code == 0
+
+
+def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:
+    """Move the index and work tree from `old_commit` to `new_tree` (like a fast-forward)."""
+    run(repo, "read-tree", "-m", "-u", old_commit, new_tree)
+
+
+def start_worktree_merge(repo: Repo, commit: str, message: str) -> bool:
+    """`git merge --no-ff --no-commit`: leaves git's own merging state; True when clean."""
+    result = run(repo, "-c", "merge.conflictStyle=zdiff3", "merge", "--no-ff", "--no-commit",
+                 "--no-verify", "-q", "-m", message, commit, ok=(0, 1, 2, 128))
+    if result.code not in (0, 1) or not merge_in_progress(repo):
+        raise refused(f"git merge refused to start: {result.err.decode(errors='replace').strip()}")
+    return result.code == 0
+
+
+def write_worktree_file(repo: Repo, path: str, data: bytes) -> None:
+    """Write a merged file into the work tree (during a merge git left in progress)."""
+    assert repo.work_tree is not None
+    (repo.work_tree / path).write_bytes(data)
+
+
+# -- the lock ---------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def lock(repo: Repo, command: str) -> Iterator[None]:
+    """One sync at a time per repository; a lock left by a dead process on this host is taken over."""
+    path = repo.git_dir / LOCK_NAME
+    holder = f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%Y-%m-%d %H:%M:%S')}: {command}"
+    _acquire(path, holder)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _acquire(path: Path, holder: str) -> None:
+    for _attempt in range(2):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            current = path.read_text(errors="replace").strip()
+            if _holder_is_dead(current):
+                path.unlink(missing_ok=True)
+                continue
+            raise refused(f"another g2l-sync holds the lock ({current}); wait for it, "
+                          f"or remove {path} if that process is gone") from None
+        with os.fdopen(fd, "w") as handle:
+            handle.write(holder + "\n")
+        return
+    raise refused(f"could not take the lock {path}; rerun")
+
+
+def _holder_is_dead(holder: str) -> bool:
+    match = re.match(r"pid (\d+) on (\S+) ", holder)
+    if not match or match.group(2) != socket.gethostname():
+        return False
+    try:
+        os.kill(int(match.group(1)), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False

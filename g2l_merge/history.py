@@ -1,0 +1,120 @@
+"""`status` and `log`: everything read back from git (the mirror's trailers); there is no state file."""
+
+from __future__ import annotations
+
+import time
+from typing import NamedTuple
+
+from g2l_merge import config as cfg
+from g2l_merge import git, markers, mirror
+from g2l_merge.config import Config
+from g2l_merge.errors import G2lError
+from g2l_merge.sync import glue_source, read_config
+
+
+class LogEntry(NamedTuple):
+    mirror_commit: str
+    glue_commit: str
+    glue_subject: str
+    date: str
+    converter: str
+    config_hash: str
+    merge_commit: str | None  # the target's merge commit that brought it in, if any
+
+
+class UnmergedMirrorCommit(NamedTuple):
+    mirror_commit: str
+    glue_commit: str
+    glue_subject: str
+
+
+class RegionInfo(NamedTuple):
+    path: str
+    name: str | None
+    start: int
+    end: int
+
+
+class Status(NamedTuple):
+    target_branch: str
+    mirror_branch: str
+    last_synced_glue_commit: str | None
+    glue_head: str | None
+    glue_commits_behind: int | None
+    unmerged_mirror_commits: tuple[UnmergedMirrorCommit, ...]
+    native_files: tuple[str, ...]
+    protected_regions: tuple[RegionInfo, ...]
+    converter_versions: tuple[str, ...]
+
+
+def _target(repo: git.Repo) -> tuple[Config, str, str]:
+    """(config, target branch name, its tip): the current branch, or [target] branch in a bare clone."""
+    branch = git.current_branch(repo) if repo.work_tree is not None else None
+    head = git.rev_parse(repo, "HEAD")
+    if head is None:
+        raise G2lError("this repository has no commits yet: run `git g2l-sync init` first")
+    config = read_config(repo, head)
+    name = branch.removeprefix("refs/heads/") if branch else config.target.branch
+    tip = git.rev_parse(repo, f"refs/heads/{name}")
+    if tip is None:
+        raise G2lError(f"g2l.toml: [target] branch {name!r} does not exist in this repository")
+    return config, name, tip
+
+
+def _iso(timestamp: int) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+
+
+def log(repo: git.Repo) -> list[LogEntry]:
+    """Sync history, newest first: each mirror commit and the merge that brought it into the target."""
+    config, _name, tip = _target(repo)
+    commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}"))
+    merged_by = _merges_by_second_parent(repo, tip)
+    return [LogEntry(m.sha, m.glue_commit, m.glue_subject, _iso(m.date), m.converter, m.config_hash,
+                     merged_by.get(m.sha)) for m in commits]
+
+
+def _merges_by_second_parent(repo: git.Repo, tip: str) -> dict[str, str]:
+    text = git.out(repo, "rev-list", "--merges", "--parents", "--reverse", tip)
+    merged_by: dict[str, str] = {}
+    for line in text.splitlines():
+        merge, _first, *others = line.split()
+        for parent in others:
+            merged_by.setdefault(parent, merge)
+    return merged_by
+
+
+def status(repo: git.Repo, *, fetch: bool = True) -> Status:
+    """Where the target stands against the mirror and the Glue head."""
+    config, name, tip = _target(repo)
+    mirror_tip = git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}")
+    commits = mirror.history(repo, mirror_tip)
+    merged = [m for m in commits if git.is_ancestor(repo, m.sha, tip)]
+    last = merged[0].glue_commit if merged else None
+    unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject)
+                     for m in commits if m not in merged)
+    glue_head, behind = (_glue_position(repo, config, last) if fetch else (None, None))
+    native, regions = _constraints(repo, config, tip)
+    versions = tuple(sorted({m.converter for m in commits}))
+    return Status(name, config.target.mirror_branch, last, glue_head, behind, unmerged, native, regions, versions)
+
+
+def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[str, int | None]:
+    head = git.fetch_commit(repo, glue_source(repo, config, None), config.source.ref)
+    if last is None:
+        return head, None
+    if git.rev_parse(repo, last) is None:
+        return head, None
+    return head, len(git.rev_list(repo, f"{last}..{head}"))
+
+
+def _constraints(repo: git.Repo, config: Config, tip: str) -> tuple[tuple[str, ...], tuple[RegionInfo, ...]]:
+    native, regions = [], []
+    for path, entry in sorted(git.ls_tree(repo, tip).items()):
+        if not path.endswith(".py") or entry.mode not in ("100644", "100755"):
+            continue
+        found = markers.parse(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
+        if found.native or cfg.matches(path, config.protect.native):
+            native.append(path)
+        regions.extend(RegionInfo(path, r.name, r.start, r.end) for r in found.regions)
+    return tuple(native), tuple(regions)

@@ -1,0 +1,109 @@
+"""`init`: configure a Databricks repository, build the first mirror commit, merge or adopt it."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from typing import NamedTuple
+
+from g2l_merge import config as cfg
+from g2l_merge import git, mirror
+from g2l_merge.errors import G2lError, refused
+from g2l_merge.report import SyncReport
+from g2l_merge.sync import DIRTY_MESSAGE, MirrorStep, SyncOptions, Target, glue_source, merge_step
+
+DRIVER_NAME = "g2l"
+ATTRIBUTES_LINE = f"* merge={DRIVER_NAME}"
+
+
+class InitOptions(NamedTuple):
+    glue: str
+    glue_ref: str = "main"
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    target_root: str = ""
+    adopt: str | None = None
+    mirror_branch: str = "glue-mirror"
+
+
+def init(repo: git.Repo, options: InitOptions) -> SyncReport:
+    """Write and commit g2l.toml, then build the first mirror commit and merge (or adopt) it."""
+    with git.lock(repo, "init"):
+        branch, head = _check_ready(repo)
+        config = _new_config(options, branch)
+        text = cfg.dump(config)
+        cfg.load(text)
+        mirror_ref = f"refs/heads/{config.target.mirror_branch}"
+        if git.ref_value(repo, mirror_ref):
+            raise refused(f"branch {config.target.mirror_branch} already exists: this repository is already "
+                          "set up; run `git g2l-sync sync`")
+        glue_sha = git.fetch_commit(repo, glue_source(repo, config, None), options.adopt or config.source.ref)
+        glue = git.read_commit(repo, glue_sha)
+        build = mirror.build_tree(repo, glue_sha, config, None)
+        register_merge_driver(repo)
+        tip = git.commit_file(repo, cfg.CONFIG_FILE, text.encode(), "Configure g2l-merge\n\n"
+                              f"Glue repository: {config.source.repo} ({config.source.ref})\n")
+        step = MirrorStep(mirror_ref, None, mirror.commit(repo, build.tree, None, glue, config), glue,
+                          build.findings)
+        target = Target(branch, tip, branch, tip, in_worktree=True)
+        if options.adopt:
+            return _adopt(repo, target, step)
+        return merge_step(repo, config, target, step, SyncOptions())
+
+
+def _check_ready(repo: git.Repo) -> tuple[str, str | None]:
+    if repo.work_tree is None:
+        raise G2lError("init needs a work tree: run it in a clone of the Databricks repository")
+    branch = git.current_branch(repo)
+    if branch is None:
+        raise G2lError("HEAD is detached: check out the branch the Databricks team works on, then run init")
+    if git.merge_in_progress(repo):
+        raise refused("a merge is in progress; finish it with `git commit` or `git merge --abort`, then retry")
+    dirty = git.dirty_paths(repo)
+    if dirty:
+        raise refused(DIRTY_MESSAGE.format(paths=", ".join(dirty[:3])))
+    problem = git.identity_problem(repo)
+    if problem:
+        raise G2lError(problem)
+    head = git.rev_parse(repo, "HEAD")
+    if (repo.work_tree / cfg.CONFIG_FILE).exists() or (head and cfg.CONFIG_FILE in git.ls_tree(repo, head)):
+        raise G2lError(f"{cfg.CONFIG_FILE}: already exists; this repository is set up, run `git g2l-sync sync`")
+    return branch, head
+
+
+def _new_config(options: InitOptions, branch: str) -> cfg.Config:
+    source = cfg.SourceConfig(repo=options.glue, ref=options.glue_ref,
+                              include=options.include or cfg.SourceConfig.include, exclude=options.exclude)
+    target = cfg.TargetConfig(branch=branch.removeprefix("refs/heads/"), mirror_branch=options.mirror_branch,
+                              root=options.target_root.strip("/"))
+    return cfg.Config(source=source, target=target)
+
+
+def _adopt(repo: git.Repo, target: Target, step: MirrorStep) -> SyncReport:
+    """Record the mirror as merged with the ours strategy: the hand-migrated tree stays as it is."""
+    tree = git.read_commit(repo, target.tip).tree
+    message = (f"Adopt Glue {step.glue.sha[:12]} into {target.name}\n\n"
+               "The Databricks tree already holds this Glue commit (merged with the ours strategy).\n\n"
+               f"G2l-Sync: {step.glue.sha}\n")
+    merge = git.commit_tree(repo, tree, [target.tip, step.new], message)
+    git.update_refs(repo, [git.RefUpdate(step.ref, step.new, git.NULL_SHA),
+                           git.RefUpdate(target.dest, merge, target.dest_old)], "g2l-sync: adopt")
+    return SyncReport("clean", target.name, step.glue.sha, None, step.new, merge,
+                      notes=("adopted: the work tree was kept as it is",))
+
+
+def driver_command() -> str:
+    """The merge driver command line, with this interpreter's absolute path so any shell finds it."""
+    return f"{shlex.quote(sys.executable)} -m g2l_merge merge-driver %O %A %B %P"
+
+
+def register_merge_driver(repo: git.Repo) -> None:
+    """Register the g2l merge driver in .git/config and scope it through .git/info/attributes."""
+    git.set_config(repo, f"merge.{DRIVER_NAME}.name", "g2l-merge: Glue sync with protected regions")
+    git.set_config(repo, f"merge.{DRIVER_NAME}.driver", driver_command())
+    attributes = repo.git_dir / "info" / "attributes"
+    attributes.parent.mkdir(parents=True, exist_ok=True)
+    existing = attributes.read_text() if attributes.exists() else ""
+    if ATTRIBUTES_LINE not in existing.splitlines():
+        prefix = "" if not existing or existing.endswith("\n") else "\n"
+        attributes.write_text(existing + prefix + ATTRIBUTES_LINE + "\n")

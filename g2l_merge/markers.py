@@ -1,0 +1,88 @@
+"""Protected regions and native markers: parse them, returning problems with line numbers (never raising).
+
+This module imports nothing heavy: `check` and the pre-commit hook must start fast.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+NATIVE_WINDOW = 5  # a native marker counts only in a file's first lines
+_NATIVE = re.compile(r"^[ \t]*#[ \t]*(?:g2l:[ \t]*native|SOURCE:[ \t]*DATABRICKS_NATIVE)\b")
+_BEGIN = re.compile(r"^[ \t]*#[ \t]*(?:g2l:[ \t]*protect[ \t]+begin|PROTECTED:[ \t]*START)\b[ \t]*(.*?)[ \t]*$")
+_END = re.compile(r"^[ \t]*#[ \t]*(?:g2l:[ \t]*protect[ \t]+end|PROTECTED:[ \t]*END)\b[ \t]*(.*?)[ \t]*$")
+
+
+class Region(NamedTuple):
+    name: str | None
+    start: int  # 1-based line of the begin marker
+    end: int  # 1-based line of the end marker
+
+
+class Problem(NamedTuple):
+    line: int
+    message: str
+
+
+class Markers(NamedTuple):
+    native: bool
+    regions: tuple[Region, ...]
+    problems: tuple[Problem, ...]
+
+
+def parse(text: str) -> Markers:
+    """Find the native marker and the protected regions of one file."""
+    native = False
+    regions: list[Region] = []
+    problems: list[Problem] = []
+    open_at: tuple[str | None, int] | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _NATIVE.match(line):
+            if number <= NATIVE_WINDOW:
+                native = True
+            else:
+                problems.append(Problem(number, f"native marker below line {NATIVE_WINDOW} is ignored; "
+                                                "move it to the top of the file"))
+            continue
+        begin, end = _BEGIN.match(line), _END.match(line)
+        if begin:
+            if open_at is not None:
+                problems.append(Problem(number, f"protected region begins inside the region opened on line "
+                                                f"{open_at[1]}; regions do not nest"))
+                continue
+            open_at = (_clean_name(begin.group(1)), number)
+        elif end:
+            if open_at is None:
+                problems.append(Problem(number, "protect end without a matching begin"))
+                continue
+            name, start = open_at
+            end_name = _clean_name(end.group(1))
+            if end_name and end_name != name:
+                problems.append(Problem(number, f"protect end {end_name!r} does not match begin "
+                                                f"{name or '(unnamed)'!r} on line {start}"))
+            regions.append(Region(name, start, number))
+            open_at = None
+    if open_at is not None:
+        problems.append(Problem(open_at[1], "protect begin without a matching end"))
+    problems.extend(_duplicates(regions))
+    return Markers(native, tuple(regions), tuple(sorted(problems)))
+
+
+def _clean_name(raw: str) -> str | None:
+    name = raw.strip().strip("-:").strip()
+    return name or None
+
+
+def _duplicates(regions: list[Region]) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for region in regions:
+        if region.name is None:
+            continue
+        if region.name in seen:
+            problems.append(Problem(region.start, f"protected region name {region.name!r} is already used "
+                                                  f"on line {seen[region.name]}"))
+        else:
+            seen[region.name] = region.start
+    return problems

@@ -1,0 +1,88 @@
+"""SyncReport: what one sync did, rendered as text, JSON or markdown."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from g2l_merge.convert.engine import Finding
+from g2l_merge.mergefile import FileConflict
+
+
+@dataclass(frozen=True)
+class FileChanges:
+    updated: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    deleted: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SkippedNative:
+    path: str
+    patch: str
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    status: str  # clean / conflicts / up-to-date
+    target_branch: str
+    glue_commit: str
+    previous_glue_commit: str | None
+    mirror_commit: str
+    merge_commit: str | None
+    dry_run: bool = False
+    files: FileChanges = FileChanges()
+    skipped_native: tuple[SkippedNative, ...] = ()
+    conflicts: tuple[FileConflict, ...] = ()
+    review: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.status == "conflicts" else 0
+
+
+def to_dict(report: SyncReport) -> dict[str, Any]:
+    """The JSON object DESIGN.md defines."""
+    data = asdict(report)
+    data["files"]["renamed"] = [{"from": a, "to": b} for a, b in report.files.renamed]
+    data["conflicts"] = [c._asdict() for c in report.conflicts]
+    data["review"] = [f._asdict() for f in report.review]
+    data["notes"] = list(report.notes)
+    return data
+
+
+def to_json(report: SyncReport) -> str:
+    return json.dumps(to_dict(report), indent=2, sort_keys=True)
+
+
+def _short(sha: str | None) -> str:
+    return sha[:12] if sha else "(none)"
+
+
+def to_text(report: SyncReport) -> str:
+    """What a person reads in the terminal."""
+    if report.status == "up-to-date":
+        return f"Already up to date: {report.target_branch} contains Glue {_short(report.glue_commit)}."
+    verb = "Would merge" if report.dry_run else ("Merging" if report.conflicts else "Merged")
+    lines = [f"{verb} Glue {_short(report.glue_commit)} (previous sync: {_short(report.previous_glue_commit)}) "
+             f"into {report.target_branch}"]
+    if report.merge_commit:
+        lines.append(f"  merge commit {_short(report.merge_commit)}, mirror commit {_short(report.mirror_commit)}")
+    files = report.files
+    for label, paths in (("updated", files.updated), ("added", files.added), ("deleted", files.deleted)):
+        lines.extend(f"  {label:8} {path}" for path in paths)
+    lines.extend(f"  renamed  {old} -> {new}" for old, new in files.renamed)
+    lines.extend(f"  skipped  {item.path} (Databricks-native; Glue changed its source)"
+                 for item in report.skipped_native)
+    lines.extend(f"  review   {f.path}:{f.line}: {f.rule} {f.message}" for f in report.review)
+    lines.extend(f"  note     {note}" for note in report.notes)
+    if report.conflicts:
+        after = ("" if report.dry_run else " then `git add` and `git commit`" if report.merge_commit is None
+                 else f" on {report.target_branch}'s merge commit (markers are committed)")
+        lines.append(f"CONFLICTS ({len(report.conflicts)}): resolve them,{after}")
+        lines.extend(f"  {c.kind:13} {c.path}" + (f" [region {c.region}]" if c.region else "")
+                     for c in report.conflicts)
+    return "\n".join(lines)
