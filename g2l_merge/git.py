@@ -124,6 +124,14 @@ def run(repo: Repo, *args: str, input: bytes | None = None, env: Mapping[str, st
     return result
 
 
+def run_in(folder: Path, *args: str, input: bytes | None = None) -> str:
+    """Run git in a folder that is not the repository being synced (the demo's sample repositories)."""
+    result = _spawn(list(args), folder, input, None)
+    if result.code != 0:
+        raise _fail(list(args), result)
+    return result.out.decode(errors="replace")
+
+
 def out(repo: Repo, *args: str, **kwargs: Any) -> str:
     """Run git and return its standard output as stripped text."""
     return run(repo, *args, **kwargs).out.decode().strip()
