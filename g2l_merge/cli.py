@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -42,10 +44,15 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_version, 
     """Keep a Databricks repository in step with an AWS Glue repository through real git merges."""
 
 
-def _repo() -> Any:
+@contextlib.contextmanager
+def _repo() -> Iterator[Any]:
     from g2l_merge import git
 
-    return git.open_repo(Path.cwd())
+    repo = git.open_repo(Path.cwd())
+    try:
+        yield repo
+    finally:
+        git.close(repo)
 
 
 def _emit_report(report: Any, as_json: bool, report_file: Path | None) -> None:
@@ -77,7 +84,8 @@ def init(
     try:
         options = InitOptions(glue, glue_ref, tuple(include or ()), tuple(exclude or ()), target_root, adopt,
                               mirror_branch)
-        report = run_init(_repo(), options)
+        with _repo() as repo:
+            report = run_init(repo, options)
     except G2lError as error:
         _fail(error)
     _emit_report(report, as_json, None)
@@ -103,7 +111,8 @@ def sync(
     try:
         if protected not in ("conflict", "keep-ours"):
             raise G2lError(f"--protected must be conflict or keep-ours, not {protected!r}")
-        report = run_sync(_repo(), SyncOptions(glue_ref, glue, dry_run, branch, protected))
+        with _repo() as repo:
+            report = run_sync(repo, SyncOptions(glue_ref, glue, dry_run, branch, protected))
     except G2lError as error:
         _fail(error)
     _emit_report(report, as_json, report_file)
@@ -118,7 +127,8 @@ def status(
     from g2l_merge import history
 
     try:
-        found = history.status(_repo(), fetch=not offline)
+        with _repo() as repo:
+            found = history.status(repo, fetch=not offline)
     except G2lError as error:
         _fail(error)
     if as_json:
@@ -133,7 +143,8 @@ def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history 
     from g2l_merge import history
 
     try:
-        entries = history.log(_repo())
+        with _repo() as repo:
+            entries = history.log(repo)
     except G2lError as error:
         _fail(error)
     if as_json:

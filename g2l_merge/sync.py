@@ -130,11 +130,19 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
     source = glue_source(repo, config, options.glue)
     glue_sha = git.fetch_commit(repo, source, options.glue_ref or config.source.ref)
     glue = git.read_commit(repo, glue_sha)
+    if previous and glue_sha != previous.glue_commit and _already_synced(repo, glue_sha, previous):
+        return MirrorStep(ref, tip, previous.sha, git.read_commit(repo, previous.glue_commit), ())
     build = mirror.build_tree(repo, glue_sha, config, previous)
     if previous and previous.tree == build.tree and previous.glue_commit == glue_sha:
         return MirrorStep(ref, tip, previous.sha, glue, build.findings)
     new = mirror.commit(repo, build.tree, tip, glue, config)
     return MirrorStep(ref, tip, new, glue, build.findings)
+
+
+def _already_synced(repo: git.Repo, glue_sha: str, previous: mirror.MirrorCommit) -> bool:
+    """An older Glue commit than the mirror holds: syncing it would undo Glue's later work."""
+    return git.rev_parse(repo, previous.glue_commit) is not None and git.is_ancestor(
+        repo, glue_sha, previous.glue_commit)
 
 
 def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,

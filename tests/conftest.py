@@ -1,0 +1,181 @@
+"""Real git repositories in temporary folders, with identities and configuration pinned."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from typer.testing import CliRunner
+
+from g2l_merge.cli import app
+
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Dana Databricks",
+    "GIT_AUTHOR_EMAIL": "dana@bank.example",
+    "GIT_COMMITTER_NAME": "Dana Databricks",
+    "GIT_COMMITTER_EMAIL": "dana@bank.example",
+}
+
+
+@pytest.fixture(autouse=True)
+def pinned_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    home = tmp_path_factory.mktemp("home")
+    for key, value in IDENTITY.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(key, raising=False)
+
+
+def git(folder: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run git for the test's own setup and assertions."""
+    proc = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, check=False)
+    assert proc.returncode == 0, f"git {' '.join(args)} failed: {proc.stderr}"
+    return proc.stdout.strip()
+
+
+class Run(NamedTuple):
+    code: int
+    output: str
+
+
+def g2l(folder: Path, *args: str) -> Run:
+    """Run `git g2l-sync ARGS` in `folder`, in-process."""
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return Run(result.exit_code, result.output)
+
+
+class GlueRepo:
+    """The Glue team's repository."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True)
+        git(path, "init", "-q", "-b", "main")
+
+    def commit(self, message: str, files: dict[str, str | None] | None = None,
+               renames: dict[str, str] | None = None) -> str:
+        """Write (or delete, with None) files and rename paths, then commit as the Glue team."""
+        for old, new in (renames or {}).items():
+            (self.path / new).parent.mkdir(parents=True, exist_ok=True)
+            git(self.path, "mv", old, new)
+        for name, text in (files or {}).items():
+            target = self.path / name
+            if text is None:
+                git(self.path, "rm", "-q", name)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text)
+            git(self.path, "add", name)
+        git(self.path, "commit", "-q", "--allow-empty", "-m", message,
+            env={"GIT_AUTHOR_NAME": "Gus Glue", "GIT_AUTHOR_EMAIL": "gus@bank.example"})
+        return git(self.path, "rev-parse", "HEAD")
+
+
+class DbxRepo:
+    """The Databricks team's repository."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True)
+        git(path, "init", "-q", "-b", "main")
+        (path / "README.md").write_text("# risk engine on Databricks\n")
+        git(path, "add", "README.md")
+        git(path, "commit", "-q", "-m", "Start the Databricks repository")
+
+    def read(self, name: str) -> str:
+        return (self.path / name).read_text()
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        text = self.read(name)
+        assert old in text, f"{old!r} not in {name}"
+        (self.path / name).write_text(text.replace(old, new, 1))
+
+    def write(self, name: str, text: str) -> None:
+        (self.path / name).parent.mkdir(parents=True, exist_ok=True)
+        (self.path / name).write_text(text)
+
+    def commit(self, message: str) -> str:
+        git(self.path, "add", "-A")
+        git(self.path, "commit", "-q", "-m", message)
+        return self.rev("HEAD")
+
+    def rev(self, rev: str) -> str:
+        return git(self.path, "rev-parse", rev)
+
+    def parents(self, rev: str) -> list[str]:
+        return git(self.path, "rev-list", "--no-walk", "--parents", rev).split()[1:]
+
+    def show(self, rev: str, name: str) -> str:
+        return git(self.path, "show", f"{rev}:{name}")
+
+    def refs(self) -> dict[str, str]:
+        text = git(self.path, "for-each-ref", "--format=%(refname) %(objectname)")
+        return dict(line.split(" ") for line in text.splitlines())
+
+
+JOB_A = '''import sys
+from awsglue.transforms import *
+from awsglue.utils import getResolvedOptions
+from awsglue.context import GlueContext
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+glueContext = GlueContext(SparkContext.getOrCreate())
+
+exposures = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="exposures")
+limits = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="limits")
+
+threshold = 0.8
+horizon_days = 10
+confidence = 0.99
+
+breaches = Join.apply(exposures, limits, "counterparty_id", "counterparty_id")
+breaches = Filter.apply(frame=breaches, f=lambda row: row["exposure"] > threshold * row["limit"])
+
+glueContext.write_dynamic_frame.from_options(
+    frame=breaches,
+    connection_type="s3",
+    connection_options={"path": "s3://risk-out/breaches/"},
+    format="parquet",
+)
+'''
+
+LIB = '''def haircut(value, rate):
+    """Collateral value after the haircut."""
+    return value * (1 - rate)
+
+
+def netting_set(rows):
+    return sorted(rows, key=lambda row: row["counterparty_id"])
+'''
+
+
+class Story(NamedTuple):
+    dbx: DbxRepo
+    glue: GlueRepo
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Iterator[Story]:
+    """Glue v1 with two jobs and a library, and a Databricks repository initialised from it."""
+    glue = GlueRepo(tmp_path / "glue-risk-engine")
+    glue.commit("Glue v1", {"jobs/process_a.py": JOB_A, "jobs/process_b.py": JOB_A.replace("exposures", "trades"),
+                            "lib/collateral.py": LIB, "README.md": "Glue jobs\n", "tests/test_a.py": "x = 1\n"})
+    dbx = DbxRepo(tmp_path / "risk-engine-dbx")
+    run = g2l(dbx.path, "init", "--glue", "../glue-risk-engine", "--include", "jobs/**/*.py",
+              "--include", "lib/**/*.py", "--target-root", "risk_engine")
+    assert run.code == 0, run.output
+    yield Story(dbx, glue)
