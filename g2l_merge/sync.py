@@ -74,6 +74,9 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
     if not cfg.valid_ref_name(options.branch):
         raise G2lError(f"--branch {options.branch!r} is not a valid branch name")
     dest = f"refs/heads/{options.branch}"
+    if repo.work_tree is not None and git.current_branch(repo) == dest:
+        raise refused(f"{options.branch} is checked out in this work tree; run `git g2l-sync sync` without "
+                      "--branch to merge into it")
     existing = git.ref_value(repo, dest)
     if existing not in (None, tip):
         raise refused(f"branch {options.branch} already exists and is not at {config.target.branch}'s tip; "
@@ -196,7 +199,7 @@ def plan_merge(repo: git.Repo, ours: str, theirs: str, labels: Labels) -> MergeP
 
 def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
     lines = [f"Merge Glue {step.glue.sha[:12]} into {target.name}", "", f"Glue: {step.glue.subject}"]
-    if plan.conflicts:
+    if plan.conflicts and not target.in_worktree:  # in the work tree, git's MERGE_MSG lists them itself
         lines += ["", "Conflicts:"] + [f"\t{c.path}" for c in plan.conflicts]
     lines += ["", f"G2l-Sync: {step.glue.sha}"]
     return "\n".join(lines) + "\n"

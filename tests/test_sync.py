@@ -220,6 +220,16 @@ def test_branch_mode_leaves_the_work_tree_alone(story: Story) -> None:
     assert dbx.parents("g2l/sync-c")[0] == dbx.rev("main")
 
 
+def test_branch_mode_refuses_the_checked_out_branch(story: Story) -> None:
+    dbx, glue = story
+    glue.commit("Glue c", {"jobs/c.py": "c = 1\n"})
+    refs = dbx.refs()
+    run = g2l(dbx.path, "sync", "--branch", "main")
+    assert run.code == 3
+    assert "main is checked out in this work tree" in run.output
+    assert dbx.refs() == refs
+
+
 def test_branch_mode_refuses_an_existing_branch_elsewhere(story: Story) -> None:
     dbx, glue = story
     git(dbx.path, "branch", "g2l/sync-old", "main~1")
@@ -272,11 +282,13 @@ def test_target_that_moves_during_the_sync_is_refused(story: Story, monkeypatch:
 
     def concurrent_push(*args: object, **kwargs: object) -> sync_module.MergePlan:
         result = real_plan(*args, **kwargs)  # type: ignore[arg-type]
-        git(dbx.path, "commit", "-q", "--allow-empty", "-m", "someone else commits meanwhile")
+        other = git(dbx.path, "commit-tree", "main^{tree}", "-p", "main", "-m", "someone else commits meanwhile")
+        git(dbx.path, "update-ref", "refs/heads/main", other)
         return result
 
     monkeypatch.setattr(sync_module, "plan_merge", concurrent_push)
     mirror_before = dbx.rev("glue-mirror")
+    git(dbx.path, "checkout", "-q", "-b", "feature")
     run = g2l(dbx.path, "sync", "--branch", "main")
     assert run.code == 3
     assert "moved" in run.output

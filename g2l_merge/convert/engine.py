@@ -33,7 +33,8 @@ def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
     try:
         libcst.parse_module(text)
     except libcst.ParserSyntaxError as exc:
-        finding = Finding(path, exc.raw_line, PARSE_RULE, f"not valid Python, carried over unchanged: {exc.message}")
+        finding = Finding(path, exc.raw_line, PARSE_RULE, "not valid Python, carried over unchanged: "
+                          + exc.message.splitlines()[0])
         return Conversion(text, (finding,))
     return Conversion(with_header(text, path), ())
 
