@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -18,7 +18,7 @@ app = typer.Typer(
     name="git g2l-sync",
     help="Keep a Databricks repository in step with an AWS Glue repository through real git merges.",
     epilog="Exit codes: 0 done; 1 done, but a person is needed (conflicts, findings); "
-           "2 bad input or config, nothing changed; 3 refused for safety, nothing changed.",
+    "2 bad input or config, nothing changed; 3 refused for safety, nothing changed.",
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     no_args_is_help=True,
@@ -39,8 +39,11 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                                help="Print the version and exit.")] = False) -> None:
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """Keep a Databricks repository in step with an AWS Glue repository through real git merges."""
 
 
@@ -69,12 +72,22 @@ def _emit_report(report: Any, as_json: bool, report_file: Path | None) -> None:
 def init(
     glue: Annotated[str, typer.Option(metavar="SRC", help="Path or URL of the Glue git repository.")],
     glue_ref: Annotated[str, typer.Option(metavar="REF", help="Glue branch or tag to follow.")] = "main",
-    include: Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="Glob of Glue files to mirror (repeatable).")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option(metavar="GLOB", help="Glob of Glue files to leave out (repeatable).")] = None,
+    include: Annotated[
+        list[str] | None, typer.Option(metavar="GLOB", help="Glob of Glue files to mirror (repeatable).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option(metavar="GLOB", help="Glob of Glue files to leave out (repeatable).")
+    ] = None,
     target_root: Annotated[str, typer.Option(metavar="DIR", help="Folder where converted files land.")] = "",
-    mirror_branch: Annotated[str, typer.Option(metavar="NAME", help="Name of the tool-owned mirror branch.")] = "glue-mirror",
-    adopt: Annotated[Optional[str], typer.Option(
-        metavar="GLUE_COMMIT", help="Glue commit an existing hand-migrated tree already holds: record it as merged.")] = None,
+    mirror_branch: Annotated[
+        str, typer.Option(metavar="NAME", help="Name of the tool-owned mirror branch.")
+    ] = "glue-mirror",
+    adopt: Annotated[
+        str | None,
+        typer.Option(
+            metavar="GLUE_COMMIT", help="Glue commit an existing hand-migrated tree already holds: record it as merged."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Write and commit g2l.toml, build the first glue-mirror commit and merge it (or adopt it)."""
@@ -82,8 +95,9 @@ def init(
     from g2l_merge.init import init as run_init
 
     try:
-        options = InitOptions(glue, glue_ref, tuple(include or ()), tuple(exclude or ()), target_root, adopt,
-                              mirror_branch)
+        options = InitOptions(
+            glue, glue_ref, tuple(include or ()), tuple(exclude or ()), target_root, adopt, mirror_branch
+        )
         with _repo() as repo:
             report = run_init(repo, options)
     except G2lError as error:
@@ -93,16 +107,28 @@ def init(
 
 @app.command()
 def sync(
-    glue_ref: Annotated[Optional[str], typer.Option(metavar="REF", help="Glue branch, tag or commit (default: [source] ref).")] = None,
-    glue: Annotated[Optional[str], typer.Option(metavar="SRC", help="Override [source] repo for this run.")] = None,
+    glue_ref: Annotated[
+        str | None, typer.Option(metavar="REF", help="Glue branch, tag or commit (default: [source] ref).")
+    ] = None,
+    glue: Annotated[str | None, typer.Option(metavar="SRC", help="Override [source] repo for this run.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Compute everything, change nothing.")] = False,
-    branch: Annotated[Optional[str], typer.Option(
-        metavar="NAME", help="Put the merge commit on this branch, made from the target tip; never touch the work tree.")] = None,
-    protected: Annotated[str, typer.Option(metavar="conflict|keep-ours", help="Glue change inside a protected region: conflict or keep-ours.")]
-    = "conflict",
+    branch: Annotated[
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Put the merge commit on this branch, made from the target tip; never touch the work tree.",
+        ),
+    ] = None,
+    protected: Annotated[
+        str,
+        typer.Option(
+            metavar="conflict|keep-ours", help="Glue change inside a protected region: conflict or keep-ours."
+        ),
+    ] = "conflict",
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    report_file: Annotated[Optional[Path], typer.Option("--report", metavar="FILE", help="Also write the JSON report here.")]
-    = None,
+    report_file: Annotated[
+        Path | None, typer.Option("--report", metavar="FILE", help="Also write the JSON report here.")
+    ] = None,
 ) -> None:
     """Convert the Glue head onto glue-mirror and merge it into the current branch (or --branch)."""
     from g2l_merge.sync import SyncOptions
@@ -152,8 +178,10 @@ def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history 
         return
     for e in entries:
         merged = f"merged in {e.merge_commit[:12]}" if e.merge_commit else "not merged yet"
-        typer.echo(f"{e.date}  glue {e.glue_commit[:12]}  mirror {e.mirror_commit[:12]}  {merged}\n"
-                   f"    {e.glue_subject}  (converter {e.converter}, config {e.config_hash})")
+        typer.echo(
+            f"{e.date}  glue {e.glue_commit[:12]}  mirror {e.mirror_commit[:12]}  {merged}\n"
+            f"    {e.glue_subject}  (converter {e.converter}, config {e.config_hash})"
+        )
 
 
 @app.command("merge-driver", hidden=True)
@@ -167,8 +195,9 @@ def merge_driver(base: Path, ours: Path, theirs: Path, path: str) -> None:
 
 
 @app.command()
-def demo(directory: Annotated[Path, typer.Argument(help="Empty or new folder for the two sample repositories.")]
-         ) -> None:
+def demo(
+    directory: Annotated[Path, typer.Argument(help="Empty or new folder for the two sample repositories.")],
+) -> None:
     """Create a sample Glue repository and Databricks repository and walk through a weekly sync."""
     from g2l_merge.demo import run_demo
 
@@ -179,8 +208,9 @@ def demo(directory: Annotated[Path, typer.Argument(help="Empty or new folder for
 
 
 @app.command("man", hidden=True)
-def man(output: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Write the page here instead of stdout.")] = None
-        ) -> None:
+def man(
+    output: Annotated[Path | None, typer.Option(metavar="FILE", help="Write the page here instead of stdout.")] = None,
+) -> None:
     """Print the git-g2l-sync(1) man page, generated from this CLI."""
     from g2l_merge.manpage import render
 
@@ -194,18 +224,24 @@ def man(output: Annotated[Optional[Path], typer.Option(metavar="FILE", help="Wri
 def history_text(found: Any) -> str:
     """Status as a person reads it."""
     last = found.last_synced_glue_commit
-    lines = [f"On {found.target_branch}; mirror branch {found.mirror_branch}",
-             f"Last synced Glue commit: {last[:12] if last else '(none)'}"]
+    lines = [
+        f"On {found.target_branch}; mirror branch {found.mirror_branch}",
+        f"Last synced Glue commit: {last[:12] if last else '(none)'}",
+    ]
     if found.glue_head:
         behind = found.glue_commits_behind
-        lines.append(f"Glue head: {found.glue_head[:12]}"
-                     + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else ""))
+        lines.append(
+            f"Glue head: {found.glue_head[:12]}"
+            + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else "")
+        )
     for item in found.unmerged_mirror_commits:
-        lines.append(f"Unmerged mirror commit {item.mirror_commit[:12]}: Glue {item.glue_commit[:12]} "
-                     f"{item.glue_subject}")
+        lines.append(
+            f"Unmerged mirror commit {item.mirror_commit[:12]}: Glue {item.glue_commit[:12]} {item.glue_subject}"
+        )
     lines += [f"Native: {path}" for path in found.native_files]
-    lines += [f"Protected: {r.path}:{r.start}-{r.end}" + (f" ({r.name})" if r.name else "")
-              for r in found.protected_regions]
+    lines += [
+        f"Protected: {r.path}:{r.start}-{r.end}" + (f" ({r.name})" if r.name else "") for r in found.protected_regions
+    ]
     lines.append(f"Converter versions: {', '.join(found.converter_versions) or '(none)'}")
     return "\n".join(lines)
 

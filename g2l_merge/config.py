@@ -7,7 +7,7 @@ import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 
@@ -97,7 +97,7 @@ def _section(table: Any, name: str, filename: str) -> Any:
     cls = _SECTIONS[name]
     if not isinstance(table, dict):
         raise G2lError(f"{filename}: [{name}] must be a table")
-    defaults = cls.__dataclass_fields__
+    defaults = {f.name: f for f in fields(cls)}
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in defaults:

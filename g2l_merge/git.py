@@ -140,11 +140,15 @@ def out(repo: Repo, *args: str, **kwargs: Any) -> str:
 @lru_cache(maxsize=1)
 def check_version() -> tuple[int, int]:
     """git 2.38 brought `merge-tree --write-tree`; refuse anything older with exit 2."""
-    result = _spawn(["--version"], None, None, None)
-    match = re.search(rb"(\d+)\.(\d+)", result.out)
+    return require_version(_spawn(["--version"], None, None, None).out)
+
+
+def require_version(version_output: bytes) -> tuple[int, int]:
+    """Parse `git --version` output; a G2lError (exit 2) below 2.38."""
+    match = re.search(rb"(\d+)\.(\d+)", version_output)
     version = (int(match.group(1)), int(match.group(2))) if match else (0, 0)
     if version < MIN_GIT:
-        found = result.out.decode(errors="replace").strip() or "no git"
+        found = version_output.decode(errors="replace").strip() or "no git"
         raise G2lError(f"g2l-merge needs git 2.38 or newer (found: {found}); upgrade git and retry")
     return version
 

@@ -109,7 +109,8 @@ def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[st
 
 
 def _constraints(repo: git.Repo, config: Config, tip: str) -> tuple[tuple[str, ...], tuple[RegionInfo, ...]]:
-    native, regions = [], []
+    native: list[str] = []
+    regions: list[RegionInfo] = []
     for path, entry in sorted(git.ls_tree(repo, tip).items()):
         if not path.endswith(".py") or entry.mode not in ("100644", "100755"):
             continue

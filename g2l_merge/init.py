@@ -29,7 +29,7 @@ class InitOptions(NamedTuple):
 def init(repo: git.Repo, options: InitOptions) -> SyncReport:
     """Write and commit g2l.toml, then build the first mirror commit and merge (or adopt) it."""
     with git.lock(repo, "init"):
-        branch, head = _check_ready(repo)
+        branch = _check_ready(repo)
         config = _new_config(options, branch)
         text = cfg.dump(config)
         cfg.load(text)
@@ -51,7 +51,7 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         return merge_step(repo, config, target, step, SyncOptions())
 
 
-def _check_ready(repo: git.Repo) -> tuple[str, str | None]:
+def _check_ready(repo: git.Repo) -> str:
     if repo.work_tree is None:
         raise G2lError("init needs a work tree: run it in a clone of the Databricks repository")
     branch = git.current_branch(repo)
@@ -68,7 +68,7 @@ def _check_ready(repo: git.Repo) -> tuple[str, str | None]:
     head = git.rev_parse(repo, "HEAD")
     if (repo.work_tree / cfg.CONFIG_FILE).exists() or (head and cfg.CONFIG_FILE in git.ls_tree(repo, head)):
         raise G2lError(f"{cfg.CONFIG_FILE}: already exists; this repository is set up, run `git g2l-sync sync`")
-    return branch, head
+    return branch
 
 
 def _new_config(options: InitOptions, branch: str) -> cfg.Config:

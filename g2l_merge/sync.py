@@ -178,7 +178,8 @@ def plan_merge(repo: git.Repo, ours: str, theirs: str, labels: Labels) -> MergeP
     by_path: dict[str, dict[int, git.ConflictStage]] = defaultdict(dict)
     for stage in merged.stages:
         by_path[stage.path][stage.stage] = stage
-    conflicts, rewritten = [], {}
+    conflicts: list[FileConflict] = []
+    rewritten: dict[str, bytes] = {}
     for path, stages in sorted(by_path.items()):
         if 2 in stages and 3 in stages:
             base = git.read_blob(repo, stages[1].sha) if 1 in stages else None

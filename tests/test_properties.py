@@ -31,8 +31,17 @@ def owners(draw: st.DrawFn) -> list[str | None]:
 def rounds(draw: st.DrawFn, size: int) -> list[list[tuple[int, str]]]:
     """Per sync round, the edits: (line, 'edit' | 'insert')."""
     count = draw(st.integers(min_value=1, max_value=3))
-    return [draw(st.lists(st.tuples(st.integers(0, size - 1), st.sampled_from(["edit", "insert"])),
-                          min_size=1, max_size=6, unique=True)) for _ in range(count)]
+    return [
+        draw(
+            st.lists(
+                st.tuples(st.integers(0, size - 1), st.sampled_from(["edit", "insert"])),
+                min_size=1,
+                max_size=6,
+                unique=True,
+            )
+        )
+        for _ in range(count)
+    ]
 
 
 def render(lines: list[str], inserted: list[list[str]]) -> str:
@@ -59,16 +68,28 @@ class Side:
         return changed
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                               HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(owner=owners(), data=st.data(), branch_mode=st.booleans())
-def test_non_overlapping_edits_all_survive_repeated_syncs(owner: list[str | None], data: st.DataObject,
-                                                          branch_mode: bool) -> None:
+def test_non_overlapping_edits_all_survive_repeated_syncs(
+    owner: list[str | None], data: st.DataObject, branch_mode: bool
+) -> None:
     size = len(owner)
     plan_glue = data.draw(rounds(size), label="glue rounds")
-    plan_dbx = data.draw(st.lists(st.lists(st.tuples(st.integers(0, size - 1), st.sampled_from(["edit", "insert"])),
-                                           min_size=1, max_size=6, unique=True),
-                                  min_size=len(plan_glue), max_size=len(plan_glue)), label="dbx rounds")
+    plan_dbx = data.draw(
+        st.lists(
+            st.lists(
+                st.tuples(st.integers(0, size - 1), st.sampled_from(["edit", "insert"])),
+                min_size=1,
+                max_size=6,
+                unique=True,
+            ),
+            min_size=len(plan_glue),
+            max_size=len(plan_glue),
+        ),
+        label="dbx rounds",
+    )
     with tempfile.TemporaryDirectory() as tmp:
         glue_side, dbx_side = Side(size), Side(size)
         glue = GlueRepo(Path(tmp) / "glue")
@@ -77,8 +98,13 @@ def test_non_overlapping_edits_all_survive_repeated_syncs(owner: list[str | None
         assert g2l(dbx.path, "init", "--glue", "../glue").code == 0
         for round_no, (glue_edits, dbx_edits) in enumerate(zip(plan_glue, plan_dbx, strict=True), start=1):
             if glue_side.apply("g", round_no, glue_edits, owner):
-                glue.commit(f"Glue r{round_no}", {"jobs/p.py": render(glue_side.lines, glue_side.inserted),
-                                                  f"jobs/new_{round_no}.py": f"n = {round_no}\n"})
+                glue.commit(
+                    f"Glue r{round_no}",
+                    {
+                        "jobs/p.py": render(glue_side.lines, glue_side.inserted),
+                        f"jobs/new_{round_no}.py": f"n = {round_no}\n",
+                    },
+                )
             if dbx_side.apply("d", round_no, dbx_edits, owner):
                 dbx.write("jobs/p.py", HEADER + _merged(glue_side_at_last_sync(dbx), dbx_side))
                 dbx.commit(f"Databricks r{round_no}")
@@ -87,7 +113,10 @@ def test_non_overlapping_edits_all_survive_repeated_syncs(owner: list[str | None
         assert dbx.show("main", "jobs/p.py") + "\n" == expected
         for round_no, _ in enumerate(plan_glue, start=1):
             if (Path(tmp) / "glue" / f"jobs/new_{round_no}.py").exists():
-                assert dbx.show("main", f"jobs/new_{round_no}.py") == f"# g2l: converted from jobs/new_{round_no}.py\nn = {round_no}"
+                assert (
+                    dbx.show("main", f"jobs/new_{round_no}.py")
+                    == f"# g2l: converted from jobs/new_{round_no}.py\nn = {round_no}"
+                )
 
 
 def glue_side_at_last_sync(dbx: DbxRepo) -> str:

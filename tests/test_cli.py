@@ -1,0 +1,71 @@
+"""The command line as a user meets it: help, the man page, exit codes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from conftest import g2l
+from g2l_merge import git as g2l_git
+from g2l_merge.cli import app
+from g2l_merge.errors import G2lError
+from g2l_merge.manpage import render
+
+ROOT = Path(__file__).resolve().parent.parent
+MAN_PAGE = ROOT / "man" / "git-g2l-sync.1"
+
+
+def test_committed_man_page_is_generated_from_the_cli() -> None:
+    assert MAN_PAGE.read_text() == render(typer.main.get_command(app)), (
+        "man/git-g2l-sync.1 is stale: run `git g2l-sync man --output man/git-g2l-sync.1`"
+    )
+
+
+def test_man_page_documents_every_visible_command_and_option() -> None:
+    page = MAN_PAGE.read_text()
+    for text in ("git g2l\\-sync init", "git g2l\\-sync sync", "git g2l\\-sync status", "git g2l\\-sync log",
+                 "\\-\\-dry\\-run", "\\-\\-branch", "\\-\\-adopt", ".SH EXIT STATUS"):
+        assert text in page
+    assert "merge\\-driver" not in page
+
+
+def test_installed_man_page_serves_git_help(tmp_path: Path) -> None:
+    installed = Path(sys.prefix) / "share" / "man" / "man1" / "git-g2l-sync.1"
+    if not installed.exists() or shutil.which("man") is None:
+        pytest.skip("needs `pip install .` (editable installs carry no data files) and man")
+    assert installed.read_text() == MAN_PAGE.read_text()
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "100"}
+    for command in (["git", "help", "g2l-sync"], ["git", "g2l-sync", "--help"]):
+        proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
+        assert proc.returncode == 0, proc.stderr
+        assert "git-g2l-sync - Keep a Databricks repository in step" in proc.stdout
+
+
+def test_help_lists_commands_and_exit_codes() -> None:
+    run = g2l(Path.cwd(), "-h")
+    assert run.code == 0
+    for command in ("init", "sync", "status", "log", "demo"):
+        assert command in run.output
+    assert "3 refused for safety" in run.output
+
+
+def test_bad_protected_option_is_exit_2() -> None:
+    run = g2l(Path.cwd(), "sync", "--protected", "maybe")
+    assert run.code == 2
+    assert "--protected must be conflict or keep-ours" in run.output
+
+
+def test_git_version_below_2_38_is_refused_with_a_clear_message() -> None:
+    with pytest.raises(G2lError) as caught:
+        g2l_git.require_version(b"git version 2.37.4\n")
+    assert caught.value.code == 2
+    assert "needs git 2.38 or newer (found: git version 2.37.4)" in caught.value.message
+    assert g2l_git.require_version(b"git version 2.39.5\n") == (2, 39)
+    assert g2l_git.require_version(b"git version 2.38.0.windows.1\n") == (2, 38)
