@@ -41,11 +41,13 @@ def test_installed_man_page_serves_git_help(tmp_path: Path) -> None:
         pytest.skip("needs `pip install .` (editable installs carry no data files) and man")
     assert installed.read_text() == MAN_PAGE.read_text()
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "100"}
+           "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "100", "LC_ALL": "C"}
     for command in (["git", "help", "g2l-sync"], ["git", "g2l-sync", "--help"]):
         proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
         assert proc.returncode == 0, proc.stderr
-        assert "git-g2l-sync - Keep a Databricks repository in step" in proc.stdout
+        text = " ".join(proc.stdout.split())
+        assert "GIT-G2L-SYNC(1) g2l-merge manual" in text
+        assert "git-g2l-sync - Keep a Databricks repository in step" in text
 
 
 def test_help_lists_commands_and_exit_codes() -> None:
