@@ -153,8 +153,8 @@ def require_version(version_output: bytes) -> tuple[int, int]:
     return version
 
 
-def open_repo(path: Path | str = ".") -> Repo:
-    """The repository that contains `path` (a work tree or a bare repository)."""
+def open_repo(path: Path | str = ".", *, objects: bool = True) -> Repo:
+    """The repository that contains `path`; `objects=False` skips GitPython (fast start, no blob access)."""
     check_version()
     where = Path(path).resolve()
     result = _spawn(["rev-parse", "--absolute-git-dir", "--is-bare-repository"], where, None, None)
@@ -165,15 +165,17 @@ def open_repo(path: Path | str = ".") -> Repo:
     if bare != "true":
         top = _spawn(["rev-parse", "--show-toplevel"], where, None, None)
         work_tree = Path(top.out.decode().strip()) if top.code == 0 else None
+    if not objects:
+        return Repo(Path(git_dir), work_tree, None)
     import git as gitpython  # imported here: `check` and the merge driver start without it
 
-    odb = gitpython.Repo(git_dir)
-    return Repo(Path(git_dir), work_tree, odb)
+    return Repo(Path(git_dir), work_tree, gitpython.Repo(git_dir))
 
 
 def close(repo: Repo) -> None:
     """Stop GitPython's helper processes."""
-    repo.odb.close()
+    if repo.odb is not None:
+        repo.odb.close()
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -406,7 +408,10 @@ def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
 
 def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     """git's own three-way merge of two commits into a tree, with no work tree (zdiff3 markers)."""
-    result = run(repo, "-c", "merge.conflictStyle=zdiff3", "merge-tree", "--write-tree", "-z",
+    # The registered g2l driver is swapped for git's own text merge here: plan.py applies the same rules
+    # in-process afterwards, without a Python process per file.
+    result = run(repo, "-c", "merge.conflictStyle=zdiff3", "-c", "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
+                 "merge-tree", "--write-tree", "-z",
                  "--allow-unrelated-histories", ours, theirs, ok=(0, 1))
     tree, _, rest = result.out.partition(b"\0")
     if rest.startswith(b"\0"):
@@ -448,6 +453,54 @@ def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, 
     return result.out, result.code == 0
 
 
+class Hunk(NamedTuple):
+    """One change between two texts, as 0-based half-open line ranges."""
+
+    old_start: int
+    old_end: int
+    new_start: int
+    new_end: int
+
+
+def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
+    """git's own line alignment of two texts (`git diff -U0`, histogram, as merges use), parsed with unidiff."""
+    if old == new:
+        return []
+    from unidiff import PatchSet
+
+    patch = _diff_no_index(old, new, "-U0")
+    hunks = []
+    for patched in PatchSet(patch.decode("utf-8", errors="surrogateescape")):
+        for hunk in patched:
+            old_start = hunk.source_start - (1 if hunk.source_length else 0)
+            new_start = hunk.target_start - (1 if hunk.target_length else 0)
+            hunks.append(Hunk(old_start, old_start + hunk.source_length, new_start, new_start + hunk.target_length))
+    return hunks
+
+
+def unified_patch(old: bytes, new: bytes, path: str) -> str:
+    """A reviewable unified diff of one file's upstream change, headed with its repository path."""
+    if old == new:
+        return ""
+    patch = _diff_no_index(old, new, "-U3").decode("utf-8", errors="replace")
+    body = patch[patch.index("@@"):] if "@@" in patch else patch
+    old_name = f"a/{path}" if old else "/dev/null"
+    new_name = f"b/{path}" if new else "/dev/null"
+    return f"--- {old_name}\n+++ {new_name}\n{body}"
+
+
+def _diff_no_index(old: bytes, new: bytes, context: str) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
+        (Path(tmp) / "old").write_bytes(old)
+        (Path(tmp) / "new").write_bytes(new)
+        result = _spawn(["-c", "core.quotePath=false", "diff", "--no-index", "--no-color", "--no-ext-diff",
+                         "--no-renames", "--histogram", "--text", context, "old", "new"], Path(tmp), None,
+                        {"GIT_CONFIG_NOSYSTEM": "1"})
+    if result.code not in (0, 1):
+        raise G2lError(f"git diff failed: {result.err.decode(errors='replace').strip()}")
+    return result.out
+
+
 def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:
     """Move the index and work tree from `old_commit` to `new_tree` (like a fast-forward)."""
     run(repo, "read-tree", "-m", "-u", old_commit, new_tree)
@@ -462,10 +515,21 @@ def start_worktree_merge(repo: Repo, commit: str, message: str) -> bool:
     return result.code == 0
 
 
-def write_worktree_file(repo: Repo, path: str, data: bytes) -> None:
-    """Write a merged file into the work tree (during a merge git left in progress)."""
+def set_merge_result(repo: Repo, path: str, mode: str, content: bytes | None,
+                     stages: tuple[ConflictStage, ...]) -> None:
+    """During a merge git left in progress: one path's result into the work tree, and its index stages."""
     assert repo.work_tree is not None
-    (repo.work_tree / path).write_bytes(data)
+    target = repo.work_tree / path
+    encoded = path.encode("utf-8", errors="surrogateescape")
+    records = [f"0 {NULL_SHA}\t".encode() + encoded]
+    if content is None:
+        target.unlink(missing_ok=True)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        entries = stages or (ConflictStage(mode, write_blob(repo, content), 0, path),)
+        records += [f"{s.mode} {s.sha} {s.stage}\t".encode() + encoded for s in entries]
+    run(repo, "update-index", "-z", "--index-info", input=b"".join(r + b"\0" for r in records))
 
 
 # -- the lock ---------------------------------------------------------------------------------

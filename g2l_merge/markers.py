@@ -37,7 +37,7 @@ def parse(text: str) -> Markers:
     regions: list[Region] = []
     problems: list[Problem] = []
     open_at: tuple[str | None, int] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # git's notion of a line, not str.splitlines'
         if _NATIVE.match(line):
             if number <= NATIVE_WINDOW:
                 native = True

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from g2l_merge.convert.engine import Finding
-from g2l_merge.mergefile import FileConflict
+from g2l_merge.mergefile import DroppedHunk, FileConflict
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class SyncReport:
     files: FileChanges = FileChanges()
     skipped_native: tuple[SkippedNative, ...] = ()
     conflicts: tuple[FileConflict, ...] = ()
+    dropped_protected: tuple[DroppedHunk, ...] = ()
     review: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -49,6 +50,7 @@ def to_dict(report: SyncReport) -> dict[str, Any]:
     data = asdict(report)
     data["files"]["renamed"] = [{"from": a, "to": b} for a, b in report.files.renamed]
     data["conflicts"] = [c._asdict() for c in report.conflicts]
+    data["dropped_protected"] = [d._asdict() for d in report.dropped_protected]
     data["review"] = [f._asdict() for f in report.review]
     data["notes"] = list(report.notes)
     return data
@@ -77,6 +79,8 @@ def to_text(report: SyncReport) -> str:
     lines.extend(f"  renamed  {old} -> {new}" for old, new in files.renamed)
     lines.extend(f"  skipped  {item.path} (Databricks-native; Glue changed its source)"
                  for item in report.skipped_native)
+    lines.extend(f"  kept     {d.path} [region {d.region}] (--protected keep-ours dropped a Glue change inside it)"
+                 for d in report.dropped_protected)
     lines.extend(f"  review   {f.path}:{f.line}: {f.rule} {f.message}" for f in report.review)
     lines.extend(f"  note     {note}" for note in report.notes)
     if report.conflicts:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,8 +10,9 @@ from g2l_merge import git, mirror
 from g2l_merge.config import Config
 from g2l_merge.convert.engine import Finding
 from g2l_merge.errors import G2lError, refused
-from g2l_merge.mergefile import FileConflict, Labels, merge_file
-from g2l_merge.report import FileChanges, SyncReport
+from g2l_merge.mergefile import Labels
+from g2l_merge.plan import MergePlan, plan_merge
+from g2l_merge.report import FileChanges, SkippedNative, SyncReport
 
 DIRTY_MESSAGE = ("The work tree has uncommitted changes ({paths}); g2l-sync cannot continue. "
                  "Commit or stash your changes and retry, or use --branch NAME to sync without the work tree.")
@@ -36,12 +36,6 @@ class Target(NamedTuple):
     @property
     def name(self) -> str:
         return self.ref.removeprefix("refs/heads/")
-
-
-class MergePlan(NamedTuple):
-    tree: str
-    conflicts: tuple[FileConflict, ...]
-    rewritten: dict[str, bytes]  # paths whose merged content g2l-merge computed (labels, constraints)
 
 
 class MirrorStep(NamedTuple):
@@ -157,45 +151,20 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
                           dry_run=options.dry_run)
     labels = Labels(target.name, f"glue {previous_glue[:12]} (last sync)" if previous_glue else "empty",
                     f"glue {step.glue.sha[:12]}")
-    plan = plan_merge(repo, target.tip, step.new, labels)
+    plan = plan_merge(repo, target.tip, step.new, base, labels, config, options.protected)
     merge_commit = None
     if not options.dry_run:
         merge_commit = _apply(repo, target, step, plan, _merge_message(target, step, plan))
     return SyncReport(
         "conflicts" if plan.conflicts else "clean", target.name, step.glue.sha, previous_glue, step.new,
         merge_commit, dry_run=options.dry_run, files=_file_changes(repo, base, step.new),
-        conflicts=plan.conflicts, review=_review(config, step.findings))
+        skipped_native=tuple(SkippedNative(path, patch) for path, patch in plan.skipped_native),
+        conflicts=plan.conflicts, dropped_protected=plan.dropped, review=_review(config, step.findings))
 
 
 def _merge_base(repo: git.Repo, ours: str, theirs: str) -> str | None:
     result = git.run(repo, "merge-base", ours, theirs, ok=(0, 1))
     return result.out.decode().strip() or None
-
-
-def plan_merge(repo: git.Repo, ours: str, theirs: str, labels: Labels) -> MergePlan:
-    """git merge-tree once, then merge_file in-process for the conflicted paths."""
-    merged = git.merge_tree(repo, ours, theirs)
-    by_path: dict[str, dict[int, git.ConflictStage]] = defaultdict(dict)
-    for stage in merged.stages:
-        by_path[stage.path][stage.stage] = stage
-    conflicts: list[FileConflict] = []
-    rewritten: dict[str, bytes] = {}
-    for path, stages in sorted(by_path.items()):
-        if 2 in stages and 3 in stages:
-            base = git.read_blob(repo, stages[1].sha) if 1 in stages else None
-            result = merge_file(base, git.read_blob(repo, stages[2].sha), git.read_blob(repo, stages[3].sha),
-                                path, labels)
-            rewritten[path] = result.content
-            conflicts.extend(result.conflicts or (FileConflict(path, "content"),))
-        else:
-            conflicts.append(FileConflict(path, "modify-delete"))
-    tree = merged.tree
-    if rewritten:
-        entries = git.ls_tree(repo, merged.tree)
-        for path, content in rewritten.items():
-            entries[path] = git.TreeEntry(entries[path].mode, git.write_blob(repo, content))
-        tree = git.write_tree(repo, entries)
-    return MergePlan(tree, tuple(conflicts), rewritten)
 
 
 def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
@@ -235,8 +204,8 @@ def _start_conflicted_merge(repo: git.Repo, target: Target, step: MirrorStep, pl
     if git.rev_parse(repo, "HEAD") != target.tip:
         raise refused(f"{target.name} moved during the sync; nothing changed in the work tree, rerun")
     git.start_worktree_merge(repo, step.new, message)
-    for path, content in plan.rewritten.items():
-        git.write_worktree_file(repo, path, content)
+    for path, result in plan.files.items():
+        git.set_merge_result(repo, path, result.mode, result.content, result.stages)
 
 
 def _file_changes(repo: git.Repo, base: str | None, new_mirror: str) -> FileChanges:
