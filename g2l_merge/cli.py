@@ -186,12 +186,67 @@ def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history 
 
 @app.command("merge-driver", hidden=True)
 def merge_driver(base: Path, ours: Path, theirs: Path, path: str) -> None:
-    """Git merge driver (registered by init): merge_file on %O %A %B %P, result written to %A."""
-    from g2l_merge.mergefile import merge_file
+    """Git merge driver (registered by init): g2l-merge's rules for glue-mirror merges, git's default otherwise."""
+    from g2l_merge.driver import run_driver
 
-    result = merge_file(base.read_bytes(), ours.read_bytes(), theirs.read_bytes(), path)
-    ours.write_bytes(result.content)
-    raise typer.Exit(1 if result.conflicts else 0)
+    try:
+        code = run_driver(base, ours, theirs, path)
+    except G2lError as error:
+        _fail(error)
+    raise typer.Exit(code)
+
+
+@app.command()
+def native(paths: Annotated[list[Path], typer.Argument(help="Files the Databricks team owns outright.")]) -> None:
+    """Mark whole files as Databricks-owned: syncs leave them byte for byte and list Glue's changes."""
+    from g2l_merge import markers
+
+    try:
+        for path in paths:
+            text = _read_text(path)
+            marked = markers.with_native_marker(text)
+            if marked == text:
+                typer.echo(f"{path}: already native")
+                continue
+            path.write_bytes(marked.encode("utf-8", errors="surrogateescape"))
+            typer.echo(f"{path}: marked native (commit it to take effect)")
+    except G2lError as error:
+        _fail(error)
+
+
+@app.command()
+def protect(
+    path: Annotated[Path, typer.Argument(help="A migrated file.")],
+    lines: Annotated[str, typer.Option(metavar="A-B", help="The lines to protect, e.g. 100-150.")],
+    name: Annotated[str | None, typer.Option(metavar="NAME", help="Region name, unique in the file.")] = None,
+) -> None:
+    """Wrap lines in protect begin/end markers: syncs keep them byte for byte or raise a conflict."""
+    from g2l_merge import markers
+
+    try:
+        start, end = _line_range(lines)
+        text = _read_text(path)
+        problem = markers.region_problem(text, start, end, name)
+        if problem:
+            raise G2lError(f"{path}: {problem}")
+        path.write_bytes(markers.with_region(text, start, end, name).encode("utf-8", errors="surrogateescape"))
+    except G2lError as error:
+        _fail(error)
+    typer.echo(f"{path}: lines {start}-{end} protected" + (f" as {name!r}" if name else "")
+               + " (commit it to take effect)")
+
+
+def _read_text(path: Path) -> str:
+    if not path.is_file():
+        raise G2lError(f"{path}: no such file")
+    return path.read_bytes().decode("utf-8", errors="surrogateescape")
+
+
+def _line_range(spec: str) -> tuple[int, int]:
+    first, _, last = spec.partition("-")
+    if not (first.isdigit() and last.isdigit()) or int(first) > int(last) or int(first) < 1:
+        raise G2lError(f"--lines {spec!r}: expected A-B with 1 <= A <= B, e.g. --lines 100-150")
+    return int(first), int(last)
 
 
 @app.command()

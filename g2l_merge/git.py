@@ -186,6 +186,17 @@ def rev_parse(repo: Repo, rev: str) -> str | None:
     return result.out.decode().strip() if result.code == 0 else None
 
 
+def show_file(repo: Repo, rev: str, path: str) -> bytes | None:
+    """A file's content at a commit, without GitPython (for fast-starting commands); None when absent."""
+    result = run(repo, "cat-file", "blob", f"{rev}:{path}", ok=(0, 1, 128))
+    return result.out if result.code == 0 else None
+
+
+def config_value(repo: Repo, key: str) -> str | None:
+    result = run(repo, "config", "--get", key, ok=(0, 1))
+    return result.out.decode().strip() if result.code == 0 else None
+
+
 def ref_value(repo: Repo, ref: str) -> str | None:
     """The object a full ref name points to, or None when it does not exist."""
     result = run(repo, "rev-parse", "--verify", "-q", ref, ok=(0, 1, 128))
@@ -438,15 +449,17 @@ def _merge_messages(info: bytes) -> tuple[MergeMessage, ...]:
     return tuple(messages)
 
 
-def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, str]) -> tuple[bytes, bool]:
-    """git merge-file on three texts, zdiff3 style; returns (result, clean)."""
+def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, str],
+               style: str = "zdiff3") -> tuple[bytes, bool]:
+    """git merge-file on three texts (zdiff3 markers unless `style` says merge or diff3); (result, clean)."""
     with tempfile.TemporaryDirectory(prefix="g2l-merge-") as tmp:
         paths = []
         for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
             path = Path(tmp) / name
             path.write_bytes(data)
             paths.append(str(path))
-        result = _spawn(["merge-file", "-p", "--zdiff3", "-L", labels[0], "-L", labels[1], "-L", labels[2],
+        style_flag = {"merge": [], "diff3": ["--diff3"]}.get(style, ["--zdiff3"])
+        result = _spawn(["merge-file", "-p", *style_flag, "-L", labels[0], "-L", labels[1], "-L", labels[2],
                          *paths], Path(tmp), None, None)
     if result.code < 0 or result.code > 127:
         raise G2lError(f"git merge-file failed: {result.err.decode(errors='replace').strip()}")

@@ -31,6 +31,11 @@ class Markers(NamedTuple):
     problems: tuple[Problem, ...]
 
 
+def is_region_marker(line: str) -> bool:
+    """True for a protect begin or end line (either syntax)."""
+    return bool(_BEGIN.match(line) or _END.match(line))
+
+
 def parse(text: str) -> Markers:
     """Find the native marker and the protected regions of one file."""
     native = False
@@ -86,3 +91,47 @@ def _duplicates(regions: list[Region]) -> list[Problem]:
         else:
             seen[region.name] = region.start
     return problems
+
+
+NATIVE_MARKER = "# g2l: native"
+_PRELUDE = re.compile(r"#!|#.*coding[:=]|# g2l: converted from ")
+
+
+def with_native_marker(text: str) -> str:
+    """The file with `# g2l: native` added at its top (after a shebang, coding or converted-from line)."""
+    if parse(text).native:
+        return text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.split("\n")
+    at = 0
+    while at < len(lines) - 1 and at < 3 and _PRELUDE.match(lines[at]):
+        at += 1
+    lines.insert(at, NATIVE_MARKER + newline.rstrip("\n"))
+    return "\n".join(lines)
+
+
+def region_problem(text: str, start: int, end: int, name: str | None) -> str | None:
+    """Why lines start..end cannot become a protected region, or None."""
+    found = parse(text)
+    count = len(text.split("\n")) - (1 if text.endswith("\n") else 0)
+    if not 1 <= start <= end <= count:
+        return f"lines {start}-{end} are outside the file (it has {count} lines)"
+    if found.problems:
+        return f"line {found.problems[0].line}: {found.problems[0].message}; fix the markers first"
+    for region in found.regions:
+        if start <= region.end and end >= region.start:
+            return f"lines {start}-{end} overlap the protected region on lines {region.start}-{region.end}"
+        if name is not None and region.name == name:
+            return f"a protected region named {name!r} already exists on line {region.start}"
+    return None
+
+
+def with_region(text: str, start: int, end: int, name: str | None) -> str:
+    """Wrap lines start..end (1-based, inclusive) in protect begin/end markers, indented like line `start`."""
+    lines = text.split("\n")
+    newline_cr = "\r" if lines[start - 1].endswith("\r") else ""
+    indent = re.match(r"[ \t]*", lines[start - 1]).group(0)  # type: ignore[union-attr]
+    label = f" {name}" if name else ""
+    lines.insert(end, f"{indent}# g2l: protect end{label}{newline_cr}")
+    lines.insert(start - 1, f"{indent}# g2l: protect begin{label}{newline_cr}")
+    return "\n".join(lines)

@@ -112,7 +112,9 @@ def _merge_with_regions(base: bytes, ours: bytes, theirs: bytes, path: str, labe
             continue
         upstream = (b"".join(o_lines[span.o_start:span.o_end]), b"".join(b_lines[b_start:b_end]))
         name = ",".join(span.names)
-        if protected == KEEP_OURS:
+        if _same_change(ours_block, upstream[1]):
+            pieces[token] = ours_block
+        elif protected == KEEP_OURS:
             pieces[token] = ours_block
             dropped.append(DroppedHunk(path, name, _hunk_patch(span, b_start, upstream, path)))
         else:
@@ -197,6 +199,13 @@ def _b_range(span: _Span, theirs_hunks: list[git.Hunk]) -> tuple[int, int]:
     b_start = _map_gap(theirs_hunks, span.o_start, start=True)
     b_end = _map_gap(theirs_hunks, span.o_end, start=False)
     return b_start, max(b_start, b_end)
+
+
+def _same_change(ours_block: bytes, theirs_block: bytes) -> bool:
+    """Glue made the very change the region already holds (its lines equal the region without markers)."""
+    inner = [line for line in split_lines(ours_block)
+             if not markers.is_region_marker(line.decode("utf-8", "surrogateescape").rstrip("\r\n"))]
+    return b"".join(inner) == theirs_block
 
 
 def _sentinels(count: int, seen: bytes) -> list[bytes]:
