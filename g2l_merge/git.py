@@ -298,6 +298,86 @@ def identity_problem(repo: Repo) -> str | None:
     return "git does not know who you are: set user.name and user.email (git config) and retry"
 
 
+# -- checking: subprocesses only, so `check` and the hooks start without GitPython -------------
+
+class StagedChange(NamedTuple):
+    status: str  # A, M, D, R (renamed), T (type change), U (unmerged), as `git diff --cached --raw` says
+    head_path: str | None  # None: not in HEAD
+    path: str | None  # in the index; None: deleted
+    head_blob: str | None
+    blob: str | None
+    mode: str  # the index's mode: 100644, 100755, 120000 (symlink), 160000 (submodule)
+
+
+def staged_changes(repo: Repo) -> list[StagedChange]:
+    """What a commit would change against HEAD (against nothing on an unborn branch), with renames."""
+    raw = run(repo, "diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff").out
+    fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
+    changes, i = [], 0
+    while i + 1 < len(fields) and fields[i].startswith(":"):
+        _old_mode, mode, old_sha, new_sha, status = fields[i][1:].split(" ")
+        paths = fields[i + 1:i + (3 if status[0] in "RC" else 2)]
+        head_path = None if status[0] in "AC" else paths[0]
+        path = None if status[0] == "D" else paths[-1]
+        changes.append(StagedChange(status[0], head_path, path, None if old_sha == NULL_SHA else old_sha,
+                                    None if new_sha == NULL_SHA else new_sha, mode))
+        i += 1 + len(paths)
+    return changes
+
+
+def read_objects(repo: Repo, names: Iterable[str]) -> dict[str, bytes | None]:
+    """Many objects (shas, or `HEAD:path` / `:path`) through one `git cat-file --batch`; None when missing."""
+    wanted = list(dict.fromkeys(names))
+    raw = run(repo, "cat-file", "--batch", input="".join(f"{name}\n" for name in wanted).encode()).out
+    found: dict[str, bytes | None] = {}
+    at = 0
+    for name in wanted:
+        end = raw.index(b"\n", at)
+        header = raw[at:end].split(b" ")
+        if len(header) != 3 or header[-1] in (b"missing", b"ambiguous"):
+            found[name], at = None, end + 1
+            continue
+        size = int(header[2])
+        found[name], at = raw[end + 1:end + 1 + size], end + 2 + size
+    return found
+
+
+def tracked_files(repo: Repo) -> list[str]:
+    """Every tracked path of the work tree, relative to its top."""
+    raw = run(repo, "ls-files", "-z", "--full-name").out
+    return sorted({p.decode("utf-8", errors="surrogateescape") for p in raw.split(b"\0") if p})
+
+
+def tracked_files_in(folder: Path) -> list[str]:
+    """Tracked paths below `folder`, relative to it, as `git ls-files` prints them there."""
+    result = _spawn(["ls-files", "-z"], folder, None, None)
+    if result.code != 0:
+        raise G2lError(f"{folder}: not in a git repository; name the files to check instead")
+    return sorted({p.decode("utf-8", errors="surrogateescape") for p in result.out.split(b"\0") if p})
+
+
+def merge_heads(repo: Repo) -> list[str]:
+    """The commits a merge in progress brings in (MERGE_HEAD), or [] when no merge is in progress."""
+    path = repo.git_dir / "MERGE_HEAD"
+    return path.read_text().split() if path.exists() else []
+
+
+def commits_without_trailer(repo: Repo, ref: str, trailer: str) -> list[tuple[str, str]]:
+    """(sha, subject) of each commit reachable from `ref` whose message lacks `trailer`; [] when `ref` is absent."""
+    result = run(repo, "rev-list", "--no-commit-header", "--format=%H %s", "--invert-grep", "-E",
+                 f"--grep=^{trailer}: ", "--end-of-options", ref, "--", ok=(0, 128))
+    if result.code != 0:
+        return []
+    lines = result.out.decode("utf-8", errors="replace").splitlines()
+    return [(line[:40], line[41:]) for line in lines if line]
+
+
+def hooks_dir(repo: Repo) -> Path:
+    """Where git looks for hooks (`core.hooksPath` and worktrees respected)."""
+    where = Path(out(repo, "rev-parse", "--git-path", "hooks"))
+    return where if where.is_absolute() else (repo.work_tree or repo.git_dir) / where
+
+
 # -- the Glue side ----------------------------------------------------------------------------
 
 def fetch_commit(repo: Repo, source: str, ref: str) -> str:
@@ -479,7 +559,7 @@ def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
     """git's own line alignment of two texts (`git diff -U0`, histogram, as merges use), parsed with unidiff."""
     if old == new:
         return []
-    from unidiff import PatchSet
+    from unidiff.patch import PatchSet
 
     patch = _diff_no_index(old, new, "-U0")
     hunks = []

@@ -64,7 +64,7 @@ def split_lines(data: bytes) -> list[bytes]:
     """Lines as git counts them (split at LF only), each keeping its ending."""
     parts = data.split(b"\n")
     lines = [part + b"\n" for part in parts[:-1]]
-    return lines + [parts[-1]] if parts[-1] else lines
+    return [*lines, parts[-1]] if parts[-1] else lines
 
 
 def is_native(content: bytes) -> bool:
@@ -101,7 +101,8 @@ def _merge_with_regions(base: bytes, ours: bytes, theirs: bytes, path: str, labe
               for lines, ranges in ((o_lines, [(s.o_start, s.o_end) for s in spans]),
                                     (a_lines, [(s.a_start, s.a_end) for s in spans]),
                                     (b_lines, b_ranges))]
-    merged, clean = git.merge_file(*(b"".join(m) for m in masked), (labels.ours, labels.base, labels.theirs))
+    masked_base, masked_ours, masked_theirs = (b"".join(m) for m in masked)
+    merged, clean = git.merge_file(masked_base, masked_ours, masked_theirs, (labels.ours, labels.base, labels.theirs))
     conflicts = [] if clean else [FileConflict(path, "content")]
     dropped: list[DroppedHunk] = []
     pieces: dict[bytes, bytes] = {}

@@ -85,7 +85,7 @@ def to_text(report: SyncReport) -> str:
     lines.extend(f"  note     {note}" for note in report.notes)
     if report.conflicts:
         after = ("" if report.dry_run else " then `git add` and `git commit`" if report.merge_commit is None
-                 else f" on {report.target_branch}'s merge commit (markers are committed)")
+                 else " in a commit on top of the merge commit (its files hold the conflict markers)")
         lines.append(f"CONFLICTS ({len(report.conflicts)}): resolve them,{after}")
         lines.extend(f"  {c.kind:13} {c.path}" + (f" [region {c.region}]" if c.region else "")
                      for c in report.conflicts)

@@ -72,10 +72,16 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
         raise refused(f"{options.branch} is checked out in this work tree; run `git g2l-sync sync` without "
                       "--branch to merge into it")
     existing = git.ref_value(repo, dest)
-    if existing not in (None, tip):
+    if existing not in (None, tip) and not _earlier_sync_of(repo, existing, tip):
         raise refused(f"branch {options.branch} already exists and is not at {config.target.branch}'s tip; "
                       "delete it or choose another --branch")
     return config, Target(ref, tip, dest, existing or git.NULL_SHA, in_worktree=False)
+
+
+def _earlier_sync_of(repo: git.Repo, branch_tip: str, target_tip: str) -> bool:
+    """True when a --branch branch holds a finished g2l merge made from this target tip (a rerun)."""
+    commit = git.read_commit(repo, branch_tip)
+    return len(commit.parents) == 2 and commit.parents[0] == target_tip and "G2l-Sync:" in commit.message
 
 
 def _worktree_target(repo: git.Repo) -> tuple[Config, Target]:
@@ -136,6 +142,11 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
     return MirrorStep(ref, tip, new, glue, build.findings)
 
 
+def _already_on_dest(repo: git.Repo, target: Target, step: MirrorStep) -> bool:
+    """A rerun of a finished --branch sync: the branch already merges this mirror commit."""
+    return target.dest_old not in (git.NULL_SHA, target.tip) and git.is_ancestor(repo, step.new, target.dest_old)
+
+
 def _already_synced(repo: git.Repo, glue_sha: str, previous: mirror.MirrorCommit) -> bool:
     """An older Glue commit than the mirror holds: syncing it would undo Glue's later work."""
     return git.rev_parse(repo, previous.glue_commit) is not None and git.is_ancestor(
@@ -146,18 +157,19 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
                 options: SyncOptions) -> SyncReport:
     base = _merge_base(repo, target.tip, step.new)
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
-    if git.is_ancestor(repo, step.new, target.tip):
+    if git.is_ancestor(repo, step.new, target.tip) or _already_on_dest(repo, target, step):
         return SyncReport("up-to-date", target.name, step.glue.sha, previous_glue, step.new, None,
                           dry_run=options.dry_run)
     labels = Labels(target.name, f"glue {previous_glue[:12]} (last sync)" if previous_glue else "empty",
                     f"glue {step.glue.sha[:12]}")
     plan = plan_merge(repo, target.tip, step.new, base, labels, config, options.protected)
+    files = _file_changes(repo, base, step.new)
     merge_commit = None
-    if not options.dry_run:
+    if not options.dry_run:  # the last step: nothing runs after the refs move
         merge_commit = _apply(repo, target, step, plan, _merge_message(target, step, plan))
     return SyncReport(
         "conflicts" if plan.conflicts else "clean", target.name, step.glue.sha, previous_glue, step.new,
-        merge_commit, dry_run=options.dry_run, files=_file_changes(repo, base, step.new),
+        merge_commit, dry_run=options.dry_run, files=files,
         skipped_native=tuple(SkippedNative(path, patch) for path, patch in plan.skipped_native),
         conflicts=plan.conflicts, dropped_protected=plan.dropped, review=_review(config, step.findings))
 

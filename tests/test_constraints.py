@@ -50,7 +50,7 @@ def test_glue_changes_outside_and_next_to_a_region_merge_normally(story: Story, 
 
 
 def test_glue_change_right_before_a_region_merges(story: Story) -> None:
-    dbx, glue = story
+    dbx = story.dbx
     dbx.edit(A, "horizon_days = 10\n", "# g2l: protect begin h\nhorizon_days = 10\n# g2l: protect end h\n")
     dbx.commit("Databricks protects the horizon")
     glue_edit(story, "threshold = 0.8", "threshold = 0.7")

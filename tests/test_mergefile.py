@@ -52,7 +52,8 @@ def test_broken_markers_fall_back_to_git_merge() -> None:
 
 def test_two_regions_in_one_hunk_are_kept_together() -> None:
     base = b"a\nb\nc\n"
-    ours = b"a\n# g2l: protect begin x\nX\n# g2l: protect end x\n# g2l: protect begin y\nY\n# g2l: protect end y\nb\nc\n"
+    ours = (b"a\n# g2l: protect begin x\nX\n# g2l: protect end x\n"
+            b"# g2l: protect begin y\nY\n# g2l: protect end y\nb\nc\n")
     result = merge_file(base, ours, b"a\nb\nC\n", "f.py", LABELS)
     assert result.conflicts == ()
     assert result.content == ours.replace(b"c\n", b"C\n")
