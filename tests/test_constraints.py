@@ -249,3 +249,16 @@ def test_branch_mode_commits_a_protected_conflict_in_a_bare_clone(story: Story, 
     assert json.loads(run.output)["conflicts"] == [{"path": A, "kind": "protected", "region": "uc"}]
     merged = git(bare, "show", f"g2l/sync:{A}")
     assert "<<<<<<< main\n" + REGION + "||||||| glue " in merged
+
+
+def test_native_file_stays_at_its_path_when_glue_renames_its_source(story: Story) -> None:
+    dbx = story.dbx
+    assert g2l(dbx.path, "native", A).code == 0
+    dbx.commit("Databricks owns job a")
+    owned = dbx.read(A)
+    story.glue.commit("Glue moves job a", renames={"jobs/process_a.py": "jobs/limits/process_a.py"})
+    code, report = sync_json(dbx)
+    assert code == 0, report
+    assert dbx.read(A) == owned
+    assert not (dbx.path / "risk_engine/jobs/limits/process_a.py").exists()
+    assert [item["path"] for item in report["skipped_native"]] == [A]  # type: ignore[union-attr]
