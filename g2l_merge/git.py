@@ -356,10 +356,16 @@ def tracked_files_in(folder: Path) -> list[str]:
     return sorted({p.decode("utf-8", errors="surrogateescape") for p in result.out.split(b"\0") if p})
 
 
-def merge_heads(repo: Repo) -> list[str]:
-    """The commits a merge in progress brings in (MERGE_HEAD), or [] when no merge is in progress."""
+def merge_heads(repo: Repo, environ: Mapping[str, str]) -> list[str]:
+    """The commits a merge in progress brings in, or [] when no merge is in progress.
+
+    A merge waiting for `git commit` has MERGE_HEAD; during the pre-merge-commit hook it does not exist yet,
+    but `git merge` has exported GITHEAD_<sha> for each commit it merges (the labels of its merge strategies).
+    """
     path = repo.git_dir / "MERGE_HEAD"
-    return path.read_text().split() if path.exists() else []
+    heads = path.read_text().split() if path.exists() else []
+    heads += [key[len("GITHEAD_"):] for key in environ if re.fullmatch(r"GITHEAD_(?:[0-9a-f]{40}|[0-9a-f]{64})", key)]
+    return list(dict.fromkeys(heads))
 
 
 def commits_without_trailer(repo: Repo, ref: str, trailer: str) -> list[tuple[str, str]]:
@@ -439,11 +445,20 @@ def _remote_sha(repo: Repo, source: str, ref: str) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 def write_blob(repo: Repo, data: bytes) -> str:
-    """Store a blob and return its sha (no process: GitPython writes the loose object)."""
+    """Store a blob and return its sha: a loose object written in-process (no git process per blob)."""
     from gitdb.base import IStream
 
-    stream = repo.odb.odb.store(IStream(b"blob", len(data), io.BytesIO(data)))
-    return str(stream.hexsha.decode() if isinstance(stream.hexsha, bytes) else stream.hexsha)
+    stream = _loose_db(str(Path(repo.odb.common_dir) / "objects")).store(
+        IStream(b"blob", len(data), io.BytesIO(data)))
+    sha = stream.hexsha
+    return sha.decode() if isinstance(sha, bytes) else str(sha)
+
+
+@lru_cache(maxsize=8)
+def _loose_db(objects_dir: str) -> Any:
+    from gitdb.db.loose import LooseObjectDB
+
+    return LooseObjectDB(objects_dir)
 
 
 def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
