@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 from g2l_merge import git
@@ -82,6 +83,7 @@ def build_tree(repo: git.Repo, glue_commit: str, config: Config,
     entries: dict[str, git.TreeEntry] = {}
     findings: list[Finding] = []
     converted = []
+    converted_texts: list[bytes] = []
     for path, entry in glue_files.items():
         dest = target_path(config, path)
         if path in reusable:
@@ -90,7 +92,31 @@ def build_tree(repo: git.Repo, glue_commit: str, config: Config,
         entries[dest], file_findings = _convert_entry(repo, path, entry, config)
         findings.extend(file_findings)
         converted.append(path)
+        if entries[dest] != entry:
+            converted_texts.append(git.read_blob(repo, entries[dest].sha))
+    _carry_compat(repo, config, entries, converted_texts, previous)
     return MirrorBuild(git.write_tree(repo, entries), tuple(findings), tuple(converted))
+
+
+COMPAT_MODULE = "glue_compat.py"
+
+
+def _carry_compat(repo: git.Repo, config: Config, entries: dict[str, git.TreeEntry], converted_texts: list[bytes],
+                  previous: MirrorCommit | None) -> None:
+    """Put glue_compat.py at the target root when converted code imports it (it stays once it is there)."""
+    dest = target_path(config, COMPAT_MODULE)
+    if dest in entries:
+        return
+    needed = any(b"glue_compat" in text for text in converted_texts)
+    if not needed and previous is not None:
+        needed = dest in git.ls_tree(repo, previous.tree) and any(_uses_compat(repo, e) for e in entries.values())
+    if needed:
+        source = (Path(__file__).parent / "convert" / "compat" / COMPAT_MODULE).read_bytes()
+        entries[dest] = git.TreeEntry("100644", git.write_blob(repo, source))
+
+
+def _uses_compat(repo: git.Repo, entry: git.TreeEntry) -> bool:
+    return b"glue_compat" in git.read_blob(repo, entry.sha)
 
 
 def _reusable(repo: git.Repo, glue_files: dict[str, git.TreeEntry], config: Config,

@@ -1,4 +1,8 @@
-"""Real git repositories in temporary folders, with identities and configuration pinned."""
+"""Real git repositories in temporary folders, with identities and configuration pinned.
+
+The sample Glue files here use no awsglue API on purpose: the sync engine's stories must not depend on
+what the converter rewrites (converter behaviour has its own golden cases under tests/convert).
+"""
 
 from __future__ import annotations
 
@@ -127,29 +131,29 @@ class DbxRepo:
 
 
 JOB_A = '''import sys
-from awsglue.transforms import *
-from awsglue.utils import getResolvedOptions
-from awsglue.context import GlueContext
-from pyspark.context import SparkContext
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+from risk_lib import catalog
+from risk_lib.options import job_options
 
-args = getResolvedOptions(sys.argv, ["JOB_NAME"])
-glueContext = GlueContext(SparkContext.getOrCreate())
+args = job_options(sys.argv, ["JOB_NAME"])
+spark = SparkSession.builder.getOrCreate()
 
-exposures = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="exposures")
-limits = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="limits")
+exposures = catalog.load(spark, database="risk", table_name="exposures")
+limits = catalog.load(spark, database="risk", table_name="limits")
 
 threshold = 0.8
 horizon_days = 10
 confidence = 0.99
 
-breaches = Join.apply(exposures, limits, "counterparty_id", "counterparty_id")
-breaches = Filter.apply(frame=breaches, f=lambda row: row["exposure"] > threshold * row["limit"])
+breaches = exposures.join(limits, ["counterparty_id"])
+breaches = breaches.filter(F.col("exposure") > threshold * F.col("limit"))
 
-glueContext.write_dynamic_frame.from_options(
-    frame=breaches,
-    connection_type="s3",
-    connection_options={"path": "s3://risk-out/breaches/"},
-    format="parquet",
+catalog.save(
+    breaches,
+    path="s3://risk-out/breaches/",
+    file_format="parquet",
+    mode="append",
 )
 '''
 

@@ -35,9 +35,9 @@ def sync_json(dbx: DbxRepo, *args: str) -> tuple[int, dict[str, object]]:
 
 
 @pytest.mark.parametrize(("old", "new"), [
-    ("exposures = glueContext", "exposures_raw = glueContext"),  # far above
-    ("limits = glueContext.create_dynamic_frame.from_catalog(database=\"risk\", table_name=\"limits\")\n\n",
-     "limits = glueContext.create_dynamic_frame.from_catalog(database=\"risk\", table_name=\"limits_v2\")\n\n"),
+    ("exposures = catalog.load", "exposures_raw = catalog.load"),  # far above
+    ("limits = catalog.load(spark, database=\"risk\", table_name=\"limits\")\n\n",
+     "limits = catalog.load(spark, database=\"risk\", table_name=\"limits_v2\")\n\n"),
     ("horizon_days = 10", "horizon_days = 5"),  # the line right after the region
 ])
 def test_glue_changes_outside_and_next_to_a_region_merge_normally(story: Story, old: str, new: str) -> None:
@@ -122,11 +122,10 @@ def test_native_file_stays_byte_for_byte_and_the_glue_patch_is_listed(story: Sto
     assert code == 0
     assert dbx.read(A) == owned
     assert report["skipped_native"] == [{"path": A, "patch": (
-        f"--- a/{A}\n+++ b/{A}\n@@ -13,7 +13,7 @@ limits = glueContext.create_dynamic_frame.from_catalog("
-        "database=\"risk\", table_na\n \n threshold = 0.8\n horizon_days = 10\n-confidence = 0.99\n"
-        "+confidence = 0.975\n \n breaches = Join.apply(exposures, limits, \"counterparty_id\", "
-        "\"counterparty_id\")\n breaches = Filter.apply(frame=breaches, f=lambda row: row[\"exposure\"] > "
-        "threshold * row[\"limit\"])\n")}]
+        f"--- a/{A}\n+++ b/{A}\n@@ -13,7 +13,7 @@ limits = catalog.load(spark, database=\"risk\", table_name=\"limits\")\n"
+        " \n threshold = 0.8\n horizon_days = 10\n-confidence = 0.99\n+confidence = 0.975\n \n"
+        " breaches = exposures.join(limits, [\"counterparty_id\"])\n"
+        " breaches = breaches.filter(F.col(\"exposure\") > threshold * F.col(\"limit\"))\n")}]
 
 
 def test_native_by_configuration_keeps_an_unedited_file_and_survives_a_glue_delete(story: Story) -> None:

@@ -86,8 +86,9 @@ def test_native_file_is_untouched(demo: Demo) -> None:
 
 def test_added_deleted_and_renamed_jobs(demo: Demo) -> None:
     jobs = demo.dbx / "risk_engine" / "jobs"
-    assert (jobs / "liquidity_coverage.py").read_text().endswith(
-        (demo.glue / "jobs" / "liquidity_coverage.py").read_text())
+    added = (jobs / "liquidity_coverage.py").read_text()
+    assert added.startswith("# g2l: converted from jobs/liquidity_coverage.py\n")
+    assert added.rstrip("\n") == git(demo.dbx, "show", "glue-mirror:risk_engine/jobs/liquidity_coverage.py")
     assert not (jobs / "counterparty_report_legacy.py").exists()
     assert not (jobs / "collateral.py").exists()
     renamed = (jobs / "collateral_valuation.py").read_text()

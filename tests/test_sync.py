@@ -300,7 +300,7 @@ def test_adopt_records_a_hand_migrated_tree_and_brings_only_later_changes(tmp_pa
     glue = GlueRepo(tmp_path / "glue")
     adopted = glue.commit("Glue v1", {"jobs/process_a.py": JOB_A})
     dbx = DbxRepo(tmp_path / "dbx")
-    hand_migrated = "# migrated by hand\n" + JOB_A.replace("from awsglue.transforms import *\n", "")
+    hand_migrated = "# migrated by hand\n" + JOB_A.replace("from risk_lib import catalog\n", "import catalog\n")
     dbx.write("risk_engine/jobs/process_a.py", hand_migrated)
     tip = dbx.commit("Hand migration")
     glue.commit("Glue v2", {"jobs/process_a.py": JOB_A.replace("horizon_days = 10", "horizon_days = 20")})

@@ -1,26 +1,30 @@
-"""convert_source(): the one entry point the mirror and the `convert` command use."""
+"""convert_source(): the one entry point the mirror and the `convert` command use.
+
+Each file is parsed once; libcst metadata is computed once; every rule runs in one pass over that tree
+(rules hook `leave_<NodeType>` and are chained in registry order on each node). Imports are then added
+and removed with libcst's own visitors, and the converted-from header goes on top.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-import libcst
+import libcst as cst
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider, QualifiedNameProvider
 
 from g2l_merge import __version__
 from g2l_merge.config import ConvertConfig
+from g2l_merge.convert.context import ConvertContext, Finding
+from g2l_merge.convert.names import track
 
 CONVERTER_VERSION = __version__
 HEADER_PREFIX = "# g2l: converted from "
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
 PARSE_RULE = "G2L000"
 
-
-class Finding(NamedTuple):
-    path: str
-    line: int
-    rule: str
-    message: str
+__all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "with_header"]
 
 
 class Conversion(NamedTuple):
@@ -31,12 +35,68 @@ class Conversion(NamedTuple):
 def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
     """Convert one Glue Python file; a file that does not parse comes back unchanged with a finding."""
     try:
-        libcst.parse_module(text)
-    except libcst.ParserSyntaxError as exc:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
         finding = Finding(path, exc.raw_line, PARSE_RULE, "not valid Python, carried over unchanged: "
                           + exc.message.splitlines()[0])
         return Conversion(text, (finding,))
-    return Conversion(with_header(text, path), ())
+    converted, findings = convert_module(module, path, config)
+    return Conversion(with_header(converted.code, path), findings)
+
+
+def convert_module(module: cst.Module, path: str, config: ConvertConfig) -> tuple[cst.Module, tuple[Finding, ...]]:
+    """All rules over one parsed module."""
+    from g2l_merge.convert.rules import RULES
+
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    runner = _Runner(RULES, path, config, track(wrapper))
+    converted = wrapper.visit(runner)
+    ctx = runner.ctx
+    converted = AddImportsVisitor(ctx.codemod).transform_module(converted)
+    converted = RemoveImportsVisitor(ctx.codemod).transform_module(converted)
+    for rule in RULES:
+        finish = getattr(rule, "finish", None)
+        if finish is not None:
+            converted = finish(ctx, converted)
+    return converted, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message)))
+
+
+class _Runner(cst.CSTTransformer):
+    METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider, ParentNodeProvider)
+
+    def __init__(self, rules: tuple[Any, ...], path: str, config: ConvertConfig, tracked: Any) -> None:
+        super().__init__()
+        self.rules = rules
+        self.ctx = ConvertContext(path, config, tracked, self)
+        self.hooks: dict[str, list[Any]] = {}
+        for rule in rules:
+            for name in dir(rule):
+                if name.startswith("leave_"):
+                    self.hooks.setdefault(name.removeprefix("leave_"), []).append(getattr(rule, name))
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        result: Any = super().on_leave(original_node, updated_node)
+        for hook in self.hooks.get(type(original_node).__name__, ()):
+            if not isinstance(result, type(original_node)) and not _same_family(original_node, result):
+                break
+            result = hook(self.ctx, original_node, result)
+        comments = self.ctx.reviews.get(id(original_node))
+        if comments and isinstance(result, cst.CSTNode) and hasattr(result, "leading_lines"):
+            result = _with_comments(result, comments)
+        return result
+
+
+def _same_family(original: cst.CSTNode, result: Any) -> bool:
+    """Expression hooks may turn a Call into any expression; statements stay statements."""
+    if isinstance(original, cst.BaseExpression):
+        return isinstance(result, cst.BaseExpression)
+    return False
+
+
+def _with_comments(node: Any, comments: list[str]) -> Any:
+    present = {line.comment.value for line in node.leading_lines if line.comment is not None}
+    added = [cst.EmptyLine(comment=cst.Comment(text)) for text in comments if text not in present]
+    return node.with_changes(leading_lines=[*node.leading_lines, *added]) if added else node
 
 
 def with_header(text: str, path: str) -> str:

@@ -25,14 +25,15 @@ EXPOSURES = "risk_engine/jobs/exposures.py"
 VAR_JOB = "risk_engine/jobs/market_risk_var.py"
 NATIVE_FILE = "monitoring/risk_monitor.py"
 
-_SPARK_IMPORT = "from pyspark.sql import functions as F\n\n"
+# Anchored on the library import, which conversion leaves as the Glue team wrote it.
+_LIBRARY_IMPORT = "from risk_common import add_on_factor, business_date, rating_bucket, to_reporting_currency\n"
 _RUN_SUMMARY = 'print(f"exposures {as_of_date}: {exposures_df.count()} counterparties")\n'
 _LIVE_TRADES = 'live = trades_df.filter(F.col("status") == "LIVE")\n'
 _VAR_LEVELS = "CONFIDENCE_LEVELS = [0.99]\n"
 
 # The Databricks team's edits (paths in the Databricks repository)
-MONITOR_IMPORT = Edit(EXPOSURES, _SPARK_IMPORT,
-                      _SPARK_IMPORT + "from monitoring.risk_monitor import record_run\n")
+MONITOR_IMPORT = Edit(EXPOSURES, _LIBRARY_IMPORT,
+                      _LIBRARY_IMPORT + "from monitoring.risk_monitor import record_run\n")
 MONITOR_CALL = Edit(EXPOSURES, _RUN_SUMMARY,
                     _RUN_SUMMARY + 'record_run("exposures", as_of_date, exposures_df)\n')
 VAR_DATABRICKS = Edit(VAR_JOB, _VAR_LEVELS, "CONFIDENCE_LEVELS = [0.99, 0.95]\n")

@@ -1,0 +1,77 @@
+"""What a rule sees while it runs: metadata of the one parse, the tracked names, imports, review items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import libcst as cst
+from libcst.codemod import CodemodContext
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameProvider
+
+from g2l_merge.config import ConvertConfig
+from g2l_merge.convert.names import Tracked
+
+
+class Finding(NamedTuple):
+    path: str
+    line: int
+    rule: str
+    message: str
+
+
+_STATEMENTS = (cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.FunctionDef,
+               cst.ClassDef)
+
+
+@dataclass
+class ConvertContext:
+    """Shared by every rule for one file. Metadata lookups take ORIGINAL nodes (the parse's own)."""
+
+    path: str
+    config: ConvertConfig
+    tracked: Tracked
+    metadata: Any  # the runner: get_metadata(provider, original_node)
+    codemod: CodemodContext = field(default_factory=CodemodContext)
+    findings: list[Finding] = field(default_factory=list)
+    reviews: dict[int, list[str]] = field(default_factory=dict)  # id(original statement) -> comment lines
+
+    def qualified(self, node: cst.CSTNode) -> set[str]:
+        """Qualified names of an original Name/Attribute, star imports from awsglue included."""
+        try:
+            names = {q.name for q in self.metadata.get_metadata(QualifiedNameProvider, node, set())}
+        except KeyError:
+            names = set()
+        return names or self.tracked.star_qualified(node)
+
+    def line(self, node: cst.CSTNode) -> int:
+        try:
+            return int(self.metadata.get_metadata(PositionProvider, node).start.line)
+        except KeyError:
+            return 0
+
+    def review(self, node: cst.CSTNode, rule: str, message: str) -> None:
+        """Leave `node` as written, with `# g2l: review RULE: message` above its statement and a finding."""
+        self.findings.append(Finding(self.path, self.line(node), rule, message))
+        statement = self._statement_of(node)
+        if statement is not None:
+            comment = f"# g2l: review {rule}: {message}"
+            lines = self.reviews.setdefault(id(statement), [])
+            if comment not in lines:
+                lines.append(comment)
+
+    def _statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        current: cst.CSTNode | None = node
+        while current is not None and not isinstance(current, _STATEMENTS):
+            try:
+                current = self.metadata.get_metadata(ParentNodeProvider, current)
+            except KeyError:
+                return None
+        return current
+
+    def add_import(self, module: str, obj: str | None = None, asname: str | None = None) -> None:
+        AddImportsVisitor.add_needed_import(self.codemod, module, obj, asname)
+
+    def remove_import(self, module: str, obj: str | None = None, asname: str | None = None) -> None:
+        RemoveImportsVisitor.remove_unused_import(self.codemod, module, obj, asname)

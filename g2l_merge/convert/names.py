@@ -1,0 +1,203 @@
+"""What the names in a Glue script hold, found once before the rules run.
+
+Flow-insensitive and module-wide, on purpose: a name that holds a DynamicFrame anywhere is treated as one
+everywhere, and a rule that needs more certainty than that asks for review instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+import libcst.matchers as m
+from libcst.metadata import MetadataWrapper, QualifiedNameProvider
+
+STAR_EXPORTS: dict[str, frozenset[str]] = {
+    "awsglue.transforms": frozenset({
+        "ApplyMapping", "ResolveChoice", "DropNullFields", "SelectFields", "DropFields", "RenameField",
+        "SplitFields", "SplitRows", "Join", "Union", "Filter", "Map", "FlatMap", "Unbox", "UnnestFrame",
+        "Relationalize", "Spigot", "Repartition", "Coalesce", "SelectFromCollection", "MapToCollection",
+        "FlatMapCollection", "ErrorsAsDynamicFrame", "DropDuplicates", "FillMissingValues", "GlueTransform",
+        "EvaluateDataQuality",
+    }),
+    "awsglue.dynamicframe": frozenset({"DynamicFrame", "DynamicFrameCollection", "DynamicFrameReader",
+                                       "DynamicFrameWriter"}),
+    "awsglue.context": frozenset({"GlueContext"}),
+    "awsglue.utils": frozenset({"getResolvedOptions", "GlueArgumentError"}),
+    "awsglue.job": frozenset({"Job"}),
+}
+GLUE_CONTEXT = "awsglue.context.GlueContext"
+DYNAMIC_FRAME = "awsglue.dynamicframe.DynamicFrame"
+GLUE_CONTEXT_NAMES = frozenset({"glueContext", "glue_context", "glue_ctx", "glueCtx", "gc", "glue"})
+# Attributes only a GlueContext has: a name they are read from holds one.
+GLUE_CONTEXT_ATTRIBUTES = frozenset({"create_dynamic_frame", "write_dynamic_frame", "create_data_frame",
+                                     "write_data_frame", "create_dynamic_frame_from_options",
+                                     "create_dynamic_frame_from_catalog", "write_dynamic_frame_from_options",
+                                     "write_dynamic_frame_from_catalog", "write_dynamic_frame_from_jdbc_conf",
+                                     "getSink", "getSource", "spark_session", "purge_s3_path", "purge_table",
+                                     "get_logger", "forEachBatch", "add_ingestion_time_columns",
+                                     "extract_jdbc_conf", "create_sample_dynamic_frame_from_catalog"})
+# DynamicFrame methods that return a DynamicFrame.
+FRAME_METHODS = frozenset({
+    "apply_mapping", "resolveChoice", "drop_fields", "select_fields", "rename_field", "filter", "map",
+    "unbox", "unnest", "spigot", "repartition", "coalesce", "join", "union", "mergeDynamicFrame",
+    "dropNullFields", "drop_null_fields", "errorsAsDynamicFrame", "assertErrorThreshold", "relationalize_root",
+    "split_fields_first", "select", "simplify_ddb_json", "gs_now",
+})
+COLLECTION_TRANSFORMS = frozenset({"SplitFields", "SplitRows", "Relationalize", "MapToCollection"})
+
+
+@dataclass
+class Tracked:
+    star_modules: set[str] = field(default_factory=set)
+    glue_contexts: set[str] = field(default_factory=set)  # module names bound to GlueContext(...)
+    glue_context_params: set[str] = field(default_factory=set)  # parameters that receive one
+    session: str = "spark"  # the name the SparkSession goes by
+    session_assigned: bool = False  # the script itself binds it (e.g. spark = glueContext.spark_session)
+    spark_contexts: set[str] = field(default_factory=set)
+    frames: set[str] = field(default_factory=set)  # names that hold DynamicFrames
+    collections: set[str] = field(default_factory=set)  # names that hold DynamicFrameCollections
+    loggers: set[str] = field(default_factory=set)
+    jobs: set[str] = field(default_factory=set)
+    uses: dict[str, int] = field(default_factory=dict)  # Name loads, to know whether `sc` is still needed
+    bookmarks: bool = False  # a transformation_ctx was passed: the job relied on bookmarks
+
+    def star_qualified(self, node: cst.CSTNode) -> set[str]:
+        """Qualified name of a bare name brought in by `from awsglue.x import *`."""
+        parts = _dotted(node)
+        if not parts:
+            return set()
+        return {".".join([module, *parts]) for module in self.star_modules if parts[0] in STAR_EXPORTS[module]}
+
+    def is_glue_context(self, node: cst.CSTNode) -> bool:
+        return isinstance(node, cst.Name) and (node.value in self.glue_contexts
+                                               or node.value in self.glue_context_params)
+
+    def is_frame(self, node: cst.CSTNode) -> bool:
+        return isinstance(node, cst.Name) and node.value in self.frames
+
+
+def _dotted(node: cst.CSTNode) -> list[str]:
+    if isinstance(node, cst.Name):
+        return [node.value]
+    if isinstance(node, cst.Attribute):
+        base = _dotted(node.value)
+        return [*base, node.attr.value] if base else []
+    return []
+
+
+def track(wrapper: MetadataWrapper) -> Tracked:
+    """Read a parsed module once: star imports, glue contexts, sessions, frames, loggers, jobs."""
+    tracked = Tracked()
+    wrapper.visit(_ImportsAndUses(tracked))
+    while True:
+        before = (len(tracked.frames), len(tracked.collections), len(tracked.glue_contexts))
+        wrapper.visit(_Bindings(tracked))
+        if (len(tracked.frames), len(tracked.collections), len(tracked.glue_contexts)) == before:
+            return tracked
+
+
+class _ImportsAndUses(cst.CSTVisitor):
+    def __init__(self, tracked: Tracked) -> None:
+        self.tracked = tracked
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if isinstance(node.names, cst.ImportStar) and node.module is not None:
+            module = ".".join(_dotted(node.module))
+            if module in STAR_EXPORTS:
+                self.tracked.star_modules.add(module)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.tracked.uses[node.value] = self.tracked.uses.get(node.value, 0) + 1
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None and node.keyword.value == "transformation_ctx":
+            self.tracked.bookmarks = True
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name) and node.attr.value in GLUE_CONTEXT_ATTRIBUTES:
+            if node.value.value in GLUE_CONTEXT_NAMES:
+                self.tracked.glue_context_params.add(node.value.value)
+
+
+class _Bindings(cst.CSTVisitor):
+    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
+
+    def __init__(self, tracked: Tracked) -> None:
+        self.tracked = tracked
+
+    def _qualified(self, node: cst.CSTNode) -> set[str]:
+        names = {q.name for q in self.get_metadata(QualifiedNameProvider, node, set())}
+        return names or self.tracked.star_qualified(node)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        annotation = node.annotation.annotation if node.annotation else None
+        qualified = self._qualified(annotation) if annotation is not None else set()
+        if GLUE_CONTEXT in qualified or node.name.value in GLUE_CONTEXT_NAMES:
+            self.tracked.glue_context_params.add(node.name.value)
+        if DYNAMIC_FRAME in qualified:
+            self.tracked.frames.add(node.name.value)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                self._bind(target.target.value, node.value)
+
+    def _bind(self, name: str, value: cst.BaseExpression) -> None:
+        tracked = self.tracked
+        if m.matches(value, m.Call()) and GLUE_CONTEXT in self._qualified(value.func):  # type: ignore[attr-defined]
+            tracked.glue_contexts.add(name)
+            tracked.glue_context_params.discard(name)
+        elif self._is_spark_context(value):
+            tracked.spark_contexts.add(name)
+        elif m.matches(value, m.Attribute(value=m.Name(), attr=m.Name("spark_session"))):
+            tracked.session, tracked.session_assigned = name, True
+        elif m.matches(value, m.Call(func=m.Attribute(attr=m.Name("get_logger")))):
+            tracked.loggers.add(name)
+        elif m.matches(value, m.Call()) and "awsglue.job.Job" in self._qualified(value.func):  # type: ignore[attr-defined]
+            tracked.jobs.add(name)
+        elif self.is_collection(value):
+            tracked.collections.add(name)
+        elif self.is_frame_expression(value):
+            tracked.frames.add(name)
+
+    def _is_spark_context(self, value: cst.BaseExpression) -> bool:
+        if not isinstance(value, cst.Call):
+            return False
+        qualified = self._qualified(value.func)
+        return bool(qualified & {"pyspark.context.SparkContext", "pyspark.SparkContext",
+                                 "pyspark.context.SparkContext.getOrCreate", "pyspark.SparkContext.getOrCreate"})
+
+    def is_collection(self, value: cst.BaseExpression) -> bool:
+        if not isinstance(value, cst.Call):
+            return False
+        qualified = self._qualified(value.func)
+        return any(q.startswith("awsglue.transforms.") and q.split(".")[2] in COLLECTION_TRANSFORMS
+                   for q in qualified) or m.matches(value.func, m.Attribute(attr=m.Name("relationalize")))
+
+    def is_frame_expression(self, value: cst.BaseExpression) -> bool:
+        """A call that returns a DynamicFrame (a reader, a transform, a frame method, fromDF)."""
+        if isinstance(value, cst.Name):
+            return value.value in self.tracked.frames
+        if not isinstance(value, cst.Call):
+            return False
+        func = value.func
+        qualified = self._qualified(func)
+        if any(q.startswith(("awsglue.transforms.", DYNAMIC_FRAME + ".fromDF")) for q in qualified):
+            return True
+        if isinstance(func, cst.Attribute):
+            receiver, method = func.value, func.attr.value
+            if method == "fromDF" and _dotted(receiver)[-1:] == ["DynamicFrame"]:
+                return True
+            if method in FRAME_METHODS and self.is_frame_expression(receiver):
+                return True
+            if method == "select" and isinstance(receiver, cst.Name) and receiver.value in self.tracked.collections:
+                return True
+            if isinstance(receiver, cst.Attribute) and receiver.attr.value in ("create_dynamic_frame",
+                                                                               "create_data_frame"):
+                return True
+            if method.startswith("create_dynamic_frame_from"):
+                return True
+            if method == "getFrame":
+                return True
+        return False

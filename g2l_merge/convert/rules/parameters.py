@@ -1,0 +1,47 @@
+"""Job parameters: getResolvedOptions with Glue's semantics, from sys.argv or notebook widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.rules.base import Rule, code_of, expr
+
+GET_RESOLVED_OPTIONS = "awsglue.utils.getResolvedOptions"
+
+
+class ResolvedOptions(Rule):
+    """getResolvedOptions keeps Glue's semantics through glue_compat (every option required, unknown ones
+    ignored, `--KEY value`, reserved arguments defaulted); `job_parameters = "widgets"` reads notebook widgets.
+
+    Before::
+
+        args = getResolvedOptions(sys.argv, ["JOB_NAME", "as_of_date"])
+
+    After (job_parameters = "argv", the default)::
+
+        args = glue_compat.resolved_options(sys.argv, ["JOB_NAME", "as_of_date"])
+
+    After (job_parameters = "widgets")::
+
+        args = glue_compat.widget_options(dbutils, ["JOB_NAME", "as_of_date"])
+    """
+
+    id = "G2L005"
+    name = "job-parameters"
+    summary = "getResolvedOptions(sys.argv, [...]) keeps Glue's semantics via glue_compat, from argv or widgets."
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        if GET_RESOLVED_OPTIONS not in ctx.qualified(original.func):
+            return updated
+        positional = [a for a in updated.args if a.keyword is None]
+        if len(updated.args) != 2 or len(positional) != 2:
+            ctx.review(original, self.id, "getResolvedOptions with unusual arguments: convert by hand")
+            return updated
+        ctx.add_import("glue_compat")
+        options = code_of(positional[1].value)
+        if ctx.config.job_parameters == "widgets":
+            return expr(f"glue_compat.widget_options(dbutils, {options})")
+        return expr(f"glue_compat.resolved_options({code_of(positional[0].value)}, {options})")
