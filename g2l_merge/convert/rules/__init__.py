@@ -1,22 +1,18 @@
 """The rule registry: every rule, in the order its hooks run on each node.
 
-Order matters where one rule's output is another's input: canonical forms (transforms rewritten to
-method calls) come before the per-method rules, and the setup rules come first.
+One module per rule family, each with a RULES_IN_ORDER tuple. Id ranges: G2L0xx setup and parameters
+(boilerplate, parameters), G2L1xx readers, G2L2xx writers, G2L3xx DynamicFrame methods and
+awsglue.transforms (frames; G2L300 rewrites `X.apply(frame=...)` into the method form first), G2L4xx Glue
+Studio output (studio). Family order matters where one rule's output is another's input.
 """
 
 from __future__ import annotations
 
+from g2l_merge.convert.rules import boilerplate, frames, parameters, readers, studio, writers
 from g2l_merge.convert.rules.base import Rule
-from g2l_merge.convert.rules.boilerplate import AwsglueImports, GlueLogger, JobLifecycle, SparkSessionSetup
-from g2l_merge.convert.rules.parameters import ResolvedOptions
 
-RULE_CLASSES: tuple[type[Rule], ...] = (
-    AwsglueImports,
-    SparkSessionSetup,
-    GlueLogger,
-    JobLifecycle,
-    ResolvedOptions,
-)
+FAMILIES = (boilerplate, parameters, studio, frames, readers, writers)
+RULE_CLASSES: tuple[type[Rule], ...] = tuple(cls for family in FAMILIES for cls in family.RULES_IN_ORDER)
 RULES: tuple[Rule, ...] = tuple(cls() for cls in RULE_CLASSES)
 
 

@@ -179,9 +179,9 @@ class GlueLogger(Rule):
                 func.value):  # type: ignore[attr-defined]
             ctx.add_import("logging")
             return expr("logging.getLogger(__name__)")
-        if (m.matches(func, m.Attribute(value=m.Name(), attr=m.Name("warn")))
-                and func.value.value in ctx.tracked.loggers):  # type: ignore[attr-defined]
-            return updated.with_changes(func=updated.func.with_changes(attr=cst.Name("warning")))  # type: ignore[attr-defined]
+        if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.attr.value == "warn"
+                and func.value.value in ctx.tracked.loggers and isinstance(updated.func, cst.Attribute)):
+            return updated.with_changes(func=updated.func.with_changes(attr=cst.Name("warning")))
         return updated
 
 
@@ -222,3 +222,5 @@ class JobLifecycle(Rule):
             ctx.review(original, self.id, "this job used Glue job bookmarks (transformation_ctx): read "
                        "incrementally with Auto Loader (cloudFiles) or a watermark table")
         return updated
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle)

@@ -45,3 +45,5 @@ class ResolvedOptions(Rule):
         if ctx.config.job_parameters == "widgets":
             return expr(f"glue_compat.widget_options(dbutils, {options})")
         return expr(f"glue_compat.resolved_options({code_of(positional[0].value)}, {options})")
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (ResolvedOptions,)
