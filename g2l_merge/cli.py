@@ -250,6 +250,57 @@ def _line_range(spec: str) -> tuple[int, int]:
 
 
 @app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Files or folders to check (default: every tracked file).",
+                       show_default=False),
+    ] = None,
+    staged: Annotated[
+        bool,
+        typer.Option("--staged", help="Check what is staged, as the pre-commit hook does; also refuse protected "
+                     "regions that lost their markers, commits on the mirror branch, and merges of glue-mirror "
+                     "that change native files or protected regions."),
+    ] = False,
+) -> None:
+    """Lint g2l markers and leftover conflict markers: each finding as PATH:LINE: MESSAGE, exit 1 if any."""
+    raise typer.Exit(run_check(paths or [], staged))
+
+
+def run_check(paths: list[str], staged: bool) -> int:
+    """`check` for the typer command and main()'s fast path: print the findings, return the exit code."""
+    import os
+
+    from g2l_merge import check as checking
+
+    try:
+        findings = checking.run(paths, staged, os.environ)
+    except G2lError as error:
+        print(f"git g2l-sync: {error.message}", file=sys.stderr)
+        return error.code
+    sys.stdout.flush()
+    out = sys.stdout.buffer  # paths may hold bytes that are not UTF-8: write them back as git gave them
+    for finding in findings:
+        out.write(f"{finding}\n".encode("utf-8", errors="surrogateescape"))
+    out.flush()
+    return 1 if findings else 0
+
+
+@app.command("install-hooks")
+def install_hooks() -> None:
+    """Install the g2l-merge pre-commit and pre-merge-commit hooks, keeping and chaining any existing hook."""
+    from g2l_merge import git, hookinstall
+
+    try:
+        repo = git.open_repo(Path.cwd(), objects=False)
+        outcomes = hookinstall.install(git.hooks_dir(repo))
+    except G2lError as error:
+        _fail(error)
+    for outcome in outcomes:
+        typer.echo(str(outcome))
+
+
+@app.command()
 def demo(
     directory: Annotated[Path, typer.Argument(help="Empty or new folder for the two sample repositories.")],
 ) -> None:
@@ -309,9 +360,27 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _check_fast(argv: list[str]) -> int | None:
+    """`check` without typer's dispatch (it imports pydantic): the hook runs on every commit.
+
+    None for `check --help`, which typer renders like every other command's help.
+    """
+    import argparse
+
+    if {"-h", "--help"} & set(argv[:argv.index("--")] if "--" in argv else argv):
+        return None
+    parser = argparse.ArgumentParser(prog="git g2l-sync check", add_help=False)
+    parser.add_argument("--staged", action="store_true")
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    arguments = parser.parse_args(argv)  # a bad option: usage and exit 2, as typer would
+    return run_check(arguments.paths, arguments.staged)
+
+
 def main() -> None:
     """Console script entry point (`git-g2l-sync`, so git runs it as `git g2l-sync`)."""
     try:
+        if sys.argv[1:2] == ["check"] and (code := _check_fast(sys.argv[2:])) is not None:
+            sys.exit(code)
         app(prog_name="git g2l-sync")
     except KeyboardInterrupt:
         sys.exit(130)
