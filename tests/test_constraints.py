@@ -122,7 +122,8 @@ def test_native_file_stays_byte_for_byte_and_the_glue_patch_is_listed(story: Sto
     assert code == 0
     assert dbx.read(A) == owned
     assert report["skipped_native"] == [{"path": A, "patch": (
-        f"--- a/{A}\n+++ b/{A}\n@@ -13,7 +13,7 @@ limits = catalog.load(spark, database=\"risk\", table_name=\"limits\")\n"
+        f"--- a/{A}\n+++ b/{A}\n"
+        "@@ -13,7 +13,7 @@ limits = catalog.load(spark, database=\"risk\", table_name=\"limits\")\n"
         " \n threshold = 0.8\n horizon_days = 10\n-confidence = 0.99\n+confidence = 0.975\n \n"
         " breaches = exposures.join(limits, [\"counterparty_id\"])\n"
         " breaches = breaches.filter(F.col(\"exposure\") > threshold * F.col(\"limit\"))\n")}]
