@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameProvider
 
 from g2l_merge.config import ConvertConfig
@@ -33,9 +31,11 @@ class ConvertContext:
     config: ConvertConfig
     tracked: Tracked
     metadata: Any  # the runner: get_metadata(provider, original_node)
-    codemod: CodemodContext = field(default_factory=CodemodContext)
     findings: list[Finding] = field(default_factory=list)
     reviews: dict[int, list[str]] = field(default_factory=dict)  # id(original statement) -> comment lines
+    memo: dict[object, Any] = field(default_factory=dict)  # per-file rule state: caches, lines moved between statements
+    removals: set[tuple[str, str | None, str | None]] = field(default_factory=set)  # imports to drop if unused
+    additions: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # imports to add
 
     def qualified(self, node: cst.CSTNode) -> set[str]:
         """Qualified names of an original Name/Attribute, star imports from awsglue included."""
@@ -71,7 +71,10 @@ class ConvertContext:
         return current
 
     def add_import(self, module: str, obj: str | None = None, asname: str | None = None) -> None:
-        AddImportsVisitor.add_needed_import(self.codemod, module, obj, asname)
+        """Import this in the converted module (added once, after its import block: imports.py)."""
+        if (module, obj, asname) not in self.additions:
+            self.additions.append((module, obj, asname))
 
     def remove_import(self, module: str, obj: str | None = None, asname: str | None = None) -> None:
-        RemoveImportsVisitor.remove_unused_import(self.codemod, module, obj, asname)
+        """Drop this import at the end if the converted module no longer uses its name (imports.py)."""
+        self.removals.add((module, obj, asname))

@@ -1,8 +1,8 @@
 """convert_source(): the one entry point the mirror and the `convert` command use.
 
 Each file is parsed once; libcst metadata is computed once; every rule runs in one pass over that tree
-(rules hook `leave_<NodeType>` and are chained in registry order on each node). Imports are then added
-and removed with libcst's own visitors, and the converted-from header goes on top.
+(rules hook `leave_<NodeType>` and are chained in registry order on each node). Imports the rules made
+unused are then dropped and the ones they need added (imports.py), and the converted-from header goes on top.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import re
 from typing import Any, NamedTuple
 
 import libcst as cst
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider, QualifiedNameProvider
 
 from g2l_merge import __version__
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.context import ConvertContext, Finding
+from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.names import track
 
 CONVERTER_VERSION = __version__
@@ -52,8 +52,7 @@ def convert_module(module: cst.Module, path: str, config: ConvertConfig) -> tupl
     runner = _Runner(RULES, path, config, track(wrapper))
     converted = wrapper.visit(runner)
     ctx = runner.ctx
-    converted = AddImportsVisitor(ctx.codemod).transform_module(converted)
-    converted = RemoveImportsVisitor(ctx.codemod).transform_module(converted)
+    converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)
     for rule in RULES:
         finish = getattr(rule, "finish", None)
         if finish is not None:
@@ -69,10 +68,17 @@ class _Runner(cst.CSTTransformer):
         self.rules = rules
         self.ctx = ConvertContext(path, config, tracked, self)
         self.hooks: dict[str, list[Any]] = {}
+        self.carried: list[cst.EmptyLine] = []  # leading lines of statements just removed
+        self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(original statement) -> lines to prepend
         for rule in rules:
             for name in dir(rule):
                 if name.startswith("leave_"):
                     self.hooks.setdefault(name.removeprefix("leave_"), []).append(getattr(rule, name))
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self.carried and isinstance(node, _STATEMENTS):
+            self.attach[id(node)], self.carried = self.carried, []
+        return super().on_visit(node)
 
     def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
         result: Any = super().on_leave(original_node, updated_node)
@@ -80,10 +86,28 @@ class _Runner(cst.CSTTransformer):
             if not isinstance(result, type(original_node)) and not _same_family(original_node, result):
                 break
             result = hook(self.ctx, original_node, result)
+        if isinstance(original_node, _STATEMENTS):
+            result = self._keep_leading_lines(original_node, result)
         comments = self.ctx.reviews.get(id(original_node))
         if comments and isinstance(result, cst.CSTNode) and hasattr(result, "leading_lines"):
             result = _with_comments(result, comments)
         return result
+
+    def _keep_leading_lines(self, original: Any, result: Any) -> Any:
+        """A removed statement's comments and blank lines move to the next statement, in document order."""
+        if result is cst.RemovalSentinel.REMOVE:
+            self.carried = [*self.carried, *original.leading_lines]
+            return result
+        carried = self.attach.pop(id(original), [])
+        if not carried or not isinstance(result, cst.CSTNode) or not hasattr(result, "leading_lines"):
+            return result
+        own = list(result.leading_lines)
+        if own and own[0].comment is None:  # one blank line is enough
+            carried = [line for line in carried if line.comment is not None]
+        return result.with_changes(leading_lines=[*carried, *own])
+
+
+_STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 
 
 def _same_family(original: cst.CSTNode, result: Any) -> bool:
