@@ -301,6 +301,65 @@ def install_hooks() -> None:
 
 
 @app.command()
+def convert(
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH", help="Glue scripts or library modules (folders: their .py files).")
+    ],
+    out: Annotated[
+        Path | None, typer.Option(metavar="DIR", help="Write each converted file under DIR, by the path it is given.")
+    ] = None,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of the converted text.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the review items as JSON.")] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(metavar="FILE", help="Take the conversion settings from FILE, a g2l.toml or a file holding only "
+                     "its convert section (default: the g2l.toml of this repository)."),
+    ] = None,
+) -> None:
+    """Convert Glue PySpark files to Databricks PySpark, without git; exit 1 when review items remain."""
+    from g2l_merge.convert import command
+
+    try:
+        if diff and as_json:
+            raise G2lError("--diff and --json both print to stdout: choose one")
+        run = command.convert_paths(paths, command.find_config(Path.cwd(), config), Path.cwd())
+        targets = command.output_paths(run.files, out) if out is not None and not run.problems else {}
+    except G2lError as error:
+        _fail(error)
+    for problem in run.problems:
+        typer.echo(f"git g2l-sync: {problem}", err=True)
+    if run.problems:
+        raise typer.Exit(run.exit_code)
+    if out is not None:
+        try:
+            command.write_outputs(run.files, targets)
+        except G2lError as error:
+            _fail(error)
+    if as_json:
+        typer.echo(command.render_json(run.files))
+    else:
+        printed = command.render_diff(run.files) if diff else "" if out is not None else command.render_text(run.files)
+        typer.echo(printed, nl=False)
+        for line in command.render_findings(run.files):
+            typer.echo(line, err=True)
+    raise typer.Exit(run.exit_code)
+
+
+@app.command()
+def rules(as_json: Annotated[bool, typer.Option("--json", help="Print the rules as JSON.")] = False) -> None:
+    """List the conversion rules: id, name and what each one does."""
+    from g2l_merge.convert import command
+    from g2l_merge.convert.rules import describe
+
+    described = describe()
+    if as_json:
+        typer.echo(json.dumps([{"id": i, "name": n, "summary": s} for i, n, s in described], indent=2))
+        return
+    for line in command.rules_table(described):
+        typer.echo(line)
+
+
+@app.command()
 def demo(
     directory: Annotated[Path, typer.Argument(help="Empty or new folder for the two sample repositories.")],
 ) -> None:

@@ -93,6 +93,24 @@ def load(text: str, filename: str = CONFIG_FILE) -> Config:
     return config
 
 
+def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
+    """The [convert] settings of a g2l.toml, or of a file that holds only that section (`convert --config`)."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise G2lError(f"{filename}: invalid TOML: {exc}") from None
+    if "source" in raw:
+        return load(text, filename).convert
+    for name in raw:
+        if name not in _SECTIONS:
+            raise G2lError(f"{filename}: unknown section [{name}]")
+    convert: ConvertConfig = _section(raw.get("convert", {}), "convert", filename)
+    choices = _CHOICES[("convert", "job_parameters")]
+    if convert.job_parameters not in choices:
+        raise G2lError(f"{filename}: [convert] job_parameters must be one of {', '.join(choices)}")
+    return convert
+
+
 def _section(table: Any, name: str, filename: str) -> Any:
     cls = _SECTIONS[name]
     if not isinstance(table, dict):

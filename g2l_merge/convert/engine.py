@@ -96,7 +96,7 @@ class _Runner(cst.CSTTransformer):
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
         """A removed statement's comments and blank lines move to the next statement, in document order."""
         if result is cst.RemovalSentinel.REMOVE:
-            self.carried = [*self.carried, *original.leading_lines]
+            self.carried = [*self.attach.pop(id(original), []), *self.carried, *original.leading_lines]
             return result
         carried = self.attach.pop(id(original), [])
         if not carried or not isinstance(result, cst.CSTNode) or not hasattr(result, "leading_lines"):

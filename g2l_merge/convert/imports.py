@@ -9,6 +9,7 @@ import whose bound name no longer appears anywhere goes; a name still used anywh
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 import libcst as cst
@@ -134,7 +135,7 @@ def _is_docstring(statement: cst.BaseStatement) -> bool:
             and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString)))
 
 
-def _after_imports(body: list[cst.BaseStatement]) -> int:
+def _after_imports(body: Sequence[cst.BaseStatement]) -> int:
     """Index just after the leading block of imports (after a docstring when there are none)."""
     at = 1 if body and _is_docstring(body[0]) else 0
     last_import = None

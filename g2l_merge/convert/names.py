@@ -25,9 +25,17 @@ STAR_EXPORTS: dict[str, frozenset[str]] = {
     "awsglue.context": frozenset({"GlueContext"}),
     "awsglue.utils": frozenset({"getResolvedOptions", "GlueArgumentError"}),
     "awsglue.job": frozenset({"Job"}),
+    "awsglue.gluetypes": frozenset({
+        "DataType", "AtomicType", "BinaryType", "BooleanType", "ByteType", "DateType", "DecimalType", "DoubleType",
+        "EnumType", "FloatType", "IntegerType", "LongType", "NullType", "ShortType", "StringType", "TimestampType",
+        "UnknownType", "ArrayType", "SetType", "ChoiceType", "MapType", "Field", "StructType", "EntityType",
+        "DynamicRecord", "mergeDataTypes",
+    }),
 }
 GLUE_CONTEXT = "awsglue.context.GlueContext"
 DYNAMIC_FRAME = "awsglue.dynamicframe.DynamicFrame"
+FRAME_TYPES = frozenset({DYNAMIC_FRAME, "awsglue.DynamicFrame"})
+COLLECTION_TYPES = frozenset({"awsglue.dynamicframe.DynamicFrameCollection", "awsglue.DynamicFrameCollection"})
 GLUE_CONTEXT_NAMES = frozenset({"glueContext", "glue_context", "glue_ctx", "glueCtx", "gc", "glue"})
 # Attributes only a GlueContext has: a name they are read from holds one.
 GLUE_CONTEXT_ATTRIBUTES = frozenset({"create_dynamic_frame", "write_dynamic_frame", "create_data_frame",
@@ -57,6 +65,8 @@ class Tracked:
     spark_contexts: set[str] = field(default_factory=set)
     frames: set[str] = field(default_factory=set)  # names that hold DynamicFrames
     collections: set[str] = field(default_factory=set)  # names that hold DynamicFrameCollections
+    frame_functions: set[str] = field(default_factory=set)  # functions annotated `-> DynamicFrame`
+    collection_functions: set[str] = field(default_factory=set)  # functions annotated `-> DynamicFrameCollection`
     loggers: set[str] = field(default_factory=set)
     jobs: set[str] = field(default_factory=set)
     uses: dict[str, int] = field(default_factory=dict)  # Name loads, to know whether `sc` is still needed
@@ -91,10 +101,15 @@ def track(wrapper: MetadataWrapper) -> Tracked:
     tracked = Tracked()
     wrapper.visit(_ImportsAndUses(tracked))
     while True:
-        before = (len(tracked.frames), len(tracked.collections), len(tracked.glue_contexts))
+        before = _sizes(tracked)
         wrapper.visit(_Bindings(tracked))
-        if (len(tracked.frames), len(tracked.collections), len(tracked.glue_contexts)) == before:
+        if _sizes(tracked) == before:
             return tracked
+
+
+def _sizes(tracked: Tracked) -> tuple[int, ...]:
+    return (len(tracked.frames), len(tracked.collections), len(tracked.glue_contexts), len(tracked.frame_functions),
+            len(tracked.collection_functions))
 
 
 class _ImportsAndUses(cst.CSTVisitor):
@@ -115,9 +130,9 @@ class _ImportsAndUses(cst.CSTVisitor):
             self.tracked.bookmarks = True
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        if isinstance(node.value, cst.Name) and node.attr.value in GLUE_CONTEXT_ATTRIBUTES:
-            if node.value.value in GLUE_CONTEXT_NAMES:
-                self.tracked.glue_context_params.add(node.value.value)
+        if isinstance(node.value, cst.Name) and node.attr.value in GLUE_CONTEXT_ATTRIBUTES \
+                and node.value.value in GLUE_CONTEXT_NAMES:
+            self.tracked.glue_context_params.add(node.value.value)
 
 
 class _Bindings(cst.CSTVisitor):
@@ -135,8 +150,19 @@ class _Bindings(cst.CSTVisitor):
         qualified = self._qualified(annotation) if annotation is not None else set()
         if GLUE_CONTEXT in qualified or node.name.value in GLUE_CONTEXT_NAMES:
             self.tracked.glue_context_params.add(node.name.value)
-        if DYNAMIC_FRAME in qualified:
+        if qualified & FRAME_TYPES:
             self.tracked.frames.add(node.name.value)
+        elif qualified & COLLECTION_TYPES:
+            self.tracked.collections.add(node.name.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        qualified = self._qualified(node.returns.annotation) if node.returns is not None else set()
+        if qualified & FRAME_TYPES:
+            self.tracked.frame_functions.add(node.name.value)
+        elif qualified & COLLECTION_TYPES:
+            self.tracked.collection_functions.add(node.name.value)
+            # a Glue Studio custom transform: `def MyTransform(glueContext, dfc) -> DynamicFrameCollection`
+            self.tracked.collections.update(p.name.value for p in node.params.params if p.name.value == "dfc")
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -172,8 +198,11 @@ class _Bindings(cst.CSTVisitor):
         if not isinstance(value, cst.Call):
             return False
         qualified = self._qualified(value.func)
+        if isinstance(value.func, cst.Name) and value.func.value in self.tracked.collection_functions:
+            return True
         return any(q.startswith("awsglue.transforms.") and q.split(".")[2] in COLLECTION_TRANSFORMS
-                   for q in qualified) or m.matches(value.func, m.Attribute(attr=m.Name("relationalize")))
+                   for q in qualified) or bool(qualified & COLLECTION_TYPES) or m.matches(value.func, m.Attribute(
+                       attr=m.Name("relationalize") | m.Name("split_fields") | m.Name("split_rows")))
 
     def is_frame_expression(self, value: cst.BaseExpression) -> bool:
         """A call that returns a DynamicFrame (a reader, a transform, a frame method, fromDF)."""
@@ -182,6 +211,8 @@ class _Bindings(cst.CSTVisitor):
         if not isinstance(value, cst.Call):
             return False
         func = value.func
+        if isinstance(func, cst.Name) and func.value in self.tracked.frame_functions:
+            return True
         qualified = self._qualified(func)
         if any(q.startswith(("awsglue.transforms.", DYNAMIC_FRAME + ".fromDF")) for q in qualified):
             return True

@@ -3,13 +3,26 @@
 g2l-merge copies this module next to the converted code (on the glue-mirror branch, at the target root)
 whenever a converted file imports it. It depends on PySpark only. Every function documents the Glue
 behaviour it reproduces.
+
+Field paths are Glue's: dots separate levels (`address.city`), backticks quote a name that holds dots
+(`` `this.old.name` ``), and arrays of structs are walked through (`items.price`, or `items[].price`).
+Casts are try_casts: a value that does not convert becomes null, as it does in Glue, where Spark's ANSI
+cast would fail the job.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import reduce
 from typing import Any
+
+from pyspark import StorageLevel
+from pyspark.sql import Column, DataFrame, Row
+from pyspark.sql import functions as F
+from pyspark.sql.types import ArrayType, BooleanType, DataType, StructField, StructType
 
 # Arguments the Glue service passes to every job run; a Databricks run does not, so they get defaults.
 RESERVED_DEFAULTS = {
@@ -83,3 +96,541 @@ def widget_options(dbutils: Any, options: Sequence[str]) -> dict[str, str]:
             else:
                 raise GlueArgumentError(f"the following arguments are required: --{option}") from None
     return resolved
+
+
+# ---- DynamicFrame transforms on DataFrames -------------------------------------------------------------
+
+Mapping4 = tuple[str, str | None, str, str | None]
+# Glue type names whose Spark spelling differs; "decimal" alone is Glue's DecimalType(), that is (10, 2).
+SPARK_TYPES = {"long": "bigint", "integer": "int", "short": "smallint", "byte": "tinyint", "decimal": "decimal(10,2)"}
+COMPARATORS: dict[str, Callable[[Column, Any], Column]] = {
+    "<": lambda c, v: c < v, "<=": lambda c, v: c <= v, ">": lambda c, v: c > v, ">=": lambda c, v: c >= v,
+    "=": lambda c, v: c == v, "==": lambda c, v: c == v, "!=": lambda c, v: c != v,
+}
+INGESTION_COLUMNS = (("ingest_year", "yyyy"), ("ingest_month", "MM"), ("ingest_day", "dd"), ("ingest_hour", "HH"),
+                     ("ingest_minute", "mm"))
+GRANULARITY = {"day": 3, "hour": 4, "minute": 5}
+
+
+def apply_mapping(df: DataFrame, mappings: Iterable[tuple[str, ...]] | tuple[str, ...],
+                  case_sensitive: bool = False) -> DataFrame:
+    """ApplyMapping: only the mapped fields survive, renamed to their targets and cast to the target type.
+
+    Mappings are (source, target), (source, target, target_type) or (source, source_type, target,
+    target_type); a value is cast when the target type differs from the source type (or the source type
+    is not given). A dotted target builds a struct, as in Glue. A source the frame does not have leaves
+    its target out, as Glue does for records without the field.
+    """
+    if isinstance(mappings, tuple):
+        mappings = [mappings]
+    columns: list[tuple[list[str], Column]] = []
+    for mapping in mappings:
+        source, source_type, target, target_type = _mapping(mapping)
+        parts = glue_path(source)
+        if _path_type(df.schema, parts, case_sensitive) is None:
+            continue
+        column = F.col(_dotted(parts))
+        if target_type is not None and spark_type(target_type) != spark_type(source_type or ""):
+            column = column.try_cast(spark_type(target_type))
+        columns.append((glue_path(target), column))
+    return df.select(*_nested(columns))
+
+
+def _mapping(mapping: tuple[str, ...]) -> Mapping4:
+    if len(mapping) == 2:
+        return mapping[0], None, mapping[1], None
+    if len(mapping) == 3:
+        return mapping[0], None, mapping[1], mapping[2]
+    if len(mapping) == 4:
+        return mapping[0], mapping[1], mapping[2], mapping[3]
+    raise ValueError(f"a mapping is a tuple of 2, 3 or 4 strings, not {mapping!r}")
+
+
+def _nested(columns: list[tuple[list[str], Column]]) -> list[Column]:
+    """Top-level columns for (target path, value) pairs: dotted targets become structs, in first-seen order."""
+    groups: dict[str, list[tuple[list[str], Column]]] = {}
+    for parts, column in columns:
+        groups.setdefault(parts[0], []).append((parts[1:], column))
+    result = []
+    for name, members in groups.items():
+        leaves = [column for rest, column in members if not rest]
+        if leaves:
+            result.append(leaves[-1].alias(name))
+        else:
+            result.append(F.struct(*_nested(members)).alias(name))
+    return result
+
+
+def spark_type(glue_type: str) -> str:
+    """The Spark SQL spelling of a Glue type name."""
+    name = glue_type.strip().lower()
+    return SPARK_TYPES.get(name, name)
+
+
+def drop_null_fields(df: DataFrame) -> DataFrame:
+    """DropNullFields: drop every field that is null (or missing) in every record, nested fields included.
+
+    Glue drops the fields its schema types as NullType, which are the fields no record has a value for;
+    here that is counted in one pass over the data. Fields inside structs and arrays of structs are dropped
+    in place; a struct left with no fields goes as a whole (Spark cannot drop its last field). A frame without
+    records is returned as it is: nothing shows a field to be null.
+    """
+    paths = list(_field_paths(df.schema, []))
+    if not paths:
+        return df
+    probes = [F.count(F.when(_present(df.schema, parts), 1)) for parts in paths]
+    counts = df.agg(F.count(F.lit(1)), *probes).first()
+    if counts is None or counts[0] == 0:
+        return df
+    empty = [parts for parts, count in zip(paths, counts[1:], strict=True) if count == 0]
+    outermost = [p for p in empty if not any(q != p and p[:len(q)] == q for q in empty)]
+    return reduce(_drop_parts, outermost, df)
+
+
+def _field_paths(dtype: DataType, prefix: list[str]) -> Iterable[list[str]]:
+    """Every field path of a schema, through structs and arrays of structs."""
+    while isinstance(dtype, ArrayType):
+        dtype = dtype.elementType
+    if isinstance(dtype, StructType):
+        for field in dtype.fields:
+            yield [*prefix, field.name]
+            yield from _field_paths(field.dataType, [*prefix, field.name])
+
+
+def _present(schema: StructType, parts: list[str]) -> Column:
+    """True for a record that has a value at `parts` (in any element of the arrays on the way)."""
+    field = _field(schema, parts[0])
+    assert field is not None
+    return _present_in(F.col(_quote(field.name)), field.dataType, parts[1:])
+
+
+def _present_in(column: Column, dtype: DataType, rest: list[str]) -> Column:
+    if not rest:
+        return column.isNotNull()
+    if isinstance(dtype, ArrayType):
+        element = dtype.elementType
+        return F.exists(column, lambda item: _present_in(item, element, rest))
+    field = _field(dtype, rest[0])
+    assert field is not None
+    return _present_in(column.getField(field.name), field.dataType, rest[1:])
+
+
+def select_fields(df: DataFrame, paths: Iterable[str] | str) -> DataFrame:
+    """SelectFields: keep only the given fields (a nested path keeps its struct, pruned); missing ones are ignored."""
+    wanted = [glue_path(p) for p in ([paths] if isinstance(paths, str) else paths)]
+    columns = []
+    for field in df.schema.fields:
+        below = [parts[1:] for parts in wanted if _same(parts[0], field.name)]
+        if not below:
+            continue
+        column = F.col(_quote(field.name))
+        columns.append(column if [] in below else _only(column, field.dataType, below).alias(field.name))
+    return df.select(*columns)
+
+
+def _only(column: Column, dtype: DataType, below: list[list[str]]) -> Column:
+    """`column` keeping only the sub-fields at `below` (through arrays of structs)."""
+    if isinstance(dtype, ArrayType):
+        element = dtype.elementType
+        return F.transform(column, lambda item: _only(item, element, below))
+    if not isinstance(dtype, StructType):
+        return column
+    kept = []
+    for field in dtype.fields:
+        rest = [parts[1:] for parts in below if _same(parts[0], field.name)]
+        if rest:
+            inner = column.getField(field.name)
+            kept.append((inner if [] in rest else _only(inner, field.dataType, rest)).alias(field.name))
+    return F.when(column.isNull(), F.lit(None)).otherwise(F.struct(*kept))
+
+
+def drop_fields(df: DataFrame, paths: Iterable[str] | str) -> DataFrame:
+    """DropFields: drop the given fields, nested ones in place; fields the frame does not have are ignored."""
+    return reduce(_drop_parts, [glue_path(p) for p in ([paths] if isinstance(paths, str) else paths)], df)
+
+
+def _drop_parts(df: DataFrame, parts: list[str]) -> DataFrame:
+    field = _field(df.schema, parts[0])
+    if field is None:
+        return df
+    column = _without(F.col(_quote(field.name)), field.dataType, parts[1:])
+    return df.drop(field.name) if column is None else df.withColumn(field.name, column)
+
+
+def _without(column: Column, dtype: DataType, rest: list[str]) -> Column | None:
+    """`column` without the field at `rest`; None when nothing of it would be left."""
+    if not rest or _emptied(dtype, rest):
+        return None
+    if isinstance(dtype, ArrayType):
+        element = dtype.elementType
+        return F.transform(column, lambda item: _required(_without(item, element, rest)))
+    field = _field(dtype, rest[0]) if isinstance(dtype, StructType) else None
+    if field is None:
+        return column
+    inner = _without(column.getField(field.name), field.dataType, rest[1:])
+    if inner is None:
+        return column.dropFields(_quote(field.name))
+    return column.withField(_quote(field.name), inner)
+
+
+def _emptied(dtype: DataType, rest: list[str]) -> bool:
+    """Whether dropping the field at `rest` leaves nothing of `dtype`."""
+    if not rest:
+        return True
+    if isinstance(dtype, ArrayType):
+        return _emptied(dtype.elementType, rest)
+    if not isinstance(dtype, StructType):
+        return False
+    field = _field(dtype, rest[0])
+    return field is not None and len(dtype.fields) == 1 and _emptied(field.dataType, rest[1:])
+
+
+def _required(column: Column | None) -> Column:
+    assert column is not None
+    return column
+
+
+def rename_field(df: DataFrame, old_name: str, new_name: str) -> DataFrame:
+    """RenameField: rename (or move) the field at a full path; a field the frame does not have is ignored.
+
+    A rename inside one struct keeps the field's position; a move to another parent drops the field and
+    adds it at its new path.
+    """
+    old, new = glue_path(old_name), glue_path(new_name)
+    field = _field(df.schema, old[0])
+    if field is None or _path_type(df.schema, old, False) is None:
+        return df
+    if len(old) == 1 and len(new) == 1:
+        return df.withColumnRenamed(field.name, new[0])
+    if len(old) == len(new) and old[:-1] == new[:-1]:
+        return df.withColumn(field.name, _renamed(F.col(_quote(field.name)), field.dataType, old[1:], new[-1]))
+    return _drop_parts(_with_path(df, new, F.col(_dotted(old))), old)
+
+
+def _renamed(column: Column, dtype: DataType, rest: list[str], new_name: str) -> Column:
+    if isinstance(dtype, ArrayType):
+        element = dtype.elementType
+        return F.transform(column, lambda item: _renamed(item, element, rest, new_name))
+    if not isinstance(dtype, StructType):
+        return column
+    fields = []
+    for field in dtype.fields:
+        inner = column.getField(field.name)
+        if _same(field.name, rest[0]):
+            fields.append(inner.alias(new_name) if len(rest) == 1
+                          else _renamed(inner, field.dataType, rest[1:], new_name).alias(field.name))
+        else:
+            fields.append(inner.alias(field.name))
+    return F.when(column.isNull(), F.lit(None)).otherwise(F.struct(*fields))
+
+
+def _with_path(df: DataFrame, parts: list[str], value: Column) -> DataFrame:
+    """`df` with `value` at `parts`, creating the structs on the way when they are missing."""
+    field = _field(df.schema, parts[0])
+    if field is None:
+        nested = reduce(lambda inner, name: F.struct(inner.alias(name)), reversed(parts[1:]), value)
+        return df.withColumn(parts[0], nested)
+    if len(parts) == 1:
+        return df.withColumn(field.name, value)
+    return df.withColumn(field.name, F.col(_quote(field.name)).withField(_dotted(parts[1:]), value))
+
+
+def split_fields(df: DataFrame, paths: Iterable[str] | str, name1: str, name2: str) -> dict[str, DataFrame]:
+    """SplitFields: {name1: the given fields, name2: all the others} (a DynamicFrameCollection as a dict)."""
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    return {name1: select_fields(df, paths), name2: drop_fields(df, paths)}
+
+
+def split_rows(df: DataFrame, comparison_dict: Mapping[str, Mapping[str, Any]], name1: str,
+               name2: str) -> dict[str, DataFrame]:
+    """SplitRows: {name1: rows meeting every comparison, name2: all the other rows, nulls included}.
+
+    comparison_dict is Glue's: {"age": {">": 10, "<": 20}}, with the comparators <, <=, >, >=, =, != .
+    """
+    tests = [COMPARATORS[op](F.col(_dotted(glue_path(path))), value)
+             for path, comparisons in comparison_dict.items() for op, value in comparisons.items()]
+    matched = F.coalesce(reduce(lambda a, b: a & b, tests), F.lit(False)) if tests else F.lit(True)
+    return {name1: df.filter(matched), name2: df.filter(~matched)}
+
+
+def join(df1: DataFrame, df2: DataFrame, keys1: Sequence[str] | str, keys2: Sequence[str] | str) -> DataFrame:
+    """Join: an inner equality join that keeps every column of both frames, the keys of both included.
+
+    A column of df2 whose name df1 also has is renamed with a leading dot, as Glue names it: joining on
+    `customerid` twice gives `customerid` and `.customerid`.
+    """
+    left_keys = [keys1] if isinstance(keys1, str) else list(keys1)
+    right_keys = [keys2] if isinstance(keys2, str) else list(keys2)
+    if len(left_keys) != len(right_keys) or not left_keys:
+        raise ValueError(f"join keys do not pair up: {left_keys} and {right_keys}")
+    taken = {name.lower() for name in df1.columns}
+    clashes = {name: "." + name for name in df2.columns if name.lower() in taken}
+    right = df2.withColumnsRenamed(clashes) if clashes else df2
+    tests = [df1[_dotted(glue_path(a))] == right[_dotted(_renamed_top(glue_path(b), clashes))]
+             for a, b in zip(left_keys, right_keys, strict=True)]
+    return df1.join(right, reduce(lambda a, b: a & b, tests))
+
+
+def _renamed_top(parts: list[str], renames: Mapping[str, str]) -> list[str]:
+    lowered = {name.lower(): new for name, new in renames.items()}
+    return [lowered.get(parts[0].lower(), parts[0]), *parts[1:]]
+
+
+def merge_frames(source: DataFrame, staging: DataFrame, primary_keys: Sequence[str] | str) -> DataFrame:
+    """mergeDynamicFrame: records of `staging` replace the records of `source` with the same primary keys.
+
+    Glue's documented result: a source record whose keys staging does not have is kept (duplicates too);
+    where staging has the keys, staging's records are returned instead. Staging records whose keys the
+    source does not have are not added. The two frames may have different columns (missing ones are null).
+    """
+    keys = [primary_keys] if isinstance(primary_keys, str) else list(primary_keys)
+    kept = source.join(staging.select(*keys).distinct(), keys, "left_anti")
+    replacing = staging.join(source.select(*keys).distinct(), keys, "left_semi")
+    return kept.unionByName(replacing, allowMissingColumns=True)
+
+
+def filter_records(df: DataFrame, predicate: Callable[[dict[str, Any]], Any]) -> DataFrame:
+    """Filter with a Python function: it gets each record as a dict, as Glue's DynamicRecord.
+
+    A record for which the function raises is dropped, as Glue does (KeyError, ValueError and TypeError
+    count as False; other errors send the record to Glue's error records, which are not in the output).
+    """
+    test = F.udf(lambda row: _kept(predicate, row), BooleanType())  # a lambda: no type hints for Spark to read
+    return df.filter(test(F.struct(*[F.col(_quote(name)) for name in df.columns])))
+
+
+def _kept(predicate: Callable[[dict[str, Any]], Any], row: Row) -> bool:
+    try:
+        return bool(predicate(row.asDict(recursive=True)))
+    except Exception:
+        return False
+
+
+def map_records(df: DataFrame, function: Callable[[dict[str, Any]], Any]) -> DataFrame:
+    """Map with a Python function: it gets each record as a dict and returns the new record.
+
+    As in Glue, a record for which the function raises or returns nothing is left out (Glue keeps it among
+    its error records), and the result's schema is read from the records the function returns. Uses the
+    RDD API, which shared and serverless compute do not offer.
+    """
+    def apply(row: Row) -> list[Row]:
+        try:
+            record = function(row.asDict(recursive=True))
+        except Exception:
+            return []
+        return [_row(record)] if record else []
+
+    return df.sparkSession.createDataFrame(df.rdd.flatMap(apply))
+
+
+def _row(value: Any) -> Any:
+    if isinstance(value, dict):
+        return Row(**{key: _row(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return [_row(item) for item in value]
+    return value
+
+
+def resolve_choice(df: DataFrame, specs: Iterable[tuple[str, str]]) -> DataFrame:
+    """ResolveChoice with specs: `cast:type` and `project:type` cast the field at the path to that type.
+
+    A DataFrame column has one type, so projecting it to a type is casting it. Other actions
+    (make_cols, make_struct, match_catalog) split or regroup choice types, which DataFrames do not have:
+    they raise ValueError.
+    """
+    for path, action in specs:
+        kind, _, type_name = action.partition(":")
+        if kind not in ("cast", "project") or not type_name:
+            raise ValueError(f"resolveChoice action {action!r} on {path!r} has no DataFrame equivalent")
+        df = _cast_path(df, glue_path(path), spark_type(type_name))
+    return df
+
+
+def _cast_path(df: DataFrame, parts: list[str], type_name: str) -> DataFrame:
+    field = _field(df.schema, parts[0])
+    if field is None:
+        return df
+    return df.withColumn(field.name, _cast_in(F.col(_quote(field.name)), field.dataType, parts[1:], type_name))
+
+
+def _cast_in(column: Column, dtype: DataType, rest: list[str], type_name: str) -> Column:
+    if isinstance(dtype, ArrayType):
+        element = dtype.elementType
+        return F.transform(column, lambda item: _cast_in(item, element, rest, type_name))
+    if not rest:
+        return column.try_cast(type_name)
+    field = _field(dtype, rest[0]) if isinstance(dtype, StructType) else None
+    if field is None:
+        return column
+    return column.withField(_quote(field.name), _cast_in(column.getField(field.name), field.dataType, rest[1:],
+                                                         type_name))
+
+
+def match_catalog(df: DataFrame, table: str | StructType) -> DataFrame:
+    """ResolveChoice(choice="match_catalog"): cast each column to the type the catalog table gives it.
+
+    `table` is the table's name (read through the frame's SparkSession) or its schema. Columns are matched
+    by name, case-insensitively (the Glue catalog lowercases names); columns the table does not have are
+    left as they are.
+    """
+    schema = df.sparkSession.table(table).schema if isinstance(table, str) else table
+    types = {field.name.lower(): field.dataType for field in schema.fields}
+    columns = []
+    for field in df.schema.fields:
+        wanted = types.get(field.name.lower())
+        column = F.col(_quote(field.name))
+        columns.append(column if wanted is None or wanted == field.dataType
+                       else column.try_cast(wanted).alias(field.name))
+    return df.select(*columns)
+
+
+def unbox(df: DataFrame, path: str, format: str, schema: StructType | str | None = None,
+          **options: Any) -> DataFrame:
+    """Unbox: parse the JSON string at `path` into a struct, in place.
+
+    Glue reads the structure from the data; without `schema` it is inferred here from the values (with the
+    RDD API: on shared or serverless compute, pass `schema`). Glue's `withSchema` option (a StructType
+    JSON string) is taken as the schema too. Formats other than json raise ValueError.
+    """
+    if format.lower() != "json":
+        raise ValueError(f"unbox: only the json format is supported here, not {format!r}")
+    parts = glue_path(path)
+    column = F.col(_dotted(parts))
+    if schema is None and "withSchema" in options:
+        schema = StructType.fromJson(json.loads(options["withSchema"]))
+    if schema is None:
+        values = df.select(column.alias("value")).where(F.col("value").isNotNull())
+        schema = df.sparkSession.read.json(values.rdd.map(lambda row: row[0])).schema
+    return _with_path(df, parts, F.from_json(column, schema))
+
+
+def unnest(df: DataFrame) -> DataFrame:
+    """UnnestFrame: every field of a struct becomes a top-level column named by its full dotted path.
+
+    Arrays stay as they are. The new names hold dots: refer to them with backticks (F.col("`a.b`")).
+    """
+    return df.select(*[column for field in df.schema.fields
+                       for column in _flattened(F.col(_quote(field.name)), field.dataType, field.name)])
+
+
+def _flattened(column: Column, dtype: DataType, name: str) -> list[Column]:
+    if isinstance(dtype, StructType) and dtype.fields:
+        return [flat for field in dtype.fields
+                for flat in _flattened(column.getField(field.name), field.dataType, f"{name}.{field.name}")]
+    return [column.alias(name)]
+
+
+KEY_COLUMN = "__g2l_relationalize_key"
+
+
+def relationalize(df: DataFrame, root_table_name: str = "roottable", staging_path: str | None = None,
+                  options: Mapping[str, Any] | None = None) -> dict[str, DataFrame]:
+    """Relationalize: the frame unnested into a root table plus one table per array, as a dict by name.
+
+    As in Glue: structs become dotted columns (`address.city`); each array column of the root holds a
+    long key instead, and table `<root>_<column>` holds its elements with columns `id` (that key), `index`
+    (the position in the array) and `<column>.val` (scalars) or `<column>.val.<field>` (structs). Arrays
+    inside elements repeat this, in a table named `<root>_<their column>`. Keys are generated, then the
+    keyed frame is written to `staging_path` and read back (as Glue does) so every table sees the same
+    keys; without a staging path it is persisted instead. `options` is unused, as in Glue.
+    """
+    tables: dict[str, DataFrame] = {}
+    _pivot(unnest(df), root_table_name, root_table_name, staging_path, tables)
+    return tables
+
+
+def _pivot(df: DataFrame, name: str, root: str, staging_path: str | None, tables: dict[str, DataFrame]) -> None:
+    arrays = [field.name for field in df.schema.fields if isinstance(field.dataType, ArrayType)]
+    if not arrays:
+        tables[name] = df
+        return
+    keyed = _materialized(df.withColumn(KEY_COLUMN, F.monotonically_increasing_id()), staging_path)
+    tables[name] = keyed.select(*[
+        F.when(F.col(_quote(c)).isNotNull(), F.col(KEY_COLUMN)).alias(c) if c in arrays else F.col(_quote(c))
+        for c in df.columns])
+    for column in arrays:
+        elements = F.posexplode(F.col(_quote(column))).alias("index", "val")
+        exploded = keyed.select(F.col(KEY_COLUMN).alias("id"), elements).withColumnRenamed("val", f"{column}.val")
+        _pivot(unnest(exploded), f"{root}_{column}", root, staging_path, tables)
+
+
+def _materialized(df: DataFrame, staging_path: str | None) -> DataFrame:
+    if not staging_path:
+        return df.persist(StorageLevel.MEMORY_AND_DISK)
+    path = f"{staging_path.rstrip('/')}/g2l-relationalize-{uuid.uuid4().hex}"
+    df.write.parquet(path)
+    return df.sparkSession.read.parquet(path)
+
+
+def spigot(df: DataFrame, path: str, options: Mapping[str, Any] | None = None) -> DataFrame:
+    """Spigot: write a sample of the records to `path` as JSON and return the frame unchanged.
+
+    Options as in Glue: `topk` writes the first k records (100 when no option is given), `prob` keeps each
+    record with that probability.
+    """
+    options = options or {}
+    sample = df.sample(fraction=float(options["prob"])) if "prob" in options else df
+    sample.limit(int(options.get("topk", 100))).write.mode("overwrite").json(path)
+    return df
+
+
+def add_ingestion_time_columns(df: DataFrame, time_granularity: str) -> DataFrame:
+    """glueContext.add_ingestion_time_columns: append ingest_year, ingest_month, ingest_day (and ingest_hour,
+    ingest_minute for "hour" and "minute") from the current time in UTC, as zero-padded strings.
+    """
+    count = GRANULARITY.get(time_granularity.lower())
+    if count is None:
+        raise ValueError(f"time granularity is one of day, hour, minute, not {time_granularity!r}")
+    zone = df.sparkSession.conf.get("spark.sql.session.timeZone") or "UTC"
+    now = F.to_utc_timestamp(F.current_timestamp(), zone)
+    return df.withColumns({name: F.date_format(now, pattern) for name, pattern in INGESTION_COLUMNS[:count]})
+
+
+# ---- paths ----------------------------------------------------------------------------------------------
+
+def glue_path(path: str) -> list[str]:
+    """A Glue field path as names: `a.b` is two, `` `a.b` `` is one, `items[]` is `items`."""
+    parts, current, quoted = [], "", False
+    for char in path:
+        if char == "`":
+            quoted = not quoted
+        elif char == "." and not quoted:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return [part.removesuffix("[]") for part in parts]
+
+
+def _quote(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _dotted(parts: Sequence[str]) -> str:
+    return ".".join(_quote(part) for part in parts)
+
+
+def _same(a: str, b: str) -> bool:
+    return a.lower() == b.lower()
+
+
+def _field(dtype: DataType, name: str, case_sensitive: bool = False) -> StructField | None:
+    if not isinstance(dtype, StructType):
+        return None
+    exact = [field for field in dtype.fields if field.name == name]
+    if exact or case_sensitive:
+        return exact[0] if exact else None
+    return next((field for field in dtype.fields if _same(field.name, name)), None)
+
+
+def _path_type(schema: StructType, parts: Sequence[str], case_sensitive: bool) -> DataType | None:
+    dtype: DataType = schema
+    for part in parts:
+        while isinstance(dtype, ArrayType):
+            dtype = dtype.elementType
+        field = _field(dtype, part, case_sensitive)
+        if field is None:
+            return None
+        dtype = field.dataType
+    return dtype

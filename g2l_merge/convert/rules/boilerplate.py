@@ -147,12 +147,56 @@ class SparkSessionSetup(Rule):
             return updated.with_changes(annotation=cst.Annotation(cst.Name("SparkSession")))
         return updated
 
+    def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
+        """Statements left for review may still call the glue context: keep its name bound to the session."""
+        remaining = sorted(name for name in ctx.tracked.glue_contexts if _loads(module, name))
+        if not remaining:
+            return module
+        body = list(module.body)
+        at = next((i + 1 for i, s in enumerate(body) if _binds_session(s, ctx.tracked.session)), 0)
+        aliases = [stmt(f"{name} = {ctx.tracked.session}  # g2l: kept for the Glue calls left for review")
+                   for name in remaining]
+        if any(_binds(s, name) for s in body for name in remaining):
+            return module
+        return module.with_changes(body=[*body[:at], *aliases, *body[at:]])
+
 
 def _session(ctx: ConvertContext, original: cst.BaseExpression, updated: cst.BaseExpression) -> cst.BaseExpression:
     """The SparkSession expression for a glue context: the module's session, or the parameter itself."""
     if isinstance(original, cst.Name) and original.value in ctx.tracked.glue_contexts:
         return cst.Name(ctx.tracked.session)
     return updated
+
+
+def _loads(module: cst.Module, name: str) -> bool:
+    """The module still reads `name` outside functions whose own parameter of that name shadows it."""
+    finder = _FreeUse(name)
+    module.visit(finder)
+    return finder.found
+
+
+class _FreeUse(cst.CSTVisitor):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.found = False
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        params = [*node.params.params, *node.params.kwonly_params, *node.params.posonly_params]
+        return all(param.name.value != self.name for param in params)
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value == self.name:
+            self.found = True
+
+
+def _binds(statement: cst.CSTNode, name: str) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and _assigned(statement) is not None \
+        and _assigned(statement)[0] == name  # type: ignore[index]
+
+
+def _binds_session(statement: cst.CSTNode, session: str) -> bool:
+    binding = _assigned(statement) if isinstance(statement, cst.SimpleStatementLine) else None
+    return binding is not None and binding[0] == session
 
 
 class GlueLogger(Rule):
@@ -211,9 +255,9 @@ class JobLifecycle(Rule):
         if binding is not None and binding[0] in jobs:
             return cst.RemovalSentinel.REMOVE
         if isinstance(small, cst.Expr) and m.matches(small.value, m.Call(func=m.Attribute(
-                value=m.Name(), attr=m.Name("init") | m.Name("commit")))):
-            if small.value.func.value.value in jobs:  # type: ignore[attr-defined]
-                return cst.RemovalSentinel.REMOVE
+                value=m.Name(), attr=m.Name("init") | m.Name("commit")))) \
+                and small.value.func.value.value in jobs:  # type: ignore[attr-defined]
+            return cst.RemovalSentinel.REMOVE
         return updated
 
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> Any:

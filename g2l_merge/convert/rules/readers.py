@@ -1,7 +1,637 @@
-"""Rule family: readers (see rules/__init__.py for the id ranges)."""
+"""Readers: glue context sources become SparkSession reads (catalog tables, S3 files, JDBC, streams, RDDs)."""
 
 from __future__ import annotations
 
-from g2l_merge.convert.rules.base import Rule
+import re
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = ()
+import libcst as cst
+
+from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
+from g2l_merge.convert.rules.storage import (
+    JDBC_TYPES,
+    PARAMETERS,
+    CallRule,
+    GlueCall,
+    Outcome,
+    Step,
+    TableName,
+    apply,
+    bind,
+    boolean,
+    chain,
+    connection_type,
+    converted,
+    flag,
+    glue_call,
+    glue_method,
+    is_blank,
+    one_item_a_line,
+    option,
+    options_in,
+    options_of,
+    paths_note,
+    py_string,
+    storage_path,
+    string,
+    table_name,
+    unconverted,
+)
+
+# Glue reader options that only tune how Glue lists, groups or batches files: Spark plans its own splits.
+TUNING = frozenset({"groupfiles", "groupsize", "maxband", "maxfilesinband", "uses3listimplementation",
+                    "optimizeperformance"})
+# additional_options of a catalog read (S3 or JDBC tables) that Spark needs no equivalent for.
+CATALOG_TUNING = TUNING | {"hashfield", "hashexpression", "hashpartitions", "enablepartitioningforsamplequery"}
+BOUNDED = frozenset({"boundedfiles", "boundedsize"})
+BOOKMARK_KEYS = frozenset({"jobbookmarkkeys", "jobbookmarkkeyssortorder"})
+# additional_options that only a streaming catalog table (Kafka, Kinesis) takes.
+STREAMING_OPTIONS = frozenset({"startingposition", "startingoffsets", "endingoffsets", "startingtimestamp",
+                               "maxfetchtimeinms", "maxfetchrecordspershard", "maxrecordperread",
+                               "maxoffsetspertrigger", "polltimeoutms", "windowsize", "emitconsumerlagmetrics",
+                               "addidletimebetweenreads", "idletimebetweenreadsinms", "describeshardinterval",
+                               "addrecordtimestamp", "avoidemptybatches", "failondataloss", "inferschema"})
+READ_FORMATS: dict[str, dict[str, str]] = {  # Glue format -> its format_options (lower-cased) -> Spark option
+    "csv": {"withheader": "header", "separator": "sep", "quotechar": "quote", "escaper": "escape",
+            "multiline": "multiLine"},
+    "json": {"multiline": "multiLine"},
+    "parquet": {},
+    "orc": {},
+    "avro": {},
+    "xml": {"rowtag": "rowTag", "encoding": "encoding", "excludeattribute": "excludeAttribute",
+            "treatemptyvaluesasnulls": "treatEmptyValuesAsNulls", "attributeprefix": "attributePrefix",
+            "valuetag": "valueTag", "ignoresurroundingspaces": "ignoreSurroundingSpaces"},
+}
+JDBC_OPTIONS = {"url": "url", "dbtable": "dbtable", "query": "query", "user": "user", "username": "user",
+                "password": "password", "classname": "driver", "customjdbcdriverclassname": "driver",
+                "fetchsize": "fetchsize", "batchsize": "batchsize"}
+JDBC_DROPPED = frozenset({"redshifttmpdir", "aws_iam_role", "bulksize"})
+JDBC_PARALLEL = frozenset({"hashfield", "hashexpression", "hashpartitions"})
+GLUE_CONNECTION = frozenset({"connectionname", "useconnectionproperties"})
+CREDENTIALS = "JDBC credentials: take user and password from a secret scope (dbutils.secrets.get)"
+KAFKA_OPTIONS = {"bootstrap.servers": "kafka.bootstrap.servers", "topicname": "subscribe", "assign": "assign",
+                 "subscribepattern": "subscribePattern", "startingoffsets": "startingOffsets",
+                 "endingoffsets": "endingOffsets", "startingtimestamp": "startingTimestamp",
+                 "failondataloss": "failOnDataLoss", "maxoffsetspertrigger": "maxOffsetsPerTrigger",
+                 "minpartitions": "minPartitions", "includeheaders": "includeHeaders",
+                 "polltimeoutms": "kafkaConsumer.pollTimeoutMs", "numretries": "fetchOffset.numRetries",
+                 "retryintervalms": "fetchOffset.retryIntervalMs"}
+KINESIS_OPTIONS = {"streamname": "streamName", "endpointurl": "endpoint", "awsstsrolearn": "roleArn",
+                   "awsstssessionname": "roleSessionName"}
+KINESIS_TUNING = frozenset({"maxfetchtimeinms", "maxfetchrecordspershard", "maxrecordperread",
+                            "addidletimebetweenreads", "idletimebetweenreadsinms", "describeshardinterval",
+                            "numretries", "retryintervalms", "maxretryintervalms", "avoidemptybatches",
+                            "emitconsumerlagmetrics"})
+PARSED = frozenset({"classification", "inferschema", "schema", "delimiter"})  # Glue parsed the records itself
+# Glue options that change what is read and have no Spark option: the read stays as written.
+NO_EQUIVALENT = {
+    "exclusions": "exclusions has no Spark equivalent (pathGlobFilter only includes file names)",
+    "jsonpath": "jsonPath has no Spark equivalent (select or explode the fields it names after reading)",
+    "skipfirst": "skipFirst has no Spark equivalent (drop the first data line after reading)",
+    "withschema": "withSchema has no Spark option (pass a StructType with .schema(...))",
+    "connectionname": "connectionName: the brokers and authentication are in a Glue connection (give them as "
+                      "kafka.* options, secrets from a secret scope)",
+    "startingposition": "startingPosition must be latest, trim_horizon or earliest here (a timestamp needs "
+                        "initialPosition at_timestamp)",
+    "streamarn": "a streamARN computed at run time (Databricks takes the stream's name and region: streamName, "
+                 "region)",
+    "preactions": "preactions/postactions ran SQL in the database around the write (run it over JDBC yourself)",
+    "postactions": "preactions/postactions ran SQL in the database around the write (run it over JDBC yourself)",
+    "samplequery": "sampleQuery has no Spark equivalent (use the query option)",
+}
+READ_TABLE_BY_HAND = "read the table with spark.read.table by hand"
+STREAMS = frozenset({"kafka", "kinesis"})
+STREAM_ARN = re.compile(r"arn:aws[\w-]*:kinesis:([\w-]+):\d+:stream/([\w.-]+)\Z")
+
+
+def _reader(ctx: ConvertContext, original: cst.Call, method: str) -> GlueCall | None:
+    glue = glue_call(ctx, original)
+    return glue if glue is not None and glue.direction == "read" and glue.method == method else None
+
+
+def _root(glue: GlueCall, stream: bool = False) -> cst.BaseExpression:
+    return cst.Attribute(value=glue.session, attr=cst.Name("readStream" if stream else "read"))
+
+
+def unknown_options(keys: list[str], what: str, action: str = "convert this read by hand") -> Outcome:
+    """Leave the call as written: options no rule knows, the known ones with the reason they cannot carry over."""
+    explained = sorted({NO_EQUIVALENT[key.lower()] for key in keys if key.lower() in NO_EQUIVALENT})
+    others = [key for key in keys if key.lower() not in NO_EQUIVALENT]
+    reasons = [*explained, *([f"{what} {', '.join(others)} not understood"] if others else [])]
+    return unconverted("; ".join(reasons) + ": " + action)
+
+
+def _is_streaming_catalog(ctx: ConvertContext, original: cst.Call, glue: GlueCall) -> bool:
+    bound = bind(original, PARAMETERS["read", "from_catalog"])
+    options = options_in(ctx, original, original, bound, "additional_options") if isinstance(bound, dict) else None
+    return glue.data_frame and bool(options) and any(key.lower() in STREAMING_OPTIONS for key in options or {})
+
+
+class CatalogReader(CallRule):
+    """A Data Catalog read becomes a Unity Catalog table read; push_down_predicate becomes a filter.
+
+    Before::
+
+        trades = glueContext.create_dynamic_frame.from_catalog(
+            database="risk", table_name="trades", push_down_predicate="day >= '2024-01-01'",
+            transformation_ctx="trades",
+        )
+
+    After (catalog = "main")::
+
+        trades = spark.read.table("main.risk.trades").where("day >= '2024-01-01'")
+
+    The schema is the [convert] databases override of the Glue database, else `<catalog>.<database>`; names
+    with characters other than letters, digits and _ go in backticks. A database computed at run time becomes
+    an f-string on the default catalog, with a review item. catalogPartitionPredicate is a filter too; options
+    that only tune Glue's listing are dropped; any other additional_options leave the read as written.
+    """
+
+    id = "G2L101"
+    name = "catalog-reader"
+    summary = "create_dynamic_frame/create_data_frame.from_catalog becomes spark.read.table on the UC name."
+
+    def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
+        glue = _reader(ctx, original, "from_catalog")
+        return None if glue is None or _is_streaming_catalog(ctx, original, glue) else glue
+
+    def convert(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
+        bound = bind(updated, PARAMETERS["read", "from_catalog"])
+        if isinstance(bound, str):
+            return unconverted(f"this catalog read {bound}: convert it by hand")
+        name = table_name(ctx.config, bound.get("database"), bound.get("table_name"))
+        options = options_in(ctx, original, updated, bound, "additional_options")
+        if name is None:
+            return unconverted(f"database and table_name not understood: {READ_TABLE_BY_HAND}")
+        if options is None:
+            return unconverted(f"additional_options is not a literal dict: {READ_TABLE_BY_HAND}")
+        unknown = [key for key in options if key.lower() not in CATALOG_TUNING | BOUNDED | BOOKMARK_KEYS
+                   and key != "catalogPartitionPredicate"]
+        if unknown:
+            return unknown_options(unknown, "additional_options")
+        steps = [Step("table", (name.node,))]
+        for predicate in (bound.get("push_down_predicate"), options.get("catalogPartitionPredicate")):
+            if not is_blank(predicate):
+                assert predicate is not None
+                steps.append(Step("where", (predicate,)))
+        notes = [database_note(name), catalog_id_note(bound.get("catalog_id")),
+                 _bounded_note(options), _bookmark_keys_note(options)]
+        return converted(chain(ctx, original, _root(glue), steps), *notes)
+
+
+def database_note(name: TableName) -> str:
+    return ("the database is computed at run time: check the Unity Catalog schema "
+            "([convert] databases overrides and backticks could not apply)") if name.computed_database else ""
+
+
+def catalog_id_note(catalog_id: cst.BaseExpression | None) -> str:
+    if is_blank(catalog_id):
+        return ""
+    assert catalog_id is not None
+    return f"catalog_id {code_of(catalog_id)} named another account's Glue catalog: check the Unity Catalog name"
+
+
+def _bounded_note(options: Mapping[str, cst.BaseExpression]) -> str:
+    if not any(key.lower() in BOUNDED for key in options):
+        return ""
+    return ("boundedFiles/boundedSize capped each run's input: use Auto Loader with maxFilesPerTrigger or "
+            "maxBytesPerTrigger if the job still needs that")
+
+
+def _bookmark_keys_note(options: Mapping[str, cst.BaseExpression]) -> str:
+    if not any(key.lower() in BOOKMARK_KEYS for key in options):
+        return ""
+    return "jobBookmarkKeys made Glue read only new rows (this reads them all): filter on a stored watermark"
+
+
+class S3Reader(CallRule):
+    """An S3 read (csv, json, parquet, orc, avro, xml) becomes spark.read with Spark's option names.
+
+    Before::
+
+        raw = glueContext.create_dynamic_frame.from_options(
+            connection_type="s3",
+            connection_options={"paths": ["s3://risk-raw/trades/"], "recurse": True, "groupFiles": "inPartition"},
+            format="csv",
+            format_options={"withHeader": True, "separator": "|"},
+        )
+
+    After (paths = {"s3://risk-raw/" = "/Volumes/prod/risk/raw/"})::
+
+        raw = (
+            spark.read.format("csv")
+            .option("header", True)
+            .option("sep", "|")
+            .option("recursiveFileLookup", True)
+            .load(["/Volumes/prod/risk/raw/trades/"])
+        )
+
+    Format options map to their Spark names (withHeader: header, separator: sep, quoteChar: quote, escaper:
+    escape, multiline: multiLine; quoteChar -1 turns quoting off); recurse becomes recursiveFileLookup;
+    groupFiles, groupSize and other listing knobs are dropped (Spark splits files itself); S3 prefixes go through
+    [convert] paths. exclusions, jsonPath, skipFirst, grokLog and ion have no Spark equivalent: the read stays
+    as written with a review item.
+    """
+
+    id = "G2L102"
+    name = "s3-reader"
+    summary = "from_options reads of S3 files become spark.read.format(...).option(...).load([...])."
+
+    def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
+        glue = _reader(ctx, original, "from_options")
+        return glue if glue is not None and connection_type(original, glue) == "s3" else None
+
+    def convert(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
+        bound = bind(updated, PARAMETERS["read", "from_options"])
+        if isinstance(bound, str):
+            return unconverted(f"this S3 read {bound}: convert it by hand")
+        file_format = string_value(bound.get("format"))
+        connection = options_in(ctx, original, updated, bound, "connection_options")
+        formatting = options_in(ctx, original, updated, bound, "format_options")
+        if file_format is None or file_format.lower() not in READ_FORMATS:
+            shown = code_of(bound["format"]) if "format" in bound else "no format"
+            return unconverted(f"format {shown} has no Spark reader here: convert this read by hand")
+        if connection is None or formatting is None:
+            return unconverted("connection_options and format_options must be literal dicts (or a name bound "
+                               "once to one and read only here): convert this read by hand")
+        if "paths" not in connection:
+            return unconverted("connection_options has no \"paths\" list: convert this read by hand")
+        file_format = file_format.lower()
+        steps = [Step("format", (string(file_format),))]
+        format_steps = _format_options(formatting, READ_FORMATS[file_format])
+        if isinstance(format_steps, Outcome):
+            return format_steps
+        connection_steps = _s3_options(connection)
+        if isinstance(connection_steps, Outcome):
+            return connection_steps
+        paths, unmapped = _paths(ctx, connection["paths"])
+        paths = one_item_a_line(paths)
+        steps += [*format_steps, *connection_steps, Step("load", (paths,))]
+        if not is_blank(bound.get("push_down_predicate")):
+            steps.append(Step("where", (bound["push_down_predicate"],)))
+        notes = [paths_note(unmapped), _compression_note(connection), _bounded_note(connection)]
+        return converted(chain(ctx, original, _root(glue), steps), *notes)
+
+
+def _format_options(options: Mapping[str, cst.BaseExpression], names: Mapping[str, str]) -> list[Step] | Outcome:
+    steps, unknown = [], []
+    for key, value in options.items():
+        spark_name = names.get(key.lower())
+        if spark_name == "quote" and code_of(value) == "-1":
+            steps.append(option("quote", string("")))
+        elif spark_name is not None:
+            steps.append(option(spark_name, value))
+        elif key.lower() not in TUNING:
+            unknown.append(key)
+    return unknown_options(unknown, "format_options") if unknown else steps
+
+
+def _s3_options(options: Mapping[str, cst.BaseExpression]) -> list[Step] | Outcome:
+    steps, unknown = [], []
+    for key, value in options.items():
+        lower = key.lower()
+        if lower == "recurse":
+            if flag(value) is not False:
+                steps.append(option("recursiveFileLookup", boolean(True) if flag(value) else value))
+        elif lower == "isfailfast":
+            if flag(value) is not True:
+                unknown.append(key)
+            else:
+                steps.append(option("mode", string("FAILFAST")))
+        elif lower not in TUNING | BOUNDED | {"paths", "compressiontype"}:
+            unknown.append(key)
+    return unknown_options(unknown, "connection_options") if unknown else steps
+
+
+def _paths(ctx: ConvertContext, node: cst.BaseExpression) -> tuple[cst.BaseExpression, bool]:
+    """Glue's `paths` list with every S3 prefix mapped; True when some path could not be mapped."""
+    if isinstance(node, cst.List):
+        mapped = [storage_path(ctx.config, element.value) for element in node.elements]
+        elements = [element.with_changes(value=path) for element, (path, _) in zip(node.elements, mapped, strict=True)]
+        return node.with_changes(elements=elements), not all(ok for _, ok in mapped)
+    path, ok = storage_path(ctx.config, node)
+    return path, not ok
+
+
+def _compression_note(options: Mapping[str, cst.BaseExpression]) -> str:
+    if not any(key.lower() == "compressiontype" for key in options):
+        return ""
+    return "compressionType dropped: Spark decompresses by file extension (.gz, .bz2); check the files have one"
+
+
+class JdbcReader(CallRule):
+    """A JDBC database read (mysql, postgresql, sqlserver, oracle, redshift, custom/marketplace jdbc) becomes
+    spark.read.format("jdbc") with the same url and table, and a review item for the credentials.
+
+    Before::
+
+        orders = glueContext.create_dynamic_frame.from_options(
+            connection_type="postgresql",
+            connection_options={"url": "jdbc:postgresql://db:5432/shop", "dbtable": "public.orders",
+                                "user": "etl", "password": args["DB_PASSWORD"]},
+        )
+
+    After::
+
+        # g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get)
+        orders = (
+            spark.read.format("jdbc")
+            .option("url", "jdbc:postgresql://db:5432/shop")
+            .option("dbtable", "public.orders")
+            .option("user", "etl")
+            .option("password", args["DB_PASSWORD"])
+            .load()
+        )
+
+    className becomes driver; redshiftTmpDir and aws_iam_role are dropped (plain JDBC needs no S3 staging);
+    hashfield/hashpartitions are dropped with a note. A Glue connection (connectionName, as Glue Studio writes
+    it) becomes a secret scope of the same name holding url, user and password, the options the script does
+    not give. sampleQuery, a computed options dict or unknown options leave the read as written.
+    """
+
+    id = "G2L103"
+    name = "jdbc-reader"
+    summary = "from_options reads of JDBC databases become spark.read.format(\"jdbc\"), credentials reviewed."
+
+    def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
+        glue = _reader(ctx, original, "from_options")
+        return glue if glue is not None and connection_type(original, glue) in JDBC_TYPES else None
+
+    def convert(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
+        bound = bind(updated, PARAMETERS["read", "from_options"])
+        if isinstance(bound, str):
+            return unconverted(f"this JDBC read {bound}: convert it by hand")
+        options = options_in(ctx, original, updated, bound, "connection_options")
+        if options is None or not is_blank(bound.get("format")) or options_of(bound.get("format_options")) != {}:
+            return unconverted("connection_options is not a literal dict: read with spark.read.format(\"jdbc\") "
+                               "by hand; " + CREDENTIALS)
+        access = jdbc_access(ctx, options)
+        if isinstance(access, Outcome):
+            return access
+        return converted(chain(ctx, original, _root(glue), [Step("format", (string("jdbc"),)), *access.steps,
+                                                             Step("load")]), *access.notes)
+
+
+class JdbcAccess(NamedTuple):
+    steps: list[Step]  # the Spark JDBC options, in Glue's order
+    notes: list[str]  # the review message's parts: credentials first
+
+
+def jdbc_access(ctx: ConvertContext, options: dict[str, cst.BaseExpression],
+                connection: cst.BaseExpression | None = None) -> JdbcAccess | Outcome:
+    """Glue JDBC connection options as Spark JDBC options; an unconverted outcome when one cannot carry over.
+
+    A Glue connection (connectionName, or from_jdbc_conf's catalog_connection) becomes a secret scope of the same
+    name holding url, user and password: the options the script does not give come from there."""
+    connection = connection if connection is not None else _get(options, "connectionName")
+    keys = {key.lower() for key in options} - {"connectionname", "useconnectionproperties"}
+    if ("url" not in keys and connection is None) or not keys & {"dbtable", "query"}:
+        return unconverted("no url (or Glue connection) and dbtable in connection_options: convert this JDBC access "
+                           "by hand")
+    steps = [] if "url" in keys or connection is None else [option("url", secret(ctx, connection, "url"))]
+    unknown = []
+    for key, value in options.items():
+        lower = key.lower()
+        if lower in JDBC_OPTIONS:
+            steps.append(option(JDBC_OPTIONS[lower], value))
+        elif lower not in JDBC_DROPPED | JDBC_PARALLEL | BOOKMARK_KEYS | GLUE_CONNECTION | {"customjdbcdrivers3path",
+                                                                                             "secretid"}:
+            unknown.append(key)
+    if unknown:
+        return unknown_options(unknown, "connection_options", "convert this JDBC access by hand; " + CREDENTIALS)
+    if connection is not None:
+        steps += [option(key, secret(ctx, connection, key)) for key in ("user", "password")
+                  if not {key, "username" if key == "user" else key} & keys]
+    return JdbcAccess(steps, [_credentials_note(options, connection), *jdbc_notes(options)])
+
+
+def secret(ctx: ConvertContext, scope: cst.BaseExpression, key: str) -> cst.BaseExpression:
+    """dbutils.secrets.get(scope, key); scripts import dbutils, notebooks have it."""
+    if ctx.config.job_parameters != "widgets":
+        ctx.add_import("databricks.sdk.runtime", "dbutils")
+    return expr(f"dbutils.secrets.get({code_of(scope)}, {py_string(key)})")
+
+
+def _credentials_note(options: Mapping[str, cst.BaseExpression], connection: cst.BaseExpression | None) -> str:
+    if connection is None:
+        password = _get(options, "password")
+        written = "; a password is written in the script: move it to a secret scope" if string_value(password) else ""
+        return CREDENTIALS + written
+    if string_value(connection) is not None:
+        where = f"Glue connection {code_of(connection)}: keep them in secret scope {code_of(connection)}"
+    else:
+        where = f"the Glue connection named by {code_of(connection)}: keep them in a secret scope of that name"
+    return f"the URL and credentials were in {where} (keys url, user, password) or change these options"
+
+
+def jdbc_notes(options: Mapping[str, cst.BaseExpression]) -> list[str]:
+    keys = {key.lower(): value for key, value in options.items()}
+    notes = [_bookmark_keys_note(options)]
+    if keys.keys() & JDBC_PARALLEL:
+        notes.append("hashfield/hashpartitions dropped: for parallel reads set partitionColumn, lowerBound, "
+                     "upperBound and numPartitions")
+    if "customjdbcdrivers3path" in keys:
+        notes.append(f"install the JDBC driver from {code_of(keys['customjdbcdrivers3path'])} on the cluster")
+    if "secretid" in keys:
+        notes.append(f"credentials were in AWS Secrets Manager ({code_of(keys['secretid'])})")
+    return notes
+
+
+def _get(options: Mapping[str, cst.BaseExpression], key: str) -> cst.BaseExpression | None:
+    return next((value for name, value in options.items() if name.lower() == key.lower()), None)
+
+
+class StreamReader(CallRule):
+    """A Kafka or Kinesis streaming source becomes spark.readStream, with a review item for parsing the records.
+
+    Before::
+
+        events = glueContext.create_data_frame.from_options(
+            connection_type="kafka",
+            connection_options={"bootstrap.servers": "b1:9092", "topicName": "trades",
+                                "startingOffsets": "earliest", "classification": "json", "inferSchema": "true"},
+        )
+
+    After::
+
+        # g2l: review G2L104: the kafka source yields raw records: parse the value column as "json", as Glue ...
+        events = (
+            spark.readStream.format("kafka")
+            .option("kafka.bootstrap.servers", "b1:9092")
+            .option("subscribe", "trades")
+            .option("startingOffsets", "earliest")
+            .load()
+        )
+
+    Kinesis: streamName, endpointUrl (endpoint), awsSTSRoleARN (roleArn), startingPosition (initialPosition)
+    and a literal streamARN (streamName and region) carry over; fetch tuning is dropped. A stream read through a
+    Glue connection or a streaming catalog table (create_data_frame.from_catalog with streaming options), and a
+    batch read of a stream, stay as written with a review item.
+    """
+
+    id = "G2L104"
+    name = "stream-reader"
+    summary = "Kafka and Kinesis sources become spark.readStream.format(...); record parsing is a review item."
+
+    def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
+        glue = glue_call(ctx, original)
+        if glue is None or glue.direction != "read":
+            return None
+        if glue.method == "from_catalog":
+            return glue if _is_streaming_catalog(ctx, original, glue) else None
+        return glue if glue.method == "from_options" and connection_type(original, glue) in STREAMS else None
+
+    def convert(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
+        if glue.method == "from_catalog":
+            return unconverted("a streaming catalog table: its Kafka/Kinesis connection is defined in Glue; read it "
+                               "with spark.readStream.format(\"kafka\" or \"kinesis\") and its options")
+        kind = connection_type(original, glue) or ""
+        if not glue.data_frame:
+            return unconverted(f"a batch read of {kind}: use spark.read.format(\"{kind}\") with explicit "
+                               "starting and ending positions, by hand")
+        bound = bind(updated, PARAMETERS["read", "from_options"])
+        if isinstance(bound, str):
+            return unconverted(f"this {kind} read {bound}: convert it by hand")
+        options = options_in(ctx, original, updated, bound, "connection_options")
+        if options is None or options_of(bound.get("format_options")) is None:
+            return unconverted("connection_options is not a literal dict: convert this stream by hand")
+        steps = _kafka_options(options) if kind == "kafka" else _kinesis_options(options)
+        if isinstance(steps, Outcome):
+            return steps
+        root = _root(glue, stream=True)
+        node = chain(ctx, original, root, [Step("format", (string(kind),)), *steps, Step("load")])
+        return converted(node, _parse_note(kind, options, bound.get("format")))
+
+
+def _kafka_options(options: Mapping[str, cst.BaseExpression]) -> list[Step] | Outcome:
+    steps, unknown = [], []
+    for key, value in options.items():
+        lower = key.lower()
+        if lower in KAFKA_OPTIONS:
+            steps.append(option(KAFKA_OPTIONS[lower], value))
+        elif lower.startswith(("security.", "ssl.", "sasl.")):
+            steps.append(option("kafka." + key, value))
+        elif lower not in PARSED | {"emitconsumerlagmetrics"}:
+            unknown.append(key)
+    return unknown_options(unknown, "connection_options") if unknown else steps
+
+
+def _kinesis_options(options: Mapping[str, cst.BaseExpression]) -> list[Step] | Outcome:
+    steps, unknown = [], []
+    for key, value in options.items():
+        lower = key.lower()
+        position = string_value(value)
+        if lower in KINESIS_OPTIONS:
+            steps.append(option(KINESIS_OPTIONS[lower], value))
+        elif lower == "startingposition" and position and position.lower() in ("latest", "trim_horizon", "earliest"):
+            steps.append(option("initialPosition", string(position.lower())))
+        elif lower == "streamarn" and (arn := STREAM_ARN.match(position or "")) is not None:
+            steps += [option("streamName", string(arn.group(2))), option("region", string(arn.group(1)))]
+        elif lower not in PARSED | KINESIS_TUNING:
+            unknown.append(key)
+    return unknown_options(unknown, "connection_options") if unknown else steps
+
+
+def _parse_note(kind: str, options: Mapping[str, cst.BaseExpression], file_format: cst.BaseExpression | None) -> str:
+    classification = _get(options, "classification") or (None if is_blank(file_format) else file_format)
+    how = f" as {code_of(classification)}," if classification is not None else ","
+    column = "value" if kind == "kafka" else "data"
+    return (f"the {kind} source yields raw records: parse the {column} column{how} as Glue did (e.g. from_json "
+            "with a schema), and check the source options")
+
+
+class RddReader(Rule):
+    """A DynamicFrame built from an RDD becomes spark.createDataFrame (Glue does the same underneath).
+
+    Before::
+
+        frame = glueContext.create_dynamic_frame.from_rdd(rows, "rows", schema=schema)
+
+    After::
+
+        frame = spark.createDataFrame(rows, schema)
+    """
+
+    id = "G2L105"
+    name = "rdd-reader"
+    summary = "create_dynamic_frame.from_rdd(rdd, name, ...) becomes spark.createDataFrame(rdd, ...)."
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        glue = _reader(ctx, original, "from_rdd")
+        if glue is None:
+            return updated
+        bound = bind(updated, PARAMETERS["read", "from_rdd"])
+        if isinstance(bound, str) or "data" not in bound:
+            reason = bound if isinstance(bound, str) else "has no data"
+            return apply(ctx, self.id, original, updated, unconverted(
+                f"this from_rdd call {reason}: use spark.createDataFrame by hand"))
+        args: list[cst.Arg] = [cst.Arg(bound["data"])]
+        if not is_blank(bound.get("schema")):
+            args.append(cst.Arg(bound["schema"]))
+        if not is_blank(bound.get("sample_ratio")):
+            args.append(cst.Arg(bound["sample_ratio"], keyword=cst.Name("samplingRatio"),
+                                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))))
+        return cst.Call(func=cst.Attribute(value=glue.session, attr=cst.Name("createDataFrame")), args=args)
+
+
+SOURCE_ADVICE = {
+    "dynamodb": "read a DynamoDB export to S3 (or use a DynamoDB connector)",
+    "mongodb": "use the MongoDB Spark connector (format(\"mongodb\")) with credentials from a secret scope",
+    "documentdb": "use the MongoDB Spark connector (format(\"mongodb\")) with credentials from a secret scope",
+}
+
+
+class UnsupportedSource(Rule):
+    """Sources with no mechanical conversion stay as written, with a review item that names the way forward.
+
+    Before::
+
+        items = glueContext.create_dynamic_frame.from_options(
+            connection_type="dynamodb", connection_options={"dynamodb.input.tableName": "items"})
+
+    After::
+
+        # g2l: review G2L106: no Spark reader for dynamodb: read a DynamoDB export to S3 (or use a DynamoDB ...
+        items = glueContext.create_dynamic_frame.from_options(
+            connection_type="dynamodb", connection_options={"dynamodb.input.tableName": "items"})
+
+    Covers DynamoDB, MongoDB, DocumentDB, OpenSearch and every other connection type the other reader rules do
+    not take, a connection type computed at run time, getSource, extract_jdbc_conf and
+    create_sample_dynamic_frame_from_catalog.
+    """
+
+    id = "G2L106"
+    name = "unsupported-source"
+    summary = "Sources with no mechanical conversion (DynamoDB, MongoDB, getSource, ...) become review items."
+
+    HANDLED = JDBC_TYPES | STREAMS | {"s3"}
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        message = self.message(ctx, original)
+        return apply(ctx, self.id, original, updated, unconverted(message)) if message else updated
+
+    def message(self, ctx: ConvertContext, original: cst.Call) -> str:
+        if glue_method(ctx, original, "getSource") is not None:
+            return ("getSource returns a Glue DataSource: read with spark.read (or readStream) and the source's "
+                    "options instead")
+        if glue_method(ctx, original, "extract_jdbc_conf") is not None:
+            return ("extract_jdbc_conf reads the url and credentials of a Glue connection: keep them in a secret "
+                    "scope and read them with dbutils.secrets.get")
+        if glue_method(ctx, original, "create_sample_dynamic_frame_from_catalog") is not None:
+            return "a sampled catalog read: use spark.read.table(...).limit(n) or .sample(...) by hand"
+        glue = _reader(ctx, original, "from_options")
+        if glue is None:
+            return ""
+        kind = connection_type(original, glue)
+        if kind is None:
+            return "connection_type is not a literal: convert this read by hand"
+        if kind in self.HANDLED:
+            return ""
+        advice = SOURCE_ADVICE.get(kind, "use the Databricks connector for it")
+        return f"no Spark reader for {kind}: {advice}, and convert this read by hand"
+
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (CatalogReader, S3Reader, JdbcReader, StreamReader, RddReader,
+                                          UnsupportedSource)

@@ -1,7 +1,613 @@
-"""Rule family: studio (see rules/__init__.py for the id ranges)."""
+"""Glue Studio output: its inlined helpers, gs_* node transforms, glue types, Data Quality and ML nodes.
+
+Glue Studio writes node-named variables (`AmazonS3_node1699999999999`) and a few helper functions into
+every script it generates. The variables stay as they are (the team knows the job by them, and renaming
+them would make every later diff noisy); the helpers are rewritten into DataFrame versions with the same
+name and parameters, so their call sites keep working: the `glueContext` argument now receives the
+SparkSession (the boilerplate rules rewrite it at each call site).
+
+A helper is rewritten only when its body is one Glue Studio generated (compared as syntax trees, so
+layout and comments do not matter); an edited helper stays as written with a review item.
+"""
 
 from __future__ import annotations
 
-from g2l_merge.convert.rules.base import Rule
+import ast
+from collections.abc import Sequence
+from typing import Any, ClassVar, NamedTuple
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = ()
+import libcst as cst
+import libcst.matchers as m
+from libcst.metadata import ParentNodeProvider, PositionProvider
+
+from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
+from g2l_merge.convert.rules.base import Rule, arg, code_of, expr
+from g2l_merge.convert.rules.frames import functions_alias
+
+SESSION_NOTE = "# glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
+
+
+class Helper(NamedTuple):
+    """A Glue Studio helper: its parameters, the bodies Studio generates, and its DataFrame version."""
+
+    params: tuple[str, ...]
+    glue_bodies: tuple[str, ...]  # function sources, as Glue Studio writes them
+    dataframe: str  # the DataFrame version's source
+    imports: tuple[tuple[str, str | None, str | None], ...] = ()
+
+
+def _dump_body(source: str) -> tuple[str, ...] | None:
+    """The body of the one function in `source`, as syntax trees (layout and comments ignored)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    function = tree.body[0] if tree.body else None
+    if not isinstance(function, ast.FunctionDef):
+        return None
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # a docstring
+    return tuple(ast.dump(statement) for statement in body)
+
+
+def _parsed_function(source: str) -> cst.FunctionDef:
+    function = cst.parse_module(source).body[0]
+    assert isinstance(function, cst.FunctionDef)
+    return function
+
+
+class StudioHelpers(Rule):
+    """Shared machinery: match a Studio helper by name, parameters and body; swap in its DataFrame version."""
+
+    helpers: ClassVar[dict[str, Helper]]
+
+    def leave_FunctionDef(self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
+        helper = self.helpers.get(original.name.value)
+        if helper is None:
+            return updated
+        params = tuple(p.name.value for p in original.params.params)
+        body = _dump_body(code_of(original.with_changes(leading_lines=[], decorators=[])))
+        if params == helper.params and body in {_dump_body(source) for source in helper.glue_bodies}:
+            return self._rewrite(ctx, original, updated, helper)
+        if body != _dump_body(helper.dataframe) and _still_glue(ctx, original):
+            ctx.review(original, self.id, f"Glue Studio helper {original.name.value} is not the one Glue Studio "
+                       "generates: check by hand that it takes and returns DataFrames")
+        return updated
+
+    def _rewrite(self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef,
+                 helper: Helper) -> cst.FunctionDef:
+        _forget_findings_inside(ctx, original)
+        for module, obj, asname in list(ctx.additions):
+            ctx.remove_import(module, obj, asname)  # imports the replaced body needed go if unused
+        for module, obj, asname in helper.imports:
+            ctx.add_import(module, obj, asname)
+        converted = _parsed_function(helper.dataframe)
+        returns = updated.returns
+        if returns is not None:
+            ctx.add_import("pyspark.sql", "DataFrame")
+            returns = returns.with_changes(annotation=cst.Name("DataFrame"))
+        body = converted.body.with_changes(indent=getattr(updated.body, "indent", None))
+        return updated.with_changes(body=body, returns=returns)
+
+
+def _still_glue(ctx: ConvertContext, original: cst.FunctionDef) -> bool:
+    """The function still speaks Glue: it returns a DynamicFrame or calls toDF/fromDF or a Glue transform."""
+    if original.returns is not None and ctx.qualified(original.returns.annotation) & FRAME_TYPES:
+        return True
+    source = code_of(original)
+    return any(word in source for word in (".toDF()", ".fromDF(", "glue_ctx", "DropFields"))
+
+
+def _forget_findings_inside(ctx: ConvertContext, original: cst.CSTNode) -> None:
+    """Rules that ran on the helper's body reported on code this rule replaces: drop those findings."""
+    try:
+        span = ctx.metadata.get_metadata(PositionProvider, original)
+    except KeyError:
+        return
+    ctx.findings[:] = [f for f in ctx.findings if not span.start.line <= f.line <= span.end.line]
+
+
+SQL_QUERY_GLUE = '''
+def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DynamicFrame:
+    for alias, frame in mapping.items():
+        frame.toDF().createOrReplaceTempView(alias)
+    result = spark.sql(query)
+    return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
+'''
+SQL_QUERY_DATAFRAME = f'''
+def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DataFrame:
+    {SESSION_NOTE}
+    for alias, frame in mapping.items():
+        frame.createOrReplaceTempView(alias)
+    result = glueContext.sql(query)
+    return result
+'''
+UNION_GLUE = '''
+def sparkUnion(glueContext, unionType, mapping, transformation_ctx) -> DynamicFrame:
+    for alias, frame in mapping.items():
+        frame.toDF().createOrReplaceTempView(alias)
+    result = spark.sql("(select * from source1) UNION " + unionType + " (select * from source2)")
+    return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
+'''
+UNION_DATAFRAME = f'''
+def sparkUnion(glueContext, unionType, mapping, transformation_ctx) -> DataFrame:
+    {SESSION_NOTE}
+    for alias, frame in mapping.items():
+        frame.createOrReplaceTempView(alias)
+    result = glueContext.sql("(select * from source1) UNION " + unionType + " (select * from source2)")
+    return result
+'''
+
+
+class StudioSqlHelpers(StudioHelpers):
+    """Glue Studio's sparkSqlQuery and sparkUnion helpers become DataFrame versions with the same signature.
+
+    Before::
+
+        def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DynamicFrame:
+            for alias, frame in mapping.items():
+                frame.toDF().createOrReplaceTempView(alias)
+            result = spark.sql(query)
+            return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
+
+        SQLQuery_node1700000000001 = sparkSqlQuery(glueContext, query=SqlQuery0,
+            mapping={"exposures": AmazonS3_node1700000000000}, transformation_ctx="SQLQuery_node1700000000001")
+
+    After::
+
+        def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DataFrame:
+            # glueContext receives the SparkSession: call sites stay as Glue Studio wrote them
+            for alias, frame in mapping.items():
+                frame.createOrReplaceTempView(alias)
+            result = glueContext.sql(query)
+            return result
+
+        SQLQuery_node1700000000001 = sparkSqlQuery(spark, query=SqlQuery0,
+            mapping={"exposures": AmazonS3_node1700000000000}, transformation_ctx="SQLQuery_node1700000000001")
+    """
+
+    id = "G2L401"
+    name = "studio-sql-helpers"
+    summary = "Glue Studio's sparkSqlQuery/sparkUnion helpers become DataFrame versions with the same signature."
+    helpers: ClassVar[dict[str, Helper]] = {
+        "sparkSqlQuery": Helper(("glueContext", "query", "mapping", "transformation_ctx"), (SQL_QUERY_GLUE,),
+                                SQL_QUERY_DATAFRAME),
+        "sparkUnion": Helper(("glueContext", "unionType", "mapping", "transformation_ctx"), (UNION_GLUE,),
+                             UNION_DATAFRAME),
+    }
+
+
+AGGREGATE_GLUE = '''
+def sparkAggregate(glueContext, parentFrame, groups, aggs, transformation_ctx) -> DynamicFrame:
+    aggsFuncs = []
+    for column, func in aggs:
+        aggsFuncs.append(getattr(SqlFuncs, func)(column))
+    result = parentFrame.toDF().groupBy(*groups).agg(*aggsFuncs) if len(groups) > 0 else parentFrame.toDF().agg(*aggsFuncs)
+    return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
+'''  # noqa: E501
+AGGREGATE_DATAFRAME = '''
+def sparkAggregate(glueContext, parentFrame, groups, aggs, transformation_ctx) -> DataFrame:
+    aggsFuncs = []
+    for column, func in aggs:
+        aggsFuncs.append(getattr(SqlFuncs, func)(column))
+    result = parentFrame.groupBy(*groups).agg(*aggsFuncs) if len(groups) > 0 else parentFrame.agg(*aggsFuncs)
+    return result
+'''
+
+
+class StudioAggregate(StudioHelpers):
+    """Glue Studio's sparkAggregate helper becomes a DataFrame groupBy/agg with the same signature.
+
+    Before::
+
+        def sparkAggregate(glueContext, parentFrame, groups, aggs, transformation_ctx) -> DynamicFrame:
+            aggsFuncs = []
+            for column, func in aggs:
+                aggsFuncs.append(getattr(SqlFuncs, func)(column))
+            result = parentFrame.toDF().groupBy(*groups).agg(*aggsFuncs) if len(groups) > 0 else parentFrame.toDF().agg(*aggsFuncs)
+            return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
+
+    After::
+
+        def sparkAggregate(glueContext, parentFrame, groups, aggs, transformation_ctx) -> DataFrame:
+            aggsFuncs = []
+            for column, func in aggs:
+                aggsFuncs.append(getattr(SqlFuncs, func)(column))
+            result = parentFrame.groupBy(*groups).agg(*aggsFuncs) if len(groups) > 0 else parentFrame.agg(*aggsFuncs)
+            return result
+    """  # noqa: E501
+
+    id = "G2L402"
+    name = "studio-aggregate"
+    summary = "Glue Studio's sparkAggregate helper becomes a DataFrame groupBy/agg with the same signature."
+    helpers: ClassVar[dict[str, Helper]] = {
+        "sparkAggregate": Helper(("glueContext", "parentFrame", "groups", "aggs", "transformation_ctx"),
+                                 (AGGREGATE_GLUE,), AGGREGATE_DATAFRAME,
+                                 (("pyspark.sql", "functions", "SqlFuncs"),)),
+    }
+
+
+FIND_NULL_FIELDS_GLUE = '''
+def _find_null_fields(ctx, schema, path, output, nullStringSet, nullIntegerSet, frame):
+    if isinstance(schema, StructType):
+        for field in schema:
+            new_path = path + "." if path != "" else path
+            output = _find_null_fields(ctx, field.dataType, new_path + field.name, output, nullStringSet, nullIntegerSet, frame)
+    elif isinstance(schema, ArrayType):
+        if isinstance(schema.elementType, StructType):
+            output = _find_null_fields(ctx, schema.elementType, path, output, nullStringSet, nullIntegerSet, frame)
+    elif isinstance(schema, NullType):
+        output.append(path)
+    else:
+        x, distinct_set = frame.toDF(), set()
+        for i in x.select(path).distinct().collect():
+            distinct_ = i[path.split('.')[-1]]
+            if isinstance(distinct_, list):
+                distinct_set |= set([item.strip() if isinstance(item, str) else item for item in distinct_])
+            elif isinstance(distinct_, str) :
+                distinct_set.add(distinct_.strip())
+            else:
+                distinct_set.add(distinct_)
+        if isinstance(schema, StringType):
+            if distinct_set.issubset(nullStringSet):
+                output.append(path)
+        elif isinstance(schema, IntegerType) or isinstance(schema, LongType) or isinstance(schema, DoubleType):
+            if distinct_set.issubset(nullIntegerSet):
+                output.append(path)
+    return output
+'''  # noqa: E501
+FIND_NULL_FIELDS_DATAFRAME = '''
+def _find_null_fields(ctx, schema, path, output, nullStringSet, nullIntegerSet, frame):
+    if isinstance(schema, StructType):
+        for field in schema:
+            new_path = path + "." if path != "" else path
+            output = _find_null_fields(ctx, field.dataType, new_path + field.name, output, nullStringSet, nullIntegerSet, frame)
+    elif isinstance(schema, ArrayType):
+        if isinstance(schema.elementType, StructType):
+            output = _find_null_fields(ctx, schema.elementType, path, output, nullStringSet, nullIntegerSet, frame)
+    elif isinstance(schema, NullType):
+        output.append(path)
+    else:
+        x, distinct_set = frame, set()
+        for i in x.select(path).distinct().collect():
+            distinct_ = i[path.split('.')[-1]]
+            if isinstance(distinct_, list):
+                distinct_set |= set([item.strip() if isinstance(item, str) else item for item in distinct_])
+            elif isinstance(distinct_, str) :
+                distinct_set.add(distinct_.strip())
+            else:
+                distinct_set.add(distinct_)
+        if distinct_set == {None}:
+            # null in every row: a DynamicFrame's schema typed it NullType, so Glue dropped it
+            output.append(path)
+        elif isinstance(schema, StringType):
+            if distinct_set.issubset(nullStringSet):
+                output.append(path)
+        elif isinstance(schema, IntegerType) or isinstance(schema, LongType) or isinstance(schema, DoubleType):
+            if distinct_set.issubset(nullIntegerSet):
+                output.append(path)
+    return output
+'''  # noqa: E501
+DROP_NULLS_GLUE = '''
+def drop_nulls(glueContext, frame, nullStringSet, nullIntegerSet, transformation_ctx) -> DynamicFrame:
+    nullColumns = _find_null_fields(frame.glue_ctx, frame.schema(), "", [], nullStringSet, nullIntegerSet, frame)
+    return DropFields.apply(frame=frame, paths=nullColumns, transformation_ctx=transformation_ctx)
+'''
+DROP_NULLS_DATAFRAME = '''
+def drop_nulls(glueContext, frame, nullStringSet, nullIntegerSet, transformation_ctx) -> DataFrame:
+    nullColumns = _find_null_fields(glueContext, frame.schema, "", [], nullStringSet, nullIntegerSet, frame)
+    return glue_compat.drop_fields(frame, nullColumns)
+'''
+SPARK_TYPES = tuple(("pyspark.sql.types", name, None) for name in (
+    "ArrayType", "DoubleType", "IntegerType", "LongType", "NullType", "StringType", "StructType"))
+
+
+class StudioDropNulls(StudioHelpers):
+    """Glue Studio's drop_nulls helper (and its _find_null_fields) work on a DataFrame and its Spark schema.
+
+    Before::
+
+        def drop_nulls(glueContext, frame, nullStringSet, nullIntegerSet, transformation_ctx) -> DynamicFrame:
+            nullColumns = _find_null_fields(frame.glue_ctx, frame.schema(), "", [], nullStringSet, nullIntegerSet, frame)
+            return DropFields.apply(frame=frame, paths=nullColumns, transformation_ctx=transformation_ctx)
+
+    After::
+
+        def drop_nulls(glueContext, frame, nullStringSet, nullIntegerSet, transformation_ctx) -> DataFrame:
+            nullColumns = _find_null_fields(glueContext, frame.schema, "", [], nullStringSet, nullIntegerSet, frame)
+            return glue_compat.drop_fields(frame, nullColumns)
+
+    _find_null_fields reads `frame` instead of `frame.toDF()`, and also reports a column that is null in
+    every row: a DataFrame keeps its declared type where a DynamicFrame's schema said NullType. Nested
+    paths are dropped in place, as DropFields did, by glue_compat.drop_fields.
+    """  # noqa: E501
+
+    id = "G2L403"
+    name = "studio-drop-nulls"
+    summary = "Glue Studio's drop_nulls/_find_null_fields helpers work on a DataFrame and its Spark schema."
+    helpers: ClassVar[dict[str, Helper]] = {
+        "drop_nulls": Helper(("glueContext", "frame", "nullStringSet", "nullIntegerSet", "transformation_ctx"),
+                             (DROP_NULLS_GLUE,), DROP_NULLS_DATAFRAME, (("glue_compat", None, None),)),
+        "_find_null_fields": Helper(("ctx", "schema", "path", "output", "nullStringSet", "nullIntegerSet", "frame"),
+                                    (FIND_NULL_FIELDS_GLUE,), FIND_NULL_FIELDS_DATAFRAME, SPARK_TYPES),
+    }
+
+
+GLUE_TYPES_MODULE = "awsglue.gluetypes"
+# gluetypes classes whose isinstance checks mean the same on a Spark schema.
+SAME_NAMED_TYPES = frozenset({
+    "DataType", "AtomicType", "BinaryType", "BooleanType", "ByteType", "DateType", "DecimalType", "DoubleType",
+    "FloatType", "IntegerType", "LongType", "NullType", "ShortType", "StringType", "TimestampType", "ArrayType",
+    "MapType", "StructType",
+})
+GLUE_TYPE_EXPORTS = SAME_NAMED_TYPES | {"Field", "ChoiceType", "EnumType", "UnknownType", "SetType", "EntityType",
+                                        "DynamicRecord", "mergeDataTypes"}
+# Constructors that differ: gluetypes DecimalType() is (10, 2), MapType takes only a value type, StructType Fields.
+DIFFERENT_CONSTRUCTORS = frozenset({"DecimalType", "MapType", "StructType", "ArrayType"})
+
+
+class GlueTypes(Rule):
+    """awsglue.gluetypes names become their pyspark.sql.types namesakes; the rest are review items.
+
+    Before::
+
+        from awsglue.gluetypes import *
+
+        if isinstance(schema, StructType):
+            ...
+
+    After::
+
+        from pyspark.sql.types import StructType
+
+        if isinstance(schema, StructType):
+            ...
+
+    Names without a Spark namesake (Field, ChoiceType, EnumType, UnknownType, ...) and constructor calls
+    whose arguments differ (DecimalType(), MapType(...)) stay as written with a review item.
+    """
+
+    id = "G2L404"
+    name = "glue-types"
+    summary = "awsglue.gluetypes names become pyspark.sql.types namesakes; the others are review items."
+
+    def leave_ImportFrom(self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
+        if original.module is None or code_of(original.module) != GLUE_TYPES_MODULE \
+                or isinstance(updated.names, cst.ImportStar):
+            return updated
+        names = list(updated.names)
+        same = [alias for alias in names if code_of(alias.name) in SAME_NAMED_TYPES]
+        if len(same) == len(names):
+            return updated.with_changes(module=expr("pyspark.sql.types"))
+        for alias in same:
+            asname = code_of(alias.asname.name) if alias.asname is not None else None
+            ctx.add_import("pyspark.sql.types", code_of(alias.name), asname)
+        rest = [alias for alias in names if alias not in same]  # reported where they are used
+        rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        return updated.with_changes(names=rest)
+
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> Any:
+        if original.value not in GLUE_TYPE_EXPORTS or _is_import_alias_or_attribute(ctx, original):
+            return updated
+        star = ctx.tracked.star_qualified(original)
+        if f"{GLUE_TYPES_MODULE}.{original.value}" not in (star or ctx.qualified(original)):
+            return updated
+        if original.value not in SAME_NAMED_TYPES:
+            if star:
+                ctx.add_import(GLUE_TYPES_MODULE, original.value)  # the star import goes: keep this name defined
+            ctx.review(original, self.id, f"{original.value} is an AWS Glue type with no pyspark.sql.types "
+                       "namesake: rewrite this for the DataFrame's Spark schema")
+        elif star:
+            ctx.add_import("pyspark.sql.types", original.value)
+        return updated
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        func = original.func
+        if not isinstance(func, cst.Name) or func.value not in DIFFERENT_CONSTRUCTORS:
+            return updated
+        if f"{GLUE_TYPES_MODULE}.{func.value}" in (ctx.tracked.star_qualified(func) or ctx.qualified(func)):
+            ctx.review(original, self.id, f"{func.value}(...) from awsglue.gluetypes takes other arguments than "
+                       "pyspark.sql.types' (DecimalType defaults to (10, 2), MapType takes a value type only, "
+                       "StructType takes Fields): check the converted type")
+        return updated
+
+
+def _is_import_alias_or_attribute(ctx: ConvertContext, name: cst.Name) -> bool:
+    """`name` is what an import binds, or the attribute part of `x.name`: not a use of a bare name."""
+    try:
+        parent = ctx.metadata.get_metadata(ParentNodeProvider, name)
+    except KeyError:
+        return False
+    return isinstance(parent, cst.ImportAlias) or (isinstance(parent, cst.Attribute) and parent.attr is name)
+
+
+# Glue Studio's built-in visual transforms, added to DynamicFrame by `import gs_<name>` on Glue only.
+GS_NOW_FORMAT = ("Glue Studio gs_now with a dateFormat exists only on Glue: use withColumn(name, F.date_format("
+                 "F.current_timestamp(), PATTERN)) with dateFormat's strftime pattern in Spark's notation")
+
+
+class StudioTransforms(Rule):
+    """Glue Studio's gs_* node transforms become DataFrame calls where the meaning is plain; others are review items.
+
+    Before::
+
+        import gs_derived
+        import gs_now
+
+        DerivedColumn_node1700000000002 = Join_node1700000000001.gs_derived(colName="net_exposure", expr="ead - collateral")
+        AddCurrentTimestamp_node1700000000003 = DerivedColumn_node1700000000002.gs_now(colName="loaded_at")
+
+    After::
+
+        from pyspark.sql import functions as F
+
+        DerivedColumn_node1700000000002 = Join_node1700000000001.withColumn("net_exposure", F.expr("ead - collateral"))
+        AddCurrentTimestamp_node1700000000003 = DerivedColumn_node1700000000002.withColumn("loaded_at", F.current_timestamp())
+
+    gs_now with a dateFormat, and every other gs_* transform (gs_to_timestamp, gs_flatten, gs_regex_extract,
+    ...), stays as written with a review item; its `import gs_*` stays while a call still needs it.
+    """  # noqa: E501
+
+    id = "G2L405"
+    name = "studio-transforms"
+    summary = "Glue Studio gs_derived/gs_now become withColumn; other gs_* transforms are review items."
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        func = updated.func
+        if not isinstance(func, cst.Attribute) or not func.attr.value.startswith("gs_"):
+            return updated
+        transform = func.attr.value
+        column = arg(updated, "colName", 0)
+        template = _column_value(transform, updated)
+        if column is None or template is None:
+            ctx.review(original, self.id, GS_NOW_FORMAT if transform == "gs_now" else
+                       f"Glue Studio transform {transform} exists only on Glue: rewrite it with DataFrame functions")
+            return updated
+        value = expr(template.format(F=functions_alias(ctx, original)))
+        return updated.with_changes(func=func.with_changes(attr=cst.Name("withColumn")),
+                                    args=_positional(updated.args, [column.value, value]))
+
+    def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
+        """Drop `import gs_<name>` once no `.gs_<name>(` call is left."""
+        if not any(name.startswith("gs_") for name in ctx.tracked.uses):
+            return module  # no gs_ name anywhere in the input: nothing to look for
+        used = _gs_attributes(module)
+        body = [statement for statement in module.body if not _unused_gs_import(statement, used)]
+        return module if len(body) == len(module.body) else module.with_changes(body=body)
+
+
+def _column_value(transform: str, call: cst.Call) -> str | None:
+    """The column a gs_derived or plain gs_now call adds, as code with `{F}` for pyspark.sql.functions."""
+    if any(a.star for a in call.args):
+        return None
+    if transform == "gs_derived" and len(call.args) == 2 and (formula := arg(call, "expr", 1)) is not None:
+        return "{F}.expr(" + code_of(formula.value).replace("{", "{{").replace("}", "}}") + ")"
+    if transform == "gs_now" and len(call.args) == 1:
+        return "{F}.current_timestamp()"
+    return None
+
+
+def _positional(written: Sequence[cst.Arg], values: list[cst.BaseExpression]) -> list[cst.Arg]:
+    """`values` as positional arguments, in the layout of the arguments as written (one more if needed)."""
+    args = []
+    for at, value in enumerate(values):
+        if at < len(written):
+            args.append(written[at].with_changes(value=value, keyword=None, equal=cst.MaybeSentinel.DEFAULT))
+        else:
+            args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            args.append(cst.Arg(value))
+    return args
+
+
+def _gs_attributes(module: cst.Module) -> set[str]:
+    found: set[str] = set()
+
+    class Collect(cst.CSTVisitor):
+        def visit_Attribute(self, node: cst.Attribute) -> None:
+            if node.attr.value.startswith("gs_"):
+                found.add(node.attr.value)
+
+    module.visit(Collect())
+    return found
+
+
+def _unused_gs_import(statement: cst.CSTNode, used: set[str]) -> bool:
+    if not m.matches(statement, m.SimpleStatementLine(body=[m.Import()])):
+        return False
+    names = statement.body[0].names  # type: ignore[attr-defined]
+    return all(isinstance(a.name, cst.Name) and a.asname is None and a.name.value.startswith("gs_")
+               and a.name.value not in used for a in names)
+
+
+DATA_QUALITY = ("awsgluedq.transforms.EvaluateDataQuality", "awsglue.transforms.EvaluateDataQuality")
+
+
+class DataQuality(Rule):
+    """Glue Data Quality (EvaluateDataQuality with a DQDL ruleset) stays as written with a review item.
+
+    Before::
+
+        EvaluateDataQuality().process_rows(frame=ChangeSchema_node1700000000004,
+            ruleset=DEFAULT_DATA_QUALITY_RULESET, publishing_options={...})
+
+    After: the same call, with
+    `# g2l: review G2L406: Glue Data Quality (DQDL) does not run on Databricks: ...` above it. DQDL rules
+    map to Lakeflow (DLT) expectations or DQX checks, but their thresholds and publishing need a person.
+    """
+
+    id = "G2L406"
+    name = "data-quality"
+    summary = "EvaluateDataQuality (DQDL rulesets) stays as written with a review item: use expectations or DQX."
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        func = original.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in ("process_rows", "apply", "evaluate"):
+            return updated
+        receiver = func.value.func if isinstance(func.value, cst.Call) else func.value
+        qualified = ctx.qualified(receiver)
+        if not qualified & set(DATA_QUALITY):
+            return updated
+        if "awsglue.transforms.EvaluateDataQuality" in qualified and isinstance(receiver, cst.Name):
+            ctx.add_import("awsgluedq.transforms", "EvaluateDataQuality")  # the awsglue star import goes
+        ctx.review(original, self.id, "Glue Data Quality (DQDL) does not run on Databricks: express this ruleset "
+                   "as Lakeflow (DLT) expectations or DQX checks")
+        return updated
+
+
+class CustomTransform(Rule):
+    """A Glue Studio custom transform (a function returning a DynamicFrameCollection) is a review item.
+
+    Before::
+
+        def MyTransform(glueContext, dfc) -> DynamicFrameCollection:
+            df = dfc.select(list(dfc.keys())[0]).toDF()
+            ...
+
+    After: the same function, with
+    `# g2l: review G2L407: Glue Studio custom transform ...` above it: its body is the team's own code
+    written against DynamicFrameCollection, and only a person can say what its DataFrame version returns.
+    """
+
+    id = "G2L407"
+    name = "custom-transform"
+    summary = "Functions returning a DynamicFrameCollection (Studio custom transforms) are review items."
+
+    def leave_FunctionDef(self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
+        if original.returns is not None and ctx.qualified(original.returns.annotation) & COLLECTION_TYPES:
+            ctx.review(original, self.id, f"Glue Studio custom transform {original.name.value} took and returned "
+                       "a DynamicFrameCollection: check that its body works on the DataFrames its call site passes")
+        return updated
+
+
+class GlueMlTransforms(Rule):
+    """AWS Glue ML transforms (FindMatches, FindIncrementalMatches, EntityDetector) are review items.
+
+    Before::
+
+        DetectSensitiveData_node1700000000005 = EntityDetector().detect(AmazonS3_node1700000000000, ["EMAIL"], "DetectedEntities")
+
+    After: the same call, with `# g2l: review G2L408: ...` above it: the transform runs on AWS only;
+    Databricks needs its own matching or PII-detection step.
+    """  # noqa: E501
+
+    id = "G2L408"
+    name = "glue-ml-transforms"
+    summary = "AWS Glue ML transforms (FindMatches, EntityDetector) stay as written with a review item."
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        func = original.func
+        receiver = func.value if isinstance(func, cst.Attribute) else func
+        if not isinstance(receiver, (cst.Name, cst.Attribute)):
+            return updated  # EntityDetector().detect(...): the inner call is the one reported
+        transform = next((q.rsplit(".", 1)[1] for q in sorted(ctx.qualified(receiver)) if q.startswith("awsglueml.")),
+                         None)
+        if transform is not None:
+            ctx.review(original, self.id, f"AWS Glue ML transform {transform} runs on AWS only: replace it with a "
+                       "Databricks matching or PII-detection step")
+        return updated
+
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (StudioSqlHelpers, StudioAggregate, StudioDropNulls, GlueTypes,
+                                          StudioTransforms, DataQuality, CustomTransform, GlueMlTransforms)

@@ -1,0 +1,188 @@
+"""`git g2l-sync convert` and `rules`: one-off conversion of files on disk, with no git involved.
+
+The inputs are read and converted first; an input that is missing, not UTF-8 or not Python is a problem
+(exit 2) and then nothing is written. Rendering (text, diff, JSON) is pure; cli.py prints it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+from g2l_merge.config import CONFIG_FILE, ConvertConfig, load_convert
+from g2l_merge.convert.engine import PARSE_RULE, Finding, convert_source
+from g2l_merge.errors import G2lError
+
+_BOM = b"\xef\xbb\xbf"
+
+
+class ConvertedFile(NamedTuple):
+    path: str  # as the user named it (posix), for messages and for --out
+    source: str
+    text: str  # the converted text
+    bom: bool
+    findings: tuple[Finding, ...]  # with `path` as above
+
+
+class ConvertRun(NamedTuple):
+    files: tuple[ConvertedFile, ...]
+    problems: tuple[str, ...]  # `PATH:LINE: message` for inputs that cannot be converted (exit 2)
+
+    @property
+    def exit_code(self) -> int:
+        if self.problems:
+            return 2
+        return 1 if any(f.findings for f in self.files) else 0
+
+
+# -- configuration -----------------------------------------------------------------------------
+
+def repository_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds `.git` (a folder, or a file in worktrees)."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def find_config(cwd: Path, explicit: Path | None) -> ConvertConfig:
+    """--config FILE, else the g2l.toml at the root of the repository around `cwd`, else the defaults."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise G2lError(f"{explicit}: no such file (--config)")
+        return load_convert(explicit.read_text(encoding="utf-8"), str(explicit))
+    root = repository_root(cwd)
+    if root is None or not (root / CONFIG_FILE).is_file():
+        return ConvertConfig()
+    return load_convert((root / CONFIG_FILE).read_text(encoding="utf-8"), str(root / CONFIG_FILE))
+
+
+# -- conversion --------------------------------------------------------------------------------
+
+def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path) -> ConvertRun:
+    """Convert every named file (folders: their .py files); collect problems instead of stopping."""
+    files: list[ConvertedFile] = []
+    problems: list[str] = []
+    for name in _expand(paths, cwd, problems):
+        try:
+            data = (cwd / name).read_bytes()
+        except OSError as exc:
+            problems.append(f"{name}: cannot read it ({exc.strerror})")
+            continue
+        converted = convert_file(name, data, config, _header_path(cwd / name, name))
+        if isinstance(converted, str):
+            problems.append(converted)
+        else:
+            files.append(converted)
+    return ConvertRun(tuple(files), tuple(problems))
+
+
+def _expand(paths: Iterable[str], cwd: Path, problems: list[str]) -> list[str]:
+    """The files to convert, each once, in the order named; a folder stands for its .py files."""
+    found: dict[Path, str] = {}
+    for name in paths:
+        target = cwd / name
+        if target.is_dir():
+            for path in sorted(target.rglob("*.py")):
+                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(target).parts):
+                    found.setdefault(path.resolve(), _posix(Path(name) / path.relative_to(target)))
+        elif target.is_file():
+            found.setdefault(target.resolve(), _posix(Path(name)))
+        else:
+            problems.append(f"{name}: no such file")
+    return list(found.values())
+
+
+def _posix(path: Path) -> str:
+    return PurePosixPath(path.as_posix()).as_posix()
+
+
+def _header_path(path: Path, name: str) -> str:
+    """The path the converted-from header names: relative to the file's git repository, as a sync writes it."""
+    root = repository_root(path.resolve().parent)
+    if root is None:
+        return name
+    return path.resolve().relative_to(root).as_posix()
+
+
+def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str) -> ConvertedFile | str:
+    """One file's conversion, or the problem (`PATH:LINE: message`) that stops it."""
+    bom = data.startswith(_BOM)
+    try:
+        source = data[len(_BOM) if bom else 0:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        return f"{name}:{line}: not UTF-8; nothing converted"
+    result = convert_source(source, header_path, config)
+    for finding in result.findings:
+        if finding.rule == PARSE_RULE:
+            detail = finding.message.split(": ", 1)[-1]
+            return f"{name}:{finding.line}: not valid Python ({detail}); nothing converted"
+    findings = tuple(finding._replace(path=name) for finding in result.findings)
+    return ConvertedFile(name, source, result.text, bom, findings)
+
+
+# -- output ------------------------------------------------------------------------------------
+
+def output_paths(files: Iterable[ConvertedFile], out_dir: Path) -> dict[str, Path]:
+    """Where --out DIR puts each file: DIR/PATH; a path that would leave DIR is refused (exit 2)."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise G2lError(f"{out_dir}: not a folder (--out DIR)")
+    root = out_dir.resolve()
+    targets = {}
+    for file in files:
+        target = (out_dir / file.path).resolve()
+        if PurePosixPath(file.path).is_absolute() or not target.is_relative_to(root) or target == root:
+            raise G2lError(f"{file.path}: --out writes each file under {out_dir} by the path it is named by, and "
+                           "this path leads outside it; name the file by a relative path inside the current folder")
+        targets[file.path] = target
+    return targets
+
+
+def write_outputs(files: Iterable[ConvertedFile], targets: dict[str, Path]) -> None:
+    for file in files:
+        target = targets[file.path]
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes((_BOM if file.bom else b"") + file.text.encode("utf-8"))
+        except OSError as exc:
+            raise G2lError(f"{target}: cannot write it ({exc.strerror})") from None
+
+
+def render_text(files: tuple[ConvertedFile, ...]) -> str:
+    """The converted texts; with several files, each after a `==> PATH <==` line."""
+    if len(files) == 1:
+        return files[0].text
+    return "".join(f"==> {file.path} <==\n{_ended(file.text)}" for file in files)
+
+
+def render_diff(files: Iterable[ConvertedFile]) -> str:
+    """A unified diff per file, a/PATH -> b/PATH."""
+    chunks: list[str] = []
+    for file in files:
+        before, after = _ended(file.source).splitlines(keepends=True), _ended(file.text).splitlines(keepends=True)
+        chunks.extend(difflib.unified_diff(before, after, fromfile=f"a/{file.path}", tofile=f"b/{file.path}"))
+    return "".join(chunks)
+
+
+def render_json(files: Iterable[ConvertedFile]) -> str:
+    return json.dumps({"files": [{"path": file.path, "findings": [finding._asdict() for finding in file.findings]}
+                                 for file in files]}, indent=2)
+
+
+def render_findings(files: Iterable[ConvertedFile]) -> list[str]:
+    """Review items as `PATH:LINE: RULE message`, one a line."""
+    return [f"{f.path}:{f.line}: {f.rule} {f.message}" for file in files for f in file.findings]
+
+
+def _ended(text: str) -> str:
+    return text if not text or text.endswith("\n") else text + "\n"
+
+
+def rules_table(rules: list[tuple[str, str, str]]) -> list[str]:
+    """`G2L001  awsglue-imports  Remove awsglue imports...`, names padded to one column."""
+    width = max((len(name) for _, name, _ in rules), default=0)
+    return [f"{rule_id}  {name.ljust(width)}  {summary}" for rule_id, name, summary in rules]

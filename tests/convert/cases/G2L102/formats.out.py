@@ -1,0 +1,23 @@
+# g2l: converted from jobs/formats.py
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+events = spark.read.format("json").option("multiLine", True).load(["s3://risk-raw/events/"])
+columnar = spark.read.format("orc").load(["s3://risk-raw/orc/"])
+records = spark.read.format("avro").load(["s3://risk-raw/avro/"])
+confirmations = (
+    spark.read.format("xml")
+    .option("rowTag", "confirmation")
+    .option("attributePrefix", "_")
+    .load(["s3://risk-raw/confirmations/"])
+)
+unquoted = (
+    spark.read.format("csv")
+    .option("quote", "")
+    .option("escape", "\\")
+    .option("multiLine", "true")
+    .option("mode", "FAILFAST")
+    .load(["s3://risk-raw/unquoted/"])
+)
+data_frame = spark.read.format("parquet").load(["s3://risk-raw/p/"])

@@ -1,0 +1,15 @@
+# g2l: converted from jobs/typical.py
+# case-config: {"catalog": "main", "paths": {"s3://risk-raw/": "/Volumes/prod/risk/raw/"}}
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+# pipe-separated trade files, one folder per desk
+raw = (
+    spark.read.format("csv")
+    .option("header", True)
+    .option("sep", "|")
+    .option("recursiveFileLookup", True)
+    .load(["/Volumes/prod/risk/raw/trades/"])
+)
+small = spark.read.format("parquet").load(["/Volumes/prod/risk/raw/fx/"])

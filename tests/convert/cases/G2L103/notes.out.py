@@ -1,0 +1,26 @@
+# g2l: converted from jobs/notes.py
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get); hashfield/hashpartitions dropped: for parallel reads set partitionColumn, lowerBound, upperBound and numPartitions
+parallel = (
+    spark.read.format("jdbc")
+    .option("url", url)
+    .option("dbtable", "public.fills")
+    .option("user", user)
+    .option("password", pw)
+    .load()
+)
+# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get); install the JDBC driver from "s3://risk-jars/mysql-connector-j-8.3.0.jar" on the cluster
+driver = (
+    spark.read.format("jdbc")
+    .option("url", url)
+    .option("query", "select * from audit")
+    .option("user", user)
+    .option("password", pw)
+    .option("driver", "com.mysql.cj.jdbc.Driver")
+    .load()
+)
+# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get); jobBookmarkKeys made Glue read only new rows (this reads them all): filter on a stored watermark; credentials were in AWS Secrets Manager ("prod/risk/pg")
+incremental = spark.read.format("jdbc").option("url", url).option("dbtable", "public.events").load()

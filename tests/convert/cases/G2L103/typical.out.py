@@ -1,0 +1,18 @@
+# g2l: converted from jobs/typical.py
+import sys
+import glue_compat
+from pyspark.sql import SparkSession
+
+args = glue_compat.resolved_options(sys.argv, ["DB_PASSWORD"])
+spark = SparkSession.builder.getOrCreate()
+
+# open orders from the shop database
+# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get)
+orders = (
+    spark.read.format("jdbc")
+    .option("url", "jdbc:postgresql://shop-db:5432/shop")
+    .option("dbtable", "public.orders")
+    .option("user", "etl")
+    .option("password", args["DB_PASSWORD"])
+    .load()
+)

@@ -1,0 +1,6 @@
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+ids = spark.createDataFrame(spark.sparkContext.parallelize([(1,)]))
+other = factory.create_dynamic_frame.from_rdd(rows, "rows")

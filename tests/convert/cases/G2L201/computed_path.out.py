@@ -1,0 +1,9 @@
+# g2l: converted from jobs/computed_path.py
+# case-config: {"catalog": "main", "paths": {"s3://risk-out/": "/Volumes/prod/risk/out/"}}
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+report.write.mode("append").format("parquet").save(f"/Volumes/prod/risk/out/{day}/")
+# g2l: review G2L201: a path is computed at run time: map its S3 prefix as [convert] paths would
+report.write.mode("append").format("parquet").save(output_path)

@@ -1,0 +1,20 @@
+# g2l: converted from jobs/generated_style.py
+# case-config: {"catalog": "main", "paths": {"s3://risk-curated/": "/Volumes/prod/risk/curated/"}}
+import sys
+import glue_compat
+from pyspark.sql import SparkSession
+
+## @params: [JOB_NAME]
+args = glue_compat.resolved_options(sys.argv, ['JOB_NAME'])
+
+spark = SparkSession.builder.getOrCreate()
+## @type: DataSource
+# g2l: review G2L004: this job used Glue job bookmarks (transformation_ctx): read incrementally with Auto Loader (cloudFiles) or a watermark table
+datasource0 = spark.read.table("main.risk.trades")
+## @type: DataSink
+## @return: datasink4
+datasource0.write.mode("append").format("parquet").save("/Volumes/prod/risk/curated/trades")
+# the result of this one is read again, so its name stays
+# g2l: review G2L201: Glue's write returned the frame it wrote; a Spark write returns None: read that frame where written is read
+written = datasource0.write.mode("append").format("json").save("/Volumes/prod/risk/curated/copy")
+print(written)

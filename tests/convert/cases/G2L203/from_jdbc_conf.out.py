@@ -1,0 +1,27 @@
+# g2l: converted from jobs/from_jdbc_conf.py
+from databricks.sdk.runtime import dbutils
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+# push the day's risk into the reporting database
+# g2l: review G2L203: the URL and credentials were in Glue connection "risk-pg": keep them in secret scope "risk-pg" (keys url, user, password) or change these options; Glue added database "reporting" to the connection URL: the url secret must name it
+(
+    risk.write.mode("append")
+    .format("jdbc")
+    .option("url", dbutils.secrets.get("risk-pg", "url"))
+    .option("dbtable", "public.risk")
+    .option("user", dbutils.secrets.get("risk-pg", "user"))
+    .option("password", dbutils.secrets.get("risk-pg", "password"))
+    .save()
+)
+# g2l: review G2L203: the URL and credentials were in Glue connection "risk-redshift": keep them in secret scope "risk-redshift" (keys url, user, password) or change these options
+(
+    risk.write.mode("append")
+    .format("jdbc")
+    .option("url", dbutils.secrets.get("risk-redshift", "url"))
+    .option("dbtable", "public.risk")
+    .option("user", dbutils.secrets.get("risk-redshift", "user"))
+    .option("password", dbutils.secrets.get("risk-redshift", "password"))
+    .save()
+)

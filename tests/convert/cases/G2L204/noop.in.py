@@ -1,0 +1,8 @@
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+# a sink that is not Glue's: writeFrame on it is someone else's method
+sink = exporter.getSink("s3")
+sink.setFormat("parquet")
+sink.writeFrame(trades)

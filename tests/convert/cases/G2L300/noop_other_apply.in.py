@@ -1,0 +1,3 @@
+from mylib.transforms import ApplyMapping
+
+mapped = ApplyMapping.apply(frame=trades, mappings=[("id", "string", "id", "long")])

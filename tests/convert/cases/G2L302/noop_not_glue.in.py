@@ -1,0 +1,7 @@
+class Mapper:
+    def apply_mapping(self, mappings):
+        return mappings
+
+
+def run(mapper: Mapper):
+    return mapper.apply_mapping

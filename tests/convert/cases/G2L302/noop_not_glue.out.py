@@ -1,0 +1,8 @@
+# g2l: converted from jobs/noop_not_glue.py
+class Mapper:
+    def apply_mapping(self, mappings):
+        return mappings
+
+
+def run(mapper: Mapper):
+    return mapper.apply_mapping

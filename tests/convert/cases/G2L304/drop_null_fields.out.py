@@ -1,0 +1,10 @@
+# g2l: converted from jobs/drop_null_fields.py
+import glue_compat
+from pyspark.sql import DataFrame
+
+
+def clean(mapped: DataFrame):
+    a = glue_compat.drop_null_fields(mapped)
+    b = glue_compat.drop_null_fields(mapped)
+    c = glue_compat.drop_null_fields(glue_compat.drop_null_fields(mapped))
+    return a, b, c

@@ -1,0 +1,3 @@
+from mylib import DropNullFields
+
+clean = DropNullFields.apply(frame=mapped)

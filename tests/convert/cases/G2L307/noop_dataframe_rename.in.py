@@ -1,0 +1,2 @@
+def renamed(df):
+    return df.withColumnRenamed("ntl", "notional")

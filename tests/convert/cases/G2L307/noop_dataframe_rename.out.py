@@ -1,0 +1,3 @@
+# g2l: converted from jobs/noop_dataframe_rename.py
+def renamed(df):
+    return df.withColumnRenamed("ntl", "notional")

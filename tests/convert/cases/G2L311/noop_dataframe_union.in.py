@@ -1,0 +1,2 @@
+def stack(left, right):
+    return left.union(right)

@@ -1,0 +1,13 @@
+# g2l: converted from jobs/unbox.py
+import glue_compat
+from pyspark.sql import DataFrame
+
+
+def parse(events: DataFrame):
+    # g2l: review G2L314: glue_compat.unbox infers the JSON schema with the RDD API: on shared or serverless compute pass schema=
+    parsed = glue_compat.unbox(events, "payload", "json")
+    # g2l: review G2L314: glue_compat.unbox infers the JSON schema with the RDD API: on shared or serverless compute pass schema=
+    method = glue_compat.unbox(events, "meta.raw", "json")
+    # g2l: review G2L314: unbox of a format other than json: parse the field with from_csv or split and a schema
+    csv = events.unbox(path="line", format="csv", separator="|")
+    return parsed, method, csv

@@ -1,0 +1,5 @@
+import flatten
+
+
+def flat(df):
+    return flatten.unnest(df)

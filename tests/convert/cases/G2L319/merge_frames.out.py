@@ -1,0 +1,10 @@
+# g2l: converted from jobs/merge_frames.py
+import glue_compat
+from pyspark.sql import DataFrame
+
+
+def merged(current: DataFrame, updates: DataFrame):
+    a = glue_compat.merge_frames(current, updates, ["trade_id"])
+    # g2l: review G2L319: mergeDynamicFrame options have no DataFrame meaning: check them
+    b = glue_compat.merge_frames(current, updates, "trade_id")
+    return a, b

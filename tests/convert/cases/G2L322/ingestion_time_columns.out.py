@@ -1,0 +1,10 @@
+# g2l: converted from jobs/ingestion_time_columns.py
+import glue_compat
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+
+def process_batch(data_frame, batch_id):
+    stamped = glue_compat.add_ingestion_time_columns(data_frame, "hour")
+    stamped.write.mode("append").partitionBy("ingest_year", "ingest_month").saveAsTable("risk.events")

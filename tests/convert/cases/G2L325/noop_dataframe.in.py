@@ -1,0 +1,3 @@
+def inspect(df):
+    df.show(5)
+    return df.schema, df.rdd.getNumPartitions()

@@ -1,0 +1,242 @@
+"""`git g2l-sync convert` and `rules` as a user runs them: files on disk, no git process, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from typer.testing import CliRunner
+
+from g2l_merge.cli import app
+from g2l_merge.convert.rules import RULES
+
+CLEAN_JOB = """from pyspark.context import SparkContext
+from awsglue.context import GlueContext
+
+glueContext = GlueContext(SparkContext.getOrCreate())
+# desks over their VaR limit
+breaches = glueContext.sql("select desk from risk.var_limits where var_99 > limit_amount")
+"""
+CLEAN_OUT = """# g2l: converted from jobs/var_breaches.py
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+# desks over their VaR limit
+breaches = spark.sql("select desk from risk.var_limits where var_99 > limit_amount")
+"""
+PARAMETERS_JOB = """import sys
+from awsglue.utils import getResolvedOptions
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME", "as_of_date"])
+"""
+BOOKMARK_JOB = """from awsglue.context import GlueContext
+from awsglue.job import Job
+from pyspark.context import SparkContext
+
+glueContext = GlueContext(SparkContext.getOrCreate())
+job = Job(glueContext)
+job.init("collateral", {})
+collateral = load_collateral(glueContext, transformation_ctx="collateral")
+job.commit()
+"""
+
+
+class Run(NamedTuple):
+    code: int
+    stdout: str
+    stderr: str
+
+
+def g2l(folder: Path, *args: str) -> Run:
+    """`git g2l-sync ARGS` in `folder`, in-process, stdout and stderr apart."""
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A Glue checkout: a .git folder (never run: convert needs no git) and a jobs folder."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "jobs").mkdir()
+    (tmp_path / "jobs" / "var_breaches.py").write_text(CLEAN_JOB)
+    (tmp_path / "jobs" / "parameters.py").write_text(PARAMETERS_JOB)
+    (tmp_path / "jobs" / "collateral.py").write_text(BOOKMARK_JOB)
+    return tmp_path
+
+
+def test_one_clean_file_prints_just_its_converted_text_and_exits_0(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py")
+    assert (run.code, run.stdout, run.stderr) == (0, CLEAN_OUT, "")
+
+
+def test_review_items_exit_1_and_go_to_stderr_as_path_line_rule(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/collateral.py")
+    assert run.code == 1
+    assert "job.init" not in run.stdout and "spark = SparkSession.builder.getOrCreate()" in run.stdout
+    assert run.stderr.startswith("jobs/collateral.py:8: G2L004 this job used Glue job bookmarks")
+
+
+def test_header_names_the_path_in_the_repository_from_a_subfolder(repo: Path) -> None:
+    run = g2l(repo / "jobs", "convert", "var_breaches.py")
+    assert run.code == 0
+    assert run.stdout == CLEAN_OUT
+
+
+def test_several_files_each_follow_a_path_line(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "jobs/parameters.py")
+    assert run.code == 0
+    assert run.stdout.startswith("==> jobs/var_breaches.py <==\n" + CLEAN_OUT + "==> jobs/parameters.py <==\n")
+
+
+def test_a_folder_stands_for_its_python_files(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs", "--json")
+    assert [f["path"] for f in json.loads(run.stdout)["files"]] == [
+        "jobs/collateral.py", "jobs/parameters.py", "jobs/var_breaches.py"]
+
+
+def test_out_writes_each_file_under_dir_by_its_path_and_prints_no_code(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "jobs/collateral.py", "--out", "dbx")
+    assert run.code == 1
+    assert run.stdout == ""
+    assert (repo / "dbx" / "jobs" / "var_breaches.py").read_text() == CLEAN_OUT
+    assert (repo / "dbx" / "jobs" / "collateral.py").read_text().startswith("# g2l: converted from jobs/collateral.py")
+
+
+def test_out_refuses_a_path_that_leaves_dir_and_writes_nothing(repo: Path) -> None:
+    run = g2l(repo / "jobs", "convert", "var_breaches.py", "../jobs/parameters.py", "--out", "dbx")
+    assert run.code == 2
+    assert "../jobs/parameters.py: --out writes each file under dbx" in run.stderr
+    assert not (repo / "jobs" / "dbx").exists()
+
+
+def test_out_must_be_a_folder(repo: Path) -> None:
+    (repo / "dbx").write_text("a file\n")
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "--out", "dbx")
+    assert (run.code, run.stderr) == (2, "git g2l-sync: dbx: not a folder (--out DIR)\n")
+
+
+def test_diff_is_unified_with_a_and_b_paths(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "--diff")
+    assert run.code == 0
+    assert run.stdout.startswith("--- a/jobs/var_breaches.py\n+++ b/jobs/var_breaches.py\n@@ ")
+    assert "-glueContext = GlueContext(SparkContext.getOrCreate())\n" in run.stdout
+    assert "+spark = SparkSession.builder.getOrCreate()\n" in run.stdout
+
+
+def test_json_lists_every_file_with_its_findings(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "jobs/collateral.py", "--json")
+    assert run.code == 1
+    report = json.loads(run.stdout)
+    assert report["files"][0] == {"path": "jobs/var_breaches.py", "findings": []}
+    finding = report["files"][1]["findings"][0]
+    assert (finding["path"], finding["line"], finding["rule"]) == ("jobs/collateral.py", 8, "G2L004")
+    assert "bookmarks" in finding["message"]
+
+
+def test_diff_and_json_together_are_refused(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "--diff", "--json")
+    assert run.code == 2
+    assert "choose one" in run.stderr
+
+
+def test_g2l_toml_at_the_repository_root_sets_the_conversion(repo: Path) -> None:
+    (repo / "g2l.toml").write_text('[source]\nrepo = "../glue"\n\n[convert]\njob_parameters = "widgets"\n')
+    run = g2l(repo / "jobs", "convert", "parameters.py")
+    assert run.code == 0
+    assert 'args = glue_compat.widget_options(dbutils, ["JOB_NAME", "as_of_date"])' in run.stdout
+
+
+def test_config_file_may_hold_only_the_convert_section(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    config = tmp_path_factory.mktemp("settings") / "convert.toml"
+    config.write_text('[convert]\njob_parameters = "widgets"\ncatalog = "prod"\n')
+    run = g2l(repo, "convert", "jobs/parameters.py", "--config", str(config))
+    assert run.code == 0
+    assert "glue_compat.widget_options(dbutils" in run.stdout
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[convert]\njob_parameters = "notebook"\n', "[convert] job_parameters must be one of argv, widgets"),
+    ("[convert]\ncatalogue = 'main'\n", "unknown key [convert] catalogue"),
+    ("[convert\n", "invalid TOML"),
+])
+def test_a_bad_config_file_exits_2_naming_it(repo: Path, text: str, expected: str) -> None:
+    (repo / "bad.toml").write_text(text)
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "--config", "bad.toml", "--out", "dbx")
+    assert run.code == 2
+    assert run.stderr.startswith("git g2l-sync: bad.toml: ") and expected in run.stderr
+    assert not (repo / "dbx").exists()
+
+
+def test_a_bad_repository_config_exits_2_naming_it(repo: Path) -> None:
+    (repo / "g2l.toml").write_text("[convert]\njob_parameters = 'argv'\n[merge]\n")
+    run = g2l(repo, "convert", "jobs/var_breaches.py")
+    assert run.code == 2
+    assert "g2l.toml: unknown section [merge]" in run.stderr
+
+
+def test_a_missing_config_file_exits_2(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "--config", "nowhere.toml")
+    assert (run.code, run.stderr) == (2, "git g2l-sync: nowhere.toml: no such file (--config)\n")
+
+
+def test_an_input_that_is_not_python_exits_2_with_file_and_line_and_nothing_is_written(repo: Path) -> None:
+    (repo / "jobs" / "broken.py").write_text("limits = load(\n    'risk.limits',\n\nprint(limits\n")
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "jobs/broken.py", "--out", "dbx")
+    assert run.code == 2
+    assert run.stderr.startswith("git g2l-sync: jobs/broken.py:")
+    line = run.stderr.split(":")[2]
+    assert line.isdigit() and 1 <= int(line) <= 5
+    assert "not valid Python" in run.stderr
+    assert run.stdout == ""
+    assert not (repo / "dbx").exists()
+
+
+def test_a_missing_input_exits_2_and_every_problem_is_reported(repo: Path) -> None:
+    (repo / "jobs" / "latin1.py").write_bytes(b"# exposure \xe9t\xe9\nx = 1\n")
+    run = g2l(repo, "convert", "jobs/nowhere.py", "jobs/latin1.py", "jobs/var_breaches.py")
+    assert run.code == 2
+    assert run.stderr.splitlines() == ["git g2l-sync: jobs/nowhere.py: no such file",
+                                       "git g2l-sync: jobs/latin1.py:1: not UTF-8; nothing converted"]
+    assert run.stdout == ""
+
+
+def test_a_byte_order_mark_is_kept_in_the_written_file(repo: Path) -> None:
+    (repo / "jobs" / "bom.py").write_bytes(b"\xef\xbb\xbf" + CLEAN_JOB.encode())
+    run = g2l(repo, "convert", "jobs/bom.py", "--out", "dbx")
+    assert run.code == 0
+    written = (repo / "dbx" / "jobs" / "bom.py").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf# g2l: converted from jobs/bom.py\n")
+
+
+def test_converting_converted_output_changes_nothing(repo: Path) -> None:
+    assert g2l(repo, "convert", "jobs/collateral.py", "--out", "once").code == 1
+    (repo / "once" / ".git").mkdir()  # the Databricks checkout the converted file went to
+    twice = g2l(repo / "once", "convert", "jobs/collateral.py")
+    assert twice.stdout == (repo / "once" / "jobs" / "collateral.py").read_text()
+
+
+def test_rules_lists_every_rule_with_id_name_and_summary(tmp_path: Path) -> None:
+    run = g2l(tmp_path, "rules")
+    assert run.code == 0
+    lines = run.stdout.splitlines()
+    assert len(lines) == len(RULES)
+    assert lines[0].startswith("G2L001  awsglue-imports  ")
+    for rule in RULES:
+        assert any(line.startswith(f"{rule.id}  {rule.name} ") and line.endswith(rule.summary) for line in lines)
+
+
+def test_rules_json(tmp_path: Path) -> None:
+    listed = json.loads(g2l(tmp_path, "rules", "--json").stdout)
+    assert {"id": "G2L401", "name": "studio-sql-helpers", "summary": RULES_BY_ID["G2L401"].summary} in listed
+    assert [item["id"] for item in listed] == sorted(rule.id for rule in RULES)
+
+
+RULES_BY_ID = {rule.id: rule for rule in RULES}
