@@ -23,6 +23,7 @@ CONVERTER_VERSION = __version__
 HEADER_PREFIX = "# g2l: converted from "
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
 PARSE_RULE = "G2L000"
+INTERNAL_RULE = "G2L000"
 
 __all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "with_header"]
 
@@ -82,16 +83,30 @@ class _Runner(cst.CSTTransformer):
 
     def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
         result: Any = super().on_leave(original_node, updated_node)
+        if isinstance(result, cst.SimpleStatementLine) and not result.body:  # its last small statement went
+            result = cst.RemovalSentinel.REMOVE
         for hook in self.hooks.get(type(original_node).__name__, ()):
             if not isinstance(result, type(original_node)) and not _same_family(original_node, result):
                 break
-            result = hook(self.ctx, original_node, result)
+            result = self._run_hook(hook, original_node, result)
         if isinstance(original_node, _STATEMENTS):
             result = self._keep_leading_lines(original_node, result)
         comments = self.ctx.reviews.get(id(original_node))
         if comments and isinstance(result, cst.CSTNode) and hasattr(result, "leading_lines"):
             result = _with_comments(result, comments)
         return result
+
+    def _run_hook(self, hook: Any, original: cst.CSTNode, updated: Any) -> Any:
+        """One rule on one node; a rule that fails leaves the node as it was, with a finding, never a crash."""
+        try:
+            return hook(self.ctx, original, updated)
+        except Exception as exc:  # a bug in one rule must not stop the file, the sync or the other rules
+            rule = getattr(hook, "__self__", None)
+            rule_id = getattr(rule, "id", INTERNAL_RULE)
+            self.ctx.findings.append(Finding(self.ctx.path, self.ctx.line(original), rule_id,
+                                             f"g2l-merge could not apply this rule here ({type(exc).__name__}): "
+                                             "left as written; please report it"))
+            return updated
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
         """A removed statement's comments and blank lines move to the next statement, in document order."""

@@ -31,7 +31,6 @@ CONFIG = ConvertConfig(
 AWSGLUE_IMPORT = re.compile(r"^\s*(?:from|import)\s+awsglue(?:\.|\s|,|$)", re.MULTILINE)
 
 KNOWN_GAPS: dict[str, str] = {
-    "lib_schema_utils.py": "ChoiceType has no Spark namesake (G2L404 review): its awsglue.gluetypes import stays",
 }
 
 

@@ -634,3 +634,29 @@ def _path_type(schema: StructType, parts: Sequence[str], case_sensitive: bool) -
             return None
         dtype = field.dataType
     return dtype
+
+
+class _NoSparkType:
+    """Base of the Glue-only schema types: no Spark DataType is ever an instance of one.
+
+    A DynamicFrame schema can hold choice, enum, set and unknown types; a DataFrame schema cannot (Spark
+    resolves every column to one type). So `isinstance(field.dataType, ChoiceType)` on a converted
+    DataFrame schema is always False, which is what these stand-ins give, and converted code that only
+    tests for them keeps working without awsglue.
+    """
+
+
+class ChoiceType(_NoSparkType):
+    """Stand-in for awsglue.gluetypes.ChoiceType (see _NoSparkType)."""
+
+
+class EnumType(_NoSparkType):
+    """Stand-in for awsglue.gluetypes.EnumType (see _NoSparkType)."""
+
+
+class SetType(_NoSparkType):
+    """Stand-in for awsglue.gluetypes.SetType (see _NoSparkType)."""
+
+
+class UnknownType(_NoSparkType):
+    """Stand-in for awsglue.gluetypes.UnknownType (see _NoSparkType)."""

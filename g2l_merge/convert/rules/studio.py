@@ -344,6 +344,8 @@ SAME_NAMED_TYPES = frozenset({
 })
 GLUE_TYPE_EXPORTS = SAME_NAMED_TYPES | {"Field", "ChoiceType", "EnumType", "UnknownType", "SetType", "EntityType",
                                         "DynamicRecord", "mergeDataTypes"}
+# Glue-only schema types no DataFrame column can have: glue_compat has stand-ins that no Spark type matches.
+STAND_IN_TYPES = frozenset({"ChoiceType", "EnumType", "SetType", "UnknownType"})
 # Constructors that differ: gluetypes DecimalType() is (10, 2), MapType takes only a value type, StructType Fields.
 DIFFERENT_CONSTRUCTORS = frozenset({"DecimalType", "MapType", "StructType", "ArrayType"})
 
@@ -365,8 +367,10 @@ class GlueTypes(Rule):
         if isinstance(schema, StructType):
             ...
 
-    Names without a Spark namesake (Field, ChoiceType, EnumType, UnknownType, ...) and constructor calls
-    whose arguments differ (DecimalType(), MapType(...)) stay as written with a review item.
+    ChoiceType, EnumType, SetType and UnknownType, which no DataFrame column can have, come from glue_compat's
+    stand-ins (no Spark type matches them) with a review item. Other names without a Spark namesake (Field,
+    ...) and constructor calls whose arguments differ (DecimalType(), MapType(...)) stay as written with a
+    review item.
     """
 
     id = "G2L404"
@@ -384,7 +388,12 @@ class GlueTypes(Rule):
         for alias in same:
             asname = code_of(alias.asname.name) if alias.asname is not None else None
             ctx.add_import("pyspark.sql.types", code_of(alias.name), asname)
-        rest = [alias for alias in names if alias not in same]  # reported where they are used
+        stand_ins = [alias for alias in names if code_of(alias.name) in STAND_IN_TYPES and alias.asname is None]
+        for alias in stand_ins:
+            ctx.add_import("glue_compat", code_of(alias.name))
+        rest = [alias for alias in names if alias not in same and alias not in stand_ins]  # reviewed where used
+        if not rest:
+            return cst.RemovalSentinel.REMOVE
         rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=rest)
 
@@ -394,7 +403,12 @@ class GlueTypes(Rule):
         star = ctx.tracked.star_qualified(original)
         if f"{GLUE_TYPES_MODULE}.{original.value}" not in (star or ctx.qualified(original)):
             return updated
-        if original.value not in SAME_NAMED_TYPES:
+        if original.value in STAND_IN_TYPES:
+            if star:
+                ctx.add_import("glue_compat", original.value)
+            ctx.review(original, self.id, f"{original.value} exists only in DynamicFrame schemas: a DataFrame column "
+                       "never has it, so glue_compat's stand-in matches nothing; simplify this check")
+        elif original.value not in SAME_NAMED_TYPES:
             if star:
                 ctx.add_import(GLUE_TYPES_MODULE, original.value)  # the star import goes: keep this name defined
             ctx.review(original, self.id, f"{original.value} is an AWS Glue type with no pyspark.sql.types "

@@ -1,0 +1,56 @@
+"""The engine's own promises: never a crash, one parse, header placement, comments of removed statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from g2l_merge.config import ConvertConfig
+from g2l_merge.convert import engine
+from g2l_merge.convert.rules import RULES
+from g2l_merge.convert.rules.boilerplate import GlueLogger
+
+GLUE = '''from pyspark.context import SparkContext
+from awsglue.context import GlueContext
+
+glueContext = GlueContext(SparkContext.getOrCreate())
+logger = glueContext.get_logger()
+logger.warn("late")
+'''
+
+
+def test_a_failing_rule_leaves_its_node_as_written_with_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: object, ctx: object, original: object, updated: object) -> object:
+        raise RuntimeError("bug in a rule")
+
+    monkeypatch.setattr(GlueLogger, "leave_Call", broken)
+    result = engine.convert_source(GLUE, "jobs/a.py", ConvertConfig())
+    assert 'logger.warn("late")' in result.text  # GlueLogger's work was not done, nothing else broke
+    assert "spark = SparkSession.builder.getOrCreate()" in result.text
+    failed = [(f.line, f.rule) for f in result.findings if "could not apply" in f.message]
+    assert failed == [(4, "G2L003"), (4, "G2L003"), (5, "G2L003"), (6, "G2L003")]  # one per call it saw
+
+
+def test_unparseable_file_is_carried_over_with_one_finding_naming_the_line() -> None:
+    result = engine.convert_source("x = 1\ndef broken(:\n", "jobs/b.py", ConvertConfig())
+    assert result.text == "x = 1\ndef broken(:\n"
+    assert [(f.line, f.rule) for f in result.findings] == [(2, "G2L000")]
+
+
+def test_header_goes_after_shebang_and_coding_lines_once() -> None:
+    text = "#!/usr/bin/env python\n# -*- coding: utf-8 -*-\nx = 1\n"
+    once = engine.convert_source(text, "jobs/c.py", ConvertConfig()).text
+    assert once == "#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n# g2l: converted from jobs/c.py\nx = 1\n"
+    assert engine.convert_source(once, "jobs/c.py", ConvertConfig()).text == once
+
+
+def test_comments_of_removed_statements_move_to_the_next_statement() -> None:
+    text = ("from awsglue.job import Job\nfrom awsglue.context import GlueContext\nfrom pyspark.context import "
+            "SparkContext\n\nglueContext = GlueContext(SparkContext.getOrCreate())\n# start the job\n"
+            "job = Job(glueContext)\ntotal = 1\n")
+    out = engine.convert_source(text, "jobs/d.py", ConvertConfig()).text
+    assert "# start the job\ntotal = 1\n" in out
+
+
+def test_every_rule_instance_is_registered_once() -> None:
+    assert len({id(rule) for rule in RULES}) == len(RULES)
+    assert len({type(rule) for rule in RULES}) == len(RULES)
