@@ -10,6 +10,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameP
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.names import Tracked
+from g2l_merge.convert.tree import Tree
 
 
 class Finding(NamedTuple):
@@ -30,7 +31,7 @@ class ConvertContext:
     path: str
     config: ConvertConfig
     tracked: Tracked
-    metadata: Any  # the runner: get_metadata(provider, original_node)
+    metadata: Tree  # get_metadata(provider, original_node) for parents, qualified names and positions
     findings: list[Finding] = field(default_factory=list)
     reviews: dict[int, list[str]] = field(default_factory=dict)  # id(original statement) -> comment lines
     memo: dict[object, Any] = field(default_factory=dict)  # per-file rule state: caches, lines moved between statements

@@ -1,6 +1,6 @@
 """convert_source(): the one entry point the mirror and the `convert` command use.
 
-Each file is parsed once; libcst metadata is computed once; every rule runs in one pass over that tree
+Each file is parsed once and walked once for its metadata (tree.py); every rule runs in one pass over that tree
 (rules hook `leave_<NodeType>` and are chained in registry order on each node). Imports the rules made
 unused are then dropped and the ones they need added (imports.py), and the converted-from header goes on top.
 """
@@ -11,13 +11,13 @@ import re
 from typing import Any, NamedTuple
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, ParentNodeProvider, PositionProvider, QualifiedNameProvider
 
 from g2l_merge import __version__
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.imports import add_missing, drop_unused
-from g2l_merge.convert.names import track
+from g2l_merge.convert.names import Tracked, track
+from g2l_merge.convert.tree import LAYOUT, Tree, walk
 
 CONVERTER_VERSION = __version__
 HEADER_PREFIX = "# g2l: converted from "
@@ -49,9 +49,9 @@ def convert_module(module: cst.Module, path: str, config: ConvertConfig) -> tupl
     """All rules over one parsed module."""
     from g2l_merge.convert.rules import RULES
 
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    runner = _Runner(RULES, path, config, track(wrapper))
-    converted = wrapper.visit(runner)
+    tree = walk(module)
+    runner = _Runner(RULES, path, config, track(tree), tree)
+    converted = module.visit(runner)
     ctx = runner.ctx
     converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)
     for rule in RULES:
@@ -62,12 +62,11 @@ def convert_module(module: cst.Module, path: str, config: ConvertConfig) -> tupl
 
 
 class _Runner(cst.CSTTransformer):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, PositionProvider, ParentNodeProvider)
-
-    def __init__(self, rules: tuple[Any, ...], path: str, config: ConvertConfig, tracked: Any) -> None:
+    def __init__(self, rules: tuple[Any, ...], path: str, config: ConvertConfig, tracked: Tracked,
+                 tree: Tree) -> None:
         super().__init__()
         self.rules = rules
-        self.ctx = ConvertContext(path, config, tracked, self)
+        self.ctx = ConvertContext(path, config, tracked, tree)
         self.hooks: dict[str, list[Any]] = {}
         self.carried: list[cst.EmptyLine] = []  # leading lines of statements just removed
         self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(original statement) -> lines to prepend
@@ -75,13 +74,23 @@ class _Runner(cst.CSTTransformer):
             for name in dir(rule):
                 if name.startswith("leave_"):
                     self.hooks.setdefault(name.removeprefix("leave_"), []).append(getattr(rule, name))
+        self.layout = LAYOUT if not any(kind.__name__ in self.hooks for kind in LAYOUT) else frozenset()
+
+    # No per-attribute hooks: CSTTransformer looks two up by name for every field of every node.
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
 
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if type(node) in self.layout:
+            return False  # a transformer rebuilds every node it visits, and no rule hooks whitespace or punctuation
         if self.carried and isinstance(node, _STATEMENTS):
             self.attach[id(node)], self.carried = self.carried, []
         return super().on_visit(node)
 
-    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+    def _leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
         result: Any = super().on_leave(original_node, updated_node)
         if isinstance(result, cst.SimpleStatementLine) and not result.body:  # its last small statement went
             result = cst.RemovalSentinel.REMOVE
@@ -92,7 +101,9 @@ class _Runner(cst.CSTTransformer):
         if isinstance(original_node, _STATEMENTS):
             result = self._keep_leading_lines(original_node, result)
         comments = self.ctx.reviews.get(id(original_node))
-        if comments and isinstance(result, cst.CSTNode) and hasattr(result, "leading_lines"):
+        if comments and isinstance(result, cst.FlattenSentinel) and result.nodes:
+            result = cst.FlattenSentinel([_with_comments(result.nodes[0], comments), *result.nodes[1:]])
+        elif comments and isinstance(result, cst.CSTNode) and hasattr(result, "leading_lines"):
             result = _with_comments(result, comments)
         return result
 
@@ -109,20 +120,46 @@ class _Runner(cst.CSTTransformer):
             return updated
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
-        """A removed statement's comments and blank lines move to the next statement, in document order."""
+        """A removed statement's comments and blank lines move to the next statement, in document order (or to
+        the end of the module when no statement follows)."""
         if result is cst.RemovalSentinel.REMOVE:
             self.carried = [*self.attach.pop(id(original), []), *self.carried, *original.leading_lines]
             return result
         carried = self.attach.pop(id(original), [])
+        if isinstance(result, cst.FlattenSentinel) and result.nodes:
+            first = self._keep_leading_lines_on(carried, result.nodes[0])
+            return cst.FlattenSentinel([first, *result.nodes[1:]])
+        return self._keep_leading_lines_on(carried, result)
+
+    @staticmethod
+    def _keep_leading_lines_on(carried: list[cst.EmptyLine], result: Any) -> Any:
         if not carried or not isinstance(result, cst.CSTNode) or not hasattr(result, "leading_lines"):
             return result
-        own = list(result.leading_lines)
-        if own and own[0].comment is None:  # one blank line is enough
-            carried = [line for line in carried if line.comment is not None]
-        return result.with_changes(leading_lines=[*carried, *own])
+        return result.with_changes(leading_lines=_one_blank_at_most([*carried, *result.leading_lines]))
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        result = self._leave(original_node, updated_node)
+        if self.carried and isinstance(original_node, (cst.Module, cst.IndentedBlock)) \
+                and isinstance(result, (cst.Module, cst.IndentedBlock)):
+            carried, self.carried = self.carried, []  # the block's last statements were removed: keep their comments
+            while carried and carried[-1].comment is None:
+                carried.pop()
+            if carried:
+                result = result.with_changes(footer=_one_blank_at_most([*carried, *result.footer]))
+        return result
 
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+
+
+def _one_blank_at_most(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
+    """Comment lines kept in order; a run of blank lines becomes one."""
+    kept: list[cst.EmptyLine] = []
+    for line in lines:
+        if line.comment is None and kept and kept[-1].comment is None:
+            continue
+        kept.append(line)
+    return kept
 
 
 def _same_family(original: cst.CSTNode, result: Any) -> bool:

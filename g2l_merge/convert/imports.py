@@ -14,6 +14,8 @@ from typing import Any
 
 import libcst as cst
 
+from g2l_merge.convert.tree import LAYOUT, NodeVisitor
+
 Removal = tuple[str, str | None, str | None]  # (module, object or None for `import module`, alias)
 
 
@@ -23,7 +25,15 @@ def drop_unused(module: cst.Module, removals: set[Removal]) -> cst.Module:
         return module
     uses = _NameUses()
     module.visit(uses)
+    if all(uses.counts[_bound(removal)] for removal in removals):
+        return module  # every one is still used: no need to rebuild the module
     return module.visit(_Drop(removals, uses.counts))
+
+
+def _bound(removal: Removal) -> str:
+    """The name an import binds: `import a.b` binds a."""
+    module, obj, asname = removal
+    return asname or (obj if obj is not None else module.split(".")[0])
 
 
 def _dotted(node: cst.BaseExpression | None) -> str:
@@ -40,9 +50,12 @@ def _alias_name(alias: cst.ImportAlias) -> str | None:
     return None
 
 
-class _NameUses(cst.CSTVisitor):
+class _NameUses(NodeVisitor):
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return type(node) not in LAYOUT and super().on_visit(node)
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -60,6 +73,10 @@ class _Drop(cst.CSTTransformer):
         self.removals = removals
         self.counts = counts
 
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        # a transformer rebuilds every node it visits: skip those no import can be in
+        return _may_hold_imports(node) and super().on_visit(node)
+
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
         if isinstance(updated.names, cst.ImportStar):
             return updated
@@ -72,11 +89,8 @@ class _Drop(cst.CSTTransformer):
         return self._rebuild(updated, kept)
 
     def _drop(self, module: str, obj: str | None, alias: cst.ImportAlias) -> bool:
-        asname = _alias_name(alias)
-        if (module, obj, asname) not in self.removals:
-            return False
-        bound = asname or (obj if obj is not None else module.split(".")[0])
-        return self.counts[bound] == 0
+        removal = (module, obj, _alias_name(alias))
+        return removal in self.removals and self.counts[_bound(removal)] == 0
 
     @staticmethod
     def _rebuild(updated: Any, kept: list[cst.ImportAlias]) -> Any:
@@ -86,6 +100,13 @@ class _Drop(cst.CSTTransformer):
             return updated
         kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=kept)
+
+
+def _may_hold_imports(node: cst.CSTNode) -> bool:
+    """Imports are statements: never inside an expression, nor on a line of other statements."""
+    if isinstance(node, cst.SimpleStatementLine | cst.SimpleStatementSuite):
+        return any(isinstance(small, cst.Import | cst.ImportFrom) for small in node.body)
+    return not isinstance(node, cst.BaseExpression)
 
 
 def add_missing(module: cst.Module, needed: list[Removal]) -> cst.Module:

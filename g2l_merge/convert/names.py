@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
-import libcst.matchers as m
-from libcst.metadata import MetadataWrapper, QualifiedNameProvider
+from libcst.metadata import QualifiedNameProvider
+
+from g2l_merge.convert.tree import Tree
 
 STAR_EXPORTS: dict[str, frozenset[str]] = {
     "awsglue.transforms": frozenset({
@@ -96,15 +97,31 @@ def _dotted(node: cst.CSTNode) -> list[str]:
     return []
 
 
-def track(wrapper: MetadataWrapper) -> Tracked:
-    """Read a parsed module once: star imports, glue contexts, sessions, frames, loggers, jobs."""
+def track(tree: Tree) -> Tracked:
+    """Read a parsed module once: star imports, glue contexts, sessions, frames, loggers, jobs.
+
+    A binding can depend on a later one (a function annotated `-> DynamicFrame` defined below its first
+    call), so the bindings are read again until nothing new is found: over a list, not the tree.
+    """
     tracked = Tracked()
-    wrapper.visit(_ImportsAndUses(tracked))
+    bindings: list[cst.Param | cst.FunctionDef | cst.Assign] = []
+    for node in tree.nodes:
+        kind = type(node)  # exact types, as libcst's node classes have no subclasses: isinstance costs more
+        if kind in _BINDING_TYPES:
+            bindings.append(node)  # type: ignore[arg-type]
+        elif kind in _NOTED_TYPES:
+            _note(tracked, node)
+    binder = _Bindings(tracked, tree)
     while True:
         before = _sizes(tracked)
-        wrapper.visit(_Bindings(tracked))
+        for binding in bindings:
+            binder.read(binding)
         if _sizes(tracked) == before:
             return tracked
+
+
+_BINDING_TYPES = frozenset({cst.Param, cst.FunctionDef, cst.Assign})
+_NOTED_TYPES = frozenset({cst.Name, cst.Arg, cst.Attribute, cst.ImportFrom})
 
 
 def _sizes(tracked: Tracked) -> tuple[int, ...]:
@@ -112,40 +129,39 @@ def _sizes(tracked: Tracked) -> tuple[int, ...]:
             len(tracked.collection_functions))
 
 
-class _ImportsAndUses(cst.CSTVisitor):
-    def __init__(self, tracked: Tracked) -> None:
+def _note(tracked: Tracked, node: cst.CSTNode) -> None:
+    """Star imports, name uses, bookmarks and names a glue context attribute is read from."""
+    if isinstance(node, cst.Name):
+        tracked.uses[node.value] = tracked.uses.get(node.value, 0) + 1
+    elif isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == "transformation_ctx":
+        tracked.bookmarks = True
+    elif isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
+            and node.attr.value in GLUE_CONTEXT_ATTRIBUTES and node.value.value in GLUE_CONTEXT_NAMES:
+        tracked.glue_context_params.add(node.value.value)
+    elif isinstance(node, cst.ImportFrom) and isinstance(node.names, cst.ImportStar) and node.module is not None:
+        module = ".".join(_dotted(node.module))
+        if module in STAR_EXPORTS:
+            tracked.star_modules.add(module)
+
+
+class _Bindings:
+    def __init__(self, tracked: Tracked, tree: Tree) -> None:
         self.tracked = tracked
+        self.tree = tree
 
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if isinstance(node.names, cst.ImportStar) and node.module is not None:
-            module = ".".join(_dotted(node.module))
-            if module in STAR_EXPORTS:
-                self.tracked.star_modules.add(module)
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.tracked.uses[node.value] = self.tracked.uses.get(node.value, 0) + 1
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None and node.keyword.value == "transformation_ctx":
-            self.tracked.bookmarks = True
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        if isinstance(node.value, cst.Name) and node.attr.value in GLUE_CONTEXT_ATTRIBUTES \
-                and node.value.value in GLUE_CONTEXT_NAMES:
-            self.tracked.glue_context_params.add(node.value.value)
-
-
-class _Bindings(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider,)
-
-    def __init__(self, tracked: Tracked) -> None:
-        self.tracked = tracked
+    def read(self, node: cst.Param | cst.FunctionDef | cst.Assign) -> None:
+        if isinstance(node, cst.Param):
+            self._param(node)
+        elif isinstance(node, cst.FunctionDef):
+            self._function(node)
+        else:
+            self._assign(node)
 
     def _qualified(self, node: cst.CSTNode) -> set[str]:
-        names = {q.name for q in self.get_metadata(QualifiedNameProvider, node, set())}
+        names = {q.name for q in self.tree.get_metadata(QualifiedNameProvider, node, set())}
         return names or self.tracked.star_qualified(node)
 
-    def visit_Param(self, node: cst.Param) -> None:
+    def _param(self, node: cst.Param) -> None:
         annotation = node.annotation.annotation if node.annotation else None
         qualified = self._qualified(annotation) if annotation is not None else set()
         if GLUE_CONTEXT in qualified or node.name.value in GLUE_CONTEXT_NAMES:
@@ -155,7 +171,7 @@ class _Bindings(cst.CSTVisitor):
         elif qualified & COLLECTION_TYPES:
             self.tracked.collections.add(node.name.value)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+    def _function(self, node: cst.FunctionDef) -> None:
         qualified = self._qualified(node.returns.annotation) if node.returns is not None else set()
         if qualified & FRAME_TYPES:
             self.tracked.frame_functions.add(node.name.value)
@@ -164,23 +180,26 @@ class _Bindings(cst.CSTVisitor):
             # a Glue Studio custom transform: `def MyTransform(glueContext, dfc) -> DynamicFrameCollection`
             self.tracked.collections.update(p.name.value for p in node.params.params if p.name.value == "dfc")
 
-    def visit_Assign(self, node: cst.Assign) -> None:
+    def _assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 self._bind(target.target.value, node.value)
 
     def _bind(self, name: str, value: cst.BaseExpression) -> None:
+        # isinstance rather than matchers: this runs for every assignment, again on each round of track()
         tracked = self.tracked
-        if m.matches(value, m.Call()) and GLUE_CONTEXT in self._qualified(value.func):  # type: ignore[attr-defined]
+        call = value if isinstance(value, cst.Call) else None
+        if call is not None and GLUE_CONTEXT in self._qualified(call.func):
             tracked.glue_contexts.add(name)
             tracked.glue_context_params.discard(name)
         elif self._is_spark_context(value):
             tracked.spark_contexts.add(name)
-        elif m.matches(value, m.Attribute(value=m.Name(), attr=m.Name("spark_session"))):
+        elif isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) \
+                and value.attr.value == "spark_session":
             tracked.session, tracked.session_assigned = name, True
-        elif m.matches(value, m.Call(func=m.Attribute(attr=m.Name("get_logger")))):
+        elif call is not None and isinstance(call.func, cst.Attribute) and call.func.attr.value == "get_logger":
             tracked.loggers.add(name)
-        elif m.matches(value, m.Call()) and "awsglue.job.Job" in self._qualified(value.func):  # type: ignore[attr-defined]
+        elif call is not None and "awsglue.job.Job" in self._qualified(call.func):
             tracked.jobs.add(name)
         elif self.is_collection(value):
             tracked.collections.add(name)
@@ -201,8 +220,9 @@ class _Bindings(cst.CSTVisitor):
         if isinstance(value.func, cst.Name) and value.func.value in self.tracked.collection_functions:
             return True
         return any(q.startswith("awsglue.transforms.") and q.split(".")[2] in COLLECTION_TRANSFORMS
-                   for q in qualified) or bool(qualified & COLLECTION_TYPES) or m.matches(value.func, m.Attribute(
-                       attr=m.Name("relationalize") | m.Name("split_fields") | m.Name("split_rows")))
+                   for q in qualified) or bool(qualified & COLLECTION_TYPES) or (
+                       isinstance(value.func, cst.Attribute)
+                       and value.func.attr.value in ("relationalize", "split_fields", "split_rows"))
 
     def is_frame_expression(self, value: cst.BaseExpression) -> bool:
         """A call that returns a DynamicFrame (a reader, a transform, a frame method, fromDF)."""

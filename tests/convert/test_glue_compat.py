@@ -261,3 +261,17 @@ merged = cur.mergeDynamicFrame(upd, ["id"])
 """, monkeypatch, current=current, updates=updates)
     assert result["named"].dtypes == [("id", "bigint"), ("notional", "string")]
     assert sorted_rows(result["merged"], "id") == [{"id": "1", "ntl": "a"}, {"id": "2", "ntl": "B"}]
+
+
+def test_resolved_options_returns_the_reserved_arguments_glue_always_returns() -> None:
+    argv = ["job.py", "--JOB_NAME", "nightly", "--TempDir", "s3://tmp/nightly", "--day", "2024-01-31", "--extra", "x"]
+    args = glue_compat.resolved_options(argv, ["JOB_NAME", "day"])
+    assert args["day"] == "2024-01-31" and args["JOB_NAME"] == "nightly" and "extra" not in args
+    # Glue Studio's streaming jobs read args["TempDir"] without listing it
+    assert args["TempDir"] == args["RedshiftTempDir"] == "s3://tmp/nightly"
+    assert args["job_bookmark_option"] == "job-bookmark-disable" and args["JOB_RUN_ID"] == ""
+
+
+def test_resolved_options_requires_every_listed_option() -> None:
+    with pytest.raises(glue_compat.GlueArgumentError, match="--day"):
+        glue_compat.resolved_options(["job.py", "--JOB_NAME", "nightly"], ["JOB_NAME", "day"])

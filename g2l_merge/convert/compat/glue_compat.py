@@ -36,6 +36,16 @@ RESERVED_DEFAULTS = {
 }
 
 
+# What Glue's getResolvedOptions returns whether or not the script lists it (its parser always declares these,
+# keyed by argparse dest): scripts read args["TempDir"] without listing it, as Glue Studio's streaming jobs do.
+ALWAYS_RESOLVED = {
+    "job_bookmark_option": "job-bookmark-disable",
+    "job_bookmark_from": "",
+    "job_bookmark_to": "",
+    **RESERVED_DEFAULTS,
+}
+
+
 class GlueArgumentError(SystemExit):
     """A required job argument is missing (Glue's getResolvedOptions exits the same way)."""
 
@@ -44,22 +54,31 @@ def resolved_options(argv: Sequence[str], options: Sequence[str]) -> dict[str, s
     """getResolvedOptions(sys.argv, options): every listed option is required, others are ignored.
 
     Accepts `--KEY value` and `--KEY=value`; the result's keys have '-' turned into '_' (argparse's dest).
-    JOB_NAME defaults to the script's name and the other reserved Glue arguments to empty values.
+    JOB_NAME defaults to the script's name and the other reserved Glue arguments to empty values. As in Glue,
+    the reserved arguments (TempDir, JOB_RUN_ID, job_bookmark_option, ...) are in the result even when not
+    listed, and TempDir and RedshiftTempDir stand in for each other.
     """
-    given = _parse_argv(argv)
+    given = {key.replace("-", "_"): value for key, value in _parse_argv(argv).items()}
     resolved: dict[str, str] = {}
     missing = []
     for option in options:
-        if option in given:
-            resolved[option.replace("-", "_")] = given[option]
+        dest = option.replace("-", "_")
+        if dest in given:
+            resolved[dest] = given[dest]
         elif option == "JOB_NAME":
             resolved[option] = os.path.splitext(os.path.basename(argv[0] if argv else "job"))[0]
-        elif option in RESERVED_DEFAULTS:
-            resolved[option] = RESERVED_DEFAULTS[option]
+        elif dest in ALWAYS_RESOLVED:
+            resolved[dest] = ALWAYS_RESOLVED[dest]
         else:
             missing.append(option)
     if missing:
         raise GlueArgumentError("the following arguments are required: " + ", ".join(f"--{o}" for o in missing))
+    for dest, default in ALWAYS_RESOLVED.items():
+        resolved.setdefault(dest, given.get(dest, default))
+    if given.get("TempDir"):
+        resolved["RedshiftTempDir"] = given["TempDir"]
+    elif given.get("RedshiftTempDir"):
+        resolved["TempDir"] = given["RedshiftTempDir"]
     return resolved
 
 

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import libcst as cst
 import libcst.matchers as m
+from libcst.metadata import ParentNodeProvider, QualifiedNameProvider, QualifiedNameSource
 
-from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.names import GLUE_CONTEXT, STAR_EXPORTS
-from g2l_merge.convert.rules.base import Rule, expr, stmt
+from g2l_merge.convert.context import ConvertContext, Finding
+from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS
+from g2l_merge.convert.rules.base import Rule, code_of, expr, stmt
+from g2l_merge.convert.rules.storage import session_of
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
+# The Glue-only Python packages: awsglue, and Data Quality, ML and data-integration transforms.
+GLUE_PACKAGES = frozenset({"awsglue", "awsgluedq", "awsglueml", "awsgluedi"})
 # GlueContext is a SQLContext: these are SparkSession members too.
 SQL_CONTEXT_MEMBERS = frozenset({"sql", "read", "readStream", "createDataFrame", "table", "range", "udf",
-                                 "sparkContext", "catalog", "conf", "streams", "newSession", "sparkSession"})
+                                 "sparkContext", "catalog", "conf", "streams", "newSession"})
+# SQLContext methods a SparkSession has under another name (pyspark's SQLContext delegates to these).
+SQL_CONTEXT_CALLS = {"setConf": "conf.set", "getConf": "conf.get", "cacheTable": "catalog.cacheTable",
+                     "uncacheTable": "catalog.uncacheTable", "clearCache": "catalog.clearCache",
+                     "isCached": "catalog.isCached", "dropTempTable": "catalog.dropTempView",
+                     "registerFunction": "udf.register"}
+# GlueContext members the other rule families convert or review (readers, writers, frames, studio).
+CONVERTED_ELSEWHERE = GLUE_CONTEXT_ATTRIBUTES | {
+    "create_dynamic_frame_from_rdd", "create_data_frame_from_catalog", "create_data_frame_from_options",
+    "write_data_frame_from_catalog", "write_from_options", "write_from_jdbc_conf", "getSource", "getSink",
+    "extract_jdbc_conf", "purge_s3_path", "purge_table"}
 
 
 def _single(node: cst.SimpleStatementLine) -> cst.BaseSmallStatement | None:
@@ -29,7 +44,8 @@ def _assigned(node: cst.SimpleStatementLine) -> tuple[str, cst.BaseExpression] |
 
 
 class AwsglueImports(Rule):
-    """Remove awsglue imports once nothing uses them; star imports from awsglue always go.
+    """Remove awsglue imports (and awsgluedq, awsglueml, awsgluedi) once nothing uses them; star imports from
+    awsglue always go.
 
     Before::
 
@@ -46,7 +62,7 @@ class AwsglueImports(Rule):
 
     def leave_ImportFrom(self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
         module = ".".join(_dotted_name(original.module)) if original.module else ""
-        if module.split(".")[0] == "awsglue" and not isinstance(original.names, cst.ImportStar):
+        if module.split(".")[0] in GLUE_PACKAGES and not isinstance(original.names, cst.ImportStar):
             for alias in original.names:
                 ctx.remove_import(module, _dotted_name(alias.name)[-1], _asname(alias))
         return updated
@@ -54,7 +70,7 @@ class AwsglueImports(Rule):
     def leave_Import(self, ctx: ConvertContext, original: cst.Import, updated: cst.Import) -> Any:
         for alias in original.names:
             dotted = ".".join(_dotted_name(alias.name))
-            if dotted.split(".")[0] == "awsglue":
+            if dotted.split(".")[0] in GLUE_PACKAGES:
                 ctx.remove_import(dotted, None, _asname(alias))
         return updated
 
@@ -64,7 +80,178 @@ class AwsglueImports(Rule):
         if (isinstance(small, cst.ImportFrom) and isinstance(small.names, cst.ImportStar)
                 and small.module is not None and ".".join(_dotted_name(small.module)) in STAR_EXPORTS):
             return cst.RemovalSentinel.REMOVE
+        for module in _glue_modules(original):
+            ctx.memo.setdefault(("G2L001 line", module), ctx.line(original))
         return updated
+
+    def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
+        """An awsglue import still there whose names are used outside the statements left for review (so no
+        review item explains it): say so on the import itself."""
+        if not any(isinstance(key, tuple) and key[0] == "G2L001 line" for key in ctx.memo):
+            return module  # the file imported nothing Glue-only (other than star imports, which went)
+        imports = _GlueImports()
+        module.visit(imports)
+        if not imports.bound:
+            return module
+        uses = _UnreviewedUses(set(imports.bound))
+        module.visit(uses)
+        flagged = {module_name for name, module_name in imports.bound.items() if name in uses.found}
+        unused = set(imports.bound) - uses.read
+        if not flagged and not unused:
+            return module
+        return module.visit(_FlagGlueImports(ctx, self.id, flagged, unused))
+
+
+def _glue_modules(statement: cst.SimpleStatementLine) -> list[str]:
+    """The Glue-only modules a statement imports."""
+    found = []
+    for small in statement.body:
+        if isinstance(small, cst.ImportFrom) and small.module is not None:
+            found.append(".".join(_dotted_name(small.module)))
+        elif isinstance(small, cst.Import):
+            found += [".".join(_dotted_name(alias.name)) for alias in small.names]
+    return [name for name in found if name.split(".")[0] in GLUE_PACKAGES]
+
+
+class _GlueImports(cst.CSTVisitor):
+    """The names the remaining Glue-only imports bind, and their modules."""
+
+    def __init__(self) -> None:
+        self.bound: dict[str, str] = {}
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        module = ".".join(_dotted_name(node.module)) if node.module else ""
+        if module.split(".")[0] in GLUE_PACKAGES and not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                self.bound[_asname(alias) or _dotted_name(alias.name)[-1]] = module
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            dotted = _dotted_name(alias.name)
+            if dotted and dotted[0] in GLUE_PACKAGES:
+                self.bound[_asname(alias) or dotted[0]] = ".".join(dotted)
+
+
+class _UnreviewedUses(cst.CSTVisitor):
+    """Which of `names` are read in statements that carry no review comment (nor sit inside one that does)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.found: set[str] = set()  # read outside reviewed statements
+        self.read: set[str] = set()  # read anywhere (a name only spelled as an attribute, `x.name`, is not)
+        self.reviewed = 0  # enclosing statements with a review comment
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, (cst.Import, cst.ImportFrom)):
+            return False
+        if _has_review(node):
+            self.reviewed += 1
+        if isinstance(node, cst.Attribute):
+            node.value.visit(self)
+            self.on_leave(node)
+            return False
+        if isinstance(node, cst.Arg) and node.keyword is not None:
+            node.value.visit(self)
+            self.on_leave(node)
+            return False
+        if isinstance(node, cst.Name) and node.value in self.names:
+            self.read.add(node.value)
+            if not self.reviewed:
+                self.found.add(node.value)
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if _has_review(original_node):
+            self.reviewed -= 1
+
+
+def _has_review(node: cst.CSTNode) -> bool:
+    return isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)) and any(
+        line.comment is not None and line.comment.value.startswith("# g2l: review ") for line in node.leading_lines)
+
+
+class _FlagGlueImports(cst.CSTTransformer):
+    """Drop the Glue-only imports nothing reads any more; flag those that code without a review item reads."""
+
+    def __init__(self, ctx: ConvertContext, rule: str, modules: set[str], unused: set[str]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rule = rule
+        self.modules = modules
+        self.unused = unused
+        self.emptied: set[int] = set()  # ids of the placeholders of emptied import lines
+        self.header: list[cst.EmptyLine] = []
+
+    def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
+        module = ".".join(_dotted_name(updated.module)) if updated.module else ""
+        if module.split(".")[0] not in GLUE_PACKAGES or isinstance(updated.names, cst.ImportStar):
+            return updated
+        kept = [a for a in updated.names if (_asname(a) or _dotted_name(a.name)[-1]) not in self.unused]
+        return _rebuilt(updated, kept)
+
+    def leave_Import(self, original: cst.Import, updated: cst.Import) -> Any:
+        kept = [a for a in updated.names if _dotted_name(a.name)[0] not in GLUE_PACKAGES
+                or (_asname(a) or _dotted_name(a.name)[0]) not in self.unused]
+        return _rebuilt(updated, kept)
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        return updated.with_changes(body=_without_emptied(updated.body, self.emptied))
+
+    def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
+        return updated.with_changes(body=_without_emptied(updated.body, self.emptied))
+
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
+                                  updated: cst.SimpleStatementLine) -> Any:
+        if not updated.body:  # emptied: a placeholder the enclosing block drops, keeping its comments
+            placeholder = updated.with_changes(body=[cst.Pass()])
+            self.emptied.add(id(placeholder))
+            return placeholder
+        modules = [module for module in _glue_modules(updated) if module in self.modules]
+        if not modules:
+            return updated
+        message = (f"{', '.join(modules)} is still imported: code the rules did not convert uses it (with no review "
+                   "item): convert that code by hand, and the import goes")
+        comment = f"# g2l: review {self.rule}: {message}"
+        self.ctx.findings.append(Finding(self.ctx.path, self.ctx.memo.get(("G2L001 line", modules[0]), 0),
+                                         self.rule, message))
+        present = [*self.header, *updated.leading_lines]  # above the first statement, libcst reads a module header
+        if any(line.comment is not None and line.comment.value == comment for line in present):
+            return updated
+        return updated.with_changes(leading_lines=[*updated.leading_lines,
+                                                   cst.EmptyLine(comment=cst.Comment(comment))])
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.header = list(node.header)
+
+
+def _without_emptied(body: Sequence[Any], emptied: set[int]) -> list[Any]:
+    """Statements emptied of their imports go; their leading comments and blank lines go to the next one."""
+    kept: list[Any] = []
+    carried: list[cst.EmptyLine] = []
+    for statement in body:
+        if id(statement) in emptied:
+            carried += statement.leading_lines
+            continue
+        if carried:
+            own = list(statement.leading_lines)
+            lines = [*carried, *own]
+            statement = statement.with_changes(leading_lines=[
+                line for i, line in enumerate(lines)
+                if line.comment is not None or i == 0 or lines[i - 1].comment is not None])
+            carried = []
+        kept.append(statement)
+    if not kept and body:  # a block that held only Glue imports keeps a `pass`
+        kept.append(cst.SimpleStatementLine(body=[cst.Pass()], leading_lines=carried))
+    return kept
+
+
+def _rebuilt(node: Any, kept: list[cst.ImportAlias]) -> Any:
+    if not kept:
+        return cst.RemovalSentinel.REMOVE
+    if len(kept) == len(node.names):
+        return node
+    kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return node.with_changes(names=kept)
 
 
 def _dotted_name(node: cst.BaseExpression) -> list[str]:
@@ -95,6 +282,10 @@ class SparkSessionSetup(Rule):
 
         spark = SparkSession.builder.getOrCreate()
         rows = spark.sql("select 1")
+
+    SQLContext methods move to their SparkSession homes (`glueContext.setConf(k, v)` becomes
+    `spark.conf.set(k, v)`); a SparkConf passed to SparkContext goes to `builder.config(conf=...)` with a review
+    item; other GlueContext members a SparkSession lacks are review items.
     """
 
     id = "G2L002"
@@ -111,33 +302,84 @@ class SparkSessionSetup(Rule):
         if name in tracked.glue_contexts and m.matches(value, m.Call()):
             ctx.add_import("pyspark.sql", "SparkSession")
             ctx.remove_import("pyspark.context", "SparkContext")
+            builder = self._builder(ctx, original, value.args[0].value if value.args else None)  # type: ignore[attr-defined]
+            if not _bind_session_once(ctx, original) and builder == SESSION_BUILDER:
+                return cst.RemovalSentinel.REMOVE  # a second GlueContext(...) in the same block
             return updated.with_changes(body=[cst.Assign([cst.AssignTarget(cst.Name(tracked.session))],
-                                                         expr(SESSION_BUILDER))])
+                                                         expr(builder))])
         if name in tracked.spark_contexts:
             ctx.remove_import("pyspark.context", "SparkContext")
+            settings = _context_settings(value)
             if tracked.glue_contexts and tracked.uses.get(name, 0) <= 2:  # bound here, passed to GlueContext
+                ctx.memo[("G2L002 settings", name)] = settings  # the GlueContext(sc) line builds the session
                 return cst.RemovalSentinel.REMOVE
             ctx.add_import("pyspark.sql", "SparkSession")
-            return updated.with_changes(body=[stmt(f"{name} = {SESSION_BUILDER}.sparkContext").body[0]])  # type: ignore[attr-defined]
+            builder = self._builder(ctx, original, value)
+            if tracked.glue_contexts and name != tracked.session and _bind_session_once(ctx, original):
+                # the session the GlueContext below would bind, bound here once; sc stays its SparkContext
+                session = updated.with_changes(body=[stmt(f"{tracked.session} = {builder}").body[0]])  # type: ignore[attr-defined]
+                return cst.FlattenSentinel([session, stmt(f"{name} = {tracked.session}.sparkContext")])
+            return updated.with_changes(body=[stmt(f"{name} = {builder}.sparkContext").body[0]])  # type: ignore[attr-defined]
         if name == tracked.session and m.matches(value, m.Attribute(attr=m.Name("spark_session"))) \
                 and tracked.glue_contexts:
             return cst.RemovalSentinel.REMOVE
         return updated
 
+    def _builder(self, ctx: ConvertContext, statement: cst.CSTNode, context: cst.BaseExpression | None) -> str:
+        """The session builder for a SparkContext expression (a call, or the name of the `sc` removed above): its
+        SparkConf goes to builder.config; its settings are a review item, since the cluster already runs."""
+        if isinstance(context, cst.Name):
+            settings = ctx.memo.get(("G2L002 settings", context.value), _NO_SETTINGS)
+        elif isinstance(context, cst.Call) and _is_context_call(context):
+            settings = _context_settings(context)
+        else:
+            settings = _NO_SETTINGS
+        conf, others = settings
+        if conf is None and not others:
+            return SESSION_BUILDER
+        ctx.review(statement, self.id, "a Databricks job runs on a cluster that is already started: "
+                   + ("only the spark.sql.* settings of this SparkConf reach the session (builder.config); "
+                      if conf is not None else "")
+                   + (f"SparkContext arguments {', '.join(others)} do not apply; " if others else "")
+                   + "put cluster settings in the job's cluster configuration")
+        return f"SparkSession.builder.config(conf={conf}).getOrCreate()" if conf is not None else SESSION_BUILDER
+
     def leave_Attribute(self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute) -> Any:
         if not ctx.tracked.is_glue_context(original.value):
             return updated
         member = original.attr.value
-        if member == "spark_session":
+        if member in ("spark_session", "sparkSession"):  # SQLContext.sparkSession: the session itself
             return _session(ctx, original.value, updated.value)
         if member in SQL_CONTEXT_MEMBERS:
             return updated.with_changes(value=_session(ctx, original.value, updated.value))
+        if member == "_sc":  # the GlueContext's SparkContext
+            session = _session(ctx, original.value, updated.value)
+            return updated.with_changes(value=session, attr=cst.Name("sparkContext"))
+        if member not in CONVERTED_ELSEWHERE and not _called(ctx, original, SQL_CONTEXT_CALLS) \
+                and not _imported(ctx, original.value):
+            ctx.review(original, self.id, f"{code_of(original)}: a GlueContext member a SparkSession does not "
+                       "have: convert it by hand")
         return updated
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        """SQLContext's conf and cache methods, which a SparkSession keeps under spark.conf and spark.catalog."""
+        func = original.func
+        if not isinstance(func, cst.Attribute) or func.attr.value not in SQL_CONTEXT_CALLS \
+                or not ctx.tracked.is_glue_context(func.value):
+            return updated
+        session = code_of(_session(ctx, func.value, func.value))
+        args = [a for a in updated.args if a.keyword is None and not a.star]
+        if len(args) != len(updated.args) or not args:
+            ctx.review(original, self.id, f"{code_of(func)}(...) with these arguments: convert it by hand "
+                       f"({session}.conf or {session}.catalog)")
+            return updated
+        target = SQL_CONTEXT_CALLS[func.attr.value]
+        return updated.with_changes(func=expr(f"{session}.{target}"))
 
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> Any:
         value = original.value
         if isinstance(value, cst.Name) and value.value in ctx.tracked.glue_contexts:
-            return updated.with_changes(value=cst.Name(ctx.tracked.session))
+            return updated.with_changes(value=_session(ctx, value, updated.value))
         return updated
 
     def leave_Param(self, ctx: ConvertContext, original: cst.Param, updated: cst.Param) -> Any:
@@ -148,27 +390,132 @@ class SparkSessionSetup(Rule):
         return updated
 
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
-        """Statements left for review may still call the glue context: keep its name bound to the session."""
+        """Statements left for review may still call the glue context: keep its name bound to the session, right
+        after the statement that binds the session (at module level, or in the function that made the context)."""
         remaining = sorted(name for name in ctx.tracked.glue_contexts if _loads(module, name))
         if not remaining:
             return module
+        session = ctx.tracked.session
         body = list(module.body)
-        at = next((i + 1 for i, s in enumerate(body) if _binds_session(s, ctx.tracked.session)), 0)
-        aliases = [stmt(f"{name} = {ctx.tracked.session}  # g2l: kept for the Glue calls left for review")
-                   for name in remaining]
         if any(_binds(s, name) for s in body for name in remaining):
             return module
-        return module.with_changes(body=[*body[:at], *aliases, *body[at:]])
+        at = next((i + 1 for i, s in enumerate(body) if _binds_session(s, session)), None)
+        if at is None:
+            aliased = _AliasInFunctions(remaining, session)
+            converted = module.visit(aliased)
+            if aliased.done:
+                return converted
+            at = _after_prelude(body)  # no session binding anywhere: at least after docstring and __future__
+        return module.with_changes(body=[*body[:at], *_aliases(remaining, session), *body[at:]])
+
+
+def _aliases(names: list[str], session: str) -> list[cst.BaseStatement]:
+    return [stmt(f"{name} = {session}  # g2l: kept for the Glue calls left for review") for name in names]
+
+
+class _AliasInFunctions(cst.CSTTransformer):
+    """Bind the glue context names a function still reads right after that function binds the session."""
+
+    def __init__(self, names: list[str], session: str) -> None:
+        super().__init__()
+        self.names = names
+        self.session = session
+        self.done = False
+
+    def leave_FunctionDef(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        body = updated.body
+        if not isinstance(body, cst.IndentedBlock):
+            return updated
+        statements = list(body.body)
+        at = next((i + 1 for i, s in enumerate(statements) if _binds_session(s, self.session)), None)
+        names = [name for name in self.names if _loads(updated, name)
+                 and not any(_binds(s, name) for s in statements)]
+        if at is None or not names:
+            return updated
+        self.done = True
+        statements[at:at] = _aliases(names, self.session)
+        return updated.with_changes(body=body.with_changes(body=statements))
+
+
+def _after_prelude(body: Sequence[cst.BaseStatement]) -> int:
+    """Index after a module docstring and its `from __future__` imports."""
+    at = 0
+    for statement in body:
+        small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and statement.body else None
+        docstring = at == 0 and isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString)
+        future = isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name) \
+            and small.module.value == "__future__"
+        if not (docstring or future):
+            break
+        at += 1
+    return at
 
 
 def _session(ctx: ConvertContext, original: cst.BaseExpression, updated: cst.BaseExpression) -> cst.BaseExpression:
-    """The SparkSession expression for a glue context: the module's session, or the parameter itself."""
+    """The SparkSession expression for a glue context: the module's session, or the parameter itself (also where
+    a parameter of an enclosing function shadows a glue context of the same name bound elsewhere)."""
     if isinstance(original, cst.Name) and original.value in ctx.tracked.glue_contexts:
-        return cst.Name(ctx.tracked.session)
+        return session_of(ctx, original)
     return updated
 
 
-def _loads(module: cst.Module, name: str) -> bool:
+_NO_SETTINGS: tuple[str | None, list[str]] = (None, [])
+
+
+def _is_context_call(call: cst.Call) -> bool:
+    """SparkContext(...) or SparkContext.getOrCreate(...) (as written: the binding was tracked already)."""
+    func = call.func
+    return (isinstance(func, cst.Name) and func.value == "SparkContext") or (
+        isinstance(func, cst.Attribute) and func.attr.value == "getOrCreate"
+        and isinstance(func.value, (cst.Name, cst.Attribute)) and code_of(func.value).endswith("SparkContext"))
+
+
+def _context_settings(value: cst.BaseExpression) -> tuple[str | None, list[str]]:
+    """What a SparkContext(...) call sets: its SparkConf (conf=, or getOrCreate's argument) and other arguments."""
+    if not isinstance(value, cst.Call):
+        return _NO_SETTINGS
+    get_or_create = isinstance(value.func, cst.Attribute) and value.func.attr.value == "getOrCreate"
+    conf, others = None, []
+    for index, item in enumerate(value.args):
+        keyword = item.keyword.value if item.keyword is not None else None
+        if keyword == "conf" or (keyword is None and get_or_create and index == 0 and not item.star):
+            conf = code_of(item.value)
+        else:
+            others.append(keyword or code_of(item.value))
+    return conf, others
+
+
+def _bind_session_once(ctx: ConvertContext, statement: cst.CSTNode) -> bool:
+    """True the first time a statement of this block binds the session; a second binding there is redundant."""
+    try:
+        block = ctx.metadata.get_metadata(ParentNodeProvider, statement)
+    except KeyError:
+        return True
+    key = ("G2L002 session bound", id(block))
+    first = key not in ctx.memo
+    ctx.memo[key] = True
+    return first
+
+
+def _imported(ctx: ConvertContext, name: cst.BaseExpression) -> bool:
+    """`name` is bound by an import (`import gc`), not a glue context that happens to share a usual name."""
+    try:
+        found = ctx.metadata.get_metadata(QualifiedNameProvider, name, set())
+    except KeyError:
+        return False
+    return any(q.source == QualifiedNameSource.IMPORT for q in found)
+
+
+def _called(ctx: ConvertContext, attribute: cst.Attribute, names: Mapping[str, str]) -> bool:
+    """`attribute` is the function of a call to one of `names` (leave_Call converts those)."""
+    try:
+        parent = ctx.metadata.get_metadata(ParentNodeProvider, attribute)
+    except KeyError:
+        return False
+    return isinstance(parent, cst.Call) and parent.func is attribute and attribute.attr.value in names
+
+
+def _loads(module: cst.CSTNode, name: str) -> bool:
     """The module still reads `name` outside functions whose own parameter of that name shadows it."""
     finder = _FreeUse(name)
     module.visit(finder)
@@ -250,7 +597,7 @@ class JobLifecycle(Rule):
     def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
                                   updated: cst.SimpleStatementLine) -> Any:
         small = _single(original)
-        jobs = ctx.tracked.jobs
+        jobs = _removable_jobs(ctx, original)
         binding = _assigned(original)
         if binding is not None and binding[0] in jobs:
             return cst.RemovalSentinel.REMOVE
@@ -260,11 +607,81 @@ class JobLifecycle(Rule):
             return cst.RemovalSentinel.REMOVE
         return updated
 
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+        """A Job the script hands on (returns it, passes it to a function) stays, with a review item."""
+        if "awsglue.job.Job" not in ctx.qualified(original.func):
+            return updated
+        try:
+            parent = ctx.metadata.get_metadata(ParentNodeProvider, original)
+        except KeyError:
+            parent = None
+        target = parent.targets[0].target if isinstance(parent, cst.Assign) and len(parent.targets) == 1 else None
+        if not isinstance(target, cst.Name) or target.value not in _removable_jobs(ctx, original):
+            ctx.review(original, self.id, "this Glue Job object is passed on (returned or given to a function): a "
+                       "Databricks run needs no Job: remove it, and its init()/commit() calls, by hand")
+        return updated
+
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> Any:
         if original.keyword is not None and original.keyword.value == "transformation_ctx" and ctx.tracked.jobs \
                 and not any(f.rule == self.id for f in ctx.findings):
             ctx.review(original, self.id, "this job used Glue job bookmarks (transformation_ctx): read "
                        "incrementally with Auto Loader (cloudFiles) or a watermark table")
         return updated
+
+
+def _removable_jobs(ctx: ConvertContext, node: cst.CSTNode) -> frozenset[str]:
+    """The Job names used only to be bound, init()ed and commit()ted: those statements can go."""
+    key = "G2L004 removable jobs"
+    if key not in ctx.memo:
+        root: cst.CSTNode = node
+        while True:
+            try:
+                root = ctx.metadata.get_metadata(ParentNodeProvider, root)
+            except KeyError:
+                break
+        counter = _JobUses(ctx.tracked.jobs)
+        root.visit(counter)
+        ctx.memo[key] = frozenset(name for name in ctx.tracked.jobs
+                                  if counter.lifecycle.get(name, 0) >= counter.uses.get(name, 0))
+    removable: frozenset[str] = ctx.memo[key]
+    return removable
+
+
+class _JobUses(cst.CSTVisitor):
+    """How often each Job name is bound to Job(...) or receives init()/commit(), and how often it appears."""
+
+    def __init__(self, jobs: set[str]) -> None:
+        self.jobs = jobs
+        self.lifecycle: dict[str, int] = {}
+        self.uses: dict[str, int] = {}
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.jobs:
+            self.uses[node.value] = self.uses.get(node.value, 0) + 1
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)  # `x.job` and `import awsglue.job` do not use a name `job`
+        return False
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def _count(self, name: str) -> None:
+        self.lifecycle[name] = self.lifecycle.get(name, 0) + 1
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            if isinstance(target.target, cst.Name) and target.target.value in self.jobs:
+                self._count(target.target.value)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in self.jobs \
+                and func.attr.value in ("init", "commit"):
+            self._count(func.value.value)
+
 
 RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle)

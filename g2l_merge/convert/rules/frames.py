@@ -381,10 +381,15 @@ def _position(ctx: ConvertContext, node: cst.CSTNode) -> tuple[int, int] | None:
     return int(start.line), int(start.column)
 
 
+ONE_LINE_ARGUMENTS = 120  # longer argument lists get a line each, as a person (or black) would write them
+
+
 def arguments(items: list[str], multiline: bool, indent: str) -> str:
-    """`(a, b)`, or one argument per line under `indent` when the code they came from spanned lines."""
-    if not multiline:
-        return "(" + ", ".join(items) + ")"
+    """`(a, b)`, or one argument per line under `indent` when the code they came from spanned lines or one line
+    would be too long to read (a line per column also keeps the mirror's diffs to the columns that changed)."""
+    one_line = "(" + ", ".join(items) + ")"
+    if not multiline and (len(items) < 2 or len(one_line) <= ONE_LINE_ARGUMENTS):
+        return one_line
     return "(\n" + "".join(f"{indent}    {item},\n" for item in items) + f"{indent})"
 
 
@@ -1419,9 +1424,13 @@ class ForEachBatch(Rule):
             ctx.review(original, self.id, "forEachBatch needs its options written as a dict with windowSize and "
                        "checkpointLocation: write the writeStream.foreachBatch query by hand")
             return updated
+        temp_dir = "TempDir" in code_of(options["checkpointLocation"])
         ctx.review(original, self.id, "Glue retried a failed batch (batchMaxRetries, 3 by default), persisted "
                    "each batch and skipped empty ones; this query fails on the first error: use job retries, "
-                   "and trigger(availableNow=True) for a run that should end")
+                   "and trigger(availableNow=True) for a run that should end" + (
+                       "; the checkpoint is under Glue's TempDir, which a Databricks run does not get unless "
+                       "the job passes --TempDir: point it at durable storage (a Volume) the next run resumes "
+                       "from" if temp_dir else ""))
         return expr(self._query(ctx, original, bound.args, options))
 
     def _query(self, ctx: ConvertContext, original: cst.Call, args: dict[str, cst.BaseExpression],

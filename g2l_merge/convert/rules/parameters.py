@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import libcst as cst
+from libcst.metadata import ParentNodeProvider
 
 from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.rules.base import Rule, code_of, expr
 
 GET_RESOLVED_OPTIONS = "awsglue.utils.getResolvedOptions"
+ARGUMENT_ERROR = "awsglue.utils.GlueArgumentError"
 
 
 class ResolvedOptions(Rule):
@@ -27,6 +29,8 @@ class ResolvedOptions(Rule):
     After (job_parameters = "widgets")::
 
         args = glue_compat.widget_options(dbutils, ["JOB_NAME", "as_of_date"])
+
+    `except GlueArgumentError` catches glue_compat.GlueArgumentError, which a missing option raises.
     """
 
     id = "G2L005"
@@ -45,5 +49,20 @@ class ResolvedOptions(Rule):
         if ctx.config.job_parameters == "widgets":
             return expr(f"glue_compat.widget_options(dbutils, {options})")
         return expr(f"glue_compat.resolved_options({code_of(positional[0].value)}, {options})")
+
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> Any:
+        """`except GlueArgumentError:` catches glue_compat's, which a missing option raises now."""
+        if original.value != "GlueArgumentError" or ARGUMENT_ERROR not in ctx.qualified(original):
+            return updated
+        if isinstance(ctx.metadata.get_metadata(ParentNodeProvider, original, None), (cst.ImportAlias, cst.Attribute)):
+            return updated
+        ctx.add_import("glue_compat")
+        return expr("glue_compat.GlueArgumentError")
+
+    def leave_Attribute(self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute) -> Any:
+        if original.attr.value != "GlueArgumentError" or ARGUMENT_ERROR not in ctx.qualified(original):
+            return updated
+        ctx.add_import("glue_compat")
+        return expr("glue_compat.GlueArgumentError")
 
 RULES_IN_ORDER: tuple[type[Rule], ...] = (ResolvedOptions,)

@@ -66,7 +66,10 @@ READ_FORMATS: dict[str, dict[str, str]] = {  # Glue format -> its format_options
 }
 JDBC_OPTIONS = {"url": "url", "dbtable": "dbtable", "query": "query", "user": "user", "username": "user",
                 "password": "password", "classname": "driver", "customjdbcdriverclassname": "driver",
-                "fetchsize": "fetchsize", "batchsize": "batchsize"}
+                "fetchsize": "fetchsize", "batchsize": "batchsize",
+                # custom and marketplace JDBC connectors: these work as in Spark's JDBC reader (parallel reads)
+                "partitioncolumn": "partitionColumn", "lowerbound": "lowerBound", "upperbound": "upperBound",
+                "numpartitions": "numPartitions"}
 JDBC_DROPPED = frozenset({"redshifttmpdir", "aws_iam_role", "bulksize"})
 JDBC_PARALLEL = frozenset({"hashfield", "hashexpression", "hashpartitions"})
 GLUE_CONNECTION = frozenset({"connectionname", "useconnectionproperties"})
@@ -497,6 +500,9 @@ class StreamReader(CallRule):
         options = options_in(ctx, original, updated, bound, "connection_options")
         if options is None or options_of(bound.get("format_options")) is None:
             return unconverted("connection_options is not a literal dict: convert this stream by hand")
+        # Glue Studio writes "typeOfData": "kinesis" (or "kafka"): the connection type again, nothing to carry over
+        options = {key: value for key, value in options.items()
+                   if not (key.lower() == "typeofdata" and (string_value(value) or "").lower() == kind)}
         steps = _kafka_options(options) if kind == "kafka" else _kinesis_options(options)
         if isinstance(steps, Outcome):
             return steps

@@ -6,7 +6,7 @@ DataFrameWriter method chains they become.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import libcst as cst
@@ -131,34 +131,30 @@ class _Names(NamedTuple):
     reads: dict[str, list[cst.Arg]]  # arguments that are just the name
 
 
-class _NameVisitor(cst.CSTVisitor):
-    def __init__(self) -> None:
-        self.names = _Names({}, {}, {})
-
-    def visit_Name(self, node: cst.Name) -> None:
-        self.names.references[node.value] = self.names.references.get(node.value, 0) + 1
-
-    def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
-            self.names.references[node.keyword.value] = self.names.references.get(node.keyword.value, 0) - 1
-        if isinstance(node.value, cst.Name):
-            self.names.reads.setdefault(node.value.value, []).append(node)
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.names.references[node.attr.value] = self.names.references.get(node.attr.value, 0) - 1
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        if len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and isinstance(node.value, cst.Dict):
-            self.names.dicts.setdefault(node.targets[0].target.value, []).append(node)
+def _read_names(nodes: Iterable[cst.CSTNode]) -> _Names:
+    names = _Names({}, {}, {})
+    for node in nodes:
+        if isinstance(node, cst.Name):
+            names.references[node.value] = names.references.get(node.value, 0) + 1
+        elif isinstance(node, cst.Arg):
+            if node.keyword is not None:
+                names.references[node.keyword.value] = names.references.get(node.keyword.value, 0) - 1
+            if isinstance(node.value, cst.Name):
+                names.reads.setdefault(node.value.value, []).append(node)
+        elif isinstance(node, cst.Attribute):
+            names.references[node.attr.value] = names.references.get(node.attr.value, 0) - 1
+        elif isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                and isinstance(node.value, cst.Dict):
+            names.dicts.setdefault(node.targets[0].target.value, []).append(node)
+    return names
 
 
-def _names(ctx: ConvertContext, node: cst.CSTNode) -> _Names:
-    """The file's names, read once (on the first options argument that is a name)."""
+def _names(ctx: ConvertContext) -> _Names:
+    """The file's names, read once (on the first options argument that is a name) from the nodes the engine's
+    one walk listed (tree.py), not from another walk."""
     names = ctx.memo.get("storage.names")
     if names is None:
-        visitor = _NameVisitor()
-        _root(ctx, node).visit(visitor)
-        names = ctx.memo["storage.names"] = visitor.names
+        names = ctx.memo["storage.names"] = _read_names(ctx.metadata.nodes)
     assert isinstance(names, _Names)
     return names
 
@@ -168,7 +164,7 @@ def dict_assignment(ctx: ConvertContext, name: cst.BaseExpression) -> cst.Assign
     in and before it, and this read the name's only other use."""
     if not isinstance(name, cst.Name) or ctx.tracked.uses.get(name.value, 0) < 2:
         return None
-    names = _names(ctx, name)
+    names = _names(ctx)
     assignments = names.dicts.get(name.value, [])
     if names.references.get(name.value) != 2 or len(assignments) != 1:
         return None
@@ -189,7 +185,7 @@ def _inlined_into(ctx: ConvertContext, statement: cst.SimpleStatementLine) -> cs
     name = small.targets[0].target.value
     if ctx.tracked.uses.get(name, 0) < 2:
         return None
-    reads = _names(ctx, statement).reads.get(name, [])
+    reads = _names(ctx).reads.get(name, [])
     if len(reads) != 1 or dict_assignment(ctx, reads[0].value) is not small:
         return None
     call = _parent(ctx, reads[0])
@@ -209,12 +205,6 @@ def _parent(ctx: ConvertContext, node: cst.CSTNode) -> cst.CSTNode | None:
     except KeyError:
         return None
     return parent if isinstance(parent, cst.CSTNode) else None
-
-
-def _root(ctx: ConvertContext, node: cst.CSTNode) -> cst.CSTNode:
-    while (parent := _parent(ctx, node)) is not None:
-        node = parent
-    return node
 
 
 def glue_call(ctx: ConvertContext, original: cst.Call) -> GlueCall | None:

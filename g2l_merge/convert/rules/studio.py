@@ -623,5 +623,55 @@ class GlueMlTransforms(Rule):
         return updated
 
 
+class CustomVisualTransform(Rule):
+    """A Glue Studio custom visual transform, a function registered as a DynamicFrame method, is registered on
+    DataFrame instead, so the job's calls on its converted frames keep working.
+
+    Before::
+
+        from awsglue import DynamicFrame
+
+        def mask_column(self, column):
+            return DynamicFrame.fromDF(self.toDF().withColumn(column, F.lit("***")), self.glue_ctx, self.name)
+
+        DynamicFrame.mask_column = mask_column
+
+    After::
+
+        from pyspark.sql import DataFrame
+
+        def mask_column(self, column):
+            return self.toDF().withColumn(column, F.lit("***"))
+
+        # g2l: review G2L409: Glue Studio custom visual transform mask_column: ...
+        DataFrame.mask_column = mask_column
+
+    `self` is a DataFrame now: its DynamicFrame calls (toDF(), glue_ctx, name, schema()) need a look.
+    """
+
+    id = "G2L409"
+    name = "custom-visual-transform"
+    summary = "DynamicFrame.f = f (a Glue Studio custom visual transform) registers f on DataFrame, with a review item."
+
+    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
+                                  updated: cst.SimpleStatementLine) -> Any:
+        if len(original.body) != 1 or not isinstance(original.body[0], cst.Assign):
+            return updated
+        assign, changed = updated.body[0], original.body[0]
+        assert isinstance(assign, cst.Assign)
+        targets = [t.target for t in changed.targets]
+        if not all(isinstance(t, cst.Attribute) and ctx.qualified(t.value) & FRAME_TYPES for t in targets):
+            return updated
+        ctx.add_import("pyspark.sql", "DataFrame")
+        methods = ", ".join(t.attr.value for t in targets if isinstance(t, cst.Attribute))
+        ctx.review(original, self.id, f"Glue Studio custom visual transform {methods}: now a DataFrame method, so "
+                   "self is a DataFrame: check the function's DynamicFrame calls (self.toDF(), self.glue_ctx, "
+                   "self.name, self.schema())")
+        new_targets = [t.with_changes(target=t.target.with_changes(value=cst.Name("DataFrame")))
+                       if isinstance(t.target, cst.Attribute) else t for t in assign.targets]
+        return updated.with_changes(body=[assign.with_changes(targets=new_targets)])
+
+
 RULES_IN_ORDER: tuple[type[Rule], ...] = (StudioSqlHelpers, StudioAggregate, StudioDropNulls, GlueTypes,
-                                          StudioTransforms, DataQuality, CustomTransform, GlueMlTransforms)
+                                          StudioTransforms, DataQuality, CustomTransform, GlueMlTransforms,
+                                          CustomVisualTransform)

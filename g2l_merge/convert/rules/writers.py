@@ -126,7 +126,8 @@ class _WriteResult(CallRule):
             return result
         small, new = original.body[0], result.body[0]
         target = _lone_target(small)
-        is_write = m.matches(new, m.Assign(value=m.Call(func=m.Attribute(attr=m.Name("save") | m.Name("saveAsTable")))))
+        is_write = target is not None and m.matches(
+            new, m.Assign(value=m.Call(func=m.Attribute(attr=m.Name("save") | m.Name("saveAsTable")))))
         if target is None or not is_write or self.owns(ctx, small.value) is None:  # type: ignore[attr-defined]
             return result
         if ctx.tracked.uses.get(target, 0) != 1:
@@ -138,8 +139,9 @@ class _WriteResult(CallRule):
 
 def _lone_target(small: cst.BaseSmallStatement) -> str | None:
     """The name in `name = <call>`, else None."""
-    if m.matches(small, m.Assign(targets=[m.AssignTarget(target=m.Name())], value=m.Call())):
-        return small.targets[0].target.value  # type: ignore[attr-defined, no-any-return]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+            and isinstance(small.value, cst.Call):  # not a matcher: this runs for every statement
+        return small.targets[0].target.value
     return None
 
 
@@ -389,7 +391,7 @@ def sink_plan(ctx: ConvertContext, statement: cst.SimpleStatementLine) -> SinkPl
     statements: dict[str, cst.SimpleStatementLine] = {}
     mentions, problem = 0, ""
     for sibling in block.body:
-        found = len(m.findall(sibling, m.Name(name)))
+        found = ctx.metadata.names_within(sibling, name)  # findall would walk the sibling for every statement
         if not found:
             continue
         mentions += found

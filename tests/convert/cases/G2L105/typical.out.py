@@ -2,8 +2,8 @@
 from pyspark.sql.types import LongType, StructField, StructType
 from pyspark.sql import SparkSession
 
-sc = SparkSession.builder.getOrCreate().sparkContext
 spark = SparkSession.builder.getOrCreate()
+sc = spark.sparkContext
 
 schema = StructType([StructField("id", LongType())])
 rows = sc.parallelize([(1,), (2,)])

@@ -14,7 +14,7 @@ def process_batch(data_frame, batch_id):
         frame.write.mode("append").saveAsTable("risk.payments")
 
 
-# g2l: review G2L321: Glue retried a failed batch (batchMaxRetries, 3 by default), persisted each batch and skipped empty ones; this query fails on the first error: use job retries, and trigger(availableNow=True) for a run that should end
+# g2l: review G2L321: Glue retried a failed batch (batchMaxRetries, 3 by default), persisted each batch and skipped empty ones; this query fails on the first error: use job retries, and trigger(availableNow=True) for a run that should end; the checkpoint is under Glue's TempDir, which a Databricks run does not get unless the job passes --TempDir: point it at durable storage (a Volume) the next run resumes from
 (
     payments.writeStream.foreachBatch(process_batch)
     .option("checkpointLocation", args["TempDir"] + "/" + args["JOB_NAME"] + "/checkpoint/")

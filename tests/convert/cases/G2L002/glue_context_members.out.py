@@ -1,0 +1,12 @@
+# g2l: converted from jobs/glue_context_members.py
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+glueContext = spark  # g2l: kept for the Glue calls left for review
+spark.conf.set("spark.sql.shuffle.partitions", "64")
+partitions = spark.conf.get("spark.sql.shuffle.partitions")
+spark.udf.register("upper_code", lambda code: code.upper())
+context = spark.sparkContext
+session = spark
+# g2l: review G2L002: glueContext.transition_table: a GlueContext member a SparkSession does not have: convert it by hand
+glueContext.transition_table("risk", "positions", "GLACIER", {"retentionPeriod": 720})
