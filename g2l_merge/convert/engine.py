@@ -1,8 +1,9 @@
 """convert_source(): the one entry point the mirror and the `convert` command use.
 
-Each file is parsed once and walked once for its metadata (tree.py); every rule runs in one pass over that tree
-(rules hook `leave_<NodeType>` and are chained in registry order on each node). Imports the rules made
-unused are then dropped and the ones they need added (imports.py), and the converted-from header goes on top.
+Each file is parsed once; its metadata is one walk plus libcst's scope analysis (tree.py); every rule runs in
+one pass over that tree (rules hook `leave_<NodeType>` and are chained in registry order on each node). Imports
+the rules made unused are then dropped and the ones they need added (imports.py), and the converted-from header
+goes on top.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS
 from g2l_merge.convert.rules.base import Rule, code_of, expr, stmt
 from g2l_merge.convert.rules.storage import session_of
+from g2l_merge.convert.tree import NodeVisitor, Tree
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
 # The Glue-only Python packages: awsglue, and Data Quality, ML and data-integration transforms.
@@ -81,13 +82,14 @@ class AwsglueImports(Rule):
                 and small.module is not None and ".".join(_dotted_name(small.module)) in STAR_EXPORTS):
             return cst.RemovalSentinel.REMOVE
         for module in _glue_modules(original):
-            ctx.memo.setdefault(("G2L001 line", module), ctx.line(original))
+            # the statement, not its line: positions are computed for the whole file on the first ask
+            ctx.memo.setdefault(("G2L001 import", module), original)
         return updated
 
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
         """An awsglue import still there whose names are used outside the statements left for review (so no
         review item explains it): say so on the import itself."""
-        if not any(isinstance(key, tuple) and key[0] == "G2L001 line" for key in ctx.memo):
+        if not any(isinstance(key, tuple) and key[0] == "G2L001 import" for key in ctx.memo):
             return module  # the file imported nothing Glue-only (other than star imports, which went)
         imports = _GlueImports()
         module.visit(imports)
@@ -113,7 +115,7 @@ def _glue_modules(statement: cst.SimpleStatementLine) -> list[str]:
     return [name for name in found if name.split(".")[0] in GLUE_PACKAGES]
 
 
-class _GlueImports(cst.CSTVisitor):
+class _GlueImports(NodeVisitor):
     """The names the remaining Glue-only imports bind, and their modules."""
 
     def __init__(self) -> None:
@@ -132,7 +134,7 @@ class _GlueImports(cst.CSTVisitor):
                 self.bound[_asname(alias) or dotted[0]] = ".".join(dotted)
 
 
-class _UnreviewedUses(cst.CSTVisitor):
+class _UnreviewedUses(NodeVisitor):
     """Which of `names` are read in statements that carry no review comment (nor sit inside one that does)."""
 
     def __init__(self, names: set[str]) -> None:
@@ -212,8 +214,9 @@ class _FlagGlueImports(cst.CSTTransformer):
         message = (f"{', '.join(modules)} is still imported: code the rules did not convert uses it (with no review "
                    "item): convert that code by hand, and the import goes")
         comment = f"# g2l: review {self.rule}: {message}"
-        self.ctx.findings.append(Finding(self.ctx.path, self.ctx.memo.get(("G2L001 line", modules[0]), 0),
-                                         self.rule, message))
+        statement = self.ctx.memo.get(("G2L001 import", modules[0]))
+        line = self.ctx.line(statement) if statement is not None else 0
+        self.ctx.findings.append(Finding(self.ctx.path, line, self.rule, message))
         present = [*self.header, *updated.leading_lines]  # above the first statement, libcst reads a module header
         if any(line.comment is not None and line.comment.value == comment for line in present):
             return updated
@@ -522,7 +525,7 @@ def _loads(module: cst.CSTNode, name: str) -> bool:
     return finder.found
 
 
-class _FreeUse(cst.CSTVisitor):
+class _FreeUse(NodeVisitor):
     def __init__(self, name: str) -> None:
         self.name = name
         self.found = False
@@ -633,55 +636,41 @@ def _removable_jobs(ctx: ConvertContext, node: cst.CSTNode) -> frozenset[str]:
     """The Job names used only to be bound, init()ed and commit()ted: those statements can go."""
     key = "G2L004 removable jobs"
     if key not in ctx.memo:
-        root: cst.CSTNode = node
-        while True:
-            try:
-                root = ctx.metadata.get_metadata(ParentNodeProvider, root)
-            except KeyError:
-                break
-        counter = _JobUses(ctx.tracked.jobs)
-        root.visit(counter)
-        ctx.memo[key] = frozenset(name for name in ctx.tracked.jobs
-                                  if counter.lifecycle.get(name, 0) >= counter.uses.get(name, 0))
+        jobs = ctx.tracked.jobs
+        lifecycle, uses = _job_uses(ctx.metadata, jobs) if jobs else ({}, {})
+        ctx.memo[key] = frozenset(name for name in jobs if lifecycle.get(name, 0) >= uses.get(name, 0))
     removable: frozenset[str] = ctx.memo[key]
     return removable
 
 
-class _JobUses(cst.CSTVisitor):
-    """How often each Job name is bound to Job(...) or receives init()/commit(), and how often it appears."""
+def _job_uses(tree: Tree, jobs: set[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """How often each Job name is bound to Job(...) or receives init()/commit(), and how often it appears, read
+    from the module's nodes as the engine's one walk listed them (no walk of its own)."""
+    lifecycle: dict[str, int] = {}
+    uses: dict[str, int] = {}
+    end_of_import = 0
+    for at, node in enumerate(tree.nodes):
+        if at < end_of_import:
+            continue
+        if isinstance(node, cst.Import | cst.ImportFrom):  # `import awsglue.job` does not use a name `job`
+            end_of_import = tree.spans[node][1]
+        elif isinstance(node, cst.Name) and node.value in jobs and not _attribute_name(tree, node):
+            uses[node.value] = uses.get(node.value, 0) + 1
+        elif isinstance(node, cst.Assign):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name) and target.target.value in jobs:
+                    lifecycle[target.target.value] = lifecycle.get(target.target.value, 0) + 1
+        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
+                and isinstance(node.func.value, cst.Name) and node.func.value.value in jobs \
+                and node.func.attr.value in ("init", "commit"):
+            lifecycle[node.func.value.value] = lifecycle.get(node.func.value.value, 0) + 1
+    return lifecycle, uses
 
-    def __init__(self, jobs: set[str]) -> None:
-        self.jobs = jobs
-        self.lifecycle: dict[str, int] = {}
-        self.uses: dict[str, int] = {}
 
-    def visit_Name(self, node: cst.Name) -> None:
-        if node.value in self.jobs:
-            self.uses[node.value] = self.uses.get(node.value, 0) + 1
-
-    def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)  # `x.job` and `import awsglue.job` do not use a name `job`
-        return False
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        return False
-
-    def _count(self, name: str) -> None:
-        self.lifecycle[name] = self.lifecycle.get(name, 0) + 1
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            if isinstance(target.target, cst.Name) and target.target.value in self.jobs:
-                self._count(target.target.value)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        func = node.func
-        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.value.value in self.jobs \
-                and func.attr.value in ("init", "commit"):
-            self._count(func.value.value)
+def _attribute_name(tree: Tree, name: cst.Name) -> bool:
+    """`x.job`: the name after the dot, which does not use a name `job`."""
+    parent = tree.parents.get(name)
+    return isinstance(parent, cst.Attribute) and parent.attr is name
 
 
 RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle)
