@@ -116,13 +116,13 @@ def add_missing(module: cst.Module, needed: list[Removal]) -> cst.Module:
     the Glue team's existing `from x import ...` lines; a separate line is cheaper and keeps their lines
     untouched, so a later Glue change to those lines merges cleanly.
     """
-    present = _present(module)
+    body = list(module.body)
+    at = _after_imports(body)
+    present = _present(body[:at])  # an import further down would come after the code that now needs it
     missing = sorted({item for item in needed if item not in present}, key=lambda i: (i[1] is not None, i))
     if not missing:
         return module
     lines = [cst.parse_statement(_import_code(item)) for item in missing]
-    body = list(module.body)
-    at = _after_imports(body)
     return module.with_changes(body=[*body[:at], *lines, *body[at:]])
 
 
@@ -132,9 +132,9 @@ def _import_code(item: Removal) -> str:
     return f"import {module}{alias}" if obj is None else f"from {module} import {obj}{alias}"
 
 
-def _present(module: cst.Module) -> set[Removal]:
+def _present(statements: Sequence[cst.BaseStatement]) -> set[Removal]:
     found: set[Removal] = set()
-    for statement in module.body:
+    for statement in statements:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
