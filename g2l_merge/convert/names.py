@@ -75,7 +75,7 @@ class Tracked:
 
     def star_qualified(self, node: cst.CSTNode) -> set[str]:
         """Qualified name of a bare name brought in by `from awsglue.x import *`."""
-        parts = _dotted(node)
+        parts = dotted(node)
         if not parts:
             return set()
         return {".".join([module, *parts]) for module in self.star_modules if parts[0] in STAR_EXPORTS[module]}
@@ -88,11 +88,11 @@ class Tracked:
         return isinstance(node, cst.Name) and node.value in self.frames
 
 
-def _dotted(node: cst.CSTNode) -> list[str]:
+def dotted(node: cst.CSTNode) -> list[str]:
     if isinstance(node, cst.Name):
         return [node.value]
     if isinstance(node, cst.Attribute):
-        base = _dotted(node.value)
+        base = dotted(node.value)
         return [*base, node.attr.value] if base else []
     return []
 
@@ -139,7 +139,7 @@ def _note(tracked: Tracked, node: cst.CSTNode) -> None:
             and node.attr.value in GLUE_CONTEXT_ATTRIBUTES and node.value.value in GLUE_CONTEXT_NAMES:
         tracked.glue_context_params.add(node.value.value)
     elif isinstance(node, cst.ImportFrom) and isinstance(node.names, cst.ImportStar) and node.module is not None:
-        module = ".".join(_dotted(node.module))
+        module = ".".join(dotted(node.module))
         if module in STAR_EXPORTS:
             tracked.star_modules.add(module)
 
@@ -238,7 +238,7 @@ class _Bindings:
             return True
         if isinstance(func, cst.Attribute):
             receiver, method = func.value, func.attr.value
-            if method == "fromDF" and _dotted(receiver)[-1:] == ["DynamicFrame"]:
+            if method == "fromDF" and dotted(receiver)[-1:] == ["DynamicFrame"]:
                 return True
             if method in FRAME_METHODS and self.is_frame_expression(receiver):
                 return True

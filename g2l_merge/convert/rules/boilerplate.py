@@ -10,7 +10,7 @@ import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, QualifiedNameProvider, QualifiedNameSource
 
 from g2l_merge.convert.context import ConvertContext, Finding
-from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS
+from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS, dotted
 from g2l_merge.convert.rules.base import Rule, code_of, expr, stmt
 from g2l_merge.convert.rules.storage import session_of
 from g2l_merge.convert.tree import NodeVisitor, Tree
@@ -62,24 +62,24 @@ class AwsglueImports(Rule):
     summary = "Remove awsglue imports, star imports included, once the converted code no longer needs them."
 
     def leave_ImportFrom(self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
-        module = ".".join(_dotted_name(original.module)) if original.module else ""
+        module = ".".join(dotted(original.module)) if original.module else ""
         if module.split(".")[0] in GLUE_PACKAGES and not isinstance(original.names, cst.ImportStar):
             for alias in original.names:
-                ctx.remove_import(module, _dotted_name(alias.name)[-1], _asname(alias))
+                ctx.remove_import(module, dotted(alias.name)[-1], _asname(alias))
         return updated
 
     def leave_Import(self, ctx: ConvertContext, original: cst.Import, updated: cst.Import) -> Any:
         for alias in original.names:
-            dotted = ".".join(_dotted_name(alias.name))
-            if dotted.split(".")[0] in GLUE_PACKAGES:
-                ctx.remove_import(dotted, None, _asname(alias))
+            module = ".".join(dotted(alias.name))
+            if module.split(".")[0] in GLUE_PACKAGES:
+                ctx.remove_import(module, None, _asname(alias))
         return updated
 
     def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
                                   updated: cst.SimpleStatementLine) -> Any:
         small = _single(original)
         if (isinstance(small, cst.ImportFrom) and isinstance(small.names, cst.ImportStar)
-                and small.module is not None and ".".join(_dotted_name(small.module)) in STAR_EXPORTS):
+                and small.module is not None and ".".join(dotted(small.module)) in STAR_EXPORTS):
             return cst.RemovalSentinel.REMOVE
         for module in _glue_modules(original):
             # the statement, not its line: positions are computed for the whole file on the first ask
@@ -109,9 +109,9 @@ def _glue_modules(statement: cst.SimpleStatementLine) -> list[str]:
     found = []
     for small in statement.body:
         if isinstance(small, cst.ImportFrom) and small.module is not None:
-            found.append(".".join(_dotted_name(small.module)))
+            found.append(".".join(dotted(small.module)))
         elif isinstance(small, cst.Import):
-            found += [".".join(_dotted_name(alias.name)) for alias in small.names]
+            found += [".".join(dotted(alias.name)) for alias in small.names]
     return [name for name in found if name.split(".")[0] in GLUE_PACKAGES]
 
 
@@ -122,16 +122,16 @@ class _GlueImports(NodeVisitor):
         self.bound: dict[str, str] = {}
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        module = ".".join(_dotted_name(node.module)) if node.module else ""
+        module = ".".join(dotted(node.module)) if node.module else ""
         if module.split(".")[0] in GLUE_PACKAGES and not isinstance(node.names, cst.ImportStar):
             for alias in node.names:
-                self.bound[_asname(alias) or _dotted_name(alias.name)[-1]] = module
+                self.bound[_asname(alias) or dotted(alias.name)[-1]] = module
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
-            dotted = _dotted_name(alias.name)
-            if dotted and dotted[0] in GLUE_PACKAGES:
-                self.bound[_asname(alias) or dotted[0]] = ".".join(dotted)
+            parts = dotted(alias.name)
+            if parts and parts[0] in GLUE_PACKAGES:
+                self.bound[_asname(alias) or parts[0]] = ".".join(parts)
 
 
 class _UnreviewedUses(NodeVisitor):
@@ -185,15 +185,15 @@ class _FlagGlueImports(cst.CSTTransformer):
         self.header: list[cst.EmptyLine] = []
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
-        module = ".".join(_dotted_name(updated.module)) if updated.module else ""
+        module = ".".join(dotted(updated.module)) if updated.module else ""
         if module.split(".")[0] not in GLUE_PACKAGES or isinstance(updated.names, cst.ImportStar):
             return updated
-        kept = [a for a in updated.names if (_asname(a) or _dotted_name(a.name)[-1]) not in self.unused]
+        kept = [a for a in updated.names if (_asname(a) or dotted(a.name)[-1]) not in self.unused]
         return _rebuilt(updated, kept)
 
     def leave_Import(self, original: cst.Import, updated: cst.Import) -> Any:
-        kept = [a for a in updated.names if _dotted_name(a.name)[0] not in GLUE_PACKAGES
-                or (_asname(a) or _dotted_name(a.name)[0]) not in self.unused]
+        kept = [a for a in updated.names if dotted(a.name)[0] not in GLUE_PACKAGES
+                or (_asname(a) or dotted(a.name)[0]) not in self.unused]
         return _rebuilt(updated, kept)
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
@@ -255,14 +255,6 @@ def _rebuilt(node: Any, kept: list[cst.ImportAlias]) -> Any:
         return node
     kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
     return node.with_changes(names=kept)
-
-
-def _dotted_name(node: cst.BaseExpression) -> list[str]:
-    if isinstance(node, cst.Name):
-        return [node.value]
-    if isinstance(node, cst.Attribute):
-        return [*_dotted_name(node.value), node.attr.value]
-    return []
 
 
 def _asname(alias: cst.ImportAlias) -> str | None:
