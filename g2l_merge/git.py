@@ -255,6 +255,12 @@ def is_ancestor(repo: Repo, ancestor: str, descendant: str) -> bool:
     return run(repo, "merge-base", "--is-ancestor", ancestor, descendant, ok=(0, 1)).code == 0
 
 
+def merge_base(repo: Repo, ours: str, theirs: str) -> str | None:
+    """The best common ancestor of two commits, or None when they share no history."""
+    result = run(repo, "merge-base", ours, theirs, ok=(0, 1))
+    return result.out.decode().strip() or None
+
+
 def rev_list(repo: Repo, *args: str) -> list[str]:
     """Commit shas from `git rev-list ARGS`."""
     return out(repo, "rev-list", *args).split()
@@ -278,6 +284,28 @@ def diff_trees(repo: Repo, old: str | None, new: str) -> list[Change]:
         changes.append(Change(status, None if status == "A" else path, None if status == "D" else path))
         i += 2
     return changes
+
+
+def mirror_renames(repo: Repo, tip: str) -> list[tuple[str, str]]:
+    """(old, new) for every rename in the first-parent history of `tip`, newest first (git's rename detection)."""
+    raw = run(repo, "log", "--first-parent", "-M", "--diff-filter=R", "--name-status", "--format=", "-z",
+              "--end-of-options", tip, "--").out
+    fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
+    renames, i = [], 0
+    while i + 2 < len(fields):
+        status = fields[i].strip()
+        if status.startswith("R"):
+            renames.append((fields[i + 1], fields[i + 2]))
+            i += 3
+        else:
+            i += 1
+    return renames
+
+
+def changed_paths(repo: Repo, old: str, new: str) -> list[str]:
+    """Paths whose entry differs between two trees (no rename detection: a move is a delete and an add)."""
+    raw = run(repo, "diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", "--name-only", old, new).out
+    return [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0") if f]
 
 
 def dirty_paths(repo: Repo) -> list[str]:
@@ -614,48 +642,65 @@ def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:
     run(repo, "read-tree", "-m", "-u", old_commit, new_tree)
 
 
-def start_worktree_merge(repo: Repo, commit: str, message: str) -> bool:
-    """`git merge --no-ff --no-commit`: leaves git's own merging state; True when clean."""
-    result = run(repo, "-c", "merge.conflictStyle=zdiff3", "merge", "--no-ff", "--no-commit",
-                 "--no-verify", "-q", "-m", message, commit, ok=(0, 1, 2, 128))
-    if result.code not in (0, 1) or not merge_in_progress(repo):
-        raise refused(f"git merge refused to start: {result.err.decode(errors='replace').strip()}")
-    return result.code == 0
+def reset_tree(repo: Repo, tree: str) -> None:
+    """Index and work tree to `tree`, discarding unmerged entries (finishing an interrupted sync's own writes)."""
+    run(repo, "read-tree", "--reset", "-u", tree)
 
 
-def set_merge_result(repo: Repo, path: str, mode: str, content: bytes | None,
-                     stages: tuple[ConflictStage, ...]) -> None:
-    """During a merge git left in progress: one path's result into the work tree, and its index stages."""
-    assert repo.work_tree is not None
-    target = repo.work_tree / path
-    encoded = path.encode("utf-8", errors="surrogateescape")
-    records = [f"0 {NULL_SHA}\t".encode() + encoded]
-    if content is None:
-        target.unlink(missing_ok=True)
-    else:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        entries = stages or (ConflictStage(mode, write_blob(repo, content), 0, path),)
-        records += [f"{s.mode} {s.sha} {s.stage}\t".encode() + encoded for s in entries]
-    run(repo, "update-index", "-z", "--index-info", input=b"".join(r + b"\0" for r in records))
+def index_tree(repo: Repo) -> str | None:
+    """The tree the index holds now; None while it has unmerged entries."""
+    result = run(repo, "write-tree", ok=(0, 128))
+    return result.out.decode().strip() if result.code == 0 else None
+
+
+def has_unstaged_changes(repo: Repo) -> bool:
+    return run(repo, "diff-files", "--quiet", ok=(0, 1)).code == 1
+
+
+def set_conflict_stages(repo: Repo, stages: Mapping[str, tuple[ConflictStage, ...]]) -> None:
+    """Replace each path's index entry by its conflict stages (base / ours / theirs), in one update-index call."""
+    records = []
+    for path, entries in stages.items():
+        encoded = path.encode("utf-8", errors="surrogateescape")
+        records.append(f"0 {NULL_SHA}\t".encode() + encoded)
+        records += [f"{s.mode} {s.sha} {s.stage}\t".encode() + s.path.encode("utf-8", errors="surrogateescape")
+                    for s in entries]
+    if records:
+        run(repo, "update-index", "-z", "--index-info", input=b"".join(r + b"\0" for r in records))
+
+
+def write_merge_state(repo: Repo, merging: str, head: str, message: str) -> None:
+    """The files `git merge --no-ff --no-commit` leaves for `git commit`, `git status` and `git merge --abort`;
+    MERGE_HEAD goes last, so a merge is "in progress" only once everything else is in place."""
+    for name, text in (("ORIG_HEAD", f"{head}\n"), ("MERGE_MSG", message), ("MERGE_MODE", "no-ff")):
+        _write_atomic(repo.git_dir / name, text)
+    _write_atomic(repo.git_dir / "MERGE_HEAD", f"{merging}\n")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".g2l-tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
 
 
 # -- the lock ---------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def lock(repo: Repo, command: str) -> Iterator[None]:
-    """One sync at a time per repository; a lock left by a dead process on this host is taken over."""
+def lock(repo: Repo, command: str) -> Iterator[str | None]:
+    """One sync at a time per repository; a lock left by a dead process on this host is taken over, and the
+    context value says so (None when the lock was free)."""
     path = repo.git_dir / LOCK_NAME
     holder = f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%Y-%m-%d %H:%M:%S')}: {command}"
-    _acquire(path, holder)
+    taken_over = _acquire(path, holder)
     try:
-        yield
+        yield taken_over
     finally:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
 
 
-def _acquire(path: Path, holder: str) -> None:
+def _acquire(path: Path, holder: str) -> str | None:
+    taken_over = None
     for _attempt in range(2):
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -663,12 +708,13 @@ def _acquire(path: Path, holder: str) -> None:
             current = path.read_text(errors="replace").strip()
             if _holder_is_dead(current):
                 path.unlink(missing_ok=True)
+                taken_over = f"removed a stale lock left by a process that is gone ({current})"
                 continue
             raise refused(f"another g2l-sync holds the lock ({current}); wait for it, "
                           f"or remove {path} if that process is gone") from None
         with os.fdopen(fd, "w") as handle:
             handle.write(holder + "\n")
-        return
+        return taken_over
     raise refused(f"could not take the lock {path}; rerun")
 
 

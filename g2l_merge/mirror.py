@@ -74,6 +74,23 @@ def target_path(config: Config, glue_path: str) -> str:
     return f"{root}/{glue_path}" if root and root != "." else glue_path
 
 
+def glue_path(config: Config, mirror_path: str) -> str | None:
+    """The Glue path a mirror path was converted from; None for a file the mirror adds (glue_compat.py)."""
+    root = config.target.root.strip("/")
+    path = mirror_path.removeprefix(f"{root}/") if root and root != "." else mirror_path
+    if root and root != "." and path == mirror_path:
+        return None
+    return path if selected(path, config.source) else None
+
+
+def findings_for(repo: git.Repo, glue_commit: str, path: str, config: Config) -> tuple[Finding, ...]:
+    """The converter's findings for one Glue file, converted again (conversion is deterministic)."""
+    entry = git.ls_tree(repo, glue_commit).get(path)
+    if entry is None or not path.endswith(".py") or not entry.mode.startswith("100") or entry.mode == "120000":
+        return ()
+    return convert_bytes(git.read_blob(repo, entry.sha), path, config)[1]
+
+
 def build_tree(repo: git.Repo, glue_commit: str, config: Config,
                previous: MirrorCommit | None) -> MirrorBuild:
     """Convert the selected files of a Glue commit into a tree; unchanged files reuse the last conversion."""
@@ -159,10 +176,13 @@ def convert_bytes(data: bytes, path: str, config: Config) -> tuple[bytes, tuple[
     return bom + result.text.encode("utf-8"), result.findings
 
 
-def commit(repo: git.Repo, tree: str, parent: str | None, glue: git.Commit, config: Config) -> str:
+def commit(repo: git.Repo, tree: str, parent: str | None, glue: git.Commit, config: Config,
+           rewritten: str | None = None) -> str:
     """Record a converted tree on the mirror, authored as the Glue commit it came from."""
+    note = (f"Glue history was rewritten: Glue commit {rewritten}, which the previous mirror commit holds, is no "
+            "longer in Glue's history.\n\n") if rewritten else ""
     message = (f"Glue {glue.sha[:12]}: {glue.subject}\n\n"
-               f"Converted by g2l-merge {CONVERTER_VERSION} from Glue commit {glue.sha}.\n\n"
+               f"Converted by g2l-merge {CONVERTER_VERSION} from Glue commit {glue.sha}.\n\n{note}"
                f"{GLUE_TRAILER}: {glue.sha}\n"
                f"{CONVERTER_TRAILER}: {CONVERTER_VERSION}\n"
                f"{CONFIG_TRAILER}: {config_hash(config)}\n")

@@ -1,15 +1,22 @@
 """The merge of a mirror commit into the target: `git merge-tree` once, then merge_file on the few paths
 that need it (conflicted ones, for labels; and those Glue changed whose Databricks version is native or
-holds protected regions, for the constraints)."""
+holds protected regions, for the constraints), then a guard over every path the merge changed.
+
+Which Databricks file a Glue change belongs to is decided by owners.PathMap (renames on both sides); whether
+that file is native or holds regions by owners.ownership(). The guard re-checks the result against the
+Databricks side with the same decision, whatever git's merge did, so a native file or a protected region
+cannot change through a path the plan did not foresee.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import NamedTuple
 
-from g2l_merge import git, markers
-from g2l_merge.config import Config, matches
-from g2l_merge.mergefile import DroppedHunk, FileConflict, Labels, MergedFile, is_native, merge_file
+from g2l_merge import git
+from g2l_merge.config import Config
+from g2l_merge.mergefile import DroppedHunk, FileConflict, Labels, MergedFile, merge_file
+from g2l_merge.owners import Ownership, PathMap, ownership
 
 
 class FileResult(NamedTuple):
@@ -24,8 +31,10 @@ class MergePlan(NamedTuple):
     tree: str
     conflicts: tuple[FileConflict, ...]
     files: dict[str, FileResult]  # paths whose result g2l-merge computed itself
-    skipped_native: tuple[tuple[str, str], ...]  # (path, upstream patch)
+    skipped_native: tuple[tuple[str, str], ...]  # (Databricks path, upstream patch)
     dropped: tuple[DroppedHunk, ...]
+    dbx_paths: dict[str, str | None]  # mirror path Glue changed -> the Databricks path of that file (None: deleted)
+    native: frozenset[str]  # mirror paths whose Glue change a native file did not take
 
 
 class _Sides(NamedTuple):
@@ -39,30 +48,44 @@ class _Sides(NamedTuple):
 
     def read(self, side: dict[str, git.TreeEntry], path: str | None) -> bytes | None:
         entry = side.get(path or "")
-        return None if entry is None else git.read_blob(self.repo, entry.sha)
+        return None if entry is None or not entry.mode.startswith("100") else git.read_blob(self.repo, entry.sha)
+
+    def owner(self, path: str, content: bytes) -> Ownership:
+        return ownership(path, content, self.config.protect.native)
 
 
 class _Acc(NamedTuple):
     conflicts: dict[str, tuple[FileConflict, ...]]
     files: dict[str, FileResult]
-    skipped: list[tuple[str, str]]
+    skipped: dict[str, str]  # Databricks path -> upstream patch
     dropped: list[DroppedHunk]
+    dbx_paths: dict[str, str | None]
+    native: set[str]
+    moved: dict[str, str]  # Databricks path -> where the plan put that file's merge (Glue renamed it)
+
+    def drop(self, path: str, mode: str) -> None:
+        self.files[path] = FileResult(mode, None, ())
+        self.conflicts.pop(path, None)
 
 
 def plan_merge(repo: git.Repo, ours: str, theirs: str, base: str | None, labels: Labels, config: Config,
                protected: str = "conflict") -> MergePlan:
     """Merge commit `theirs` (a mirror commit) into `ours`, with `base` the last mirror commit merged."""
     merged = git.merge_tree(repo, ours, theirs)
-    acc = _Acc({}, {}, [], [])
+    acc = _Acc({}, {}, {}, [], {}, set(), {})
     _relabel_conflicts(repo, merged, labels, acc)
     base_tree = git.read_commit(repo, base).tree if base else None
-    sides = _Sides(repo, git.ls_tree(repo, base_tree) if base_tree else {}, git.ls_tree(repo, ours),
+    ours_tree = git.read_commit(repo, ours).tree
+    sides = _Sides(repo, git.ls_tree(repo, base_tree) if base_tree else {}, git.ls_tree(repo, ours_tree),
                    git.ls_tree(repo, theirs), labels, config, protected)
+    paths = PathMap(repo, base, base_tree, ours_tree, sides.ours, sides.base)
     for change in git.diff_trees(repo, base_tree, git.read_commit(repo, theirs).tree):
-        _constrain(sides, change, acc)
+        _constrain(sides, paths, change, acc)
+    _guard(sides, merged.tree, ours_tree, acc)
     tree = _write_result(repo, merged.tree, acc.files)
     conflicts = tuple(c for path in sorted(acc.conflicts) for c in acc.conflicts[path])
-    return MergePlan(tree, conflicts, acc.files, tuple(acc.skipped), tuple(acc.dropped))
+    return MergePlan(tree, conflicts, acc.files, tuple(sorted(acc.skipped.items())), tuple(acc.dropped),
+                     acc.dbx_paths, frozenset(acc.native))
 
 
 def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, acc: _Acc) -> None:
@@ -78,45 +101,61 @@ def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, ac
             acc.files[path] = FileResult(stages[2].mode, result.content, tuple(stages.values()))
             acc.conflicts[path] = result.conflicts or (FileConflict(path, "content"),)
         else:
+            kept = stages.get(2) or stages.get(3)
+            content = git.read_blob(repo, kept.sha) if kept is not None else None
+            acc.files[path] = FileResult(kept.mode if kept else "100644", content, tuple(stages.values()))
             acc.conflicts[path] = (FileConflict(path, "modify-delete"),)
 
 
-def _constrain(sides: _Sides, change: git.Change, acc: _Acc) -> None:
-    """Apply rules 1 and 2 to one path Glue changed, when the Databricks side is native or has regions."""
-    ours_path = change.old_path if change.status != "A" else change.new_path
+def _constrain(sides: _Sides, paths: PathMap, change: git.Change, acc: _Acc) -> None:
+    """Apply rules 1 and 2 to one path Glue changed, at the Databricks path of that file."""
+    base_path, theirs_path = change.old_path, change.new_path
+    if base_path is None:
+        ours_path = theirs_path if theirs_path in sides.ours else None
+    else:
+        ours_path = paths.ours_path(base_path)
+    mirror_path = theirs_path or base_path or ""
+    moved_by_databricks = ours_path is not None and base_path is not None and ours_path != base_path
+    acc.dbx_paths[mirror_path] = ours_path if moved_by_databricks else mirror_path
     entry = sides.ours.get(ours_path or "")
     if ours_path is None or entry is None or not entry.mode.startswith("100"):
         return
     ours = git.read_blob(sides.repo, entry.sha)
-    native = matches(ours_path, sides.config.protect.native) or is_native(ours)
-    if not native and not _has_regions(ours):
+    owner = sides.owner(ours_path, ours)
+    if not owner.constrained:
         return
-    base, theirs = sides.read(sides.base, change.old_path), sides.read(sides.theirs, change.new_path)
-    if native:
-        _keep_native(ours_path, entry, ours, change, base, theirs, acc)
-    elif change.status in ("M", "R") and base is not None and theirs is not None:
-        dest = change.new_path or ours_path
-        result = merge_file(base, ours, theirs, dest, sides.labels, protected=sides.protected)
-        _record(dest, entry.mode, result, (base, ours, theirs), sides.repo, acc)
-        if dest != ours_path:
-            acc.files[ours_path] = FileResult(entry.mode, None, ())
+    base, theirs = sides.read(sides.base, base_path), sides.read(sides.theirs, theirs_path)
+    if owner.native:
+        acc.dbx_paths[mirror_path] = ours_path
+        _keep_native(sides, ours_path, entry, ours, (base_path, theirs_path), (base, theirs), acc)
+        acc.native.add(mirror_path)
+        return
+    if base is None or theirs is None:
+        return  # Glue added a file where ours has regions, or deleted it: git's add/add or modify/delete conflict
+    dest = ours_path if ours_path != base_path or theirs_path is None else theirs_path
+    acc.dbx_paths[mirror_path] = dest
+    result = merge_file(base, ours, theirs, dest, sides.labels, protected=sides.protected)
+    for stray in {base_path, theirs_path, ours_path} - {dest, None}:
+        if stray is not None and (stray == ours_path or stray not in sides.ours):
+            acc.drop(stray, entry.mode)
+    _record(dest, entry.mode, result, (base, ours, theirs), sides.repo, acc)
+    if dest != ours_path:
+        acc.moved[ours_path] = dest
 
 
-def _has_regions(content: bytes) -> bool:
-    return bool(markers.parse(content.decode("utf-8", "surrogateescape")).regions)
-
-
-def _keep_native(path: str, entry: git.TreeEntry, ours: bytes, change: git.Change, base: bytes | None,
-                 theirs: bytes | None, acc: _Acc) -> None:
-    """Rule 1: the Databricks file stays byte for byte; Glue's change is listed, not applied."""
+def _keep_native(sides: _Sides, path: str, entry: git.TreeEntry, ours: bytes, glue_paths: tuple[str | None, ...],
+                 texts: tuple[bytes | None, bytes | None], acc: _Acc) -> None:
+    """Rule 1: the Databricks file stays byte for byte where the Databricks team keeps it; Glue's change (and any
+    copy of it at Glue's path) is listed, not applied."""
+    base, theirs = texts
     result = merge_file(base, ours, theirs or b"", path, native=True)
+    for stray in set(glue_paths) - {path, None}:
+        if stray is not None and stray not in sides.ours:
+            acc.drop(stray, entry.mode)
     acc.files[path] = FileResult(entry.mode, result.content, ())
     acc.conflicts.pop(path, None)
-    if change.status == "R" and change.new_path and change.new_path != path:
-        acc.files[change.new_path] = FileResult(entry.mode, None, ())
-        acc.conflicts.pop(change.new_path, None)
     if result.skipped_native:
-        acc.skipped.append((path, result.skipped_native))
+        acc.skipped[path] = result.skipped_native
 
 
 def _record(path: str, mode: str, result: MergedFile, texts: tuple[bytes, bytes, bytes], repo: git.Repo,
@@ -130,6 +169,51 @@ def _record(path: str, mode: str, result: MergedFile, texts: tuple[bytes, bytes,
     if result.conflicts:
         acc.conflicts[path] = result.conflicts
     acc.dropped.extend(result.dropped)
+
+
+def _guard(sides: _Sides, merged_tree: str, ours_tree: str, acc: _Acc) -> None:
+    """Every Databricks file the merge would change, checked again: a native file comes back byte for byte, and a
+    file with regions keeps each region verbatim unless it is listed as a conflict."""
+    changed = set(git.changed_paths(sides.repo, ours_tree, merged_tree)) | set(acc.files)
+    merged: dict[str, git.TreeEntry] | None = None
+    for path in sorted(changed):
+        entry = sides.ours.get(path)
+        if entry is None or not entry.mode.startswith("100"):
+            continue
+        ours = git.read_blob(sides.repo, entry.sha)
+        owner = sides.owner(path, ours)
+        if not owner.constrained:
+            continue
+        if merged is None:
+            merged = git.ls_tree(sides.repo, merged_tree)
+        result = _result_of(sides, merged, acc, acc.moved.get(path, path))
+        if owner.native and result != ours:
+            acc.files[path] = FileResult(entry.mode, ours, ())
+            acc.conflicts.pop(path, None)
+            acc.skipped.setdefault(path, git.unified_patch(ours, result or b"", path))
+        elif owner.regions and not _regions_kept(ours, owner, result) and not _conflicted(acc, path):
+            block = ", ".join(r.name or f"lines {r.start}-{r.end}" for r in owner.regions)
+            stages = (git.ConflictStage(entry.mode, entry.sha, 2, path),)
+            acc.files[path] = FileResult(entry.mode, ours, stages)
+            acc.conflicts[path] = (FileConflict(path, "protected", block),)
+
+
+def _result_of(sides: _Sides, merged: dict[str, git.TreeEntry], acc: _Acc, path: str) -> bytes | None:
+    if path in acc.files:
+        return acc.files[path].content
+    entry = merged.get(path)
+    return None if entry is None else git.read_blob(sides.repo, entry.sha)
+
+
+def _conflicted(acc: _Acc, path: str) -> bool:
+    return path in acc.conflicts or acc.moved.get(path, path) in acc.conflicts
+
+
+def _regions_kept(ours: bytes, owner: Ownership, result: bytes | None) -> bool:
+    if result is None:
+        return False
+    lines = ours.split(b"\n")
+    return all(b"\n".join(lines[r.start - 1:r.end]) in result for r in owner.regions)
 
 
 def _write_result(repo: git.Repo, merged_tree: str, files: dict[str, FileResult]) -> str:

@@ -39,6 +39,7 @@ class SyncReport:
     dropped_protected: tuple[DroppedHunk, ...] = ()
     review: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    rewritten_glue_commit: str | None = None  # the mirror's Glue commit that Glue's history no longer has
 
     @property
     def exit_code(self) -> int:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
+from g2l_merge import apply, git, mirror
 from g2l_merge import config as cfg
-from g2l_merge import git, mirror
 from g2l_merge.config import Config
-from g2l_merge.convert.engine import Finding
+from g2l_merge.convert.engine import HEADER_PREFIX, Finding
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
@@ -44,14 +45,21 @@ class MirrorStep(NamedTuple):
     new: str
     glue: git.Commit
     findings: tuple[Finding, ...]
+    converted: frozenset[str] = frozenset()  # Glue paths converted in this run (others' findings come again)
+    rewritten: str | None = None  # the mirror's Glue commit that Glue's history no longer has
 
 
 def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
-    """Run one sync under the repository's lock."""
-    with git.lock(repo, "sync"):
+    """Run one sync under the repository's lock (finishing an interrupted one first)."""
+    with git.lock(repo, "sync") as stale_lock:
+        notes = (stale_lock,) if stale_lock else ()
+        resumed = _resume(repo, options)
+        if resumed is not None:
+            return replace(resumed, notes=notes + resumed.notes)
         config, target = _prepare(repo, options)
         step = _advance_mirror(repo, config, options)
-        return merge_step(repo, config, target, step, options)
+        report = merge_step(repo, config, target, step, options)
+        return replace(report, notes=notes + report.notes)
 
 
 def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
@@ -65,7 +73,7 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
     tip = git.rev_parse(repo, ref)
     if tip is None:
         raise G2lError(f"g2l.toml: [target] branch {config.target.branch!r} does not exist in this repository")
-    if not cfg.valid_ref_name(options.branch):
+    if not cfg.valid_ref_name(options.branch) or options.branch.startswith("-"):
         raise G2lError(f"--branch {options.branch!r} is not a valid branch name")
     dest = f"refs/heads/{options.branch}"
     if repo.work_tree is not None and git.current_branch(repo) == dest:
@@ -133,13 +141,27 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
     source = glue_source(repo, config, options.glue)
     glue_sha = git.fetch_commit(repo, source, options.glue_ref or config.source.ref)
     glue = git.read_commit(repo, glue_sha)
-    if previous and glue_sha != previous.glue_commit and _already_synced(repo, glue_sha, previous):
-        return MirrorStep(ref, tip, previous.sha, git.read_commit(repo, previous.glue_commit), ())
+    rewritten = None
+    if previous and glue_sha != previous.glue_commit and not _contains(repo, glue_sha, previous.glue_commit):
+        if options.glue_ref and _older_commit_asked(repo, glue_sha, previous):
+            return MirrorStep(ref, tip, previous.sha, git.read_commit(repo, previous.glue_commit), ())
+        rewritten = previous.glue_commit
     build = mirror.build_tree(repo, glue_sha, config, previous)
     if previous and previous.tree == build.tree and previous.glue_commit == glue_sha:
-        return MirrorStep(ref, tip, previous.sha, glue, build.findings)
-    new = mirror.commit(repo, build.tree, tip, glue, config)
-    return MirrorStep(ref, tip, new, glue, build.findings)
+        return MirrorStep(ref, tip, previous.sha, glue, build.findings, frozenset(build.converted))
+    new = mirror.commit(repo, build.tree, tip, glue, config, rewritten=rewritten)
+    return MirrorStep(ref, tip, new, glue, build.findings, frozenset(build.converted), rewritten)
+
+
+def _contains(repo: git.Repo, head: str, commit: str) -> bool:
+    """True when Glue's `head` still has `commit` in its history (a missing object: it cannot have it)."""
+    return git.rev_parse(repo, commit) is not None and git.is_ancestor(repo, commit, head)
+
+
+def _older_commit_asked(repo: git.Repo, glue_sha: str, previous: mirror.MirrorCommit) -> bool:
+    """--glue-ref names a commit older than the mirror's (one its history holds): syncing it would undo Glue's
+    later work, so the sync is up to date. (Without --glue-ref, Glue's ref moving back is a rewrite.)"""
+    return _contains(repo, previous.glue_commit, glue_sha)
 
 
 def _already_on_dest(repo: git.Repo, target: Target, step: MirrorStep) -> bool:
@@ -147,41 +169,56 @@ def _already_on_dest(repo: git.Repo, target: Target, step: MirrorStep) -> bool:
     return target.dest_old not in (git.NULL_SHA, target.tip) and git.is_ancestor(repo, step.new, target.dest_old)
 
 
-def _already_synced(repo: git.Repo, glue_sha: str, previous: mirror.MirrorCommit) -> bool:
-    """An older Glue commit than the mirror holds: syncing it would undo Glue's later work."""
-    return git.rev_parse(repo, previous.glue_commit) is not None and git.is_ancestor(
-        repo, glue_sha, previous.glue_commit)
-
-
 def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
-                options: SyncOptions) -> SyncReport:
-    base = _merge_base(repo, target.tip, step.new)
+               options: SyncOptions) -> SyncReport:
+    base = git.merge_base(repo, target.tip, step.new)
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
-    if git.is_ancestor(repo, step.new, target.tip) or _already_on_dest(repo, target, step):
+    notes = _rewrite_notes(step, config)
+    if git.is_ancestor(repo, step.new, target.tip):
         return SyncReport("up-to-date", target.name, step.glue.sha, previous_glue, step.new, None,
-                          dry_run=options.dry_run)
+                          dry_run=options.dry_run, notes=notes)
+    plan = _plan(repo, config, target, step, base, previous_glue, options)
+    merge_commit = None
+    if _already_on_dest(repo, target, step):
+        merge_commit = target.dest_old
+        notes += (f"branch {target.dest.removeprefix('refs/heads/')} already holds this sync (made by an earlier "
+                  "run); nothing changed",)
+    elif not options.dry_run:  # the last step: nothing runs after the refs move
+        merge_commit = _apply(repo, target, step, plan, _merge_message(target, step, plan))
+    return _report(repo, config, target, step, plan, previous_glue, base, merge_commit, options, notes)
+
+
+def _plan(repo: git.Repo, config: Config, target: Target, step: MirrorStep, base: str | None,
+          previous_glue: str | None, options: SyncOptions) -> MergePlan:
     labels = Labels(target.name, f"glue {previous_glue[:12]} (last sync)" if previous_glue else "empty",
                     f"glue {step.glue.sha[:12]}")
-    plan = plan_merge(repo, target.tip, step.new, base, labels, config, options.protected)
-    files = _file_changes(repo, base, step.new)
-    merge_commit = None
-    if not options.dry_run:  # the last step: nothing runs after the refs move
-        merge_commit = _apply(repo, target, step, plan, _merge_message(target, step, plan))
+    return plan_merge(repo, target.tip, step.new, base, labels, config, options.protected)
+
+
+def _rewrite_notes(step: MirrorStep, config: Config) -> tuple[str, ...]:
+    if step.rewritten is None:
+        return ()
+    return (f"Glue history was rewritten: the mirror held Glue {step.rewritten[:12]}, which {config.source.ref} "
+            f"(now {step.glue.sha[:12]}) no longer contains (a force-push, or the mirror followed another ref); "
+            "this sync brings the current Glue head, and what only the discarded commits had is not merged (or is "
+            "undone if an earlier sync merged it)",)
+
+
+def _report(repo: git.Repo, config: Config, target: Target, step: MirrorStep, plan: MergePlan,
+            previous_glue: str | None, base: str | None, merge_commit: str | None, options: SyncOptions,
+            notes: tuple[str, ...]) -> SyncReport:
     return SyncReport(
         "conflicts" if plan.conflicts else "clean", target.name, step.glue.sha, previous_glue, step.new,
-        merge_commit, dry_run=options.dry_run, files=files,
+        merge_commit, dry_run=options.dry_run, files=_file_changes(repo, base, step.new, plan),
         skipped_native=tuple(SkippedNative(path, patch) for path, patch in plan.skipped_native),
-        conflicts=plan.conflicts, dropped_protected=plan.dropped, review=_review(config, step.findings))
-
-
-def _merge_base(repo: git.Repo, ours: str, theirs: str) -> str | None:
-    result = git.run(repo, "merge-base", ours, theirs, ok=(0, 1))
-    return result.out.decode().strip() or None
+        conflicts=plan.conflicts, dropped_protected=plan.dropped,
+        review=review_items(repo, config, step, base, plan), notes=notes,
+        rewritten_glue_commit=step.rewritten)
 
 
 def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
     lines = [f"Merge Glue {step.glue.sha[:12]} into {target.name}", "", f"Glue: {step.glue.subject}"]
-    if plan.conflicts and not target.in_worktree:  # in the work tree, git's MERGE_MSG lists them itself
+    if plan.conflicts and not target.in_worktree:  # in the work tree, the merge state lists them itself
         lines += ["", "Conflicts:"] + [f"\t{c.path}" for c in plan.conflicts]
     lines += ["", f"G2l-Sync: {step.glue.sha}"]
     return "\n".join(lines) + "\n"
@@ -190,50 +227,126 @@ def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
 def _apply(repo: git.Repo, target: Target, step: MirrorStep, plan: MergePlan, message: str) -> str | None:
     """Make the merge real: refs by compare-and-swap; the work tree only when merging in place."""
     mirror_update = [git.RefUpdate(step.ref, step.new, step.old or git.NULL_SHA)] if step.new != step.old else []
+    reason = f"g2l-sync: {message.splitlines()[0]}"
     if not target.in_worktree:
         merge = git.commit_tree(repo, plan.tree, [target.tip, step.new], message)
-        git.update_refs(repo, [*mirror_update, git.RefUpdate(target.dest, merge, target.dest_old)],
-                        f"g2l-sync: {message.splitlines()[0]}")
+        apply.to_branch(repo, [*mirror_update, git.RefUpdate(target.dest, merge, target.dest_old)], reason)
         return merge
+    tip_tree = git.read_commit(repo, target.tip).tree
+    apply.refuse_untracked(repo, tip_tree, plan.tree)
     if plan.conflicts:
-        git.update_refs(repo, mirror_update, "g2l-sync: mirror Glue commit")
-        _start_conflicted_merge(repo, target, step, plan, message)
+        apply.conflicts_in_worktree(repo, mirror_update, target.tip, step.new, plan, message)
         return None
     merge = git.commit_tree(repo, plan.tree, [target.tip, step.new], message)
-    git.checkout_tree(repo, target.tip, plan.tree)
-    try:
-        git.update_refs(repo, [*mirror_update, git.RefUpdate(target.dest, merge, target.dest_old)],
-                        f"g2l-sync: {message.splitlines()[0]}")
-    except G2lError:
-        git.checkout_tree(repo, plan.tree, target.tip)
-        raise
+    apply.clean_in_worktree(repo, mirror_update, git.RefUpdate(target.dest, merge, target.dest_old), tip_tree,
+                            plan.tree, reason)
     return merge
 
 
-def _start_conflicted_merge(repo: git.Repo, target: Target, step: MirrorStep, plan: MergePlan,
-                            message: str) -> None:
-    """Leave git's own merging state (MERGE_HEAD, index stages), with g2l-merge's file contents."""
-    if git.rev_parse(repo, "HEAD") != target.tip:
-        raise refused(f"{target.name} moved during the sync; nothing changed in the work tree, rerun")
-    git.start_worktree_merge(repo, step.new, message)
-    for path, result in plan.files.items():
-        git.set_merge_result(repo, path, result.mode, result.content, result.stages)
+def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
+    """Finish a work-tree sync that was stopped part-way (its journal is still there); None when there is none."""
+    pending = apply.read_journal(repo) if repo.work_tree is not None else None
+    if pending is None or options.branch is not None or options.dry_run:
+        return None
+    branch = git.current_branch(repo)
+    head = git.rev_parse(repo, "HEAD")
+    config = read_config(repo, pending.target_tip)
+    target = Target(branch or "HEAD", pending.target_tip, branch or "HEAD", pending.target_tip, in_worktree=True)
+    note = ("finished a sync that was interrupted",)
+    if pending.kind == "clean" and head == pending.commit:
+        if not apply.finish_clean(repo, pending):
+            raise refused(f"an interrupted sync left {target.name} at merge commit {pending.commit[:12]} but the "
+                          "work tree has changed since; save your changes, run `git reset --keep HEAD`, "
+                          f"then remove {apply.journal_path(repo)}")
+        apply.clear_journal(repo)
+        merge = git.read_commit(repo, pending.commit)
+        return _replay(repo, config, target, merge.parents[1], pending.commit, options, note)[0]
+    mirror_ref = f"refs/heads/{config.target.mirror_branch}"
+    if pending.kind == "conflicts" and head == pending.target_tip and git.ref_value(repo, mirror_ref) == pending.commit:
+        report, plan, step = _replay(repo, config, target, pending.commit, None, options, note)
+        if not git.merge_in_progress(repo):
+            apply.conflicts_in_worktree(repo, [], pending.target_tip, pending.commit, plan,
+                                        _merge_message(target, step, plan), resume=True)
+        apply.clear_journal(repo)
+        return report
+    apply.clear_journal(repo)  # stopped before anything moved: the sync starts over
+    return None
 
 
-def _file_changes(repo: git.Repo, base: str | None, new_mirror: str) -> FileChanges:
-    """What Glue changed since the last sync this branch contains (old mirror -> new mirror)."""
+def _replay(repo: git.Repo, config: Config, target: Target, mirror_commit: str, merge_commit: str | None,
+            options: SyncOptions, notes: tuple[str, ...]) -> tuple[SyncReport, MergePlan, MirrorStep]:
+    """The report of a sync that is already (or about to be) in place, computed again from the same commits."""
+    held = mirror.read_mirror_commit(repo, mirror_commit)
+    step = MirrorStep(f"refs/heads/{config.target.mirror_branch}", mirror_commit, mirror_commit,
+                      git.read_commit(repo, held.glue_commit), ())
+    base = git.merge_base(repo, target.tip, mirror_commit)
+    previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
+    plan = _plan(repo, config, target, step, base, previous_glue, options)
+    report = _report(repo, config, target, step, plan, previous_glue, base, merge_commit, options, notes)
+    return report, plan, step
+
+
+def _file_changes(repo: git.Repo, base: str | None, new_mirror: str, plan: MergePlan) -> FileChanges:
+    """What Glue changed since the last sync this branch contains (old mirror -> new mirror), named by the
+    Databricks path of each file; native files are not listed (they are under skipped_native)."""
     old_tree = git.read_commit(repo, base).tree if base else None
-    changes = git.diff_trees(repo, old_tree, git.read_commit(repo, new_mirror).tree)
     kinds: dict[str, list[str]] = {"A": [], "M": [], "D": []}
     renamed = []
-    for change in changes:
+    for change in git.diff_trees(repo, old_tree, git.read_commit(repo, new_mirror).tree):
+        mirror_path = change.new_path or change.old_path or ""
+        if mirror_path in plan.native:
+            continue
+        where = plan.dbx_paths.get(mirror_path) or mirror_path
         if change.status == "R" and change.old_path and change.new_path:
-            renamed.append((change.old_path, change.new_path))
+            if where == change.new_path:
+                renamed.append((change.old_path, change.new_path))
+            else:
+                kinds["M"].append(where)  # the Databricks team moved the file: Glue's rename is not followed
         else:
-            kinds.get(change.status, kinds["M"]).append(change.new_path or change.old_path or "")
+            kinds.get(change.status, kinds["M"]).append(where)
     return FileChanges(tuple(kinds["M"]), tuple(kinds["A"]), tuple(kinds["D"]), tuple(renamed))
 
 
-def _review(config: Config, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-    """Converter findings, with paths as they are in the Databricks repository."""
-    return tuple(f._replace(path=mirror.target_path(config, f.path)) for f in findings)
+def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | None,
+                 plan: MergePlan) -> tuple[Finding, ...]:
+    """Converter findings for every file this merge brings a Glue change to (however many mirror commits it
+    spans), named by the Databricks path and located at the review comment's line in the merged file."""
+    old_tree = git.read_commit(repo, base).tree if base else None
+    merged = git.ls_tree(repo, plan.tree)
+    new_mirror = git.ls_tree(repo, git.read_commit(repo, step.new).tree)
+    by_glue_path: dict[str, list[Finding]] = {}
+    for finding in step.findings:
+        by_glue_path.setdefault(finding.path, []).append(finding)
+    items: list[Finding] = []
+    for change in git.diff_trees(repo, old_tree, git.read_commit(repo, step.new).tree):
+        mirror_path = change.new_path
+        if mirror_path is None or mirror_path in plan.native or not mirror_path.endswith(".py"):
+            continue
+        glue_path = mirror.glue_path(config, mirror_path)
+        if glue_path is None:
+            continue
+        findings = by_glue_path.get(glue_path) if glue_path in step.converted else None
+        if findings is None:
+            findings = list(mirror.findings_for(repo, step.glue.sha, glue_path, config))
+        where = plan.dbx_paths.get(mirror_path) or mirror_path
+        texts = [_blob(repo, merged.get(where)), _blob(repo, new_mirror.get(mirror_path))]
+        items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
+    return tuple(items)
+
+
+def _blob(repo: git.Repo, entry: git.TreeEntry | None) -> list[str]:
+    if entry is None or not entry.mode.startswith("100"):
+        return []
+    return git.read_blob(repo, entry.sha).decode("utf-8", errors="replace").split("\n")
+
+
+def _locate(finding: Finding, texts: list[list[str]]) -> int:
+    """The line of the finding's review comment in the merged file (else in the mirror file); else the
+    converted file's line of the Glue line it names (the header moved everything down one)."""
+    comment = f"# g2l: review {finding.rule}: {finding.message}"
+    for lines in texts:
+        for number, line in enumerate(lines, start=1):
+            if line.strip() == comment:
+                return number
+    header = any(lines and lines[0].startswith(HEADER_PREFIX) for lines in texts[1:])
+    return finding.line + (1 if header and finding.line else 0)

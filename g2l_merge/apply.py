@@ -1,0 +1,139 @@
+"""Making a merge plan real: refs by compare-and-swap, and (merging in place) the work tree and index.
+
+Every way of stopping part-way leaves each ref at its old or its new value. In the work tree a small journal
+(`.git/g2l-sync-pending`, one line) is written before the first change and removed after the last, so the next
+`sync` finishes what an interrupted one started instead of refusing the half-updated tree:
+
+- clean:     journal -> mirror and target refs in one transaction -> read-tree the merged tree -> journal gone
+- conflicts: journal -> mirror ref -> read-tree the merged tree -> index stages -> MERGE_MSG, MERGE_MODE,
+             MERGE_HEAD (last) -> journal gone: git's own merging state, as `git merge` leaves it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+from g2l_merge import git
+from g2l_merge.errors import G2lError, refused
+from g2l_merge.plan import MergePlan
+
+JOURNAL = "g2l-sync-pending"
+
+
+class Pending(NamedTuple):
+    kind: str  # clean | conflicts
+    target_tip: str  # the target branch before the sync
+    commit: str  # clean: the merge commit; conflicts: the mirror commit being merged
+
+
+def read_journal(repo: git.Repo) -> Pending | None:
+    path = repo.git_dir / JOURNAL
+    try:
+        kind, tip, commit = path.read_text().split()
+    except (FileNotFoundError, ValueError):
+        return None
+    return Pending(kind, tip, commit)
+
+
+def _write_journal(repo: git.Repo, pending: Pending) -> None:
+    path = repo.git_dir / JOURNAL
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(f"{pending.kind} {pending.target_tip} {pending.commit}\n")
+    os.replace(tmp, path)
+
+
+def clear_journal(repo: git.Repo) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        (repo.git_dir / JOURNAL).unlink()
+
+
+def untracked_in_the_way(repo: git.Repo, old_tree: str, new_tree: str) -> list[str]:
+    """Paths the merge adds that an untracked file or folder (or a file where a folder must go) occupies."""
+    assert repo.work_tree is not None
+    old = git.ls_tree(repo, old_tree)
+    blocked = []
+    for path in git.ls_tree(repo, new_tree):
+        if path in old:
+            continue
+        parts = PurePosixPath(path).parts
+        for depth in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:depth])
+            where = repo.work_tree / prefix
+            last = depth == len(parts)
+            if (last and os.path.lexists(where)) or (not last and (where.is_symlink() or where.is_file())):
+                if not any(tracked.startswith(prefix + "/") or tracked == prefix for tracked in old):
+                    blocked.append(path)
+                break
+    return blocked
+
+
+def refuse_untracked(repo: git.Repo, old_tree: str, new_tree: str) -> None:
+    blocked = untracked_in_the_way(repo, old_tree, new_tree)
+    if blocked:
+        shown = ", ".join(blocked[:3]) + (f" and {len(blocked) - 3} more" if len(blocked) > 3 else "")
+        raise refused(f"the sync would overwrite untracked files in the work tree ({shown}); move them away or "
+                      "commit them, then rerun; nothing changed")
+
+
+def to_branch(repo: git.Repo, updates: list[git.RefUpdate], reason: str) -> None:
+    """--branch mode: the mirror and the destination branch move together, or neither does."""
+    git.update_refs(repo, updates, reason)
+
+
+def clean_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], target: git.RefUpdate, tip_tree: str,
+                      merge_tree: str, reason: str) -> None:
+    """Refs first (one transaction), then the work tree; the journal lets a rerun finish the work tree."""
+    _write_journal(repo, Pending("clean", target.old, target.new))
+    try:
+        git.update_refs(repo, [*mirror, target], reason)
+    except G2lError:
+        clear_journal(repo)
+        raise
+    git.checkout_tree(repo, tip_tree, merge_tree)
+    clear_journal(repo)
+
+
+def conflicts_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], tip: str, mirror_commit: str,
+                          plan: MergePlan, message: str, *, resume: bool = False) -> None:
+    """Leave git's own merging state (MERGE_HEAD, index stages), with g2l-merge's file contents."""
+    if not resume:
+        _write_journal(repo, Pending("conflicts", tip, mirror_commit))
+        try:
+            git.update_refs(repo, mirror, "g2l-sync: mirror Glue commit")
+        except G2lError:
+            clear_journal(repo)
+            raise
+        git.checkout_tree(repo, tip, plan.tree)
+    else:
+        git.reset_tree(repo, plan.tree)
+    stages = {path: result.stages for path, result in plan.files.items() if result.stages}
+    git.set_conflict_stages(repo, stages)
+    git.write_merge_state(repo, mirror_commit, tip, message + _conflict_comment(plan))
+    clear_journal(repo)
+
+
+def _conflict_comment(plan: MergePlan) -> str:
+    paths = sorted({c.path for c in plan.conflicts})
+    return "\n# Conflicts:\n" + "".join(f"#\t{path}\n" for path in paths) if paths else ""
+
+
+def finish_clean(repo: git.Repo, pending: Pending) -> bool:
+    """An interrupted clean sync whose refs moved: bring the index and work tree to the merge commit.
+
+    True when it finished (or there was nothing left to do); False when the work tree is not in a state this
+    sync left (then the caller refuses and says what to do)."""
+    index_tree = git.index_tree(repo)
+    merge_tree = git.read_commit(repo, pending.commit).tree
+    if index_tree == merge_tree:
+        return True
+    if index_tree != git.read_commit(repo, pending.target_tip).tree or git.has_unstaged_changes(repo):
+        return False
+    git.checkout_tree(repo, pending.target_tip, merge_tree)
+    return True
+
+
+def journal_path(repo: git.Repo) -> Path:
+    return repo.git_dir / JOURNAL

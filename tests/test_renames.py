@@ -1,0 +1,126 @@
+"""Renames and moves on both sides: native files and protected regions follow the Databricks team's path.
+
+Regression stories for issue 7, defect 1: a native file changed by a sync after a rename.
+"""
+
+from __future__ import annotations
+
+import json
+
+from conftest import JOB_A, DbxRepo, Story, g2l, git
+
+A = "risk_engine/jobs/process_a.py"
+A_DBX = "risk_engine/jobs/process_a_dbx.py"
+A_GLUE_MOVED = "risk_engine/jobs/limits/process_a.py"
+REGION = ("# g2l: protect begin uc\n"
+          "threshold = 0.8\n"
+          "spark.sql('USE CATALOG prod')  # Databricks\n"
+          "# g2l: protect end uc\n")
+
+
+def sync_json(dbx: DbxRepo, *args: str) -> tuple[int, dict[str, object]]:
+    run = g2l(dbx.path, "sync", "--json", *args)
+    return run.code, json.loads(run.output)
+
+
+def mark_native_and_move(dbx: DbxRepo) -> str:
+    assert g2l(dbx.path, "native", A).code == 0
+    dbx.commit("Databricks owns job a")
+    git(dbx.path, "mv", A, A_DBX)
+    dbx.commit("Databricks renames job a")
+    return dbx.read(A_DBX)
+
+
+def test_native_file_moved_by_databricks_keeps_its_bytes_when_glue_edits_its_source(story: Story) -> None:
+    dbx, glue = story
+    owned = mark_native_and_move(dbx)
+    glue.commit("Glue: threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
+    code, report = sync_json(dbx)
+    assert code == 0, report
+    assert dbx.read(A_DBX) == owned
+    assert not (dbx.path / A).exists()
+    assert report["skipped_native"] == [{"path": A_DBX, "patch": (
+        f"--- a/{A_DBX}\n+++ b/{A_DBX}\n"
+        "@@ -11,7 +11,7 @@ spark = SparkSession.builder.getOrCreate()\n"
+        " exposures = catalog.load(spark, database=\"risk\", table_name=\"exposures\")\n"
+        " limits = catalog.load(spark, database=\"risk\", table_name=\"limits\")\n \n"
+        "-threshold = 0.8\n+threshold = 0.7\n horizon_days = 10\n confidence = 0.99\n \n")}]
+    assert report["files"] == {"added": [], "deleted": [], "renamed": [], "updated": []}
+    assert report["conflicts"] == []
+    assert git(dbx.path, "status", "--porcelain") == ""
+
+
+def test_native_file_moved_by_databricks_survives_a_glue_rename_and_delete_of_its_source(story: Story) -> None:
+    dbx, glue = story
+    owned = mark_native_and_move(dbx)
+    glue.commit("Glue moves job a", renames={"jobs/process_a.py": "jobs/limits/process_a.py"})
+    code, report = sync_json(dbx, "--branch", "g2l/one")
+    assert code == 0, report
+    assert dbx.show("g2l/one", A_DBX) + "\n" == owned
+    assert A_GLUE_MOVED not in git(dbx.path, "ls-tree", "-r", "--name-only", "g2l/one")
+    git(dbx.path, "merge", "-q", "--ff-only", "g2l/one")
+    glue.commit("Glue deletes job a", {"jobs/limits/process_a.py": None})
+    code, report = sync_json(dbx)
+    assert (code, report["conflicts"]) == (0, []), report
+    assert dbx.read(A_DBX) == owned
+    assert [item["path"] for item in report["skipped_native"]] == [A_DBX]  # type: ignore[union-attr]
+
+
+def test_glue_renaming_the_source_of_a_native_file_never_flows_into_it_later(story: Story) -> None:
+    dbx, glue = story
+    assert g2l(dbx.path, "native", A).code == 0
+    dbx.edit(A, "horizon_days = 10", "horizon_days = 20  # Databricks owns this job")
+    dbx.commit("Databricks owns job a")
+    owned = dbx.read(A)
+    glue.commit("Glue moves job a", renames={"jobs/process_a.py": "jobs/limits/process_a.py"})
+    code, report = sync_json(dbx)
+    assert code == 0, report
+    assert dbx.read(A) == owned
+    assert not (dbx.path / A_GLUE_MOVED).exists()
+    moved = JOB_A.replace("threshold = 0.8", "threshold = 0.6")
+    glue.commit("Glue edits the moved job", {"jobs/limits/process_a.py": moved})
+    code, report = sync_json(dbx)
+    assert (code, report["conflicts"]) == (0, []), report
+    assert dbx.read(A) == owned
+    assert not (dbx.path / A_GLUE_MOVED).exists()
+    assert [item["path"] for item in report["skipped_native"]] == [A]  # type: ignore[union-attr]
+    assert "+threshold = 0.6\n" in report["skipped_native"][0]["patch"]  # type: ignore[index]
+    assert report["files"]["updated"] == []  # type: ignore[index]
+    glue.commit("Glue deletes the moved job", {"jobs/limits/process_a.py": None})
+    code, report = sync_json(dbx)
+    assert (code, report["conflicts"]) == (0, []), report
+    assert dbx.read(A) == owned
+    assert "+++ /dev/null" in report["skipped_native"][0]["patch"]  # type: ignore[index]
+
+
+def test_region_in_a_file_moved_by_databricks_conflicts_on_a_glue_change_inside_it(story: Story) -> None:
+    dbx, glue = story
+    dbx.edit(A, "threshold = 0.8\n", REGION)
+    dbx.commit("Databricks protects the catalog switch")
+    git(dbx.path, "mv", A, A_DBX)
+    dbx.commit("Databricks renames job a")
+    previous = git(glue.path, "rev-parse", "HEAD")
+    new = glue.commit("Glue: threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
+    code, report = sync_json(dbx)
+    assert code == 1, report
+    assert report["conflicts"] == [{"path": A_DBX, "kind": "protected", "region": "uc"}]
+    assert "# g2l: protect begin uc\n" not in (dbx.path / A).read_text() if (dbx.path / A).exists() else True
+    text = dbx.read(A_DBX)
+    assert (f"<<<<<<< main\n{REGION}||||||| glue {previous[:12]} (last sync)\nthreshold = 0.8\n=======\n"
+            f"threshold = 0.7\n>>>>>>> glue {new[:12]}\n") in text
+    assert not (dbx.path / A).exists()
+
+
+def test_region_in_a_file_moved_by_databricks_takes_glue_changes_next_to_it(story: Story) -> None:
+    dbx, glue = story
+    dbx.edit(A, "threshold = 0.8\n", REGION)
+    dbx.commit("Databricks protects the catalog switch")
+    git(dbx.path, "mv", A, A_DBX)
+    dbx.commit("Databricks renames job a")
+    glue.commit("Glue: horizon", {"jobs/process_a.py": JOB_A.replace("horizon_days = 10", "horizon_days = 5")})
+    code, report = sync_json(dbx)
+    assert code == 0, report
+    assert dbx.read(A_DBX) == "# g2l: converted from jobs/process_a.py\n" + JOB_A.replace(
+        "threshold = 0.8\n", REGION).replace("horizon_days = 10", "horizon_days = 5")
+    assert report["files"]["updated"] == [A_DBX]  # type: ignore[index]
+    assert not (dbx.path / A).exists()
