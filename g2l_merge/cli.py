@@ -399,6 +399,11 @@ def history_text(found: Any) -> str:
             f"Glue head: {found.glue_head[:12]}"
             + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else "")
         )
+    if found.glue_history_rewritten:
+        lines.append(
+            f"Warning: Glue history was rewritten: the mirror holds Glue {found.glue_history_rewritten[:12]}, which "
+            f"{found.glue_ref} (now {found.glue_head[:12]}) no longer contains; the next sync merges the current head"
+        )
     for item in found.unmerged_mirror_commits:
         lines.append(
             f"Unmerged mirror commit {item.mirror_commit[:12]}: Glue {item.glue_commit[:12]} {item.glue_subject}"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from g2l_merge import config as cfg
-from g2l_merge import git, markers, mirror
+from g2l_merge import git, mirror
 from g2l_merge.config import Config
 from g2l_merge.errors import G2lError
+from g2l_merge.owners import ownership
 from g2l_merge.sync import glue_source, read_config
 
 
@@ -45,6 +45,8 @@ class Status(NamedTuple):
     native_files: tuple[str, ...]
     protected_regions: tuple[RegionInfo, ...]
     converter_versions: tuple[str, ...]
+    glue_ref: str
+    glue_history_rewritten: str | None  # the mirror's Glue commit that the Glue head no longer contains
 
 
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
@@ -94,16 +96,24 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject)
                      for m in commits if m not in merged)
     glue_head, behind = (_glue_position(repo, config, last) if fetch else (None, None))
+    rewritten = None
+    if glue_head and commits and not _contains(repo, glue_head, commits[0].glue_commit):
+        rewritten = commits[0].glue_commit
     native, regions = _constraints(repo, config, tip)
     versions = tuple(sorted({m.converter for m in commits}))
-    return Status(name, config.target.mirror_branch, last, glue_head, behind, unmerged, native, regions, versions)
+    return Status(name, config.target.mirror_branch, last, glue_head, behind, unmerged, native, regions, versions,
+                  config.source.ref, rewritten)
+
+
+def _contains(repo: git.Repo, head: str, commit: str) -> bool:
+    return git.rev_parse(repo, commit) is not None and git.is_ancestor(repo, commit, head)
 
 
 def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[str, int | None]:
     head = git.fetch_commit(repo, glue_source(repo, config, None), config.source.ref)
     if last is None:
         return head, None
-    if git.rev_parse(repo, last) is None:
+    if not _contains(repo, head, last):
         return head, None
     return head, len(git.rev_list(repo, f"{last}..{head}"))
 
@@ -112,10 +122,11 @@ def _constraints(repo: git.Repo, config: Config, tip: str) -> tuple[tuple[str, .
     native: list[str] = []
     regions: list[RegionInfo] = []
     for path, entry in sorted(git.ls_tree(repo, tip).items()):
-        if not path.endswith(".py") or entry.mode not in ("100644", "100755"):
+        if entry.mode not in ("100644", "100755"):
             continue
-        found = markers.parse(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
-        if found.native or cfg.matches(path, config.protect.native):
+        data = git.read_blob(repo, entry.sha)
+        owner = ownership(path, None if b"\0" in data[:8000] else data, config.protect.native)
+        if owner.native:
             native.append(path)
-        regions.extend(RegionInfo(path, r.name, r.start, r.end) for r in found.regions)
+        regions.extend(RegionInfo(path, r.name, r.start, r.end) for r in owner.regions)
     return tuple(native), tuple(regions)

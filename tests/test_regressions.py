@@ -1,0 +1,187 @@
+"""Regression stories for issue 7's defects 2, 3 and 5: rewritten Glue history, exit codes that lied, and reports
+that misled reviewers. Each pins the exact text, exit code and report."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import JOB_A, DbxRepo, Story, g2l, git
+
+A = "risk_engine/jobs/process_a.py"
+HEADER_A = "# g2l: converted from jobs/process_a.py\n"
+SPIGOT_JOB = '''from awsglue.context import GlueContext
+from pyspark.context import SparkContext
+
+glueContext = GlueContext(SparkContext.getOrCreate())
+
+threshold = 0.8
+frame = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="t")
+frame.spigot("s3://risk-debug/sample/")
+'''
+SPIGOT_REVIEW = ("G2L317", "Spigot writes sample records to a path: check Databricks can write there, or drop this "
+                 "debugging step")
+
+
+def sync_json(dbx: DbxRepo, *args: str) -> tuple[int, dict[str, object]]:
+    run = g2l(dbx.path, "sync", "--json", *args)
+    return run.code, json.loads(run.output)
+
+
+def everything(dbx: DbxRepo) -> tuple[dict[str, str], str, str]:
+    return dbx.refs(), git(dbx.path, "status", "--porcelain", "--untracked-files=all"), dbx.rev("HEAD")
+
+
+# -- defect 2: a Glue commit that Glue discarded ---------------------------------------------------------------
+
+def test_a_discarded_glue_commit_with_an_unmerged_mirror_commit_never_arrives(story: Story) -> None:
+    dbx, glue = story
+    kept = git(glue.path, "rev-parse", "HEAD")
+    discarded = glue.commit("Glue: experiment", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
+                                                                                    "threshold = 0.1")})
+    code, report = sync_json(dbx, "--branch", "g2l/ci")
+    assert (code, report["status"]) == (0, "clean")
+    git(glue.path, "reset", "-q", "--hard", "HEAD~1")
+    code, report = sync_json(dbx)
+    assert code == 0, report
+    assert report["glue_commit"] == kept
+    assert report["rewritten_glue_commit"] == discarded
+    assert report["notes"] == [
+        f"Glue history was rewritten: the mirror held Glue {discarded[:12]}, which main (now {kept[:12]}) no longer "
+        "contains (a force-push, or the mirror followed another ref); this sync brings the current Glue head, and "
+        "what only the discarded commits had is not merged (or is undone if an earlier sync merged it)"]
+    assert dbx.read(A) == HEADER_A + JOB_A
+    mirror_message = git(dbx.path, "log", "-1", "--format=%B", "glue-mirror")
+    assert f"Glue commit {discarded}, which the previous mirror commit holds, is no longer" in mirror_message
+    assert f"G2l-Glue-Commit: {kept}" in mirror_message
+    assert g2l(dbx.path, "sync").output.startswith("Already up to date")
+
+
+def test_a_plain_glue_rewind_undoes_what_only_the_discarded_commit_had(story: Story) -> None:
+    dbx, glue = story
+    dbx.edit(A, "horizon_days = 10\n", "horizon_days = 10\nlog_breaches = True  # Databricks\n")
+    dbx.commit("Databricks logging")
+    discarded = glue.commit("Glue: new job and threshold", {
+        "jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.1"), "jobs/experiment.py": "x = 1\n"})
+    assert g2l(dbx.path, "sync").code == 0
+    assert "threshold = 0.1" in dbx.read(A)
+    git(glue.path, "reset", "-q", "--hard", "HEAD~1")
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert "Already up to date" not in run.output
+    assert f"Glue history was rewritten: the mirror held Glue {discarded[:12]}" in run.output
+    assert dbx.read(A) == HEADER_A + JOB_A.replace("horizon_days = 10\n",
+                                                   "horizon_days = 10\nlog_breaches = True  # Databricks\n")
+    assert not (dbx.path / "risk_engine/jobs/experiment.py").exists()
+
+
+def test_status_warns_about_rewritten_glue_history(story: Story) -> None:
+    dbx, glue = story
+    discarded = glue.commit("Glue: experiment", {"jobs/process_c.py": "c = 1\n"})
+    assert g2l(dbx.path, "sync").code == 0
+    git(glue.path, "reset", "-q", "--hard", "HEAD~1")
+    head = git(glue.path, "rev-parse", "HEAD")
+    status = json.loads(g2l(dbx.path, "status", "--json").output)
+    assert status["glue_history_rewritten"] == discarded
+    assert status["glue_head"] == head
+    text = g2l(dbx.path, "status").output
+    assert (f"Warning: Glue history was rewritten: the mirror holds Glue {discarded[:12]}, which main (now "
+            f"{head[:12]}) no longer contains; the next sync merges the current head") in text
+
+
+# -- defect 3: exit codes that lied ----------------------------------------------------------------------------
+
+def test_untracked_file_in_the_way_is_refused_before_anything_moves_with_conflicts_elsewhere(story: Story) -> None:
+    dbx, glue = story
+    dbx.edit(A, "confidence = 0.99", "confidence = 0.995  # Databricks")
+    dbx.commit("Databricks confidence")
+    glue.commit("Glue: new job, confidence", {"jobs/new_job.py": "n = 1\n", "jobs/process_a.py": JOB_A.replace(
+        "confidence = 0.99", "confidence = 0.975")})
+    dbx.write("risk_engine/jobs/new_job.py", "my local scratch\n")
+    before = everything(dbx)
+    run = g2l(dbx.path, "sync")
+    assert run.code == 3
+    assert run.output == ("git g2l-sync: the sync would overwrite untracked files in the work tree "
+                          "(risk_engine/jobs/new_job.py); move them away or commit them, then rerun; nothing changed\n")
+    assert everything(dbx) == before
+    assert dbx.read("risk_engine/jobs/new_job.py") == "my local scratch\n"
+
+
+def test_untracked_file_in_the_way_of_a_clean_sync_is_a_safety_refusal(story: Story) -> None:
+    dbx, glue = story
+    glue.commit("Glue: new job", {"jobs/new_job.py": "n = 1\n"})
+    dbx.write("risk_engine/jobs/new_job.py", "my local scratch\n")
+    before = everything(dbx)
+    run = g2l(dbx.path, "sync")
+    assert run.code == 3
+    assert "untracked files in the work tree (risk_engine/jobs/new_job.py)" in run.output
+    assert everything(dbx) == before
+    (dbx.path / "risk_engine/jobs/new_job.py").unlink()
+    assert g2l(dbx.path, "sync").code == 0
+    assert dbx.read("risk_engine/jobs/new_job.py") == "# g2l: converted from jobs/new_job.py\nn = 1\n"
+
+
+def test_rerunning_a_branch_sync_reports_that_sync_and_does_not_claim_the_target_has_it(story: Story) -> None:
+    dbx, glue = story
+    glue_head = glue.commit("Glue: threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
+                                                                                   "threshold = 0.7")})
+    first = sync_json(dbx, "--branch", "g2l/ci")
+    before = dbx.refs()
+    run = g2l(dbx.path, "sync", "--branch", "g2l/ci")
+    assert run.code == 0
+    assert "Already up to date" not in run.output
+    assert run.output.splitlines()[0] == f"Merged Glue {glue_head[:12]} (previous sync: " \
+        f"{first[1]['previous_glue_commit'][:12]}) into main"  # type: ignore[index]
+    assert "note     branch g2l/ci already holds this sync (made by an earlier run); nothing changed" in run.output
+    assert dbx.refs() == before
+    code, again = sync_json(dbx, "--branch", "g2l/ci")
+    assert (code, again["status"], again["merge_commit"]) == (0, "clean", first[1]["merge_commit"])
+    assert again["files"] == first[1]["files"]
+
+
+# -- defect 5: reports that misled reviewers --------------------------------------------------------------------
+
+def test_review_items_name_the_databricks_path_and_the_line_in_the_merged_file(story: Story) -> None:
+    dbx, glue = story
+    glue.commit("Glue: spigot job", {"jobs/spigot.py": SPIGOT_JOB})
+    assert g2l(dbx.path, "sync").code == 0
+    text = dbx.read("risk_engine/jobs/spigot.py")
+    moved = "risk_engine/jobs/debug/spigot.py"
+    header, rest = text.split("\n", 1)
+    dbx.write(moved, f"{header}\n# Databricks\n# notes\n# three lines\n{rest}")
+    git(dbx.path, "rm", "-q", "risk_engine/jobs/spigot.py")
+    dbx.commit("Databricks moves and annotates the spigot job")
+    glue.commit("Glue: threshold", {"jobs/spigot.py": SPIGOT_JOB.replace("threshold = 0.8", "threshold = 0.7")})
+    code, report = sync_json(dbx)
+    assert code == 0, report
+    merged = dbx.read(moved).split("\n")
+    line = merged.index(f"# g2l: review {SPIGOT_REVIEW[0]}: {SPIGOT_REVIEW[1]}") + 1
+    assert report["review"] == [{"path": moved, "line": line, "rule": SPIGOT_REVIEW[0], "message": SPIGOT_REVIEW[1]}]
+    assert report["files"]["updated"] == [moved]  # type: ignore[index]
+    assert line == 12  # the converted file's line 9, moved down by the three Databricks lines
+
+
+def test_native_files_get_no_review_items_and_are_not_listed_as_updated(story: Story) -> None:
+    dbx, glue = story
+    glue.commit("Glue: spigot job", {"jobs/spigot.py": SPIGOT_JOB})
+    assert g2l(dbx.path, "sync").code == 0
+    assert g2l(dbx.path, "native", "risk_engine/jobs/spigot.py").code == 0
+    dbx.commit("Databricks owns the spigot job")
+    glue.commit("Glue: threshold", {"jobs/spigot.py": SPIGOT_JOB.replace("threshold = 0.8", "threshold = 0.7")})
+    code, report = sync_json(dbx)
+    assert code == 0
+    assert report["review"] == []
+    assert report["files"] == {"added": [], "deleted": [], "renamed": [], "updated": []}
+    assert [item["path"] for item in report["skipped_native"]] == ["risk_engine/jobs/spigot.py"]  # type: ignore
+
+
+def test_review_items_cover_every_mirror_commit_a_sync_merges(story: Story) -> None:
+    dbx, glue = story
+    glue.commit("Glue: spigot job", {"jobs/spigot.py": SPIGOT_JOB})
+    assert sync_json(dbx, "--branch", "g2l/week-1")[0] == 0  # never merged
+    glue.commit("Glue: other job", {"jobs/process_c.py": "c = 1\n"})
+    code, report = sync_json(dbx)
+    assert code == 0
+    assert report["files"]["added"] == [  # type: ignore[index]
+        "risk_engine/glue_compat.py", "risk_engine/jobs/process_c.py", "risk_engine/jobs/spigot.py"]
+    assert [(r["path"], r["rule"]) for r in report["review"]] == [  # type: ignore[union-attr]
+        ("risk_engine/jobs/spigot.py", SPIGOT_REVIEW[0])]
