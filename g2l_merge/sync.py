@@ -178,14 +178,15 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
         return SyncReport("up-to-date", target.name, step.glue.sha, previous_glue, step.new, None,
                           dry_run=options.dry_run, notes=notes)
     plan = _plan(repo, config, target, step, base, previous_glue, options)
-    merge_commit = None
     if _already_on_dest(repo, target, step):
-        merge_commit = target.dest_old
         notes += (f"branch {target.dest.removeprefix('refs/heads/')} already holds this sync (made by an earlier "
                   "run); nothing changed",)
-    elif not options.dry_run:  # the last step: nothing runs after the refs move
-        merge_commit = _apply(repo, target, step, plan, _merge_message(target, step, plan))
-    return _report(repo, config, target, step, plan, previous_glue, base, merge_commit, options, notes)
+        return _report(repo, config, target, step, plan, previous_glue, base, target.dest_old, options, notes)
+    report = _report(repo, config, target, step, plan, previous_glue, base, None, options, notes)
+    if options.dry_run:
+        return report
+    # the last step: once the refs move nothing else runs but the work tree's update (which a rerun finishes)
+    return replace(report, merge_commit=_apply(repo, target, step, plan, _merge_message(target, step, plan)))
 
 
 def _plan(repo: git.Repo, config: Config, target: Target, step: MirrorStep, base: str | None,
