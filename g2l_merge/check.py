@@ -15,6 +15,7 @@ from typing import NamedTuple
 from g2l_merge import git, markers
 from g2l_merge.errors import G2lError
 from g2l_merge.markers import Problem, Region
+from g2l_merge.owners import ownership
 
 ALLOW_UNPROTECT = "G2L_ALLOW_UNPROTECT"
 GLUE_TRAILER = "G2l-Glue-Commit"  # as mirror.py writes it; importing mirror would import the converter
@@ -154,13 +155,7 @@ def guard(file: StagedFile, rules: Guard) -> list[Finding]:
 
 
 def _is_native(path: str, head: str, native_globs: tuple[str, ...]) -> bool:
-    if markers.parse(head).native:
-        return True
-    if not native_globs:
-        return False
-    from g2l_merge.config import matches
-
-    return matches(path, native_globs)
+    return ownership(path, head.encode("utf-8", errors="surrogateescape"), native_globs).native
 
 
 def _label(region: Region) -> str:

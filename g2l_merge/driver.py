@@ -13,6 +13,7 @@ from g2l_merge import config as cfg
 from g2l_merge import git
 from g2l_merge.errors import G2lError
 from g2l_merge.mergefile import FileConflict, Labels, MergedFile, merge_file
+from g2l_merge.owners import ownership
 
 
 def run_driver(base_file: Path, ours_file: Path, theirs_file: Path, path: str) -> int:
@@ -24,7 +25,8 @@ def run_driver(base_file: Path, ours_file: Path, theirs_file: Path, path: str) -
     if incoming is not None and config is not None and _is_mirror(repo, incoming[0], config):
         branch = (git.current_branch(repo) or "HEAD").removeprefix("refs/heads/")
         labels = Labels(branch, "glue (last sync)", f"glue {incoming[1]}")
-        result = merge_file(base, ours, theirs, path, labels, native=cfg.matches(path, config.protect.native))
+        result = merge_file(base, ours, theirs, path, labels,
+                            native=ownership(path, ours, config.protect.native).native)
     else:
         result = _default_merge(repo, base, ours, theirs, path, incoming[1] if incoming else "theirs")
     ours_file.write_bytes(result.content)
@@ -60,3 +62,35 @@ def _default_merge(repo: git.Repo, base: bytes, ours: bytes, theirs: bytes, path
     style = git.config_value(repo, "merge.conflictStyle") or "merge"
     content, clean = git.merge_file(base, ours, theirs, ("HEAD", "merged common ancestors", theirs_name), style)
     return MergedFile(content, () if clean else (FileConflict(path, "content"),))
+
+
+DRIVER_NAME = "g2l"
+ATTRIBUTES_LINE = f"* merge={DRIVER_NAME}"
+DRIVER_COMMAND = "git-g2l-sync merge-driver %O %A %B %P"
+
+
+def driver_command() -> str:
+    """The merge driver command line: the installed `git-g2l-sync` found on PATH when git runs it, so the entry
+    keeps working when the virtual environment moves or g2l-merge is reinstalled elsewhere."""
+    return DRIVER_COMMAND
+
+
+def refresh_merge_driver(repo: git.Repo) -> str | None:
+    """Rewrite a merge driver entry an older g2l-merge recorded (an interpreter's absolute path); a note or None."""
+    current = git.config_value(repo, f"merge.{DRIVER_NAME}.driver")
+    if current is None or current == DRIVER_COMMAND or "merge-driver" not in current:
+        return None
+    git.set_config(repo, f"merge.{DRIVER_NAME}.driver", DRIVER_COMMAND)
+    return f"the merge driver entry in .git/config now runs `{DRIVER_COMMAND}` (it named {current.split()[0]})"
+
+
+def register_merge_driver(repo: git.Repo) -> None:
+    """Register the g2l merge driver in .git/config and scope it through .git/info/attributes."""
+    git.set_config(repo, f"merge.{DRIVER_NAME}.name", "g2l-merge: Glue sync with protected regions")
+    git.set_config(repo, f"merge.{DRIVER_NAME}.driver", driver_command())
+    attributes = repo.git_dir / "info" / "attributes"
+    attributes.parent.mkdir(parents=True, exist_ok=True)
+    existing = attributes.read_text() if attributes.exists() else ""
+    if ATTRIBUTES_LINE not in existing.splitlines():
+        prefix = "" if not existing or existing.endswith("\n") else "\n"
+        attributes.write_text(existing + prefix + ATTRIBUTES_LINE + "\n")

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import shlex
-import sys
 from typing import NamedTuple
 
 from g2l_merge import config as cfg
 from g2l_merge import git, mirror
+from g2l_merge.driver import register_merge_driver
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.report import SyncReport
 from g2l_merge.sync import DIRTY_MESSAGE, MirrorStep, SyncOptions, Target, glue_source, merge_step
-
-DRIVER_NAME = "g2l"
-ATTRIBUTES_LINE = f"* merge={DRIVER_NAME}"
 
 
 class InitOptions(NamedTuple):
@@ -90,20 +86,3 @@ def _adopt(repo: git.Repo, target: Target, step: MirrorStep) -> SyncReport:
                            git.RefUpdate(target.dest, merge, target.dest_old)], "g2l-sync: adopt")
     return SyncReport("clean", target.name, step.glue.sha, None, step.new, merge,
                       notes=("adopted: the work tree was kept as it is",))
-
-
-def driver_command() -> str:
-    """The merge driver command line, with this interpreter's absolute path so any shell finds it."""
-    return f"{shlex.quote(sys.executable)} -m g2l_merge merge-driver %O %A %B %P"
-
-
-def register_merge_driver(repo: git.Repo) -> None:
-    """Register the g2l merge driver in .git/config and scope it through .git/info/attributes."""
-    git.set_config(repo, f"merge.{DRIVER_NAME}.name", "g2l-merge: Glue sync with protected regions")
-    git.set_config(repo, f"merge.{DRIVER_NAME}.driver", driver_command())
-    attributes = repo.git_dir / "info" / "attributes"
-    attributes.parent.mkdir(parents=True, exist_ok=True)
-    existing = attributes.read_text() if attributes.exists() else ""
-    if ATTRIBUTES_LINE not in existing.splitlines():
-        prefix = "" if not existing or existing.endswith("\n") else "\n"
-        attributes.write_text(existing + prefix + ATTRIBUTES_LINE + "\n")

@@ -17,6 +17,7 @@ import hashlib
 from typing import NamedTuple
 
 from g2l_merge import git, markers
+from g2l_merge.owners import native_by_marker
 
 KEEP_OURS = "keep-ours"
 
@@ -67,16 +68,10 @@ def split_lines(data: bytes) -> list[bytes]:
     return [*lines, parts[-1]] if parts[-1] else lines
 
 
-def is_native(content: bytes) -> bool:
-    """True when a file carries the native marker in its first lines."""
-    head = b"\n".join(content.split(b"\n", markers.NATIVE_WINDOW)[: markers.NATIVE_WINDOW])
-    return markers.parse(head.decode("utf-8", errors="surrogateescape")).native
-
-
 def merge_file(base: bytes | None, ours: bytes, theirs: bytes, path: str, labels: Labels = DEFAULT_LABELS, *,
                native: bool = False, protected: str = "conflict") -> MergedFile:
     """Merge one file under the rules above; `native` says the path is native by configuration."""
-    if native or is_native(ours):
+    if native or native_by_marker(ours):
         return MergedFile(ours, skipped_native=git.unified_patch(base or b"", theirs, path) or None)
     found = markers.parse(ours.decode("utf-8", errors="surrogateescape"))
     if base is None or not found.regions or found.problems:

@@ -10,6 +10,7 @@ from g2l_merge import apply, git, mirror
 from g2l_merge import config as cfg
 from g2l_merge.config import Config
 from g2l_merge.convert.engine import HEADER_PREFIX, Finding
+from g2l_merge.driver import refresh_merge_driver
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
@@ -52,11 +53,13 @@ class MirrorStep(NamedTuple):
 def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
     """Run one sync under the repository's lock (finishing an interrupted one first)."""
     with git.lock(repo, "sync") as stale_lock:
-        notes = (stale_lock,) if stale_lock else ()
+        notes: tuple[str, ...] = (stale_lock,) if stale_lock else ()
         resumed = _resume(repo, options)
         if resumed is not None:
             return replace(resumed, notes=notes + resumed.notes)
         config, target = _prepare(repo, options)
+        if not options.dry_run and (refreshed := refresh_merge_driver(repo)):
+            notes += (refreshed,)
         step = _advance_mirror(repo, config, options)
         report = merge_step(repo, config, target, step, options)
         return replace(report, notes=notes + report.notes)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -35,6 +36,9 @@ def pinned_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
     for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(key, raising=False)
+    scripts = str(Path(sys.executable).parent)  # the merge driver runs `git-g2l-sync` from PATH, as a user's shell does
+    if scripts not in os.environ.get("PATH", "").split(os.pathsep):
+        monkeypatch.setenv("PATH", scripts + os.pathsep + os.environ.get("PATH", ""))
 
 
 def git(folder: Path, *args: str, env: dict[str, str] | None = None) -> str:

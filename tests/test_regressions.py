@@ -185,3 +185,19 @@ def test_review_items_cover_every_mirror_commit_a_sync_merges(story: Story) -> N
         "risk_engine/glue_compat.py", "risk_engine/jobs/process_c.py", "risk_engine/jobs/spigot.py"]
     assert [(r["path"], r["rule"]) for r in report["review"]] == [  # type: ignore[union-attr]
         ("risk_engine/jobs/spigot.py", SPIGOT_REVIEW[0])]
+
+
+# -- security: the merge driver entry survives a moved virtual environment ---------------------------------------
+
+def test_merge_driver_entry_names_the_command_on_path_and_an_old_absolute_entry_is_refreshed(story: Story) -> None:
+    dbx, glue = story
+    assert git(dbx.path, "config", "merge.g2l.driver") == "git-g2l-sync merge-driver %O %A %B %P"
+    git(dbx.path, "config", "merge.g2l.driver", "/old/venv/bin/python3.11 -m g2l_merge merge-driver %O %A %B %P")
+    glue.commit("Glue: new job", {"jobs/process_c.py": "c = 1\n"})
+    dry = g2l(dbx.path, "sync", "--dry-run")
+    assert git(dbx.path, "config", "merge.g2l.driver").startswith("/old/venv/")  # a dry run changes nothing
+    run = g2l(dbx.path, "sync")
+    assert (dry.code, run.code) == (0, 0)
+    assert ("note     the merge driver entry in .git/config now runs `git-g2l-sync merge-driver %O %A %B %P` "
+            "(it named /old/venv/bin/python3.11)") in run.output
+    assert git(dbx.path, "config", "merge.g2l.driver") == "git-g2l-sync merge-driver %O %A %B %P"

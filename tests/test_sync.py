@@ -37,7 +37,7 @@ def test_init_writes_config_builds_mirror_and_merges_it(story: Story) -> None:
     assert "G2l-Config: " in message
     assert git(dbx.path, "log", "-1", "--format=%an", mirror) == "Gus Glue"
     assert 'root = "risk_engine"' in dbx.read("g2l.toml")
-    assert git(dbx.path, "config", "merge.g2l.driver").endswith("-m g2l_merge merge-driver %O %A %B %P")
+    assert git(dbx.path, "config", "merge.g2l.driver") == "git-g2l-sync merge-driver %O %A %B %P"
     assert (dbx.path / ".git/info/attributes").read_text() == "* merge=g2l\n"
     assert git(dbx.path, "status", "--porcelain") == ""
 
