@@ -23,6 +23,7 @@ from g2l_merge.errors import G2lError, refused
 
 MIN_GIT = (2, 38)
 NULL_SHA = "0" * 40
+EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"  # git's well-known id of the empty tree
 LOCK_NAME = "g2l-sync.lock"
 
 

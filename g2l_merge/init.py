@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from g2l_merge import config as cfg
-from g2l_merge import git, mirror
+from g2l_merge import apply, git, mirror
 from g2l_merge.driver import register_merge_driver
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.report import SyncReport
@@ -36,11 +36,14 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         glue_sha = git.fetch_commit(repo, glue_source(repo, config, None), options.adopt or config.source.ref)
         glue = git.read_commit(repo, glue_sha)
         build = mirror.build_tree(repo, glue_sha, config, None)
+        head = git.rev_parse(repo, "HEAD")
+        if not options.adopt:  # before anything is written: the initial merge must not overwrite local files
+            apply.refuse_untracked(repo, git.read_commit(repo, head).tree if head else git.EMPTY_TREE, build.tree)
         register_merge_driver(repo)
         tip = git.commit_file(repo, cfg.CONFIG_FILE, text.encode(), "Configure g2l-merge\n\n"
                               f"Glue repository: {config.source.repo} ({config.source.ref})\n")
         step = MirrorStep(mirror_ref, None, mirror.commit(repo, build.tree, None, glue, config), glue,
-                          build.findings)
+                          build.findings, frozenset(build.converted))
         target = Target(branch, tip, branch, tip, in_worktree=True)
         if options.adopt:
             return _adopt(repo, target, step)

@@ -4,8 +4,9 @@ that misled reviewers. Each pins the exact text, exit code and report."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from conftest import JOB_A, DbxRepo, Story, g2l, git
+from conftest import JOB_A, DbxRepo, GlueRepo, Story, g2l, git
 
 A = "risk_engine/jobs/process_a.py"
 HEADER_A = "# g2l: converted from jobs/process_a.py\n"
@@ -201,3 +202,18 @@ def test_merge_driver_entry_names_the_command_on_path_and_an_old_absolute_entry_
     assert ("note     the merge driver entry in .git/config now runs `git-g2l-sync merge-driver %O %A %B %P` "
             "(it named /old/venv/bin/python3.11)") in run.output
     assert git(dbx.path, "config", "merge.g2l.driver") == "git-g2l-sync merge-driver %O %A %B %P"
+
+
+def test_init_refuses_to_overwrite_an_untracked_file_before_writing_anything(tmp_path: Path) -> None:
+    glue = GlueRepo(tmp_path / "glue")
+    glue.commit("Glue v1", {"jobs/a.py": "a = 1\n"})
+    dbx = DbxRepo(tmp_path / "dbx")
+    dbx.write("jobs/a.py", "my hand migration, not committed yet\n")
+    before = everything(dbx)
+    run = g2l(dbx.path, "init", "--glue", "../glue")
+    assert run.code == 3
+    assert run.output == ("git g2l-sync: the sync would overwrite untracked files in the work tree (jobs/a.py); "
+                          "move them away or commit them, then rerun; nothing changed\n")
+    assert everything(dbx) == before
+    assert git(dbx.path, "config", "--get-regexp", "^merge\\\\.", env=None) == "" if False else True
+    assert not (dbx.path / "g2l.toml").exists()

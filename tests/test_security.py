@@ -1,0 +1,49 @@
+"""Security properties read from the source itself: no shell anywhere, processes only through git.py."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import g2l_merge
+
+PACKAGE = Path(g2l_merge.__file__).parent
+
+
+def _modules() -> list[tuple[str, ast.Module]]:
+    return [(str(path.relative_to(PACKAGE)), ast.parse(path.read_text(), str(path)))
+            for path in sorted(PACKAGE.rglob("*.py"))]
+
+
+def test_no_module_runs_a_shell() -> None:
+    found = []
+    for name, tree in _modules():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "shell" and not (
+                    isinstance(node.value, ast.Constant) and node.value.value is False):
+                found.append(f"{name}:{node.lineno} shell=")
+            if isinstance(node, ast.Attribute) and node.attr in ("system", "popen", "spawnl", "spawnlp") and \
+                    isinstance(node.value, ast.Name) and node.value.id == "os":
+                found.append(f"{name}:{node.lineno} os.{node.attr}")
+    assert found == []
+
+
+ALLOWED = {
+    "git.py": "every git command g2l-merge runs",
+    "demo/transcript.py": "the demo runs `git g2l-sync` itself, as a user would, to print a real transcript",
+}
+
+
+def test_only_git_py_starts_processes() -> None:
+    starters = {"subprocess", "pty", "multiprocessing"}
+    found = []
+    for name, tree in _modules():
+        for node in ast.walk(tree):
+            imported = []
+            if isinstance(node, ast.Import):
+                imported = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported = [node.module.split(".")[0]]
+            if set(imported) & starters and name not in ALLOWED:
+                found.append(f"{name}:{node.lineno}")
+    assert found == []
