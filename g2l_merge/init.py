@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from g2l_merge import config as cfg
 from g2l_merge import apply, git, mirror
+from g2l_merge import config as cfg
 from g2l_merge.driver import register_merge_driver
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.report import SyncReport
