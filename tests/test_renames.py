@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import JOB_A, DbxRepo, Story, g2l, git
+from g2l_merge.owners import PathMap
 
 A = "risk_engine/jobs/process_a.py"
 A_DBX = "risk_engine/jobs/process_a_dbx.py"
@@ -124,3 +127,49 @@ def test_region_in_a_file_moved_by_databricks_takes_glue_changes_next_to_it(stor
         "threshold = 0.8\n", REGION).replace("horizon_days = 10", "horizon_days = 5")
     assert report["files"]["updated"] == [A_DBX]  # type: ignore[index]
     assert not (dbx.path / A).exists()
+
+
+def test_a_rewritten_native_file_is_found_by_the_mirror_name_of_its_source_after_glue_renamed_it(
+        story: Story) -> None:
+    """The native file no longer resembles Glue's: git's rename detection cannot pair them, the mirror's own rename
+    history does."""
+    dbx, glue = story
+    dbx.write(A, "# g2l: native\n" + "".join(f"databricks_only_{i} = {i}\n" for i in range(30)))
+    dbx.commit("Databricks rewrites job a as its own")
+    owned = dbx.read(A)
+    glue.commit("Glue moves job a", renames={"jobs/process_a.py": "jobs/limits/process_a.py"})
+    assert sync_json(dbx)[0] == 0
+    glue.commit("Glue edits the moved job", {"jobs/limits/process_a.py": JOB_A.replace("threshold = 0.8",
+                                                                                       "threshold = 0.6")})
+    code, report = sync_json(dbx)
+    assert (code, report["conflicts"]) == (0, []), report
+    assert dbx.read(A) == owned
+    assert not (dbx.path / A_GLUE_MOVED).exists()
+    assert [item["path"] for item in report["skipped_native"]] == [A]  # type: ignore[union-attr]
+
+
+def test_the_guard_keeps_native_files_and_regions_even_when_the_path_mapping_misses(
+        story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net under the plan: with the Databricks path of every mirror file forced unknown, git's merge
+    alone would write Glue's lines into a native file and inside a region; the guard puts them back."""
+    dbx, glue = story
+    monkeypatch.setattr(PathMap, "ours_path", lambda self, base_path: None)
+    assert g2l(dbx.path, "native", "risk_engine/jobs/process_b.py").code == 0
+    dbx.edit(A, "threshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n",
+             "# g2l: protect begin risk\nthreshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n"
+             "# g2l: protect end risk\n")
+    dbx.commit("Databricks owns job b and protects a region in job a")
+    owned_b, region_a = dbx.read("risk_engine/jobs/process_b.py"), dbx.read(A)
+    glue.commit("Glue: horizon and trades", {"jobs/process_a.py": JOB_A.replace("horizon_days = 10",
+                                                                                 "horizon_days = 5"),
+                                             "jobs/process_b.py": JOB_A.replace("trades", "trades_v2")})
+    code, report = sync_json(dbx, "--branch", "g2l/guarded")
+    assert code == 1, report
+    assert dbx.show("g2l/guarded", "risk_engine/jobs/process_b.py") + "\n" == owned_b
+    assert dbx.show("g2l/guarded", A) + "\n" == region_a
+    assert report["conflicts"] == [{"path": A, "kind": "protected", "region": "risk"}]
+    assert [item["path"] for item in report["skipped_native"]] == [  # type: ignore[union-attr]
+        "risk_engine/jobs/process_b.py"]
+    monkeypatch.undo()
+    code, unguarded = sync_json(dbx, "--branch", "g2l/planned")  # the plan itself reaches the same protection
+    assert (code, unguarded["conflicts"]) == (1, report["conflicts"])
