@@ -92,27 +92,58 @@ def clean_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], target: git.R
     except G2lError:
         clear_journal(repo)
         raise
-    git.checkout_tree(repo, tip_tree, merge_tree)
+    try:
+        git.checkout_tree(repo, tip_tree, merge_tree)
+    except G2lError as error:
+        _roll_back(repo, [*mirror, target], error)
     clear_journal(repo)
 
 
 def conflicts_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], tip: str, mirror_commit: str,
-                          plan: MergePlan, message: str, *, resume: bool = False) -> None:
+                          plan: MergePlan, message: str) -> None:
     """Leave git's own merging state (MERGE_HEAD, index stages), with g2l-merge's file contents."""
-    if not resume:
-        _write_journal(repo, Pending("conflicts", tip, mirror_commit))
-        try:
-            git.update_refs(repo, mirror, "g2l-sync: mirror Glue commit")
-        except G2lError:
-            clear_journal(repo)
-            raise
+    _write_journal(repo, Pending("conflicts", tip, mirror_commit))
+    try:
+        git.update_refs(repo, mirror, "g2l-sync: mirror Glue commit")
+    except G2lError:
+        clear_journal(repo)
+        raise
+    try:
         git.checkout_tree(repo, tip, plan.tree)
-    else:
+    except G2lError as error:
+        _roll_back(repo, mirror, error)
+    _merging_state(repo, tip, mirror_commit, plan, message)
+
+
+def finish_conflicts(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePlan, message: str) -> None:
+    """An interrupted conflicted sync (the mirror moved, MERGE_HEAD not written yet): write the rest of its state."""
+    tip_tree = git.read_commit(repo, tip).tree
+    index = git.index_tree(repo)
+    if index == tip_tree:  # the work tree was not touched yet
+        refuse_untracked(repo, tip_tree, plan.tree)
+        git.checkout_tree(repo, tip, plan.tree)
+    elif index in (plan.tree, None):  # checked out already (maybe with stages): every path is in the index
         git.reset_tree(repo, plan.tree)
+    else:
+        raise refused(f"an interrupted sync of {mirror_commit[:12]} left the work tree part-way and it has changed "
+                      f"since; save your changes, run `git reset --hard HEAD`, remove {journal_path(repo)} and rerun")
+    _merging_state(repo, tip, mirror_commit, plan, message)
+
+
+def _merging_state(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePlan, message: str) -> None:
     stages = {path: result.stages for path, result in plan.files.items() if result.stages}
     git.set_conflict_stages(repo, stages)
     git.write_merge_state(repo, mirror_commit, tip, message + _conflict_comment(plan))
     clear_journal(repo)
+
+
+def _roll_back(repo: git.Repo, moved: list[git.RefUpdate], error: G2lError) -> None:
+    """The work tree could not be updated: the refs go back (compare-and-swap) and the sync stops, nothing changed."""
+    git.update_refs(repo, [git.RefUpdate(u.ref, u.old, u.new) for u in moved if u.old != git.NULL_SHA],
+                    "g2l-sync: roll back, the work tree could not be updated")
+    git.delete_refs(repo, [u for u in moved if u.old == git.NULL_SHA])
+    clear_journal(repo)
+    raise refused(f"the work tree could not be updated ({error.message}); nothing changed")
 
 
 def _conflict_comment(plan: MergePlan) -> str:

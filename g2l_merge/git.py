@@ -526,6 +526,13 @@ def update_refs(repo: Repo, updates: Iterable[RefUpdate], reason: str) -> None:
                       "nothing changed, rerun the command")
 
 
+def delete_refs(repo: Repo, refs: Iterable[RefUpdate]) -> None:
+    """Delete refs by compare-and-swap (`new` is the value each must still have), in one transaction."""
+    lines = "".join(f"delete {u.ref} {u.new}\n" for u in refs)
+    if lines:
+        run(repo, "update-ref", "--stdin", input=lines.encode())
+
+
 def set_config(repo: Repo, key: str, value: str) -> None:
     run(repo, "config", key, value)
 

@@ -268,10 +268,10 @@ def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
     mirror_ref = f"refs/heads/{config.target.mirror_branch}"
     if pending.kind == "conflicts" and head == pending.target_tip and git.ref_value(repo, mirror_ref) == pending.commit:
         report, plan, step = _replay(repo, config, target, pending.commit, None, options, note)
-        if not git.merge_in_progress(repo):
-            apply.conflicts_in_worktree(repo, [], pending.target_tip, pending.commit, plan,
-                                        _merge_message(target, step, plan), resume=True)
-        apply.clear_journal(repo)
+        if git.merge_in_progress(repo):
+            apply.clear_journal(repo)
+        else:
+            apply.finish_conflicts(repo, pending.target_tip, pending.commit, plan, _merge_message(target, step, plan))
         return report
     apply.clear_journal(repo)  # stopped before anything moved: the sync starts over
     return None

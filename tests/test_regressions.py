@@ -6,7 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import JOB_A, DbxRepo, GlueRepo, Story, g2l, git
+from g2l_merge import apply
 
 A = "risk_engine/jobs/process_a.py"
 HEADER_A = "# g2l: converted from jobs/process_a.py\n"
@@ -217,3 +220,25 @@ def test_init_refuses_to_overwrite_an_untracked_file_before_writing_anything(tmp
     assert everything(dbx) == before
     assert git(dbx.path, "config", "--get-regexp", "^merge\\\\.", env=None) == "" if False else True
     assert not (dbx.path / "g2l.toml").exists()
+
+
+@pytest.mark.parametrize("conflicted", [False, True])
+def test_a_file_appearing_after_the_check_rolls_the_refs_back(story: Story, monkeypatch: pytest.MonkeyPatch,
+                                                               conflicted: bool) -> None:
+    """A race the untracked-file check cannot see (the file appears right after it): git refuses to overwrite it,
+    and the sync puts the refs it moved back, exit 3, nothing changed."""
+    dbx, glue = story
+    if conflicted:
+        dbx.edit(A, "confidence = 0.99", "confidence = 0.995  # Databricks")
+        dbx.commit("Databricks confidence")
+    glue.commit("Glue: new job, confidence", {"jobs/new_job.py": "n = 1\n", "jobs/process_a.py": JOB_A.replace(
+        "confidence = 0.99", "confidence = 0.975")})
+    dbx.write("risk_engine/jobs/new_job.py", "my local scratch\n")
+    monkeypatch.setattr(apply, "refuse_untracked", lambda *args: None)
+    before = everything(dbx)
+    run = g2l(dbx.path, "sync")
+    assert run.code == 3, run.output
+    assert run.output.startswith("git g2l-sync: the work tree could not be updated (git read-tree failed: ")
+    assert run.output.endswith("; nothing changed\n")
+    assert everything(dbx) == before
+    assert not (dbx.path / ".git" / apply.JOURNAL).exists()
