@@ -31,6 +31,7 @@ class Repo(NamedTuple):
     git_dir: Path
     work_tree: Path | None
     odb: Any  # git.Repo from GitPython, for blob reads and writes
+    stand_in_identity: bool = False  # a dry run without user.name/email: commit objects it never keeps get one
 
     @property
     def root(self) -> Path:
@@ -500,15 +501,19 @@ def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
         return out(repo, "write-tree", env=env)
 
 
+DRY_RUN_IDENTITY = {"GIT_AUTHOR_NAME": "g2l-merge dry run", "GIT_AUTHOR_EMAIL": "dry-run@g2l-merge.invalid",
+                    "GIT_COMMITTER_NAME": "g2l-merge dry run", "GIT_COMMITTER_EMAIL": "dry-run@g2l-merge.invalid"}
+
+
 def commit_tree(repo: Repo, tree: str, parents: Iterable[str], message: str,
                 author: str | None = None) -> str:
     """Create a commit object; `author` is git's "Name <email> timestamp tz" form."""
-    env: dict[str, str] = {}
+    env: dict[str, str] = dict(DRY_RUN_IDENTITY) if repo.stand_in_identity else {}
     if author:
         match = re.fullmatch(r"(.*) <(.*)> (\d+ [+-]\d{4})", author)
         if match:
-            env = {"GIT_AUTHOR_NAME": match.group(1), "GIT_AUTHOR_EMAIL": match.group(2),
-                   "GIT_AUTHOR_DATE": match.group(3)}
+            env |= {"GIT_AUTHOR_NAME": match.group(1), "GIT_AUTHOR_EMAIL": match.group(2),
+                    "GIT_AUTHOR_DATE": match.group(3)}
     args = ["commit-tree", tree]
     for parent in parents:
         args += ["-p", parent]

@@ -52,6 +52,8 @@ class MirrorStep(NamedTuple):
 
 def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
     """Run one sync under the repository's lock (finishing an interrupted one first)."""
+    if options.dry_run and git.identity_problem(repo):
+        repo = repo._replace(stand_in_identity=True)  # its commit objects are never referenced
     with git.lock(repo, "sync") as stale_lock:
         notes: tuple[str, ...] = (stale_lock,) if stale_lock else ()
         resumed = _resume(repo, options)

@@ -1,0 +1,97 @@
+"""Repositories a sync must not start in: each refusal with its exact message and exit code, nothing changed."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import DbxRepo, Story, g2l, git
+
+
+def state(dbx: DbxRepo) -> tuple[dict[str, str], str]:
+    return dbx.refs(), git(dbx.path, "status", "--porcelain", "--untracked-files=all")
+
+
+def test_bare_repository_without_branch_is_bad_input(story: Story, tmp_path: Path) -> None:
+    bare = tmp_path / "bare.git"
+    git(tmp_path, "clone", "-q", "--bare", str(story.dbx.path), str(bare))
+    run = g2l(bare, "sync")
+    assert (run.code, run.output) == (2, "git g2l-sync: this is a bare repository: use --branch NAME to sync "
+                                          "without a work tree\n")
+
+
+def test_merge_in_progress_is_refused(story: Story) -> None:
+    dbx = story.dbx
+    git(dbx.path, "checkout", "-q", "-b", "side")
+    dbx.write("README.md", "side\n")
+    dbx.commit("side")
+    git(dbx.path, "checkout", "-q", "main")
+    dbx.write("README.md", "main\n")
+    dbx.commit("main")
+    subprocess.run(["git", "merge", "-q", "side"], cwd=dbx.path, capture_output=True, check=False)
+    before = state(dbx)
+    run = g2l(dbx.path, "sync")
+    assert (run.code, run.output) == (3, "git g2l-sync: a merge is in progress; finish it with `git commit` or "
+                                         "`git merge --abort`, then retry\n")
+    assert state(dbx) == before
+
+
+def test_detached_head_is_bad_input(story: Story) -> None:
+    dbx = story.dbx
+    git(dbx.path, "checkout", "-q", "--detach")
+    run = g2l(dbx.path, "sync")
+    assert (run.code, run.output) == (2, "git g2l-sync: HEAD is not on a branch with commits: check out the "
+                                         "branch to sync into, or use --branch NAME\n")
+
+
+def test_branch_without_config_is_bad_input(story: Story) -> None:
+    dbx = story.dbx
+    git(dbx.path, "checkout", "-q", "--orphan", "empty")
+    git(dbx.path, "rm", "-rq", "--cached", ".")
+    git(dbx.path, "clean", "-qfd")
+    dbx.write("x.txt", "x\n")
+    dbx.commit("unrelated")
+    run = g2l(dbx.path, "sync")
+    assert (run.code, run.output) == (2, "git g2l-sync: g2l.toml: not found on this branch; run "
+                                         "`git g2l-sync init --glue PATH` first\n")
+
+
+def test_repository_without_commits_is_bad_input_in_branch_mode(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    run = g2l(tmp_path, "sync", "--branch", "g2l/x")
+    assert (run.code, run.output) == (2, "git g2l-sync: this repository has no commits yet: run "
+                                         "`git g2l-sync init` first\n")
+
+
+def test_target_branch_missing_is_bad_input_naming_the_key(story: Story) -> None:
+    dbx = story.dbx
+    dbx.edit("g2l.toml", 'branch = "main"', 'branch = "release"')
+    dbx.commit("point the config at a branch that does not exist")
+    run = g2l(dbx.path, "sync", "--branch", "g2l/x")
+    assert (run.code, run.output) == (2, "git g2l-sync: g2l.toml: [target] branch 'release' does not exist in "
+                                         "this repository\n")
+
+
+@pytest.mark.parametrize("name", ["bad..name", "-D", "with space", "ends/"])
+def test_invalid_branch_name_is_bad_input(story: Story, name: str) -> None:
+    before = state(story.dbx)
+    run = g2l(story.dbx.path, "sync", f"--branch={name}")
+    assert (run.code, run.output) == (2, f"git g2l-sync: --branch {name!r} is not a valid branch name\n")
+    assert state(story.dbx) == before
+
+
+def test_missing_identity_is_bad_input_but_a_dry_run_still_works(story: Story,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    dbx, glue = story
+    glue.commit("Glue: new job", {"jobs/process_c.py": "c = 1\n"})
+    for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(key, raising=False)
+    git(dbx.path, "config", "user.useConfigOnly", "true")
+    before = state(dbx)
+    run = g2l(dbx.path, "sync")
+    assert (run.code, run.output) == (2, "git g2l-sync: git does not know who you are: set user.name and "
+                                         "user.email (git config) and retry\n")
+    assert state(dbx) == before
+    assert g2l(dbx.path, "sync", "--dry-run").code == 0
