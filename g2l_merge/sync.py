@@ -331,9 +331,11 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | N
         glue_path = mirror.glue_path(config, mirror_path)
         if glue_path is None:
             continue
-        findings = by_glue_path.get(glue_path) if glue_path in step.converted else None
+        findings = by_glue_path.get(glue_path, []) if glue_path in step.converted else None
         if findings is None:
             findings = list(mirror.findings_for(repo, step.glue.sha, glue_path, config))
+        if not findings:
+            continue
         where = plan.dbx_paths.get(mirror_path) or mirror_path
         texts = [_blob(repo, merged.get(where)), _blob(repo, new_mirror.get(mirror_path))]
         items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
