@@ -506,7 +506,8 @@ def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
     assert repo.work_tree is not None
     (repo.work_tree / path).write_bytes(data)
     run(repo, "add", "--", path)
-    run(repo, "commit", "--no-verify", "-q", "-m", message, "--", path)
+    # g2l-merge's own commit: no hook may stop or rewrite it (--no-verify alone still runs prepare-commit-msg)
+    run(repo, "-c", "core.hooksPath=/dev/null", "commit", "--no-verify", "-q", "-m", message, "--", path)
     return out(repo, "rev-parse", "HEAD")
 
 

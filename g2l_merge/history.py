@@ -9,7 +9,7 @@ from g2l_merge import config as cfg
 from g2l_merge import git, markers, mirror
 from g2l_merge.config import Config
 from g2l_merge.errors import G2lError
-from g2l_merge.sync import glue_source, read_config
+from g2l_merge.sync import glue_source
 
 
 class LogEntry(NamedTuple):
@@ -53,12 +53,23 @@ def _target(repo: git.Repo) -> tuple[Config, str, str]:
     head = git.rev_parse(repo, "HEAD")
     if head is None:
         raise G2lError("this repository has no commits yet: run `git g2l-sync init` first")
-    config = read_config(repo, head)
+    config = _read_config(repo, head)
     name = branch.removeprefix("refs/heads/") if branch else config.target.branch
     tip = git.rev_parse(repo, f"refs/heads/{name}")
     if tip is None:
         raise G2lError(f"g2l.toml: [target] branch {name!r} does not exist in this repository")
+    problem = mirror.mirror_problem(repo, config, name, tip)
+    if problem is not None:
+        raise problem
     return config, name, tip
+
+
+def _read_config(repo: git.Repo, commit: str) -> Config:
+    """g2l.toml as committed at `commit` (bytes that are not UTF-8 are an error naming the line)."""
+    data = git.show_file(repo, commit, cfg.CONFIG_FILE)
+    if data is None:
+        raise G2lError(f"{cfg.CONFIG_FILE}: not found on this branch; run `git g2l-sync init --glue PATH` first")
+    return cfg.load_bytes(data)
 
 
 def _iso(timestamp: int) -> str:
@@ -68,7 +79,8 @@ def _iso(timestamp: int) -> str:
 def log(repo: git.Repo) -> list[LogEntry]:
     """Sync history, newest first: each mirror commit and the merge that brought it into the target."""
     config, _name, tip = _target(repo)
-    commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}"))
+    branch = config.target.mirror_branch
+    commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
     merged_by = _merges_by_second_parent(repo, tip)
     return [LogEntry(m.sha, m.glue_commit, m.glue_subject, _iso(m.date), m.converter, m.config_hash,
                      merged_by.get(m.sha)) for m in commits]
@@ -88,7 +100,7 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     """Where the target stands against the mirror and the Glue head."""
     config, name, tip = _target(repo)
     mirror_tip = git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}")
-    commits = mirror.history(repo, mirror_tip)
+    commits = mirror.history(repo, mirror_tip, config.target.mirror_branch)
     merged = [m for m in commits if git.is_ancestor(repo, m.sha, tip)]
     last = merged[0].glue_commit if merged else None
     unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject)
