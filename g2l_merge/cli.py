@@ -58,11 +58,18 @@ def _repo() -> Iterator[Any]:
         git.close(repo)
 
 
+def _echo(text: str) -> None:
+    """Print a line of text whose paths may hold bytes that are not UTF-8: written back as git gave them."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", errors="surrogateescape") + b"\n")
+    sys.stdout.buffer.flush()
+
+
 def _emit_report(report: Any, as_json: bool, report_file: Path | None) -> None:
     from g2l_merge import report as rendering
 
     text = rendering.to_json(report) if as_json else rendering.to_text(report)
-    typer.echo(text)
+    _echo(text)
     if report_file is not None:
         report_file.write_text(rendering.to_json(report) + "\n")
     raise typer.Exit(report.exit_code)
@@ -205,7 +212,7 @@ def status(
     if as_json:
         typer.echo(json.dumps(_jsonable(found), indent=2, sort_keys=True))
         return
-    typer.echo(history_text(found))
+    _echo(history_text(found))
 
 
 @app.command()

@@ -27,7 +27,7 @@ PARSE_RULE = "G2L000"
 INTERNAL_RULE = "G2L000"
 MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
-__all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "with_header"]
+__all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "quote_path", "with_header"]
 
 
 class Conversion(NamedTuple):
@@ -54,7 +54,7 @@ def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
     if written != text:
         at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written),
                                                                                               len(text)))
-        line = text.count("\n", 0, at) + 1
+        line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
         return Conversion(text, (Finding(path, line, PARSE_RULE, "the parser would not keep this line's bytes "
                                          "(a byte-order mark inside the file, or a lone carriage return at its end), "
                                          "carried over unchanged"),))
@@ -199,7 +199,7 @@ def with_header(text: str, path: str) -> str:
     at = 0
     while at < len(lines) and at < 2 and _PRELUDE.match(lines[at]):
         at += 1
-    header = f"{HEADER_PREFIX}{header_path(path)}{newline}"
+    header = f"{HEADER_PREFIX}{quote_path(path)}{newline}"
     if at and not lines[at - 1].endswith(("\n", "\r")):
         lines[at - 1] += newline
     if at < len(lines) and lines[at].startswith(HEADER_PREFIX):
@@ -220,9 +220,9 @@ _UNPRINTABLE = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|^"')
 _PATH_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def header_path(path: str) -> str:
-    """The Glue path as the header shows it: as it is, or quoted like git quotes paths when it holds characters
-    that would end the comment line or not be text (a newline in a file name must not become a line of code)."""
+def quote_path(path: str) -> str:
+    """A path as a header or a report line shows it: as it is, or quoted like git quotes paths when it holds
+    characters that would end the line or are not text (a newline in a file name must not become a line of code)."""
     if not _UNPRINTABLE.search(path):
         return path
     out = []
