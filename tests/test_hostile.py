@@ -225,6 +225,18 @@ def test_hostile_files_resync_as_up_to_date(hostile_sync: tuple[DbxRepo, GlueRep
     assert state(dbx.path) == before
 
 
+def test_convert_command_stops_at_a_file_a_sync_would_carry_over(tmp_path: Path) -> None:
+    (tmp_path / "generated.py").write_bytes(GENERATED)
+    (tmp_path / "bom_twice.py").write_bytes(HOSTILE_FILES["jobs/bom_twice.py"])
+    run = g2l(tmp_path, "convert", "generated.py")
+    assert (run.code, run.output) == (2, f"git g2l-sync: generated.py:1: {len(GENERATED):,} characters, over the "
+                                         "converter's 1,000,000 (generated code?); nothing converted\n")
+    run = g2l(tmp_path, "convert", "bom_twice.py")
+    assert (run.code, run.output) == (2, "git g2l-sync: bom_twice.py:1: the parser would not keep this line's bytes "
+                                         "(a byte-order mark inside the file, or a lone carriage return at its end); "
+                                         "nothing converted\n")
+
+
 def test_text_report_keeps_one_line_per_file_whatever_the_file_names(tmp_path: Path) -> None:
     glue = GlueRepo(tmp_path / "glue")
     glue.commit("Glue v1", {"jobs/a.py": "a = 1\n"})
