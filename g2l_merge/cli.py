@@ -191,7 +191,10 @@ def _with_include_warnings(repo: Any, report: Any) -> Any:
     head = git.rev_parse(repo, "HEAD")
     if head is None or not report.glue_commit:
         return report
-    config = read_config(repo, head)
+    try:
+        config = read_config(repo, head)
+    except G2lError:
+        return report  # the sync is done; a config it read a moment ago is not worth failing it over
     warnings = mirror.include_warnings(git.ls_tree(repo, report.glue_commit), config.source, report.glue_commit)
     return dataclasses.replace(report, notes=(*report.notes, *warnings)) if warnings else report
 

@@ -140,6 +140,11 @@ def build_tree(repo: git.Repo, glue_commit: str, config: Config,
         if path in reusable:
             entries[dest] = reusable[path]
             continue
+        if dest == CONFIG_FILE:  # the Databricks repository's own configuration is never Glue's to write
+            findings.append(Finding(path, 1, PARSE_RULE, f"would land on this repository's own {CONFIG_FILE}: left "
+                                                         "out of the mirror (set [target] root to keep Glue files in "
+                                                         "a folder)"))
+            continue
         if entry.mode == _SYMLINK and (problem := _link_problem(repo, path, entry)):
             findings.append(problem)  # left out: its target is not read, and no link out of the repository is made
             continue
