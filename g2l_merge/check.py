@@ -20,6 +20,7 @@ from g2l_merge.owners import ownership
 ALLOW_UNPROTECT = "G2L_ALLOW_UNPROTECT"
 GLUE_TRAILER = "G2l-Glue-Commit"  # as mirror.py writes it; importing mirror would import the converter
 DEFAULT_MIRROR = "glue-mirror"
+CONFIG_FILE = "g2l.toml"  # as config.py names it; importing config would load tomllib for every commit
 _CONFLICT_PREFIXES = ("<<<<<<< ", "|||||||", ">>>>>>> ")
 _CONFLICT_SEPARATOR = "======="
 _BINARY_SNIFF = 8000  # git's heuristic: a NUL byte in the first 8000 bytes makes a file binary
@@ -202,13 +203,38 @@ def is_mirror_commit(raw_commit: bytes | None) -> bool:
 # -- gathering the texts ----------------------------------------------------------------------
 
 def run(paths: list[str], staged: bool, environ: Mapping[str, str]) -> list[Finding]:
-    """`check [--staged] [PATH...]`: every finding, in path and line order."""
+    """`check [--staged] [PATH...]`: every finding, in path and line order.
+
+    A broken g2l.toml stops it with exit 2, as it stops every other command: the staged one with --staged (what
+    the commit would record, so a commit that fixes it passes), otherwise the work tree's (HEAD's when the work tree
+    has none).
+    """
     if paths and not staged:
+        repo = _repo_or_none()
+        if repo is not None:
+            check_config(repo)
         return check_paths(paths)
     repo = git.open_repo(Path.cwd(), objects=False)
     if staged:
         return check_staged(repo, environ, _repo_paths(repo, paths))
+    check_config(repo)
     return check_worktree(repo)
+
+
+def _repo_or_none() -> git.Repo | None:
+    try:
+        return git.open_repo(Path.cwd(), objects=False)
+    except G2lError:
+        return None  # `check FILE` lints files anywhere, inside a repository or not
+
+
+def check_config(repo: git.Repo) -> None:
+    """Validate the g2l.toml a plain `check` goes by: the work tree's, else HEAD's; none at all is fine."""
+    on_disk = repo.work_tree / CONFIG_FILE if repo.work_tree is not None else None
+    if on_disk is not None and on_disk.is_file() and not on_disk.is_symlink():
+        _settings(on_disk.read_bytes())
+    elif git.rev_parse(repo, "HEAD") is not None:
+        _settings(git.show_file(repo, "HEAD", CONFIG_FILE))
 
 
 def check_paths(paths: list[str]) -> list[Finding]:
@@ -281,7 +307,7 @@ def _settings(config_text: bytes | None) -> tuple[str, tuple[str, ...]]:
         return DEFAULT_MIRROR, ()
     from g2l_merge import config as cfg  # only here: a repository without g2l.toml need not pay for tomllib
 
-    loaded = cfg.load(config_text.decode("utf-8", errors="replace"))
+    loaded = cfg.load_bytes(config_text)
     return loaded.target.mirror_branch, loaded.protect.native
 
 

@@ -58,11 +58,18 @@ def _repo() -> Iterator[Any]:
         git.close(repo)
 
 
+def _echo(text: str) -> None:
+    """Print a line of text whose paths may hold bytes that are not UTF-8: written back as git gave them."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", errors="surrogateescape") + b"\n")
+    sys.stdout.buffer.flush()
+
+
 def _emit_report(report: Any, as_json: bool, report_file: Path | None) -> None:
     from g2l_merge import report as rendering
 
     text = rendering.to_json(report) if as_json else rendering.to_text(report)
-    typer.echo(text)
+    _echo(text)
     if report_file is not None:
         report_file.write_text(rendering.to_json(report) + "\n")
     raise typer.Exit(report.exit_code)
@@ -95,6 +102,11 @@ def init(
     from g2l_merge.init import init as run_init
 
     try:
+        _check_source("--glue", glue)
+        _check_ref("--glue-ref", glue_ref)
+        if adopt is not None:
+            _check_ref("--adopt", adopt)
+        _check_ref("--mirror-branch", mirror_branch, branch=True)
         options = InitOptions(
             glue, glue_ref, tuple(include or ()), tuple(exclude or ()), target_root, adopt, mirror_branch
         )
@@ -137,11 +149,32 @@ def sync(
     try:
         if protected not in ("conflict", "keep-ours"):
             raise G2lError(f"--protected must be conflict or keep-ours, not {protected!r}")
+        if glue_ref is not None:
+            _check_ref("--glue-ref", glue_ref)
+        if glue is not None:
+            _check_source("--glue", glue)
+        if branch is not None:
+            _check_ref("--branch", branch, branch=True)
         with _repo() as repo:
             report = run_sync(repo, SyncOptions(glue_ref, glue, dry_run, branch, protected))
     except G2lError as error:
         _fail(error)
     _emit_report(report, as_json, report_file)
+
+
+def _check_ref(option: str, value: str, *, branch: bool = False) -> None:
+    """A ref given on the command line: refused before it can reach git, where `-x` would read as an option."""
+    from g2l_merge.config import ref_name_problem
+
+    problem = ref_name_problem(value, branch=branch)
+    if problem:
+        raise G2lError(f"{option} {value!r} is not a valid {'branch' if branch else 'ref'} name: {problem}")
+
+
+def _check_source(option: str, value: str) -> None:
+    if value.startswith("-"):
+        raise G2lError(f"{option} {value!r}: a Glue repository path or URL cannot start with '-' "
+                       f"(write ./{value} for a folder named so)")
 
 
 @app.command()
@@ -160,7 +193,7 @@ def status(
     if as_json:
         typer.echo(json.dumps(_jsonable(found), indent=2, sort_keys=True))
         return
-    typer.echo(history_text(found))
+    _echo(history_text(found))
 
 
 @app.command()
@@ -198,20 +231,26 @@ def merge_driver(base: Path, ours: Path, theirs: Path, path: str) -> None:
 
 @app.command()
 def native(paths: Annotated[list[Path], typer.Argument(help="Files the Databricks team owns outright.")]) -> None:
-    """Mark whole files as Databricks-owned: syncs leave them byte for byte and list Glue's changes."""
+    """Mark whole files as Databricks-owned: syncs leave them byte for byte and list Glue's changes.
+
+    The marker is a `#` comment, so it goes only into file types where `#` starts one (.py and a few more);
+    other files, and folders, are made native under [protect] native in g2l.toml.
+    """
     from g2l_merge import markers
 
     try:
-        for path in paths:
-            text = _read_text(path)
-            marked = markers.with_native_marker(text)
-            if marked == text:
-                typer.echo(f"{path}: already native")
-                continue
-            path.write_bytes(marked.encode("utf-8", errors="surrogateescape"))
-            typer.echo(f"{path}: marked native (commit it to take effect)")
+        planned = []
+        for path in paths:  # every path is checked before any file is written
+            text = _native_text(path)
+            planned.append((path, text, markers.with_native_marker(text)))
     except G2lError as error:
         _fail(error)
+    for path, text, marked in planned:
+        if marked == text:
+            typer.echo(f"{path}: already native")
+            continue
+        path.write_bytes(marked.encode("utf-8", errors="surrogateescape"))
+        typer.echo(f"{path}: marked native (commit it to take effect)")
 
 
 @app.command()
@@ -240,6 +279,43 @@ def _read_text(path: Path) -> str:
     if not path.is_file():
         raise G2lError(f"{path}: no such file")
     return path.read_bytes().decode("utf-8", errors="surrogateescape")
+
+
+_NATIVE_INSTEAD = "list it under [protect] native in g2l.toml instead"
+
+
+def _native_text(path: Path) -> str:
+    """A file `native` may write the marker into, as text; anything else is a G2lError saying what to do."""
+    from g2l_merge import markers
+
+    if path.is_symlink():
+        raise G2lError(f"{path}: is a symlink, and the marker would be written into the file it points to; "
+                       f"{_NATIVE_INSTEAD}")
+    if path.is_dir():
+        raise G2lError(f"{path}: is a folder; to make every file in it native, add \"{_repo_glob(path)}\" to "
+                       "[protect] native in g2l.toml")
+    if not path.is_file():
+        raise G2lError(f"{path}: no such file")
+    data = path.read_bytes()
+    problem = markers.native_marker_problem(path.name, data)
+    if problem:
+        raise G2lError(f"{path}: {problem}; {_NATIVE_INSTEAD}")
+    return data.decode("utf-8", errors="surrogateescape")
+
+
+def _repo_glob(folder: Path) -> str:
+    """The glob of every file in a folder, as [protect] native spells it: relative to the repository's top."""
+    from g2l_merge import git
+
+    relative = folder.as_posix().rstrip("/")  # outside a repository: as given
+    try:
+        top = git.open_repo(folder, objects=False).work_tree
+    except G2lError:
+        top = None
+    if top is not None:
+        with contextlib.suppress(ValueError):
+            relative = folder.resolve().relative_to(top.resolve()).as_posix()
+    return "**" if relative in ("", ".") else f"{relative}/**"
 
 
 def _line_range(spec: str) -> tuple[int, int]:

@@ -76,6 +76,20 @@ _CHOICES = {
 _REF_KEYS = {("source", "ref"), ("target", "branch"), ("target", "mirror_branch")}
 
 
+def load_bytes(data: bytes, filename: str = CONFIG_FILE) -> Config:
+    """Parse and validate g2l.toml as stored (bytes): text that is not UTF-8 is a G2lError naming the line."""
+    return load(decode(data, filename), filename)
+
+
+def decode(data: bytes, filename: str = CONFIG_FILE) -> str:
+    """g2l.toml's text; TOML is UTF-8, so other bytes are a G2lError naming the line (never silently replaced)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise G2lError(f"{filename}:{line}: not UTF-8 (TOML files are UTF-8); re-save it as UTF-8") from None
+
+
 def load(text: str, filename: str = CONFIG_FILE) -> Config:
     """Parse and validate g2l.toml text; any problem is a G2lError naming the key."""
     try:
@@ -85,6 +99,8 @@ def load(text: str, filename: str = CONFIG_FILE) -> Config:
     for name in raw:
         if name not in _SECTIONS:
             raise G2lError(f"{filename}: unknown section [{name}]")
+        if not isinstance(raw[name], dict):
+            raise G2lError(f"{filename}: {name} must be a section ([{name}]), not a {_toml_type(raw[name])}")
     if "source" not in raw or "repo" not in raw["source"]:
         raise G2lError(f"{filename}: missing key [source] repo (path or URL of the Glue repository)")
     sections = {name: _section(raw.get(name, {}), name, filename) for name in _SECTIONS}
@@ -104,6 +120,8 @@ def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
     for name in raw:
         if name not in _SECTIONS:
             raise G2lError(f"{filename}: unknown section [{name}]")
+        if not isinstance(raw[name], dict):
+            raise G2lError(f"{filename}: {name} must be a section ([{name}]), not a {_toml_type(raw[name])}")
     convert: ConvertConfig = _section(raw.get("convert", {}), "convert", filename)
     choices = _CHOICES[("convert", "job_parameters")]
     if convert.job_parameters not in choices:
@@ -131,15 +149,49 @@ def _typed(value: Any, type_name: Any, key: str, filename: str) -> Any:
     expected = str(type_name)
     if expected.startswith("tuple"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise G2lError(f"{filename}: {key} must be a list of strings")
+            raise G2lError(f"{filename}: {key} must be a list of strings, not {_shown(value)}")
         return tuple(value)
     if expected.startswith("Mapping"):
         if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise G2lError(f"{filename}: {key} must be a table of strings")
+            raise G2lError(f"{filename}: {key} must be a table of strings, not {_shown(value)}")
         return dict(value)
     if not isinstance(value, str):
-        raise G2lError(f"{filename}: {key} must be a string")
+        raise G2lError(f"{filename}: {key} must be a string, not {_shown(value)}")
     return value
+
+
+def _toml_type(value: Any) -> str:
+    """What a TOML value is, as a person who wrote it would call it."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "table"
+    if isinstance(value, str):
+        return "string"
+    return "date or time"
+
+
+def _shown(value: Any) -> str:
+    """A wrong value in an error message: its type, and the value itself when it is short."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return f"a list ({_short(value)})" if value else "an empty list"
+    if isinstance(value, list):
+        wrong = next(v for v in value if not isinstance(v, str))
+        return f"a list holding a {_toml_type(wrong)} ({_short(wrong)})"
+    if isinstance(value, dict):
+        wrong = next((v for v in value.values() if not isinstance(v, str)), None)
+        return f"a table holding a {_toml_type(wrong)}" if wrong is not None else "a table"
+    kind = _toml_type(value)
+    return f"{'an' if kind[0] in 'aeiou' else 'a'} {kind} ({_short(value)})"
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _check_values(config: Config, filename: str) -> None:
@@ -149,10 +201,17 @@ def _check_values(config: Config, filename: str) -> None:
             raise G2lError(f"{filename}: [{section}] {key} must be one of {', '.join(choices)}")
     for section, key in _REF_KEYS:
         value = getattr(getattr(config, section), key)
-        if not valid_ref_name(value):
-            raise G2lError(f"{filename}: [{section}] {key} = {value!r} is not a valid git ref name")
+        problem = ref_name_problem(value, branch=section == "target")
+        if problem:
+            raise G2lError(f"{filename}: [{section}] {key} = {value!r} is not a valid git ref name: {problem}")
+    if config.source.repo.startswith("-"):
+        raise G2lError(f"{filename}: [source] repo = {config.source.repo!r} cannot start with '-' "
+                       "(write ./" + config.source.repo + " for a folder named so)")
     if not safe_relative_path(config.target.root, allow_empty=True):
         raise G2lError(f"{filename}: [target] root = {config.target.root!r} must stay inside the repository")
+    if not safe_repository_path(config.target.root):
+        raise G2lError(f"{filename}: [target] root = {config.target.root!r} must be a plain folder path "
+                       "(no .git folder, no empty or control-character parts)")
     if config.target.branch == config.target.mirror_branch:
         raise G2lError(f"{filename}: [target] mirror_branch must differ from [target] branch")
     for key, globs in (("[source] include", config.source.include),
@@ -167,8 +226,46 @@ _BAD_REF = re.compile(r"(^|/)\.|\.\.|[\x00-\x20\x7f~^:?*\[\\]|@\{|//|/$|^/|\.loc
 
 
 def valid_ref_name(name: str) -> bool:
-    """Git's check-ref-format rules for a branch, tag or commit name, without spawning git."""
-    return bool(name) and name != "@" and not _BAD_REF.search(name)
+    """Git's check-ref-format rules for a branch, tag or commit name, without spawning git.
+
+    A name starting with `-` is refused too (`git check-ref-format --branch` does the same): it would read as an
+    option wherever it reaches a command line.
+    """
+    return ref_name_problem(name) is None
+
+
+def valid_branch_name(name: str) -> bool:
+    """valid_ref_name, and not a name git keeps for itself (HEAD) or a full ref name (refs/...)."""
+    return ref_name_problem(name, branch=True) is None
+
+
+def ref_name_problem(name: str, *, branch: bool = False) -> str | None:
+    """Why `name` cannot be a git ref name (a branch name, with `branch`), or None when it can."""
+    if not name:
+        return "it is empty"
+    if name.startswith("-"):
+        return "it starts with '-', so git would read it as an option"
+    if name == "@" or _BAD_REF.search(name):
+        return ("git does not allow spaces, control characters, '..', '@{', any of ~^:?*[\\, or a leading or "
+                "trailing '/' or '.' (see `git help check-ref-format`)")
+    if branch and name == "HEAD":
+        return "HEAD is git's own name for the current commit"
+    if branch and name.startswith("refs/"):
+        return "give the branch name without refs/heads/"
+    return None
+
+
+def safe_repository_path(path: str) -> bool:
+    """True when `path` (relative, inside the repository) names a place git can hold files in.
+
+    `.git` (in any case, as case-insensitive file systems see it) is refused: git never records files there, so a
+    mirror rooted inside it would hold nothing and the next sync would delete every migrated file.
+    """
+    if path in ("", "."):
+        return True
+    parts = path.strip("/").split("/")
+    return all(part and part != "." and part.lower() != ".git" and not re.search(r"[\x00-\x1f\x7f]", part)
+               for part in parts)
 
 
 def safe_relative_path(path: str, *, allow_empty: bool) -> bool:
@@ -200,7 +297,7 @@ def _glob_regex(glob: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(glob[i]))
             i += 1
-    return re.compile("".join(out) + r"\Z")
+    return re.compile("".join(out) + r"\Z", re.DOTALL)  # a file name may hold a newline
 
 
 def matches(path: str, globs: tuple[str, ...]) -> bool:
@@ -225,13 +322,31 @@ def config_hash(config: Config) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
 
 
+_TOML_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def toml_string(value: str) -> str:
+    """A TOML basic string that reads back as `value` (quotes, backslashes and control characters escaped)."""
+    out = []
+    for char in value:
+        if char in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[char])
+        elif char < " " or char == "\x7f":
+            out.append(f"\\u{ord(char):04x}")
+        elif "\ud800" <= char <= "\udfff":  # a byte that was not UTF-8 (surrogateescape): TOML cannot hold it
+            raise ValueError(value)
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
 def _toml_value(value: Any) -> str:
     if isinstance(value, (tuple, list)):
         return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     if isinstance(value, Mapping):
-        pairs = ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(v)}" for k, v in value.items())
+        pairs = ", ".join(f"{toml_string(k)} = {_toml_value(v)}" for k, v in value.items())
         return "{ " + pairs + " }" if pairs else "{}"
-    return json.dumps(value, ensure_ascii=False)
+    return toml_string(value)
 
 
 def dump(config: Config) -> str:
@@ -242,6 +357,11 @@ def dump(config: Config) -> str:
         for key, value in asdict(getattr(config, name)).items():
             if value is None:
                 continue
-            lines.append(f"{key} = {_toml_value(value)}")
+            try:
+                lines.append(f"{key} = {_toml_value(value)}")
+            except ValueError as exc:
+                shown = str(exc.args[0]).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                raise G2lError(f"{CONFIG_FILE}: [{name}] {key}: {shown!r} is not valid UTF-8, so g2l.toml cannot "
+                               "hold it; use a name without such bytes") from None
         lines.append("")
     return "\n".join(lines)

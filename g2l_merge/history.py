@@ -60,6 +60,9 @@ def _target(repo: git.Repo) -> tuple[Config, str, str]:
     tip = git.rev_parse(repo, f"refs/heads/{name}")
     if tip is None:
         raise G2lError(f"g2l.toml: [target] branch {name!r} does not exist in this repository")
+    problem = mirror.mirror_problem(repo, config, name, tip)
+    if problem is not None:
+        raise problem
     return config, name, tip
 
 
@@ -70,7 +73,8 @@ def _iso(timestamp: int) -> str:
 def log(repo: git.Repo) -> list[LogEntry]:
     """Sync history, newest first: each mirror commit and the merge that brought it into the target."""
     config, _name, tip = _target(repo)
-    commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}"))
+    branch = config.target.mirror_branch
+    commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
     merged_by = _merges_by_second_parent(repo, tip)
     return [LogEntry(m.sha, m.glue_commit, m.glue_subject, _iso(m.date), m.converter, m.config_hash,
                      merged_by.get(m.sha)) for m in commits]
@@ -90,7 +94,7 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     """Where the target stands against the mirror and the Glue head."""
     config, name, tip = _target(repo)
     mirror_tip = git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}")
-    commits = mirror.history(repo, mirror_tip)
+    commits = mirror.history(repo, mirror_tip, config.target.mirror_branch)
     merged = [m for m in commits if git.is_ancestor(repo, m.sha, tip)]
     last = merged[0].glue_commit if merged else None
     unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject)

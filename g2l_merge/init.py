@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import NamedTuple
 
 from g2l_merge import apply, git, mirror
@@ -28,7 +29,7 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         branch = _check_ready(repo)
         config = _new_config(options, branch)
         text = cfg.dump(config)
-        cfg.load(text)
+        _validate(text)
         mirror_ref = f"refs/heads/{config.target.mirror_branch}"
         if git.ref_value(repo, mirror_ref):
             raise refused(f"branch {config.target.mirror_branch} already exists: this repository is already "
@@ -43,11 +44,25 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         tip = git.commit_file(repo, cfg.CONFIG_FILE, text.encode(), "Configure g2l-merge\n\n"
                               f"Glue repository: {config.source.repo} ({config.source.ref})\n")
         step = MirrorStep(mirror_ref, None, mirror.commit(repo, build.tree, None, glue, config), glue,
-                          build.findings, frozenset(build.converted))
+                          build.findings, frozenset(build.converted), warnings=build.warnings)
         target = Target(branch, tip, branch, tip, in_worktree=True)
         if options.adopt:
-            return _adopt(repo, target, step)
+            return dataclasses.replace(_adopt(repo, target, step), notes=build.warnings)
         return merge_step(repo, config, target, step, SyncOptions())
+
+
+_OPTION_OF = {"[source] repo": "--glue", "[source] ref": "--glue-ref", "[source] include": "--include",
+              "[source] exclude": "--exclude", "[target] root": "--target-root",
+              "[target] mirror_branch": "--mirror-branch", "[target] branch": "the checked-out branch"}
+
+
+def _validate(text: str) -> None:
+    """The config init is about to write, validated as every command will read it; errors name the option."""
+    try:
+        cfg.load(text)
+    except G2lError as error:
+        given = next((option for key, option in _OPTION_OF.items() if key in error.message), None)
+        raise G2lError(error.message + (f" (given as {given})" if given else ""), error.code) from None
 
 
 def _check_ready(repo: git.Repo) -> str:

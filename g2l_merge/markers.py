@@ -43,6 +43,8 @@ def parse(text: str) -> Markers:
     problems: list[Problem] = []
     open_at: tuple[str | None, int] | None = None
     for number, line in enumerate(text.split("\n"), start=1):  # git's notion of a line, not str.splitlines'
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # a byte-order mark is not part of the first line's text
         if _NATIVE.match(line):
             if number <= NATIVE_WINDOW:
                 native = True
@@ -95,19 +97,37 @@ def _duplicates(regions: list[Region]) -> list[Problem]:
 
 NATIVE_MARKER = "# g2l: native"
 _PRELUDE = re.compile(r"#!|#.*coding[:=]|# g2l: converted from ")
+# File types in which a line starting with `#` is a comment, so `native` may write the marker into them. Any other
+# file (JSON, SQL, notebooks' JSON, binaries...) is made native by listing it under [protect] native in g2l.toml.
+COMMENT_SUFFIXES = (".py", ".pyi", ".pyw", ".sh", ".bash", ".r", ".yaml", ".yml", ".toml")
+_BINARY_SNIFF = 8000  # git's heuristic: a NUL byte in the first 8000 bytes makes a file binary
+
+
+def native_marker_problem(name: str, data: bytes) -> str | None:
+    """Why `# g2l: native` cannot be written into this file without corrupting it, or None."""
+    suffix = "." + name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else ""
+    if suffix not in COMMENT_SUFFIXES:
+        kind = f"a {suffix} file" if suffix else "a file without a suffix"
+        return (f"'#' does not start a comment in {kind}, so the native marker would corrupt it "
+                f"(the marker goes only into {', '.join(COMMENT_SUFFIXES)} files)")
+    if b"\0" in data[:_BINARY_SNIFF]:
+        return "it is binary, so the native marker would corrupt it"
+    return None
 
 
 def with_native_marker(text: str) -> str:
-    """The file with `# g2l: native` added at its top (after a shebang, coding or converted-from line)."""
+    """The file with `# g2l: native` added at its top (after a byte-order mark, shebang, coding or converted-from
+    line)."""
     if parse(text).native:
         return text
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.split("\n")
+    lines = text[len(bom):].split("\n")
     at = 0
     while at < len(lines) - 1 and at < 3 and _PRELUDE.match(lines[at]):
         at += 1
     lines.insert(at, NATIVE_MARKER + newline.rstrip("\n"))
-    return "\n".join(lines)
+    return bom + "\n".join(lines)
 
 
 def region_problem(text: str, start: int, end: int, name: str | None) -> str | None:

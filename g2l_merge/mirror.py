@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from g2l_merge import git
-from g2l_merge.config import Config, config_hash, selected
-from g2l_merge.convert.engine import CONVERTER_VERSION, Finding, convert_source
-from g2l_merge.errors import refused
+from g2l_merge.config import CONFIG_FILE, Config, SourceConfig, config_hash, load_bytes, matches, selected
+from g2l_merge.convert.engine import CONVERTER_VERSION, PARSE_RULE, Finding, convert_source
+from g2l_merge.errors import G2lError, refused
 
 GLUE_TRAILER = "G2l-Glue-Commit"
 CONVERTER_TRAILER = "G2l-Converter"
@@ -17,6 +18,7 @@ CONFIG_TRAILER = "G2l-Config"
 _TRAILER = re.compile(r"^(G2l-[A-Za-z-]+): (.+)$", re.MULTILINE)
 _BOM = b"\xef\xbb\xbf"
 _SUBMODULE = "160000"
+_SYMLINK = "120000"
 
 
 class MirrorCommit(NamedTuple):
@@ -34,6 +36,7 @@ class MirrorBuild(NamedTuple):
     tree: str
     findings: tuple[Finding, ...]
     converted: tuple[str, ...]  # Glue paths converted in this build (the rest reused)
+    warnings: tuple[str, ...] = ()  # [source] include globs that bring nothing: for SyncReport.notes
 
 
 def trailers(message: str) -> dict[str, str]:
@@ -52,20 +55,67 @@ def as_mirror_commit(commit: git.Commit) -> MirrorCommit | None:
                         found.get(CONFIG_TRAILER, "?"), subject, commit.author_date)
 
 
-def read_mirror_commit(repo: git.Repo, sha: str) -> MirrorCommit:
-    """One mirror commit; a commit without trailers means the mirror branch was edited by hand."""
-    mirror = as_mirror_commit(git.read_commit(repo, sha))
+def read_mirror_commit(repo: git.Repo, sha: str, branch: str | None = None) -> MirrorCommit:
+    """One mirror commit; a commit without trailers means the mirror branch was edited by hand (exit 3)."""
+    commit = git.read_commit(repo, sha)
+    mirror = as_mirror_commit(commit)
     if mirror is None:
-        raise refused(f"mirror commit {sha[:12]} has no {GLUE_TRAILER} trailer: the mirror branch "
-                          "was changed by hand; reset it to its last g2l-merge commit and rerun")
+        branch = branch or _configured_mirror_branch(repo)
+        good = last_good_commit(repo, sha)
+        repair = (f"reset it to {good[:12]}, the last commit git g2l-sync made there (git branch -f {branch} {good}), "
+                  "and rerun" if good else "reset it to the last commit git g2l-sync made there and rerun")
+        raise refused(f"{branch} was changed by hand: it holds commit {sha[:12]} {commit.subject!r} without a "
+                      f"{GLUE_TRAILER} trailer, and only git g2l-sync writes {branch}; {repair}")
     return mirror
 
 
-def history(repo: git.Repo, mirror_tip: str | None) -> list[MirrorCommit]:
+def last_good_commit(repo: git.Repo, bad: str) -> str | None:
+    """The newest mirror commit below a hand-made one (first parents), else the newest one HEAD has merged."""
+    for start in (["--first-parent", bad], ["--topo-order", "HEAD"]):
+        found = git.run(repo, "rev-list", "-1", f"--grep=^{GLUE_TRAILER}: ", *start, "--", ok=(0, 128)).out.split()
+        if found:
+            return found[0].decode()
+    return None
+
+
+def _configured_mirror_branch(repo: git.Repo) -> str:
+    data = git.show_file(repo, "HEAD", CONFIG_FILE)
+    try:
+        return load_bytes(data).target.mirror_branch if data is not None else "the mirror branch"
+    except G2lError:
+        return "the mirror branch"
+
+
+def mirror_problem(repo: git.Repo, config: Config, target: str, target_tip: str) -> G2lError | None:
+    """The mirror branch moved by hand in a way that reading its tip does not show (a refusal, exit 3), or None.
+
+    The target's history says which mirror commit was merged last; the mirror branch must still hold it. A deleted
+    mirror branch would make the next sync start the mirror over (every file an add/add against the target), and
+    one moved back to an older mirror commit would merge from the wrong base and silently undo Glue's deletions.
+    """
+    branch = config.target.mirror_branch
+    tip = git.ref_value(repo, f"refs/heads/{branch}")
+    if tip is not None:
+        read_mirror_commit(repo, tip, branch)  # refuses a hand-made tip, naming the last good commit
+    found = git.run(repo, "rev-list", "-1", "--topo-order", f"--grep=^{GLUE_TRAILER}: ", target_tip, "--").out.split()
+    if not found:
+        return None
+    merged = read_mirror_commit(repo, found[0].decode(), branch)
+    glue = f"Glue {merged.glue_commit[:12]}"
+    if tip is None:
+        return refused(f"branch {branch} is missing, but {target} already merged its commit {merged.sha[:12]} "
+                       f"({glue}): restore it (git branch {branch} {merged.sha}) and rerun")
+    if not git.is_ancestor(repo, merged.sha, tip):
+        return refused(f"{branch} was moved by hand: it no longer holds {merged.sha[:12]} ({glue}), the mirror "
+                       f"commit {target} merged last; reset it (git branch -f {branch} {merged.sha}) and rerun")
+    return None
+
+
+def history(repo: git.Repo, mirror_tip: str | None, branch: str | None = None) -> list[MirrorCommit]:
     """Every mirror commit, newest first (first-parent walk)."""
     if mirror_tip is None:
         return []
-    return [read_mirror_commit(repo, sha) for sha in git.rev_list(repo, "--first-parent", mirror_tip)]
+    return [read_mirror_commit(repo, sha, branch) for sha in git.rev_list(repo, "--first-parent", mirror_tip)]
 
 
 def target_path(config: Config, glue_path: str) -> str:
@@ -94,7 +144,8 @@ def findings_for(repo: git.Repo, glue_commit: str, path: str, config: Config) ->
 def build_tree(repo: git.Repo, glue_commit: str, config: Config,
                previous: MirrorCommit | None) -> MirrorBuild:
     """Convert the selected files of a Glue commit into a tree; unchanged files reuse the last conversion."""
-    glue_files = {path: entry for path, entry in git.ls_tree(repo, glue_commit).items()
+    every_file = git.ls_tree(repo, glue_commit)
+    glue_files = {path: entry for path, entry in every_file.items()
                   if selected(path, config.source) and entry.mode != _SUBMODULE}
     reusable = _reusable(repo, glue_files, config, previous)
     entries: dict[str, git.TreeEntry] = {}
@@ -106,13 +157,55 @@ def build_tree(repo: git.Repo, glue_commit: str, config: Config,
         if path in reusable:
             entries[dest] = reusable[path]
             continue
+        if dest == CONFIG_FILE:  # the Databricks repository's own configuration is never Glue's to write
+            findings.append(Finding(path, 1, PARSE_RULE, f"would land on this repository's own {CONFIG_FILE}: left "
+                                                         "out of the mirror (set [target] root to keep Glue files in "
+                                                         "a folder)"))
+            continue
+        if entry.mode == _SYMLINK and (problem := _link_problem(repo, path, entry)):
+            findings.append(problem)  # left out: its target is not read, and no link out of the repository is made
+            continue
         entries[dest], file_findings = _convert_entry(repo, path, entry, config)
         findings.extend(file_findings)
         converted.append(path)
         if entries[dest] != entry:
             converted_texts.append(git.read_blob(repo, entries[dest].sha))
     _carry_compat(repo, config, entries, converted_texts, previous)
-    return MirrorBuild(git.write_tree(repo, entries), tuple(findings), tuple(converted))
+    warnings = include_warnings(every_file, config.source, glue_commit)
+    return MirrorBuild(git.write_tree(repo, entries), tuple(findings), tuple(converted), warnings)
+
+
+def include_warnings(glue_files: dict[str, git.TreeEntry] | list[str], source: SourceConfig,
+                     glue_commit: str) -> tuple[str, ...]:
+    """A warning for each [source] include glob that brings no file of the Glue commit into the mirror."""
+    warnings = []
+    for glob in source.include:
+        hits = [path for path in glue_files if matches(path, (glob,))]
+        if not hits:
+            warnings.append(f"warning: [source] include {glob!r} matches no file in Glue commit {glue_commit[:12]}: "
+                            "nothing from it reaches the mirror; check the glob in g2l.toml")
+        elif all(matches(path, source.exclude) for path in hits):
+            warnings.append(f"warning: [source] include {glob!r} matches only files that [source] exclude leaves "
+                            f"out in Glue commit {glue_commit[:12]}: nothing from it reaches the mirror")
+    return tuple(warnings)
+
+
+def _link_problem(repo: git.Repo, path: str, entry: git.TreeEntry) -> Finding | None:
+    """Why a Glue symlink stays out of the mirror (it points outside the Glue repository or into .git), or None.
+
+    Only the link itself (the path it names) is read, never what it points to. A link that stays inside the Glue
+    repository is carried as a link, so it points at the same converted file in the mirror.
+    """
+    target = git.read_blob(repo, entry.sha).decode("utf-8", errors="surrogateescape")
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+    outside = (target.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", target) is not None
+               or resolved == ".." or resolved.startswith("../"))
+    into_git = any(part.lower() == ".git" for part in re.split(r"[/\\]", resolved))
+    if not outside and not into_git:
+        return None
+    where = "outside the Glue repository" if outside else "into a .git folder"
+    return Finding(path, 1, PARSE_RULE, f"symlink to {target!r}, {where}: left out of the mirror "
+                                        "(its target is never read)")
 
 
 COMPAT_MODULE = "glue_compat.py"
@@ -155,7 +248,7 @@ def _reusable(repo: git.Repo, glue_files: dict[str, git.TreeEntry], config: Conf
 
 def _convert_entry(repo: git.Repo, path: str, entry: git.TreeEntry,
                    config: Config) -> tuple[git.TreeEntry, tuple[Finding, ...]]:
-    if not path.endswith(".py") or entry.mode == "120000":
+    if not path.endswith(".py") or entry.mode == _SYMLINK:
         return entry, ()
     data = git.read_blob(repo, entry.sha)
     converted, findings = convert_bytes(data, path, config)

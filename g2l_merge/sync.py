@@ -48,6 +48,7 @@ class MirrorStep(NamedTuple):
     findings: tuple[Finding, ...]
     converted: frozenset[str] = frozenset()  # Glue paths converted in this run (others' findings come again)
     rewritten: str | None = None  # the mirror's Glue commit that Glue's history no longer has
+    warnings: tuple[str, ...] = ()  # [source] include globs that bring nothing
 
 
 def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
@@ -60,6 +61,9 @@ def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
         if resumed is not None:
             return replace(resumed, notes=notes + resumed.notes)
         config, target = _prepare(repo, options)
+        problem = mirror.mirror_problem(repo, config, target.name, target.tip)
+        if problem is not None:
+            raise problem
         if not options.dry_run and (refreshed := refresh_merge_driver(repo)):
             notes += (refreshed,)
         step = _advance_mirror(repo, config, options)
@@ -78,8 +82,6 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
     tip = git.rev_parse(repo, ref)
     if tip is None:
         raise G2lError(f"g2l.toml: [target] branch {config.target.branch!r} does not exist in this repository")
-    if not cfg.valid_ref_name(options.branch) or options.branch.startswith("-"):
-        raise G2lError(f"--branch {options.branch!r} is not a valid branch name")
     dest = f"refs/heads/{options.branch}"
     if repo.work_tree is not None and git.current_branch(repo) == dest:
         raise refused(f"{options.branch} is checked out in this work tree; run `git g2l-sync sync` without "
@@ -123,11 +125,11 @@ def _config_commit(repo: git.Repo) -> str:
 
 
 def read_config(repo: git.Repo, commit: str) -> Config:
-    """g2l.toml as committed at `commit`."""
-    entry = git.ls_tree(repo, commit).get(cfg.CONFIG_FILE)
-    if entry is None:
+    """g2l.toml as committed at `commit` (bytes that are not UTF-8 are an error naming the line)."""
+    data = git.show_file(repo, commit, cfg.CONFIG_FILE)
+    if data is None:
         raise G2lError(f"{cfg.CONFIG_FILE}: not found on this branch; run `git g2l-sync init --glue PATH` first")
-    return cfg.load(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
+    return cfg.load_bytes(data)
 
 
 def glue_source(repo: git.Repo, config: Config, override: str | None) -> str:
@@ -153,9 +155,10 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
         rewritten = previous.glue_commit
     build = mirror.build_tree(repo, glue_sha, config, previous)
     if previous and previous.tree == build.tree and previous.glue_commit == glue_sha:
-        return MirrorStep(ref, tip, previous.sha, glue, build.findings, frozenset(build.converted))
+        return MirrorStep(ref, tip, previous.sha, glue, build.findings, frozenset(build.converted),
+                          warnings=build.warnings)
     new = mirror.commit(repo, build.tree, tip, glue, config, rewritten=rewritten)
-    return MirrorStep(ref, tip, new, glue, build.findings, frozenset(build.converted), rewritten)
+    return MirrorStep(ref, tip, new, glue, build.findings, frozenset(build.converted), rewritten, build.warnings)
 
 
 def _contains(repo: git.Repo, head: str, commit: str) -> bool:
@@ -178,7 +181,7 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
                options: SyncOptions) -> SyncReport:
     base = git.merge_base(repo, target.tip, step.new)
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
-    notes = _rewrite_notes(step, config)
+    notes = _rewrite_notes(step, config) + step.warnings
     if git.is_ancestor(repo, step.new, target.tip):
         return SyncReport("up-to-date", target.name, step.glue.sha, previous_glue, step.new, None,
                           dry_run=options.dry_run, notes=notes)
@@ -339,7 +342,11 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | N
         where = plan.dbx_paths.get(mirror_path) or mirror_path
         texts = [_blob(repo, merged.get(where)), _blob(repo, new_mirror.get(mirror_path))]
         items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
-    return tuple(items)
+        by_glue_path.pop(glue_path, None)
+    for glue_path, findings in by_glue_path.items():  # files the mirror leaves out (a symlink out of the repo...)
+        if mirror.target_path(config, glue_path) not in new_mirror:
+            items.extend(f._replace(path=mirror.target_path(config, glue_path)) for f in findings)
+    return tuple(sorted(items, key=lambda f: (f.path, f.line, f.rule, f.message)))
 
 
 def _blob(repo: git.Repo, entry: git.TreeEntry | None) -> list[str]:

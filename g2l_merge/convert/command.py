@@ -118,9 +118,12 @@ def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str
         return f"{name}:{line}: not UTF-8; nothing converted"
     result = convert_source(source, header_path, config)
     for finding in result.findings:
-        if finding.rule == PARSE_RULE:
+        if finding.rule == PARSE_RULE and finding.message.startswith("not valid Python"):
             detail = finding.message.split(": ", 1)[-1]
             return f"{name}:{finding.line}: not valid Python ({detail}); nothing converted"
+        if finding.rule == PARSE_RULE:  # too big, or bytes the parser would not keep
+            reason = finding.message.removesuffix(", carried over unchanged")
+            return f"{name}:{finding.line}: {reason}; nothing converted"
     findings = tuple(finding._replace(path=name) for finding in result.findings)
     return ConvertedFile(name, source, result.text, bom, findings)
 

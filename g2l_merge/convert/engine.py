@@ -25,8 +25,9 @@ HEADER_PREFIX = "# g2l: converted from "
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
 PARSE_RULE = "G2L000"
 INTERNAL_RULE = "G2L000"
+MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
-__all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "with_header"]
+__all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "quote_path", "with_header"]
 
 
 class Conversion(NamedTuple):
@@ -35,13 +36,28 @@ class Conversion(NamedTuple):
 
 
 def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
-    """Convert one Glue Python file; a file that does not parse comes back unchanged with a finding."""
+    """Convert one Glue Python file; a file that does not parse comes back unchanged with a finding.
+
+    So does a file over MAX_SOURCE_CHARS, and one that libcst would not write back byte for byte (a second
+    byte-order mark, a lone carriage return at the very end): conversion changes code, never bytes it did not mean to.
+    """
+    if len(text) > MAX_SOURCE_CHARS:
+        return Conversion(text, (Finding(path, 1, PARSE_RULE, f"{len(text):,} characters, over the converter's "
+                                         f"{MAX_SOURCE_CHARS:,} (generated code?), carried over unchanged"),))
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         finding = Finding(path, exc.raw_line, PARSE_RULE, "not valid Python, carried over unchanged: "
                           + exc.message.splitlines()[0])
         return Conversion(text, (finding,))
+    written = module.code
+    if written != text:
+        at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written),
+                                                                                              len(text)))
+        line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
+        return Conversion(text, (Finding(path, line, PARSE_RULE, "the parser would not keep this line's bytes "
+                                         "(a byte-order mark inside the file, or a lone carriage return at its end), "
+                                         "carried over unchanged"),))
     converted, findings = convert_module(module, path, config)
     return Conversion(with_header(converted.code, path), findings)
 
@@ -178,16 +194,45 @@ def _with_comments(node: Any, comments: list[str]) -> Any:
 
 def with_header(text: str, path: str) -> str:
     """Put `# g2l: converted from <path>` after any shebang or coding line, exactly once."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
+    lines = _lines(text)
     at = 0
     while at < len(lines) and at < 2 and _PRELUDE.match(lines[at]):
         at += 1
-    header = f"{HEADER_PREFIX}{path}{newline}"
-    if at and not lines[at - 1].endswith("\n"):
+    header = f"{HEADER_PREFIX}{quote_path(path)}{newline}"
+    if at and not lines[at - 1].endswith(("\n", "\r")):
         lines[at - 1] += newline
     if at < len(lines) and lines[at].startswith(HEADER_PREFIX):
         lines[at] = header
     else:
         lines.insert(at, header)
     return "".join(lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as Python's tokenizer ends them (LF, CRLF, CR), ends kept: str.splitlines also splits on form feeds."""
+    parts = re.split(r"(\r\n|\r|\n)", text)
+    lines = [parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2)]
+    return [*lines, parts[-1]] if parts[-1] else lines
+
+
+_UNPRINTABLE = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|^"')
+_PATH_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def quote_path(path: str) -> str:
+    """A path as a header or a report line shows it: as it is, or quoted like git quotes paths when it holds
+    characters that would end the line or are not text (a newline in a file name must not become a line of code)."""
+    if not _UNPRINTABLE.search(path):
+        return path
+    out = []
+    for char in path:
+        if char in _PATH_ESCAPES:
+            out.append(_PATH_ESCAPES[char])
+        elif "\ud800" <= char <= "\udfff":  # a byte of a name that is not UTF-8 (surrogateescape)
+            out.append(f"\\x{ord(char) - 0xDC00:02x}")
+        elif _UNPRINTABLE.match(char):
+            out.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
