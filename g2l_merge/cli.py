@@ -276,9 +276,24 @@ def protect(
 
 
 def _read_text(path: Path) -> str:
+    _inside_repository(path)
     if not path.is_file():
         raise G2lError(f"{path}: no such file")
     return path.read_bytes().decode("utf-8", errors="surrogateescape")
+
+
+def _inside_repository(path: Path) -> None:
+    """`native` and `protect` write only inside the work tree of the repository they run in, after resolving
+    symlinks (and never into its .git)."""
+    from g2l_merge import git
+
+    top = git.open_repo(Path.cwd(), objects=False).work_tree
+    if top is None:
+        raise G2lError(f"{path}: this command edits files of a work tree; run it in a clone, not a bare repository")
+    resolved, root = path.resolve(), top.resolve()
+    if not resolved.is_relative_to(root) or ".git" in resolved.relative_to(root).parts:
+        raise G2lError(f"{path}: resolves to {resolved}, outside the repository {root}; g2l-merge writes only "
+                       "inside it")
 
 
 _NATIVE_INSTEAD = "list it under [protect] native in g2l.toml instead"
@@ -288,6 +303,7 @@ def _native_text(path: Path) -> str:
     """A file `native` may write the marker into, as text; anything else is a G2lError saying what to do."""
     from g2l_merge import markers
 
+    _inside_repository(path)
     if path.is_symlink():
         raise G2lError(f"{path}: is a symlink, and the marker would be written into the file it points to; "
                        f"{_NATIVE_INSTEAD}")

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import g2l_merge
+from conftest import Story, g2l
 
 PACKAGE = Path(g2l_merge.__file__).parent
 
@@ -47,3 +48,19 @@ def test_only_git_py_starts_processes() -> None:
             if set(imported) & starters and name not in ALLOWED:
                 found.append(f"{name}:{node.lineno}")
     assert found == []
+
+
+def test_native_and_protect_never_write_outside_the_repository(story: Story, tmp_path: Path) -> None:
+    dbx = story.dbx
+    outside = tmp_path / "outside.py"
+    outside.write_text("x = 1\ny = 2\n")
+    (dbx.path / "risk_engine" / "link").symlink_to(tmp_path, target_is_directory=True)
+    for args in (["native", str(outside)], ["native", "risk_engine/link/outside.py"],
+                 ["protect", "risk_engine/link/outside.py", "--lines", "1-2"], ["protect", "../outside.py",
+                                                                                 "--lines", "1-2"],
+                 ["protect", ".git/config", "--lines", "1-1"]):
+        run = g2l(dbx.path, *args)
+        assert run.code == 2, (args, run.output)
+        assert "outside the repository" in run.output and "g2l-merge writes only inside it" in run.output, args
+        assert len(run.output.splitlines()) == 1
+    assert outside.read_text() == "x = 1\ny = 2\n"
