@@ -303,10 +303,10 @@ def _native_text(path: Path) -> str:
     """A file `native` may write the marker into, as text; anything else is a G2lError saying what to do."""
     from g2l_merge import markers
 
-    _inside_repository(path)
     if path.is_symlink():
         raise G2lError(f"{path}: is a symlink, and the marker would be written into the file it points to; "
                        f"{_NATIVE_INSTEAD}")
+    _inside_repository(path)
     if path.is_dir():
         raise G2lError(f"{path}: is a folder; to make every file in it native, add \"{_repo_glob(path)}\" to "
                        "[protect] native in g2l.toml")

@@ -97,3 +97,82 @@ def test_missing_identity_is_bad_input_but_a_dry_run_still_works(story: Story,
                                          "user.email (git config) and retry\n")
     assert state(dbx) == before
     assert g2l(dbx.path, "sync", "--dry-run").code == 0
+
+
+# -- init's own preconditions -------------------------------------------------------------------------------------
+
+def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
+    glue = tmp_path / "glue"
+    glue.mkdir()
+    git(glue, "init", "-q", "-b", "main")
+    (glue / "a.py").write_text("a = 1\n")
+    git(glue, "add", "a.py")
+    git(glue, "commit", "-q", "-m", "Glue v1")
+    dbx = DbxRepo(tmp_path / "dbx")
+    bare = tmp_path / "bare.git"
+    git(tmp_path, "clone", "-q", "--bare", str(dbx.path), str(bare))
+    assert g2l(bare, "init", "--glue", "../glue").output == (
+        "git g2l-sync: init needs a work tree: run it in a clone of the Databricks repository\n")
+    git(dbx.path, "checkout", "-q", "--detach")
+    assert g2l(dbx.path, "init", "--glue", "../glue").output == (
+        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run init\n")
+    git(dbx.path, "checkout", "-q", "main")
+    dbx.write("README.md", "edited\n")
+    run = g2l(dbx.path, "init", "--glue", "../glue")
+    assert (run.code, run.output) == (3, "git g2l-sync: The work tree has uncommitted changes (README.md); "
+                                         "g2l-sync cannot continue. Commit or stash your changes and retry, or use "
+                                         "--branch NAME to sync without the work tree.\n")
+    git(dbx.path, "checkout", "--", "README.md")
+    assert not (dbx.path / "g2l.toml").exists()
+    assert "refs/heads/glue-mirror" not in dbx.refs()
+
+
+# -- protect: wraps exactly the lines asked for, or says why not ---------------------------------------------------
+
+def test_protect_wraps_the_lines_indented_like_the_first_one(story: Story) -> None:
+    dbx = story.dbx
+    path = "risk_engine/lib/collateral.py"
+    run = g2l(dbx.path, "protect", path, "--lines", "3-4", "--name", "haircut")
+    assert (run.code, run.output) == (0, f"{path}: lines 3-4 protected as 'haircut' (commit it to take effect)\n")
+    assert dbx.read(path) == (
+        "# g2l: converted from lib/collateral.py\n"
+        "def haircut(value, rate):\n"
+        "    # g2l: protect begin haircut\n"
+        '    """Collateral value after the haircut."""\n'
+        "    return value * (1 - rate)\n"
+        "    # g2l: protect end haircut\n"
+        "\n\n"
+        "def netting_set(rows):\n"
+        '    return sorted(rows, key=lambda row: row["counterparty_id"])\n')
+    assert g2l(dbx.path, "check", path).code == 0
+
+
+@pytest.mark.parametrize(("lines", "name", "message"), [
+    ("0-2", None, "--lines '0-2': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
+    ("5-2", None, "--lines '5-2': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
+    ("x", None, "--lines 'x': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
+    ("8-40", None, "risk_engine/lib/collateral.py: lines 8-40 are outside the file (it has 10 lines)"),
+    ("4-5", None, "risk_engine/lib/collateral.py: lines 4-5 overlap the protected region on lines 3-6"),
+    ("8-9", "haircut", "risk_engine/lib/collateral.py: a protected region named 'haircut' already exists on line 3"),
+])
+def test_protect_refuses_with_the_reason(story: Story, lines: str, name: str | None, message: str) -> None:
+    dbx = story.dbx
+    path = "risk_engine/lib/collateral.py"
+    assert g2l(dbx.path, "protect", path, "--lines", "3-4", "--name", "haircut").code == 0
+    before = dbx.read(path)
+    run = g2l(dbx.path, "protect", path, "--lines", lines, *(["--name", name] if name else []))
+    assert (run.code, run.output) == (2, f"git g2l-sync: {message}\n")
+    assert dbx.read(path) == before
+
+
+def test_protect_refuses_a_file_whose_markers_are_broken(story: Story) -> None:
+    dbx = story.dbx
+    path = "risk_engine/lib/collateral.py"
+    dbx.edit(path, "def netting_set", "# g2l: protect end\ndef netting_set")
+    before = dbx.read(path)
+    run = g2l(dbx.path, "protect", path, "--lines", "2-3")
+    assert (run.code, run.output) == (2, f"git g2l-sync: {path}: line 7: protect end without a matching begin; "
+                                         "fix the markers first\n")
+    assert dbx.read(path) == before
+    assert g2l(dbx.path, "protect", "risk_engine/none.py", "--lines", "1-2").output == (
+        "git g2l-sync: risk_engine/none.py: no such file\n")
