@@ -139,9 +139,8 @@ def _merging_state(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePlan
 
 def _roll_back(repo: git.Repo, moved: list[git.RefUpdate], error: G2lError) -> None:
     """The work tree could not be updated: the refs go back (compare-and-swap) and the sync stops, nothing changed."""
-    git.update_refs(repo, [git.RefUpdate(u.ref, u.old, u.new) for u in moved if u.old != git.NULL_SHA],
+    git.update_refs(repo, [git.RefUpdate(u.ref, u.old, u.new) for u in moved],  # to NULL_SHA: deleted again
                     "g2l-sync: roll back, the work tree could not be updated")
-    git.delete_refs(repo, [u for u in moved if u.old == git.NULL_SHA])
     clear_journal(repo)
     raise refused(f"the work tree could not be updated ({error.message}); nothing changed")
 

@@ -205,16 +205,6 @@ def ref_value(repo: Repo, ref: str) -> str | None:
     return result.out.decode().strip() if result.code == 0 else None
 
 
-def all_refs(repo: Repo) -> dict[str, str]:
-    """Every ref with its value, HEAD included (for tests and dry-run checks)."""
-    text = out(repo, "for-each-ref", "--format=%(refname) %(objectname)")
-    refs = dict(line.split(" ", 1) for line in text.splitlines() if line)
-    head = ref_value(repo, "HEAD")
-    if head:
-        refs["HEAD"] = head
-    return refs
-
-
 def current_branch(repo: Repo) -> str | None:
     """The full ref of the checked-out branch, or None when HEAD is detached."""
     result = run(repo, "symbolic-ref", "-q", "HEAD", ok=(0, 1))
@@ -532,13 +522,6 @@ def update_refs(repo: Repo, updates: Iterable[RefUpdate], reason: str) -> None:
             raise refused(f"the reference-transaction hook refused the ref update ({detail[-1]}); nothing changed")
         raise refused("a branch moved while g2l-merge was working (another push or commit?); "
                       "nothing changed, rerun the command")
-
-
-def delete_refs(repo: Repo, refs: Iterable[RefUpdate]) -> None:
-    """Delete refs by compare-and-swap (`new` is the value each must still have), in one transaction."""
-    lines = "".join(f"delete {u.ref} {u.new}\n" for u in refs)
-    if lines:
-        run(repo, "update-ref", "--stdin", input=lines.encode())
 
 
 def set_config(repo: Repo, key: str, value: str) -> None:

@@ -176,3 +176,32 @@ def test_protect_refuses_a_file_whose_markers_are_broken(story: Story) -> None:
     assert dbx.read(path) == before
     assert g2l(dbx.path, "protect", "risk_engine/none.py", "--lines", "1-2").output == (
         "git g2l-sync: risk_engine/none.py: no such file\n")
+
+
+# -- status, log and the Glue side: what they cannot read ------------------------------------------------------------
+
+def test_status_needs_commits_and_the_configured_branch(story: Story, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    git(empty, "init", "-q", "-b", "main")
+    assert g2l(empty, "status").output == "git g2l-sync: this repository has no commits yet: run `git g2l-sync init` first\n"
+    bare = tmp_path / "bare.git"
+    git(tmp_path, "clone", "-q", "--bare", str(story.dbx.path), str(bare))
+    git(bare, "symbolic-ref", "HEAD", "refs/heads/main")
+    git(bare, "branch", "-m", "main", "trunk")
+    git(bare, "symbolic-ref", "HEAD", "refs/heads/trunk")
+    run = g2l(bare, "log")
+    assert (run.code, run.output) == (2, "git g2l-sync: g2l.toml: [target] branch 'main' does not exist in this "
+                                         "repository\n")
+
+
+def test_glue_refs_that_do_not_exist_are_named(story: Story) -> None:
+    dbx = story.dbx
+    before = state(dbx)
+    run = g2l(dbx.path, "sync", "--glue-ref", "release-9")
+    assert (run.code, run.output) == (2, f"git g2l-sync: Glue repository {story.glue.path} has no branch or tag "
+                                         "'release-9': check [source] ref or --glue-ref\n")
+    run = g2l(dbx.path, "sync", "--glue-ref", "abcdef1")
+    assert (run.code, run.output) == (2, f"git g2l-sync: Glue repository {story.glue.path} has no commit "
+                                         "'abcdef1'\n")
+    assert state(dbx) == before
