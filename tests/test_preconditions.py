@@ -184,7 +184,8 @@ def test_status_needs_commits_and_the_configured_branch(story: Story, tmp_path: 
     empty = tmp_path / "empty"
     empty.mkdir()
     git(empty, "init", "-q", "-b", "main")
-    assert g2l(empty, "status").output == "git g2l-sync: this repository has no commits yet: run `git g2l-sync init` first\n"
+    assert g2l(empty, "status").output == ("git g2l-sync: this repository has no commits yet: run "
+                                           "`git g2l-sync init` first\n")
     bare = tmp_path / "bare.git"
     git(tmp_path, "clone", "-q", "--bare", str(story.dbx.path), str(bare))
     git(bare, "symbolic-ref", "HEAD", "refs/heads/main")
