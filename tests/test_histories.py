@@ -9,7 +9,7 @@ Deep run (profile g2l-deep: 5000 examples, a few hours):
     HYPOTHESIS_PROFILE=g2l-deep python -m pytest -q tests/test_histories.py
 
 Add --hypothesis-show-statistics to see how often each situation (conflict kinds, rewrites, skipped native
-patches, gated steps) came up.
+patches) came up.
 
 What is generated.  A Glue repository (files `jobs/g<n>.py` of lines `g<n> = <n>`, optionally one converted
 API line `df<n> = glueContext.create_dynamic_frame.from_catalog(..., table_name="t<n>")`) and a Databricks
@@ -34,7 +34,8 @@ The oracle imports nothing from g2l_merge.  It keeps its own model of what each 
 After every sync it checks, on the sync's result (the merge commit's tree with --branch, the work tree
 otherwise, conflicted or not):
 - exit code 0 or 1, status consistent with it, no traceback; a conflict-marker file is listed in `conflicts`;
-- I1 every dbx_lines token is in some file of the result (conflict blocks included);
+- I1 every dbx_lines token is in some file of the result, outside conflict blocks or on either side of one
+  (a block's base section does not count);
 - I2 every native file is byte-identical at its Databricks path and not listed as conflicted;
 - I3 every region's bytes occur verbatim in some file of the result (inside a conflict block counts);
 - I4 every token of the Glue head, and the header line of each Glue file, is in the result, or in dbx_removed,
@@ -76,17 +77,6 @@ from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
 
 from conftest import DbxRepo, GlueRepo, g2l, git
-
-# Steps that hit defects already reported; they are skipped (and logged as skipped) until the fixes land.
-# G2L_HISTORIES_DEFECTS=all (or a comma list of these names) runs them anyway.
-KNOWN_DEFECTS: set[str] = set()  # steps skipped while a defect they reach is open (none today)
-_RUN = os.environ.get("G2L_HISTORIES_DEFECTS", "")
-RUN_DEFECTS = set(KNOWN_DEFECTS) if _RUN == "all" else set(_RUN.split(","))
-
-
-def gated(defect: str) -> bool:
-    """True when a step would hit a known defect that this run leaves out."""
-    return defect in KNOWN_DEFECTS and defect not in RUN_DEFECTS
 
 settings.register_profile(
     "g2l-default", max_examples=200, deadline=None,
@@ -204,9 +194,10 @@ def parse_report(output: str) -> dict[str, Any]:
 # -- the steps --------------------------------------------------------------------------------------------------
 
 # A file pick ranks the candidate files by how recently a step touched them (a Databricks file counts as its Glue
-# source), so small picks make the two teams work on the same file; a line pick is taken modulo the candidates.
+# source), so small picks make the two teams work on the same file.  A line pick is taken modulo the candidate
+# lines; -1 means the line the last line step touched (its "hot" line) when the file still has it.
 FILE = st.sampled_from([0, 0, 0, 1, 1, 2, 3, 5])
-LINE = st.integers(0, 63)
+LINE = st.one_of(st.just(-1), st.integers(0, 63), st.integers(0, 63))
 HOW = st.sampled_from(["ours", "theirs", "both"])
 WEIGHTED_STEPS = [
     (3, st.tuples(st.just("glue_line"), st.sampled_from(["edit", "insert", "delete"]), FILE, LINE)),
@@ -256,6 +247,7 @@ class World:
         self.log: list[str] = []
         self.recent: list[str] = []  # file keys, most recently touched first
         self.origin: dict[str, str] = {}  # Glue path -> the Glue path it was renamed from
+        self.hot: str | None = None  # the identity of the line the last line step touched
 
     # -- bookkeeping -----------------------------------------------------------------------------------------
 
@@ -284,11 +276,17 @@ class World:
         self.touch(key)
         return chosen
 
+    def at(self, lines: list[str], indexes: list[int], lpick: int, shift: int = 0) -> int:
+        """One of `indexes`: the hot line's index (+ shift) when lpick is -1 and it is there, else by modulo."""
+        if lpick < 0:
+            for i, line in enumerate(lines):
+                if self.hot is not None and ident(line) == self.hot and i + shift in indexes:
+                    return i + shift
+        return indexes[lpick % len(indexes)]
+
     def say(self, text: str) -> None:
         self.log.append(text)
         note(text)
-        if "skipped (known defect" in text:
-            event("step skipped: known defect")
 
     def glue_head(self) -> dict[str, list[str]]:
         """The Glue head (its work tree is always clean): path -> expected identities, header first."""
@@ -399,16 +397,19 @@ class World:
         if kind == "delete" and len(lines) < 2:
             self.say(f"glue: delete a line of {name}: skipped (last line)")
             return
-        at = lpick % len(lines)
+        at = self.at(lines, list(range(len(lines))), lpick)
         if kind == "insert":
             lines.insert(at + 1, f"g{(k := self.new())} = {k}\n")
+            self.hot = f"g{k}"
             self.say(f"glue: insert g{k} after {ident(lines[at])} in {name}")
         elif kind == "edit":
             old = ident(lines[at])
             lines[at] = f"g{(k := self.new())} = {k}\n"
+            self.hot = f"g{k}"
             self.say(f"glue: edit {old} -> g{k} in {name}")
         else:
             self.say(f"glue: delete {ident(lines.pop(at))} in {name}")
+            self.hot = ident(lines[min(at, len(lines) - 1)])
         self.write(self.glue.path, name, lines)
         self.glue_commit(f"Glue {kind}s a line")
 
@@ -418,13 +419,14 @@ class World:
         api = [i for i, line in enumerate(lines) if line.startswith("df")]
         k = self.new()
         if api:
-            at = api[lpick % len(api)]
+            at = self.at(lines, api, lpick)
             self.say(f"glue: API call {ident(lines[at])} -> df{k} (table t{k}) in {name}")
             lines[at] = API.format(n=k)
         else:
-            at = lpick % len(lines)
+            at = self.at(lines, list(range(len(lines))), lpick)
             self.say(f"glue: new API call df{k} after {ident(lines[at])} in {name}")
             lines.insert(at + 1, API.format(n=k))
+        self.hot = f"df{k}"
         self.write(self.glue.path, name, lines)
         self.glue_commit("Glue changes a catalog read")
 
@@ -447,9 +449,6 @@ class World:
 
     def glue_rename(self, pick: int) -> None:
         name = self.choose(self.glue_files(), pick, dbx_side=False)
-        if name in self.native_sources() and gated("moved-native"):
-            self.say(f"glue: git mv {name}: skipped (known defect: source of a native file)")
-            return
         new = f"jobs/g{self.new()}.py"
         git(self.glue.path, "mv", name, new)
         self.origin[new] = name
@@ -459,8 +458,8 @@ class World:
     def glue_rewind(self, depth: int) -> None:
         count = int(git(self.glue.path, "rev-list", "--count", "HEAD"))
         depth = min(depth, count - 1)
-        if depth < 1 or gated("rewind"):
-            self.say(f"glue: reset --hard HEAD~{depth}: skipped ({'root' if depth < 1 else 'known defect'})")
+        if depth < 1:
+            self.say("glue: reset --hard: skipped (the root commit)")
             return
         git(self.glue.path, "reset", "-q", "--hard", f"HEAD~{depth}")
         self.say(f"glue: reset --hard HEAD~{depth} (force-push), head {self.glue_rev()[:7]}")
@@ -485,15 +484,16 @@ class World:
                 prelude += 1
             spans = self.region_spans(lines)
             gaps = [g for g in range(prelude, len(lines) + 1) if not any(a < g <= b for a, b in spans)]
-            at = gaps[lpick % len(gaps)]
+            at = self.at(lines, gaps, lpick, shift=1)
             lines.insert(at, f"d{(k := self.new())} = {k}\n")
+            self.hot = f"d{k}"
             self.dbx_lines.add(f"d{k}")
             self.say(f"dbx: insert d{k} at line {at + 1} of {name}")
         elif not free:
             self.say(f"dbx: {kind} a line of {name}: skipped (no free line)")
             return
         else:
-            at = free[lpick % len(free)]
+            at = self.at(lines, free, lpick)
             old = ident(lines[at])
             assert old is not None
             self.dbx_lines.discard(old)
@@ -501,10 +501,12 @@ class World:
                 self.dbx_removed.add(old)
             if kind == "edit":
                 lines[at] = f"d{(k := self.new())} = {k}\n"
+                self.hot = f"d{k}"
                 self.dbx_lines.add(f"d{k}")
                 self.say(f"dbx: edit {old} -> d{k} in {name}")
             else:
                 del lines[at]
+                self.hot = ident(lines[min(at, len(lines) - 1)]) if lines else None
                 self.say(f"dbx: delete {old} in {name}")
         self.write(self.dbx.path, name, lines)
         if name in self.natives:
@@ -544,9 +546,6 @@ class World:
             self.say(f"dbx: move a {what}: skipped (none)")
             return
         name = self.choose(files, pick, dbx_side=True)
-        if name in self.natives and gated("moved-native"):
-            self.say(f"dbx: git mv {name}: skipped (known defect: moving a native file)")
-            return
         new = f"moved/m{self.new()}.py"
         (self.dbx.path / "moved").mkdir(exist_ok=True)
         git(self.dbx.path, "mv", name, new)
@@ -565,10 +564,6 @@ class World:
             return
         name = self.choose(files, pick, dbx_side=True)
         lines = self.read(self.dbx.path, name)
-        source = lines[0][len(HEADER):].rstrip("\r\n")
-        if (name != source or source not in self.glue_head()) and gated("moved-native"):
-            self.say(f"dbx: mark {name} native: skipped (known defect: not at its Glue source's path {source})")
-            return
         lines.insert(1, NATIVE + "\n")
         self.write(self.dbx.path, name, lines)
         self.natives[name] = (self.dbx.path / name).read_bytes()
@@ -586,8 +581,8 @@ class World:
             self.say("dbx: protect: skipped (no free line)")
             return
         name = self.choose(list(starts), fpick, dbx_side=True)
-        start = starts[name][lpick % len(starts[name])]
         lines = self.read(self.dbx.path, name)
+        start = self.at(lines, starts[name], lpick)
         free = self._outside_regions(lines)
         end = start
         while end + 1 < len(lines) and end + 1 - start < length and end + 1 in free and TOKEN.match(lines[end + 1]):
@@ -597,6 +592,7 @@ class World:
         lines[start:end + 1] = block
         self.write(self.dbx.path, name, lines)
         self.regions[region] = "".join(block).encode()
+        self.hot = ident(block[1])
         self.say(f"dbx: protect {idents(block)} in {name} as {region}")
         self.dbx_commit("Databricks protects lines")
 
@@ -826,7 +822,7 @@ class World:
                 elif content is not None:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(content)
-            git(dbx.path, "add", "-A", "--", name)
+        git(dbx.path, "add", "-A")  # a listed path may exist on neither side (rename/rename)
         if branch_mode:
             git(dbx.path, "commit", "-q", "--allow-empty", "-m", f"Resolve the conflicts of g2l/sync-{self.syncs}")
         else:
