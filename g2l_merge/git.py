@@ -545,6 +545,7 @@ def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     # The registered g2l driver is swapped for git's own text merge here: plan.py applies the same rules
     # in-process afterwards, without a Python process per file.
     result = run(repo, "-c", "merge.conflictStyle=zdiff3", "-c", "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
+                 "-c", "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
                  "merge-tree", "--write-tree", "-z",
                  "--allow-unrelated-histories", ours, theirs, ok=(0, 1))
     tree, _, rest = result.out.partition(b"\0")

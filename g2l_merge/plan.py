@@ -133,6 +133,9 @@ def _constrain(sides: _Sides, paths: PathMap, change: git.Change, acc: _Acc) -> 
     if base is None or theirs is None:
         return  # Glue added a file where ours has regions, or deleted it: git's add/add or modify/delete conflict
     dest = ours_path if ours_path != base_path or theirs_path is None else theirs_path
+    if dest != ours_path and dest in sides.ours:  # Glue renamed it onto a file the Databricks team has there:
+        dest = ours_path  # the merge stays where it is, and that file is kept as it is
+        _keep_ours(sides, theirs_path or "", acc)
     acc.dbx_paths[mirror_path] = dest
     result = merge_file(base, ours, theirs, dest, sides.labels, protected=sides.protected)
     for stray in {base_path, theirs_path, ours_path} - {dest, None}:
@@ -141,6 +144,13 @@ def _constrain(sides: _Sides, paths: PathMap, change: git.Change, acc: _Acc) -> 
     _record(dest, entry.mode, result, (base, ours, theirs), sides.repo, acc)
     if dest != ours_path:
         acc.moved[ours_path] = dest
+
+
+def _keep_ours(sides: _Sides, path: str, acc: _Acc) -> None:
+    """The Databricks side's file at `path` comes out as it is (a Glue rename onto it is not followed)."""
+    entry = sides.ours[path]
+    acc.files[path] = FileResult(entry.mode, git.read_blob(sides.repo, entry.sha), ())
+    acc.conflicts.pop(path, None)
 
 
 def _keep_native(sides: _Sides, path: str, entry: git.TreeEntry, ours: bytes, glue_paths: tuple[str | None, ...],
@@ -187,15 +197,25 @@ def _guard(sides: _Sides, merged_tree: str, ours_tree: str, acc: _Acc) -> None:
         if merged is None:
             merged = git.ls_tree(sides.repo, merged_tree)
         result = _result_of(sides, merged, acc, acc.moved.get(path, path))
-        if owner.native and result != ours:
+        if owner.native and (result != ours or path in acc.conflicts):
+            glue_side = _stage(sides, acc, path, 3)
             acc.files[path] = FileResult(entry.mode, ours, ())
             acc.conflicts.pop(path, None)
-            acc.skipped.setdefault(path, git.unified_patch(ours, result or b"", path))
+            acc.skipped.setdefault(path, git.unified_patch(_stage(sides, acc, path, 1) or b"",
+                                                           glue_side if glue_side is not None else result or b"",
+                                                           path))
         elif owner.regions and not _regions_kept(ours, owner, result) and not _conflicted(acc, path):
             block = ", ".join(r.name or f"lines {r.start}-{r.end}" for r in owner.regions)
             stages = (git.ConflictStage(entry.mode, entry.sha, 2, path),)
             acc.files[path] = FileResult(entry.mode, ours, stages)
             acc.conflicts[path] = (FileConflict(path, "protected", block),)
+
+
+def _stage(sides: _Sides, acc: _Acc, path: str, number: int) -> bytes | None:
+    """One conflict stage's content of a path git's merge left conflicted (1 base, 3 Glue's side), or None."""
+    found = acc.files.get(path)
+    stage = next((s for s in found.stages if s.stage == number), None) if found else None
+    return git.read_blob(sides.repo, stage.sha) if stage is not None else None
 
 
 def _result_of(sides: _Sides, merged: dict[str, git.TreeEntry], acc: _Acc, path: str) -> bytes | None:

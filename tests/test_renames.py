@@ -173,3 +173,49 @@ def test_the_guard_keeps_native_files_and_regions_even_when_the_path_mapping_mis
     monkeypatch.undo()
     code, unguarded = sync_json(dbx, "--branch", "g2l/planned")  # the plan itself reaches the same protection
     assert (code, unguarded["conflicts"]) == (1, report["conflicts"])
+
+
+def test_glue_renaming_a_file_with_regions_onto_a_databricks_file_keeps_both(story: Story) -> None:
+    dbx, glue = story
+    dbx.edit(A, "threshold = 0.8\n", REGION)
+    dbx.write("risk_engine/jobs/limits.py", "DBX_ONLY = 1\n")
+    dbx.commit("Databricks protects a region and adds its own limits job")
+    glue.commit("Glue renames job a onto limits", renames={"jobs/process_a.py": "jobs/limits.py"})
+    code, report = sync_json(dbx)
+    assert code == 0, report
+    assert dbx.read("risk_engine/jobs/limits.py") == "DBX_ONLY = 1\n"
+    assert dbx.read(A) == "# g2l: converted from jobs/limits.py\n" + JOB_A.replace("threshold = 0.8\n", REGION)
+    assert report["files"]["updated"] == [A]  # type: ignore[index]
+    assert report["conflicts"] == []
+
+
+def test_glue_renaming_a_file_onto_a_native_file_keeps_the_native_file_and_lists_glue_s_version(
+        story: Story) -> None:
+    dbx, glue = story
+    native = "# g2l: native\nlimits_by_databricks = 1\n"
+    dbx.write("risk_engine/jobs/limits.py", native)
+    dbx.commit("Databricks adds its own native limits job")
+    glue.commit("Glue renames job a onto limits", renames={"jobs/process_a.py": "jobs/limits.py"})
+    code, report = sync_json(dbx)
+    assert (code, report["conflicts"]) == (0, []), report
+    assert dbx.read("risk_engine/jobs/limits.py") == native
+    assert [item["path"] for item in report["skipped_native"]] == [  # type: ignore[union-attr]
+        "risk_engine/jobs/limits.py"]
+    assert "+# g2l: converted from jobs/limits.py\n" in report["skipped_native"][0]["patch"]  # type: ignore[index]
+    assert git(dbx.path, "status", "--porcelain") == ""
+
+
+def test_a_glue_folder_rename_leaves_databricks_files_in_that_folder_alone(story: Story) -> None:
+    dbx, glue = story
+    dbx.write("risk_engine/jobs/helpers.py", "# g2l: native\nhelp = 1\n")
+    dbx.write("risk_engine/jobs/notes.py", "notes = 1\n")
+    dbx.commit("Databricks helpers next to the jobs")
+    glue.commit("Glue moves the jobs folder", renames={"jobs/process_a.py": "lib/batch/process_a.py",
+                                                       "jobs/process_b.py": "lib/batch/process_b.py"})
+    code, report = sync_json(dbx)
+    assert (code, report["conflicts"], report["skipped_native"]) == (0, [], []), report
+    assert dbx.read("risk_engine/jobs/helpers.py") == "# g2l: native\nhelp = 1\n"
+    assert dbx.read("risk_engine/jobs/notes.py") == "notes = 1\n"
+    assert not (dbx.path / "risk_engine/lib/batch/helpers.py").exists()
+    assert not (dbx.path / "risk_engine/lib/batch/notes.py").exists()
+    assert (dbx.path / "risk_engine/lib/batch/process_a.py").exists()
