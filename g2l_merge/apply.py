@@ -116,18 +116,29 @@ def conflicts_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], tip: str,
 
 
 def finish_conflicts(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePlan, message: str) -> None:
-    """An interrupted conflicted sync (the mirror moved, MERGE_HEAD not written yet): write the rest of its state."""
+    """An interrupted conflicted sync (the mirror moved, MERGE_HEAD not written yet): write the rest of its state,
+    unless someone changed the work tree since (then refuse: finishing would overwrite their edits)."""
     tip_tree = git.read_commit(repo, tip).tree
     index = git.index_tree(repo)
-    if index == tip_tree:  # the work tree was not touched yet
+    if index == tip_tree and not git.has_unstaged_changes(repo):  # the work tree was not touched yet
         refuse_untracked(repo, tip_tree, plan.tree)
         git.checkout_tree(repo, tip, plan.tree)
-    elif index in (plan.tree, None):  # checked out already (maybe with stages): every path is in the index
-        git.reset_tree(repo, plan.tree)
-    else:
+    elif not (index in (plan.tree, None) and holds_plan(repo, plan)):
         raise refused(f"an interrupted sync of {mirror_commit[:12]} left the work tree part-way and it has changed "
                       f"since; save your changes, run `git reset --hard HEAD`, remove {journal_path(repo)} and rerun")
     _merging_state(repo, tip, mirror_commit, plan, message)
+
+
+def holds_plan(repo: git.Repo, plan: MergePlan) -> bool:
+    """The index and work tree hold the plan's result as this sync wrote it (conflict stages or not), no more."""
+    changed, unmerged = git.worktree_changes(repo)
+    if changed - unmerged:
+        return False
+    entries = git.ls_tree(repo, plan.tree)
+    paths = sorted(unmerged)
+    if any(path not in entries or not (repo.root / path).is_file() for path in paths):
+        return False
+    return git.hash_files(repo, paths) == [entries[path].sha for path in paths]
 
 
 def _merging_state(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePlan, message: str) -> None:

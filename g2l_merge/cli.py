@@ -491,6 +491,8 @@ def history_text(found: Any) -> str:
             f"Glue head: {found.glue_head[:12]}"
             + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else "")
         )
+    if found.interrupted_sync:
+        lines.append(f"Warning: {found.interrupted_sync}")
     if found.glue_history_rewritten:
         lines.append(
             f"Warning: Glue history was rewritten: the mirror holds Glue {found.glue_history_rewritten[:12]}, which "

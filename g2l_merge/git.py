@@ -643,11 +643,6 @@ def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:
     run(repo, "read-tree", "-m", "-u", old_commit, new_tree)
 
 
-def reset_tree(repo: Repo, tree: str) -> None:
-    """Index and work tree to `tree`, discarding unmerged entries (finishing an interrupted sync's own writes)."""
-    run(repo, "read-tree", "--reset", "-u", tree)
-
-
 def index_tree(repo: Repo) -> str | None:
     """The tree the index holds now; None while it has unmerged entries."""
     result = run(repo, "write-tree", ok=(0, 128))
@@ -656,6 +651,25 @@ def index_tree(repo: Repo) -> str | None:
 
 def has_unstaged_changes(repo: Repo) -> bool:
     return run(repo, "diff-files", "--quiet", ok=(0, 1)).code == 1
+
+
+def worktree_changes(repo: Repo) -> tuple[set[str], set[str]]:
+    """(paths whose work-tree file differs from the index, paths that are unmerged in the index)."""
+    raw = run(repo, "diff-files", "--raw", "-z").out
+    fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
+    changed: set[str] = set()
+    unmerged: set[str] = set()
+    for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+        (unmerged if meta.endswith(" U") else changed).add(path)
+    return changed, unmerged
+
+
+def hash_files(repo: Repo, paths: list[str]) -> list[str]:
+    """The blob ids `git add` would record for these work-tree files (filters and line endings applied)."""
+    if not paths:
+        return []
+    listing = "".join(f"{path}\n" for path in paths).encode("utf-8", errors="surrogateescape")
+    return run(repo, "hash-object", "--stdin-paths", input=listing).out.decode().split()
 
 
 def set_conflict_stages(repo: Repo, stages: Mapping[str, tuple[ConflictStage, ...]]) -> None:

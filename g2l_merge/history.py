@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from g2l_merge import git, mirror
+from g2l_merge import apply, git, mirror
 from g2l_merge.config import Config
 from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
@@ -47,6 +47,7 @@ class Status(NamedTuple):
     converter_versions: tuple[str, ...]
     glue_ref: str
     glue_history_rewritten: str | None  # the mirror's Glue commit that the Glue head no longer contains
+    interrupted_sync: str | None  # what an interrupted work-tree sync left to finish (its journal), or None
 
 
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
@@ -100,13 +101,15 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject)
                      for m in commits if m not in merged)
     glue_head, behind = (_glue_position(repo, config, last) if fetch else (None, None))
-    rewritten = None
-    if glue_head and commits and not _contains(repo, glue_head, commits[0].glue_commit):
-        rewritten = commits[0].glue_commit
+    held = [commits[0].glue_commit] if commits else []  # the mirror tip's, then the last one merged
+    rewritten = next((c for c in [*held, last] if glue_head and c and not _contains(repo, glue_head, c)), None)
     native, regions = _constraints(repo, config, tip)
     versions = tuple(sorted({m.converter for m in commits}))
+    pending = apply.read_journal(repo) if repo.work_tree is not None else None
+    interrupted = (f"a {pending.kind} sync of {name} from {pending.target_tip[:12]} was interrupted; run "
+                   "`git g2l-sync sync` to finish it") if pending else None
     return Status(name, config.target.mirror_branch, last, glue_head, behind, unmerged, native, regions, versions,
-                  config.source.ref, rewritten)
+                  config.source.ref, rewritten, interrupted)
 
 
 def _contains(repo: git.Repo, head: str, commit: str) -> bool:

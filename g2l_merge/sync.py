@@ -185,6 +185,9 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
     if git.is_ancestor(repo, step.new, target.tip):
         return SyncReport("up-to-date", target.name, step.glue.sha, previous_glue, step.new, None,
                           dry_run=options.dry_run, notes=notes)
+    if step.rewritten is None and previous_glue and not _contains(repo, step.glue.sha, previous_glue):
+        step = step._replace(rewritten=previous_glue)  # an earlier --branch sync already took the rewritten head
+        notes = _rewrite_notes(step, config) + step.warnings
     plan = _plan(repo, config, target, step, base, previous_glue, options)
     if _already_on_dest(repo, target, step):
         notes += (f"branch {target.dest.removeprefix('refs/heads/')} already holds this sync (made by an earlier "
@@ -253,15 +256,20 @@ def _apply(repo: git.Repo, target: Target, step: MirrorStep, plan: MergePlan, me
 
 
 def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
-    """Finish a work-tree sync that was stopped part-way (its journal is still there); None when there is none."""
+    """Finish a work-tree sync that was stopped part-way (its journal is still there); None when there is none,
+    or when the interrupted sync had changed nothing yet (then the sync starts over)."""
     pending = apply.read_journal(repo) if repo.work_tree is not None else None
-    if pending is None or options.branch is not None or options.dry_run:
+    if pending is None or options.branch is not None:
         return None
+    if options.dry_run:
+        raise refused(f"a sync was interrupted ({apply.journal_path(repo)} is there): run `git g2l-sync sync` "
+                      "without --dry-run to finish it first")
     branch = git.current_branch(repo)
     head = git.rev_parse(repo, "HEAD")
     config = read_config(repo, pending.target_tip)
     target = Target(branch or "HEAD", pending.target_tip, branch or "HEAD", pending.target_tip, in_worktree=True)
     note = ("finished a sync that was interrupted",)
+    mirror_ref = f"refs/heads/{config.target.mirror_branch}"
     if pending.kind == "clean" and head == pending.commit:
         if not apply.finish_clean(repo, pending):
             raise refused(f"an interrupted sync left {target.name} at merge commit {pending.commit[:12]} but the "
@@ -270,7 +278,6 @@ def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
         apply.clear_journal(repo)
         merge = git.read_commit(repo, pending.commit)
         return _replay(repo, config, target, merge.parents[1], pending.commit, options, note)[0]
-    mirror_ref = f"refs/heads/{config.target.mirror_branch}"
     if pending.kind == "conflicts" and head == pending.target_tip and git.ref_value(repo, mirror_ref) == pending.commit:
         report, plan, step = _replay(repo, config, target, pending.commit, None, options, note)
         if git.merge_in_progress(repo):
@@ -278,8 +285,17 @@ def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
         else:
             apply.finish_conflicts(repo, pending.target_tip, pending.commit, plan, _merge_message(target, step, plan))
         return report
-    apply.clear_journal(repo)  # stopped before anything moved: the sync starts over
-    return None
+    if head == pending.target_tip and _untouched(repo, head):
+        apply.clear_journal(repo)  # stopped before the work tree changed: the sync starts over
+        return None
+    raise refused(f"a sync was interrupted ({apply.journal_path(repo)} names {target.name} at "
+                  f"{pending.target_tip[:12]}) and the branch or work tree has changed since; check `git status`, "
+                  "then remove that file and rerun")
+
+
+def _untouched(repo: git.Repo, head: str) -> bool:
+    return (not git.merge_in_progress(repo) and git.index_tree(repo) == git.read_commit(repo, head).tree
+            and not git.has_unstaged_changes(repo))
 
 
 def _replay(repo: git.Repo, config: Config, target: Target, mirror_commit: str, merge_commit: str | None,

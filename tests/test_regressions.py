@@ -242,3 +242,81 @@ def test_a_file_appearing_after_the_check_rolls_the_refs_back(story: Story, monk
     assert run.output.endswith("; nothing changed\n")
     assert everything(dbx) == before
     assert not (dbx.path / ".git" / apply.JOURNAL).exists()
+
+
+# -- interrupted syncs: a rerun finishes them, and never over someone's edits ---------------------------------------
+
+def _interrupted_conflicted_sync(story: Story) -> tuple[str, str]:
+    """A conflicted work-tree sync stopped right before MERGE_HEAD: the state a kill there leaves."""
+    dbx, glue = story
+    dbx.edit(A, "confidence = 0.99", "confidence = 0.995  # Databricks")
+    tip = dbx.commit("Databricks confidence")
+    glue.commit("Glue: confidence and a new job", {"jobs/process_a.py": JOB_A.replace("confidence = 0.99",
+                                                                                      "confidence = 0.975"),
+                                                   "jobs/process_c.py": "c = 1\n"})
+    assert g2l(dbx.path, "sync").code == 1
+    for name in ("MERGE_HEAD", "MERGE_MSG", "MERGE_MODE"):
+        (dbx.path / ".git" / name).unlink()
+    (dbx.path / ".git" / apply.JOURNAL).write_text(f"conflicts {tip} {dbx.rev('glue-mirror')}\n")
+    return tip, dbx.read(A)
+
+
+def test_a_rerun_finishes_an_interrupted_conflicted_sync(story: Story) -> None:
+    dbx = story.dbx
+    tip, conflicted = _interrupted_conflicted_sync(story)
+    run = g2l(dbx.path, "sync")
+    assert run.code == 1, run.output
+    assert "note     finished a sync that was interrupted" in run.output
+    assert (dbx.path / ".git" / "MERGE_HEAD").read_text() == dbx.rev("glue-mirror") + "\n"
+    assert dbx.read(A) == conflicted
+    assert git(dbx.path, "status", "--porcelain") == f"UU {A}\nA  risk_engine/jobs/process_c.py"
+    assert not (dbx.path / ".git" / apply.JOURNAL).exists()
+
+
+def test_a_rerun_never_finishes_over_edits_made_after_the_interruption(story: Story) -> None:
+    dbx = story.dbx
+    _interrupted_conflicted_sync(story)
+    resolved = dbx.read(A).replace("confidence = 0.975", "confidence = 0.98  # resolved by hand")
+    dbx.write(A, resolved)
+    dbx.write("risk_engine/jobs/process_c.py", "c = 2  # edited\n")
+    status = json.loads(g2l(dbx.path, "status", "--json", "--offline").output)
+    assert status["interrupted_sync"].startswith("a conflicts sync of main from ")
+    dry = g2l(dbx.path, "sync", "--dry-run")
+    assert (dry.code, dry.output) == (3, f"git g2l-sync: a sync was interrupted ({dbx.path / '.git' / apply.JOURNAL} "
+                                         "is there): run `git g2l-sync sync` without --dry-run to finish it first\n")
+    run = g2l(dbx.path, "sync")
+    assert run.code == 3
+    assert "left the work tree part-way and it has changed since" in run.output
+    assert dbx.read(A) == resolved
+    assert dbx.read("risk_engine/jobs/process_c.py") == "c = 2  # edited\n"
+    assert (dbx.path / ".git" / apply.JOURNAL).exists()
+
+
+def test_an_interrupted_sync_overtaken_by_a_branch_sync_is_refused_and_the_journal_kept(story: Story) -> None:
+    dbx, glue = story
+    _interrupted_conflicted_sync(story)
+    glue.commit("Glue: another job", {"jobs/process_d.py": "d = 1\n"})
+    assert g2l(dbx.path, "sync", "--branch", "g2l/ci").code == 1  # the mirror moves on
+    run = g2l(dbx.path, "sync")
+    assert run.code == 3
+    assert "the branch or work tree has changed since; check `git status`" in run.output
+    assert (dbx.path / ".git" / apply.JOURNAL).exists()
+
+
+def test_a_rewrite_already_taken_by_a_branch_sync_is_still_reported_on_the_target(story: Story) -> None:
+    dbx, glue = story
+    merged = glue.commit("Glue: threshold 0.7", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
+                                                                                    "threshold = 0.7")})
+    assert g2l(dbx.path, "sync").code == 0
+    git(glue.path, "reset", "-q", "--hard", "HEAD~1")
+    head = glue.commit("Glue: threshold 0.6", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
+                                                                                  "threshold = 0.6")})
+    assert g2l(dbx.path, "sync", "--branch", "g2l/pr").code == 0  # left unmerged
+    status = json.loads(g2l(dbx.path, "status", "--json").output)
+    assert status["glue_history_rewritten"] == merged
+    code, report = sync_json(dbx)
+    assert code == 0
+    assert report["rewritten_glue_commit"] == merged
+    assert report["notes"][0].startswith(  # type: ignore[index]
+        f"Glue history was rewritten: the mirror held Glue {merged[:12]}, which main (now {head[:12]})")
+    assert "threshold = 0.6\n" in dbx.read(A)
