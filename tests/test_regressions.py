@@ -264,6 +264,7 @@ def _interrupted_conflicted_sync(story: Story) -> tuple[str, str]:
 def test_a_rerun_finishes_an_interrupted_conflicted_sync(story: Story) -> None:
     dbx = story.dbx
     tip, conflicted = _interrupted_conflicted_sync(story)
+    assert dbx.rev("main") == tip
     run = g2l(dbx.path, "sync")
     assert run.code == 1, run.output
     assert "note     finished a sync that was interrupted" in run.output
