@@ -337,13 +337,19 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | N
     """Converter findings for every file this merge brings a Glue change to (however many mirror commits it
     spans), named by the Databricks path and located at the review comment's line in the merged file."""
     old_tree = git.read_commit(repo, base).tree if base else None
-    merged = git.ls_tree(repo, plan.tree)
-    new_mirror = git.ls_tree(repo, git.read_commit(repo, step.new).tree)
+    trees: dict[str, dict[str, git.TreeEntry]] = {}  # read only when a finding needs them
+
+    def files_of(tree: str) -> dict[str, git.TreeEntry]:
+        if tree not in trees:
+            trees[tree] = git.ls_tree(repo, tree)
+        return trees[tree]
+
+    new_tree = git.read_commit(repo, step.new).tree
     by_glue_path: dict[str, list[Finding]] = {}
     for finding in step.findings:
         by_glue_path.setdefault(finding.path, []).append(finding)
     items: list[Finding] = []
-    for change in git.diff_trees(repo, old_tree, git.read_commit(repo, step.new).tree):
+    for change in git.diff_trees(repo, old_tree, new_tree):
         mirror_path = change.new_path
         if mirror_path is None or mirror_path in plan.native or not mirror_path.endswith(".py"):
             continue
@@ -356,11 +362,11 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | N
         if not findings:
             continue
         where = plan.dbx_paths.get(mirror_path) or mirror_path
-        texts = [_blob(repo, merged.get(where)), _blob(repo, new_mirror.get(mirror_path))]
+        texts = [_blob(repo, files_of(plan.tree).get(where)), _blob(repo, files_of(new_tree).get(mirror_path))]
         items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
         by_glue_path.pop(glue_path, None)
     for glue_path, findings in by_glue_path.items():  # files the mirror leaves out (a symlink out of the repo...)
-        if mirror.target_path(config, glue_path) not in new_mirror:
+        if mirror.target_path(config, glue_path) not in files_of(new_tree):
             items.extend(f._replace(path=mirror.target_path(config, glue_path)) for f in findings)
     return tuple(sorted(items, key=lambda f: (f.path, f.line, f.rule, f.message)))
 
