@@ -321,3 +321,39 @@ def test_a_rewrite_already_taken_by_a_branch_sync_is_still_reported_on_the_targe
     assert report["notes"][0].startswith(  # type: ignore[index]
         f"Glue history was rewritten: the mirror held Glue {merged[:12]}, which main (now {head[:12]})")
     assert "threshold = 0.6\n" in dbx.read(A)
+
+
+def _interrupted_clean_sync(story: Story) -> tuple[str, str]:
+    """A clean work-tree sync stopped after its refs moved, before the work tree was updated."""
+    dbx, glue = story
+    tip = dbx.rev("main")
+    glue.commit("Glue: threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
+    assert g2l(dbx.path, "sync").code == 0
+    merge = dbx.rev("main")
+    git(dbx.path, "read-tree", "-u", "--reset", tip)  # the index and files as they were before the sync
+    (dbx.path / ".git" / apply.JOURNAL).write_text(f"clean {tip} {merge}\n")
+    return tip, merge
+
+
+def test_a_rerun_finishes_the_checkout_of_an_interrupted_clean_sync(story: Story) -> None:
+    dbx = story.dbx
+    _tip, merge = _interrupted_clean_sync(story)
+    assert "threshold = 0.8" in dbx.read(A)
+    code, report = sync_json(dbx)
+    assert (code, report["status"], report["merge_commit"]) == (0, "clean", merge)
+    assert report["notes"] == ["finished a sync that was interrupted"]
+    assert report["files"]["updated"] == [A]  # type: ignore[index]
+    assert "threshold = 0.7" in dbx.read(A)
+    assert git(dbx.path, "status", "--porcelain") == ""
+    assert not (dbx.path / ".git" / apply.JOURNAL).exists()
+
+
+def test_an_interrupted_clean_sync_is_not_finished_over_later_edits(story: Story) -> None:
+    dbx = story.dbx
+    _interrupted_clean_sync(story)
+    dbx.edit("README.md", "risk engine", "risk engine (edited after the kill)")
+    run = g2l(dbx.path, "sync")
+    assert run.code == 3
+    assert "the work tree has changed since; save your changes, run `git reset --keep HEAD`" in run.output
+    assert "edited after the kill" in dbx.read("README.md")
+    assert (dbx.path / ".git" / apply.JOURNAL).exists()
