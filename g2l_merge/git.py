@@ -253,6 +253,24 @@ def merge_base(repo: Repo, ours: str, theirs: str) -> str | None:
     return result.out.decode().strip() or None
 
 
+def newest_with_trailer(repo: Repo, tip: str, trailer: str, *, first_parent: bool = False) -> str | None:
+    """The newest commit reachable from `tip` whose message has a `trailer: ` line (topological order), or None."""
+    walk = ["--first-parent"] if first_parent else ["--topo-order"]
+    result = run(repo, "rev-list", "-1", f"--grep=^{trailer}: ", *walk, "--end-of-options", tip, "--", ok=(0, 128))
+    found = result.out.decode().split()
+    return found[0] if found else None
+
+
+def merges_by_parent(repo: Repo, tip: str) -> dict[str, str]:
+    """Each commit merged (as a second or later parent) into `tip`'s history -> the oldest merge that did it."""
+    merged_by: dict[str, str] = {}
+    for line in out(repo, "rev-list", "--merges", "--parents", "--reverse", tip).splitlines():
+        merge, _first, *others = line.split()
+        for parent in others:
+            merged_by.setdefault(parent, merge)
+    return merged_by
+
+
 def rev_list(repo: Repo, *args: str) -> list[str]:
     """Commit shas from `git rev-list ARGS`."""
     return out(repo, "rev-list", *args).split()

@@ -76,19 +76,9 @@ def log(repo: git.Repo) -> list[LogEntry]:
     config, _name, tip = _target(repo)
     branch = config.target.mirror_branch
     commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
-    merged_by = _merges_by_second_parent(repo, tip)
+    merged_by = git.merges_by_parent(repo, tip)
     return [LogEntry(m.sha, m.glue_commit, m.glue_subject, _iso(m.date), m.converter, m.config_hash,
                      merged_by.get(m.sha)) for m in commits]
-
-
-def _merges_by_second_parent(repo: git.Repo, tip: str) -> dict[str, str]:
-    text = git.out(repo, "rev-list", "--merges", "--parents", "--reverse", tip)
-    merged_by: dict[str, str] = {}
-    for line in text.splitlines():
-        merge, _first, *others = line.split()
-        for parent in others:
-            merged_by.setdefault(parent, merge)
-    return merged_by
 
 
 def status(repo: git.Repo, *, fetch: bool = True) -> Status:

@@ -71,11 +71,8 @@ def read_mirror_commit(repo: git.Repo, sha: str, branch: str | None = None) -> M
 
 def last_good_commit(repo: git.Repo, bad: str) -> str | None:
     """The newest mirror commit below a hand-made one (first parents), else the newest one HEAD has merged."""
-    for start in (["--first-parent", bad], ["--topo-order", "HEAD"]):
-        found = git.run(repo, "rev-list", "-1", f"--grep=^{GLUE_TRAILER}: ", *start, "--", ok=(0, 128)).out.split()
-        if found:
-            return found[0].decode()
-    return None
+    return (git.newest_with_trailer(repo, bad, GLUE_TRAILER, first_parent=True)
+            or git.newest_with_trailer(repo, "HEAD", GLUE_TRAILER))
 
 
 def _configured_mirror_branch(repo: git.Repo) -> str:
@@ -97,10 +94,10 @@ def mirror_problem(repo: git.Repo, config: Config, target: str, target_tip: str)
     tip = git.ref_value(repo, f"refs/heads/{branch}")
     if tip is not None:
         read_mirror_commit(repo, tip, branch)  # refuses a hand-made tip, naming the last good commit
-    found = git.run(repo, "rev-list", "-1", "--topo-order", f"--grep=^{GLUE_TRAILER}: ", target_tip, "--").out.split()
-    if not found:
+    found = git.newest_with_trailer(repo, target_tip, GLUE_TRAILER)
+    if found is None:
         return None
-    merged = read_mirror_commit(repo, found[0].decode(), branch)
+    merged = read_mirror_commit(repo, found, branch)
     glue = f"Glue {merged.glue_commit[:12]}"
     if tip is None:
         return refused(f"branch {branch} is missing, but {target} already merged its commit {merged.sha[:12]} "
