@@ -39,10 +39,7 @@ def read_journal(repo: git.Repo) -> Pending | None:
 
 
 def _write_journal(repo: git.Repo, pending: Pending) -> None:
-    path = repo.git_dir / JOURNAL
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(f"{pending.kind} {pending.target_tip} {pending.commit}\n")
-    os.replace(tmp, path)
+    git.write_git_file(repo, JOURNAL, f"{pending.kind} {pending.target_tip} {pending.commit}\n")
 
 
 def clear_journal(repo: git.Repo) -> None:
@@ -50,7 +47,7 @@ def clear_journal(repo: git.Repo) -> None:
         (repo.git_dir / JOURNAL).unlink()
 
 
-def untracked_in_the_way(repo: git.Repo, old_tree: str, new_tree: str) -> list[str]:
+def _untracked_in_the_way(repo: git.Repo, old_tree: str, new_tree: str) -> list[str]:
     """Paths the merge adds that an untracked file or folder (or a file where a folder must go) occupies."""
     assert repo.work_tree is not None
     old = git.ls_tree(repo, old_tree)
@@ -71,16 +68,11 @@ def untracked_in_the_way(repo: git.Repo, old_tree: str, new_tree: str) -> list[s
 
 
 def refuse_untracked(repo: git.Repo, old_tree: str, new_tree: str) -> None:
-    blocked = untracked_in_the_way(repo, old_tree, new_tree)
+    blocked = _untracked_in_the_way(repo, old_tree, new_tree)
     if blocked:
         shown = ", ".join(blocked[:3]) + (f" and {len(blocked) - 3} more" if len(blocked) > 3 else "")
         raise refused(f"the sync would overwrite untracked files in the work tree ({shown}); move them away or "
                       "commit them, then rerun; nothing changed")
-
-
-def to_branch(repo: git.Repo, updates: list[git.RefUpdate], reason: str) -> None:
-    """--branch mode: the mirror and the destination branch move together, or neither does."""
-    git.update_refs(repo, updates, reason)
 
 
 def clean_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], target: git.RefUpdate, tip_tree: str,
@@ -123,13 +115,13 @@ def finish_conflicts(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePl
     if index == tip_tree and not git.has_unstaged_changes(repo):  # the work tree was not touched yet
         refuse_untracked(repo, tip_tree, plan.tree)
         git.checkout_tree(repo, tip, plan.tree)
-    elif not (index in (plan.tree, None) and holds_plan(repo, plan)):
+    elif not (index in (plan.tree, None) and _holds_plan(repo, plan)):
         raise refused(f"an interrupted sync of {mirror_commit[:12]} left the work tree part-way and it has changed "
                       f"since; save your changes, run `git reset --hard HEAD`, remove {journal_path(repo)} and rerun")
     _merging_state(repo, tip, mirror_commit, plan, message)
 
 
-def holds_plan(repo: git.Repo, plan: MergePlan) -> bool:
+def _holds_plan(repo: git.Repo, plan: MergePlan) -> bool:
     """The index and work tree hold the plan's result as this sync wrote it (conflict stages or not), no more."""
     changed, unmerged = git.worktree_changes(repo)
     if changed - unmerged:

@@ -66,13 +66,9 @@ def _default_merge(repo: git.Repo, base: bytes, ours: bytes, theirs: bytes, path
 
 DRIVER_NAME = "g2l"
 ATTRIBUTES_LINE = f"* merge={DRIVER_NAME}"
+# The installed `git-g2l-sync`, found on PATH when git runs it: the entry keeps working when the virtual
+# environment moves or g2l-merge is reinstalled elsewhere.
 DRIVER_COMMAND = "git-g2l-sync merge-driver %O %A %B %P"
-
-
-def driver_command() -> str:
-    """The merge driver command line: the installed `git-g2l-sync` found on PATH when git runs it, so the entry
-    keeps working when the virtual environment moves or g2l-merge is reinstalled elsewhere."""
-    return DRIVER_COMMAND
 
 
 def refresh_merge_driver(repo: git.Repo) -> str | None:
@@ -87,7 +83,7 @@ def refresh_merge_driver(repo: git.Repo) -> str | None:
 def register_merge_driver(repo: git.Repo) -> None:
     """Register the g2l merge driver in .git/config and scope it through .git/info/attributes."""
     git.set_config(repo, f"merge.{DRIVER_NAME}.name", "g2l-merge: Glue sync with protected regions")
-    git.set_config(repo, f"merge.{DRIVER_NAME}.driver", driver_command())
+    git.set_config(repo, f"merge.{DRIVER_NAME}.driver", DRIVER_COMMAND)
     attributes = repo.git_dir / "info" / "attributes"
     attributes.parent.mkdir(parents=True, exist_ok=True)
     existing = attributes.read_text() if attributes.exists() else ""

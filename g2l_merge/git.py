@@ -242,6 +242,11 @@ def ls_tree(repo: Repo, treeish: str) -> dict[str, TreeEntry]:
     return entries
 
 
+def in_history(repo: Repo, commit: str, head: str) -> bool:
+    """True when `head`'s history holds `commit` (a commit this repository lacks: it cannot)."""
+    return rev_parse(repo, commit) is not None and is_ancestor(repo, commit, head)
+
+
 def is_ancestor(repo: Repo, ancestor: str, descendant: str) -> bool:
     """True when `ancestor` is reachable from `descendant` (or equal)."""
     return run(repo, "merge-base", "--is-ancestor", ancestor, descendant, ok=(0, 1)).code == 0
@@ -706,11 +711,13 @@ def write_merge_state(repo: Repo, merging: str, head: str, message: str) -> None
     """The files `git merge --no-ff --no-commit` leaves for `git commit`, `git status` and `git merge --abort`;
     MERGE_HEAD goes last, so a merge is "in progress" only once everything else is in place."""
     for name, text in (("ORIG_HEAD", f"{head}\n"), ("MERGE_MSG", message), ("MERGE_MODE", "no-ff")):
-        _write_atomic(repo.git_dir / name, text)
-    _write_atomic(repo.git_dir / "MERGE_HEAD", f"{merging}\n")
+        write_git_file(repo, name, text)
+    write_git_file(repo, "MERGE_HEAD", f"{merging}\n")
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def write_git_file(repo: Repo, name: str, text: str) -> None:
+    """Write a file in the git directory atomically (a reader sees the old content or the new, never half)."""
+    path = repo.git_dir / name
     tmp = path.with_name(path.name + ".g2l-tmp")
     tmp.write_text(text)
     os.replace(tmp, path)

@@ -92,7 +92,7 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
                      for m in commits if m not in merged)
     glue_head, behind = (_glue_position(repo, config, last) if fetch else (None, None))
     held = [commits[0].glue_commit] if commits else []  # the mirror tip's, then the last one merged
-    rewritten = next((c for c in [*held, last] if glue_head and c and not _contains(repo, glue_head, c)), None)
+    rewritten = next((c for c in [*held, last] if glue_head and c and not git.in_history(repo, c, glue_head)), None)
     native, regions = _constraints(repo, config, tip)
     versions = tuple(sorted({m.converter for m in commits}))
     pending = apply.read_journal(repo) if repo.work_tree is not None else None
@@ -102,15 +102,11 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
                   config.source.ref, rewritten, interrupted)
 
 
-def _contains(repo: git.Repo, head: str, commit: str) -> bool:
-    return git.rev_parse(repo, commit) is not None and git.is_ancestor(repo, commit, head)
-
-
 def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[str, int | None]:
     head = git.fetch_commit(repo, glue_source(repo, config, None), config.source.ref)
     if last is None:
         return head, None
-    if not _contains(repo, head, last):
+    if not git.in_history(repo, last, head):
         return head, None
     return head, len(git.rev_list(repo, f"{last}..{head}"))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -130,10 +131,9 @@ def glue_path(config: Config, mirror_path: str) -> str | None:
     return path if selected(path, config.source) else None
 
 
-def findings_for(repo: git.Repo, glue_commit: str, path: str, config: Config) -> tuple[Finding, ...]:
-    """The converter's findings for one Glue file, converted again (conversion is deterministic)."""
-    entry = git.ls_tree(repo, glue_commit).get(path)
-    if entry is None or not path.endswith(".py") or not entry.mode.startswith("100") or entry.mode == "120000":
+def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config: Config) -> tuple[Finding, ...]:
+    """The converter's findings for one Glue file (its tree entry), converted again (conversion is deterministic)."""
+    if entry is None or not path.endswith(".py") or not entry.mode.startswith("100"):
         return ()
     return convert_bytes(git.read_blob(repo, entry.sha), path, config)[1]
 
@@ -172,7 +172,7 @@ def build_tree(repo: git.Repo, glue_commit: str, config: Config,
     return MirrorBuild(git.write_tree(repo, entries), tuple(findings), tuple(converted), warnings)
 
 
-def include_warnings(glue_files: dict[str, git.TreeEntry] | list[str], source: SourceConfig,
+def include_warnings(glue_files: Iterable[str], source: SourceConfig,
                      glue_commit: str) -> tuple[str, ...]:
     """A warning for each [source] include glob that brings no file of the Glue commit into the mirror."""
     warnings = []

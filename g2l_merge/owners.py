@@ -24,9 +24,6 @@ class Ownership(NamedTuple):
         return self.native or bool(self.regions)
 
 
-FREE = Ownership(False, (), ())
-
-
 def ownership(path: str, content: bytes | None, native_globs: tuple[str, ...]) -> Ownership:
     """Whether `path` with `content` (None: no file) is native, and its protected regions."""
     by_config = bool(native_globs) and matches(path, native_globs)
@@ -68,8 +65,9 @@ class PathMap:
         renamed = self._renames().get(base_path)
         if renamed is not None:
             return renamed
+        claimed = set(self._renames().values())
         for earlier in self._earlier_names(base_path):
-            if earlier in self._ours and earlier not in self._base_files and earlier not in self._claimed():
+            if earlier in self._ours and earlier not in self._base_files and earlier not in claimed:
                 return earlier
         return None
 
@@ -80,9 +78,6 @@ class PathMap:
                 c.old_path: c.new_path for c in git.diff_trees(self._repo, base_tree, ours_tree)
                 if c.status == "R" and c.old_path and c.new_path}
         return self._renamed
-
-    def _claimed(self) -> set[str]:
-        return set(self._renames().values())
 
     def _earlier_names(self, path: str) -> list[str]:
         """The names this mirror file had before Glue renamed it, newest first (the mirror's own renames)."""

@@ -35,6 +35,7 @@ class MergePlan(NamedTuple):
     dropped: tuple[DroppedHunk, ...]
     dbx_paths: dict[str, str | None]  # mirror path Glue changed -> the Databricks path of that file (None: deleted)
     native: frozenset[str]  # mirror paths whose Glue change a native file did not take
+    changes: tuple[git.Change, ...]  # what Glue changed: the last merged mirror commit -> the one merged now
 
 
 class _Sides(NamedTuple):
@@ -79,13 +80,28 @@ def plan_merge(repo: git.Repo, ours: str, theirs: str, base: str | None, labels:
     sides = _Sides(repo, git.ls_tree(repo, base_tree) if base_tree else {}, git.ls_tree(repo, ours_tree),
                    git.ls_tree(repo, theirs), labels, config, protected)
     paths = PathMap(repo, base, base_tree, ours_tree, sides.ours, sides.base)
-    for change in git.diff_trees(repo, base_tree, git.read_commit(repo, theirs).tree):
+    changes = tuple(git.diff_trees(repo, base_tree, git.read_commit(repo, theirs).tree))
+    for change in changes:
         _constrain(sides, paths, change, acc)
-    _guard(sides, merged.tree, ours_tree, acc)
-    tree = _write_result(repo, merged.tree, acc.files)
+    merged_files = _Listing(repo, merged.tree)
+    _guard(sides, merged_files, ours_tree, acc)
+    tree = _write_result(repo, merged_files, acc.files)
     conflicts = tuple(c for path in sorted(acc.conflicts) for c in acc.conflicts[path])
     return MergePlan(tree, conflicts, acc.files, tuple(sorted(acc.skipped.items())), tuple(acc.dropped),
-                     acc.dbx_paths, frozenset(acc.native))
+                     acc.dbx_paths, frozenset(acc.native), changes)
+
+
+class _Listing:
+    """The files of git's merged tree, listed once and only if someone asks."""
+
+    def __init__(self, repo: git.Repo, tree: str) -> None:
+        self.repo, self.tree = repo, tree
+        self._entries: dict[str, git.TreeEntry] | None = None
+
+    def entries(self) -> dict[str, git.TreeEntry]:
+        if self._entries is None:
+            self._entries = git.ls_tree(self.repo, self.tree)
+        return self._entries
 
 
 def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, acc: _Acc) -> None:
@@ -181,11 +197,10 @@ def _record(path: str, mode: str, result: MergedFile, texts: tuple[bytes, bytes,
     acc.dropped.extend(result.dropped)
 
 
-def _guard(sides: _Sides, merged_tree: str, ours_tree: str, acc: _Acc) -> None:
+def _guard(sides: _Sides, merged: _Listing, ours_tree: str, acc: _Acc) -> None:
     """Every Databricks file the merge would change, checked again: a native file comes back byte for byte, and a
     file with regions keeps each region verbatim unless it is listed as a conflict."""
-    changed = set(git.changed_paths(sides.repo, ours_tree, merged_tree)) | set(acc.files)
-    merged: dict[str, git.TreeEntry] | None = None
+    changed = set(git.changed_paths(sides.repo, ours_tree, merged.tree)) | set(acc.files)
     for path in sorted(changed):
         entry = sides.ours.get(path)
         if entry is None or not entry.mode.startswith("100"):
@@ -194,8 +209,6 @@ def _guard(sides: _Sides, merged_tree: str, ours_tree: str, acc: _Acc) -> None:
         owner = sides.owner(path, ours)
         if not owner.constrained:
             continue
-        if merged is None:
-            merged = git.ls_tree(sides.repo, merged_tree)
         result = _result_of(sides, merged, acc, acc.moved.get(path, path))
         if owner.native and (result != ours or path in acc.conflicts):
             glue_side = _stage(sides, acc, path, 3)
@@ -218,10 +231,10 @@ def _stage(sides: _Sides, acc: _Acc, path: str, number: int) -> bytes | None:
     return git.read_blob(sides.repo, stage.sha) if stage is not None else None
 
 
-def _result_of(sides: _Sides, merged: dict[str, git.TreeEntry], acc: _Acc, path: str) -> bytes | None:
+def _result_of(sides: _Sides, merged: _Listing, acc: _Acc, path: str) -> bytes | None:
     if path in acc.files:
         return acc.files[path].content
-    entry = merged.get(path)
+    entry = merged.entries().get(path)
     return None if entry is None else git.read_blob(sides.repo, entry.sha)
 
 
@@ -236,10 +249,10 @@ def _regions_kept(ours: bytes, owner: Ownership, result: bytes | None) -> bool:
     return all(b"\n".join(lines[r.start - 1:r.end]) in result for r in owner.regions)
 
 
-def _write_result(repo: git.Repo, merged_tree: str, files: dict[str, FileResult]) -> str:
+def _write_result(repo: git.Repo, merged: _Listing, files: dict[str, FileResult]) -> str:
     if not files:
-        return merged_tree
-    entries = git.ls_tree(repo, merged_tree)
+        return merged.tree
+    entries = dict(merged.entries())
     for path, result in files.items():
         if result.content is None:
             entries.pop(path, None)

@@ -149,7 +149,7 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
     glue_sha = git.fetch_commit(repo, source, options.glue_ref or config.source.ref)
     glue = git.read_commit(repo, glue_sha)
     rewritten = None
-    if previous and glue_sha != previous.glue_commit and not _contains(repo, glue_sha, previous.glue_commit):
+    if previous and glue_sha != previous.glue_commit and not git.in_history(repo, previous.glue_commit, glue_sha):
         if options.glue_ref and _older_commit_asked(repo, glue_sha, previous):
             return MirrorStep(ref, tip, previous.sha, git.read_commit(repo, previous.glue_commit), ())
         rewritten = previous.glue_commit
@@ -161,15 +161,10 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
     return MirrorStep(ref, tip, new, glue, build.findings, frozenset(build.converted), rewritten, build.warnings)
 
 
-def _contains(repo: git.Repo, head: str, commit: str) -> bool:
-    """True when Glue's `head` still has `commit` in its history (a missing object: it cannot have it)."""
-    return git.rev_parse(repo, commit) is not None and git.is_ancestor(repo, commit, head)
-
-
 def _older_commit_asked(repo: git.Repo, glue_sha: str, previous: mirror.MirrorCommit) -> bool:
     """--glue-ref names a commit older than the mirror's (one its history holds): syncing it would undo Glue's
     later work, so the sync is up to date. (Without --glue-ref, Glue's ref moving back is a rewrite.)"""
-    return _contains(repo, previous.glue_commit, glue_sha)
+    return git.in_history(repo, glue_sha, previous.glue_commit)
 
 
 def _already_on_dest(repo: git.Repo, target: Target, step: MirrorStep) -> bool:
@@ -181,19 +176,18 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
                options: SyncOptions) -> SyncReport:
     base = git.merge_base(repo, target.tip, step.new)
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
+    if step.rewritten is None and previous_glue and not git.in_history(repo, previous_glue, step.glue.sha):
+        step = step._replace(rewritten=previous_glue)  # an earlier --branch sync already took the rewritten head
     notes = _rewrite_notes(step, config) + step.warnings
     if git.is_ancestor(repo, step.new, target.tip):
         return SyncReport("up-to-date", target.name, step.glue.sha, previous_glue, step.new, None,
                           dry_run=options.dry_run, notes=notes)
-    if step.rewritten is None and previous_glue and not _contains(repo, step.glue.sha, previous_glue):
-        step = step._replace(rewritten=previous_glue)  # an earlier --branch sync already took the rewritten head
-        notes = _rewrite_notes(step, config) + step.warnings
     plan = _plan(repo, config, target, step, base, previous_glue, options)
     if _already_on_dest(repo, target, step):
         notes += (f"branch {target.dest.removeprefix('refs/heads/')} already holds this sync (made by an earlier "
                   "run); nothing changed",)
-        return _report(repo, config, target, step, plan, previous_glue, base, target.dest_old, options, notes)
-    report = _report(repo, config, target, step, plan, previous_glue, base, None, options, notes)
+        return _report(repo, config, target, step, plan, previous_glue, target.dest_old, options, notes)
+    report = _report(repo, config, target, step, plan, previous_glue, None, options, notes)
     if options.dry_run:
         return report
     # the last step: once the refs move nothing else runs but the work tree's update (which a rerun finishes)
@@ -217,14 +211,14 @@ def _rewrite_notes(step: MirrorStep, config: Config) -> tuple[str, ...]:
 
 
 def _report(repo: git.Repo, config: Config, target: Target, step: MirrorStep, plan: MergePlan,
-            previous_glue: str | None, base: str | None, merge_commit: str | None, options: SyncOptions,
+            previous_glue: str | None, merge_commit: str | None, options: SyncOptions,
             notes: tuple[str, ...]) -> SyncReport:
     return SyncReport(
         "conflicts" if plan.conflicts else "clean", target.name, step.glue.sha, previous_glue, step.new,
-        merge_commit, dry_run=options.dry_run, files=_file_changes(repo, base, step.new, plan),
+        merge_commit, dry_run=options.dry_run, files=_file_changes(plan),
         skipped_native=tuple(SkippedNative(path, patch) for path, patch in plan.skipped_native),
         conflicts=plan.conflicts, dropped_protected=plan.dropped,
-        review=review_items(repo, config, step, base, plan), notes=notes,
+        review=review_items(repo, config, step, plan), notes=notes,
         rewritten_glue_commit=step.rewritten)
 
 
@@ -242,7 +236,7 @@ def _apply(repo: git.Repo, target: Target, step: MirrorStep, plan: MergePlan, me
     reason = f"g2l-sync: {message.splitlines()[0]}"
     if not target.in_worktree:
         merge = git.commit_tree(repo, plan.tree, [target.tip, step.new], message)
-        apply.to_branch(repo, [*mirror_update, git.RefUpdate(target.dest, merge, target.dest_old)], reason)
+        git.update_refs(repo, [*mirror_update, git.RefUpdate(target.dest, merge, target.dest_old)], reason)
         return merge
     tip_tree = git.read_commit(repo, target.tip).tree
     apply.refuse_untracked(repo, tip_tree, plan.tree)
@@ -307,17 +301,16 @@ def _replay(repo: git.Repo, config: Config, target: Target, mirror_commit: str, 
     base = git.merge_base(repo, target.tip, mirror_commit)
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
     plan = _plan(repo, config, target, step, base, previous_glue, options)
-    report = _report(repo, config, target, step, plan, previous_glue, base, merge_commit, options, notes)
+    report = _report(repo, config, target, step, plan, previous_glue, merge_commit, options, notes)
     return report, plan, step
 
 
-def _file_changes(repo: git.Repo, base: str | None, new_mirror: str, plan: MergePlan) -> FileChanges:
+def _file_changes(plan: MergePlan) -> FileChanges:
     """What Glue changed since the last sync this branch contains (old mirror -> new mirror), named by the
     Databricks path of each file; native files are not listed (they are under skipped_native)."""
-    old_tree = git.read_commit(repo, base).tree if base else None
     kinds: dict[str, list[str]] = {"A": [], "M": [], "D": []}
     renamed = []
-    for change in git.diff_trees(repo, old_tree, git.read_commit(repo, new_mirror).tree):
+    for change in plan.changes:
         mirror_path = change.new_path or change.old_path or ""
         if mirror_path in plan.native:
             continue
@@ -332,11 +325,9 @@ def _file_changes(repo: git.Repo, base: str | None, new_mirror: str, plan: Merge
     return FileChanges(tuple(kinds["M"]), tuple(kinds["A"]), tuple(kinds["D"]), tuple(renamed))
 
 
-def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | None,
-                 plan: MergePlan) -> tuple[Finding, ...]:
+def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePlan) -> tuple[Finding, ...]:
     """Converter findings for every file this merge brings a Glue change to (however many mirror commits it
     spans), named by the Databricks path and located at the review comment's line in the merged file."""
-    old_tree = git.read_commit(repo, base).tree if base else None
     trees: dict[str, dict[str, git.TreeEntry]] = {}  # read only when a finding needs them
 
     def files_of(tree: str) -> dict[str, git.TreeEntry]:
@@ -349,7 +340,7 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | N
     for finding in step.findings:
         by_glue_path.setdefault(finding.path, []).append(finding)
     items: list[Finding] = []
-    for change in git.diff_trees(repo, old_tree, new_tree):
+    for change in plan.changes:
         mirror_path = change.new_path
         if mirror_path is None or mirror_path in plan.native or not mirror_path.endswith(".py"):
             continue
@@ -358,7 +349,7 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, base: str | N
             continue
         findings = by_glue_path.get(glue_path, []) if glue_path in step.converted else None
         if findings is None:
-            findings = list(mirror.findings_for(repo, step.glue.sha, glue_path, config))
+            findings = list(mirror.findings_for(repo, files_of(step.glue.sha).get(glue_path), glue_path, config))
         if not findings:
             continue
         where = plan.dbx_paths.get(mirror_path) or mirror_path

@@ -25,7 +25,7 @@ from conftest import JOB_A, DbxRepo, GlueRepo, g2l, git
 
 KILLER = """
 import os, signal, sys
-from g2l_merge import apply, git
+from g2l_merge import git
 limit, seen = int(os.environ["G2L_TEST_KILL_AT"]), [0]
 every = os.environ.get("G2L_TEST_KILL_EVERY") == "1"
 WRITES = {"fetch", "update-index", "write-tree", "commit-tree", "update-ref", "read-tree", "config", "add", "commit"}
@@ -39,7 +39,7 @@ def wrap(module, name):
                 os.kill(os.getpid(), signal.SIGKILL)
         return real(*args, **kwargs)
     setattr(module, name, wrapped)
-wrap(git, "_spawn"); wrap(git, "_write_atomic"); wrap(apply, "_write_journal")
+wrap(git, "_spawn"); wrap(git, "write_git_file")
 from g2l_merge.cli import main
 sys.argv = ["git-g2l-sync", *sys.argv[1:]]
 main()
