@@ -34,6 +34,13 @@ def mark_native_and_move(dbx: DbxRepo) -> str:
     return dbx.read(A_DBX)
 
 
+def protect_and_move(dbx: DbxRepo) -> None:
+    dbx.edit(A, "threshold = 0.8\n", REGION)
+    dbx.commit("Databricks protects the catalog switch")
+    git(dbx.path, "mv", A, A_DBX)
+    dbx.commit("Databricks renames job a")
+
+
 def test_native_file_moved_by_databricks_keeps_its_bytes_when_glue_edits_its_source(story: Story) -> None:
     dbx, glue = story
     owned = mark_native_and_move(dbx)
@@ -98,16 +105,12 @@ def test_glue_renaming_the_source_of_a_native_file_never_flows_into_it_later(sto
 
 def test_region_in_a_file_moved_by_databricks_conflicts_on_a_glue_change_inside_it(story: Story) -> None:
     dbx, glue = story
-    dbx.edit(A, "threshold = 0.8\n", REGION)
-    dbx.commit("Databricks protects the catalog switch")
-    git(dbx.path, "mv", A, A_DBX)
-    dbx.commit("Databricks renames job a")
+    protect_and_move(dbx)
     previous = git(glue.path, "rev-parse", "HEAD")
     new = glue.commit("Glue: threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
     code, report = sync_json(dbx)
     assert code == 1, report
     assert report["conflicts"] == [{"path": A_DBX, "kind": "protected", "region": "uc"}]
-    assert "# g2l: protect begin uc\n" not in (dbx.path / A).read_text() if (dbx.path / A).exists() else True
     text = dbx.read(A_DBX)
     assert (f"<<<<<<< main\n{REGION}||||||| glue {previous[:12]} (last sync)\nthreshold = 0.8\n=======\n"
             f"threshold = 0.7\n>>>>>>> glue {new[:12]}\n") in text
@@ -116,10 +119,7 @@ def test_region_in_a_file_moved_by_databricks_conflicts_on_a_glue_change_inside_
 
 def test_region_in_a_file_moved_by_databricks_takes_glue_changes_next_to_it(story: Story) -> None:
     dbx, glue = story
-    dbx.edit(A, "threshold = 0.8\n", REGION)
-    dbx.commit("Databricks protects the catalog switch")
-    git(dbx.path, "mv", A, A_DBX)
-    dbx.commit("Databricks renames job a")
+    protect_and_move(dbx)
     glue.commit("Glue: horizon", {"jobs/process_a.py": JOB_A.replace("horizon_days = 10", "horizon_days = 5")})
     code, report = sync_json(dbx)
     assert code == 0, report
