@@ -23,7 +23,6 @@ DEFAULT_MIRROR = "glue-mirror"
 CONFIG_FILE = "g2l.toml"  # as config.py names it; importing config would load tomllib for every commit
 _CONFLICT_PREFIXES = ("<<<<<<< ", "|||||||", ">>>>>>> ")
 _CONFLICT_SEPARATOR = "======="
-_BINARY_SNIFF = 8000  # git's heuristic: a NUL byte in the first 8000 bytes makes a file binary
 _NO_TEXT_MODES = ("120000", "160000")  # a symlink's or a submodule's blob is not file content
 _MIRROR_TRAILER = re.compile(rf"^{GLUE_TRAILER}: ", re.MULTILINE)
 
@@ -63,7 +62,7 @@ class RegionFate(NamedTuple):
 
 def text_of(data: bytes) -> str | None:
     """A file's text, or None when git would call it binary."""
-    if b"\0" in data[:_BINARY_SNIFF]:
+    if markers.is_binary(data):
         return None
     return data.decode("utf-8", errors="surrogateescape")
 

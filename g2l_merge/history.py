@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 
-from g2l_merge import apply, git, mirror
+from g2l_merge import apply, git, markers, mirror
 from g2l_merge.config import Config
 from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
@@ -118,7 +118,7 @@ def _constraints(repo: git.Repo, config: Config, tip: str) -> tuple[tuple[str, .
         if entry.mode not in ("100644", "100755"):
             continue
         data = git.read_blob(repo, entry.sha)
-        owner = ownership(path, None if b"\0" in data[:8000] else data, config.protect.native)
+        owner = ownership(path, None if markers.is_binary(data) else data, config.protect.native)
         if owner.native:
             native.append(path)
         regions.extend(RegionInfo(path, r.name, r.start, r.end) for r in owner.regions)

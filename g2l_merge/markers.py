@@ -100,7 +100,12 @@ _PRELUDE = re.compile(r"#!|#.*coding[:=]|# g2l: converted from ")
 # File types in which a line starting with `#` is a comment, so `native` may write the marker into them. Any other
 # file (JSON, SQL, notebooks' JSON, binaries...) is made native by listing it under [protect] native in g2l.toml.
 COMMENT_SUFFIXES = (".py", ".pyi", ".pyw", ".sh", ".bash", ".r", ".yaml", ".yml", ".toml")
-_BINARY_SNIFF = 8000  # git's heuristic: a NUL byte in the first 8000 bytes makes a file binary
+_BINARY_SNIFF = 8000
+
+
+def is_binary(data: bytes) -> bool:
+    """git's heuristic: a NUL byte in the first 8000 bytes makes a file binary."""
+    return b"\0" in data[:_BINARY_SNIFF]
 
 
 def native_marker_problem(name: str, data: bytes) -> str | None:
@@ -110,7 +115,7 @@ def native_marker_problem(name: str, data: bytes) -> str | None:
         kind = f"a {suffix} file" if suffix else "a file without a suffix"
         return (f"'#' does not start a comment in {kind}, so the native marker would corrupt it "
                 f"(the marker goes only into {', '.join(COMMENT_SUFFIXES)} files)")
-    if b"\0" in data[:_BINARY_SNIFF]:
+    if is_binary(data):
         return "it is binary, so the native marker would corrupt it"
     return None
 
