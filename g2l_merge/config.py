@@ -90,8 +90,8 @@ def decode(data: bytes, filename: str = CONFIG_FILE) -> str:
         raise G2lError(f"{filename}:{line}: not UTF-8 (TOML files are UTF-8); re-save it as UTF-8") from None
 
 
-def load(text: str, filename: str = CONFIG_FILE) -> Config:
-    """Parse and validate g2l.toml text; any problem is a G2lError naming the key."""
+def _parse(text: str, filename: str) -> dict[str, Any]:
+    """The TOML tables of a g2l.toml: only known sections, each a table."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -101,6 +101,12 @@ def load(text: str, filename: str = CONFIG_FILE) -> Config:
             raise G2lError(f"{filename}: unknown section [{name}]")
         if not isinstance(raw[name], dict):
             raise G2lError(f"{filename}: {name} must be a section ([{name}]), not a {_toml_type(raw[name])}")
+    return raw
+
+
+def load(text: str, filename: str = CONFIG_FILE) -> Config:
+    """Parse and validate g2l.toml text; any problem is a G2lError naming the key."""
+    raw = _parse(text, filename)
     if "source" not in raw or "repo" not in raw["source"]:
         raise G2lError(f"{filename}: missing key [source] repo (path or URL of the Glue repository)")
     sections = {name: _section(raw.get(name, {}), name, filename) for name in _SECTIONS}
@@ -111,17 +117,9 @@ def load(text: str, filename: str = CONFIG_FILE) -> Config:
 
 def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
     """The [convert] settings of a g2l.toml, or of a file that holds only that section (`convert --config`)."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise G2lError(f"{filename}: invalid TOML: {exc}") from None
+    raw = _parse(text, filename)
     if "source" in raw:
         return load(text, filename).convert
-    for name in raw:
-        if name not in _SECTIONS:
-            raise G2lError(f"{filename}: unknown section [{name}]")
-        if not isinstance(raw[name], dict):
-            raise G2lError(f"{filename}: {name} must be a section ([{name}]), not a {_toml_type(raw[name])}")
     convert: ConvertConfig = _section(raw.get("convert", {}), "convert", filename)
     choices = _CHOICES[("convert", "job_parameters")]
     if convert.job_parameters not in choices:
@@ -223,20 +221,6 @@ def _check_values(config: Config, filename: str) -> None:
 
 
 _BAD_REF = re.compile(r"(^|/)\.|\.\.|[\x00-\x20\x7f~^:?*\[\\]|@\{|//|/$|^/|\.lock(/|$)|\.$")
-
-
-def valid_ref_name(name: str) -> bool:
-    """Git's check-ref-format rules for a branch, tag or commit name, without spawning git.
-
-    A name starting with `-` is refused too (`git check-ref-format --branch` does the same): it would read as an
-    option wherever it reaches a command line.
-    """
-    return ref_name_problem(name) is None
-
-
-def valid_branch_name(name: str) -> bool:
-    """valid_ref_name, and not a name git keeps for itself (HEAD) or a full ref name (refs/...)."""
-    return ref_name_problem(name, branch=True) is None
 
 
 def ref_name_problem(name: str, *, branch: bool = False) -> str | None:
