@@ -71,12 +71,15 @@ def refuse_untracked(repo: git.Repo, old_tree: str, new_tree: str) -> None:
     blocked = _untracked_in_the_way(repo, old_tree, new_tree)
     if blocked:
         shown = ", ".join(blocked[:3]) + (f" and {len(blocked) - 3} more" if len(blocked) > 3 else "")
-        raise refused(f"the sync would overwrite untracked files in the work tree ({shown}); move them away or "
-                      "commit them, then rerun; nothing changed")
+        raise refused(
+            f"the sync would overwrite untracked files in the work tree ({shown}); move them away or "
+            "commit them, then rerun; nothing changed"
+        )
 
 
-def clean_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], target: git.RefUpdate, tip_tree: str,
-                      merge_tree: str, reason: str) -> None:
+def clean_in_worktree(
+    repo: git.Repo, mirror: list[git.RefUpdate], target: git.RefUpdate, tip_tree: str, merge_tree: str, reason: str
+) -> None:
     """Refs first (one transaction), then the work tree; the journal lets a rerun finish the work tree."""
     _write_journal(repo, Pending("clean", target.old, target.new))
     try:
@@ -91,8 +94,9 @@ def clean_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], target: git.R
     clear_journal(repo)
 
 
-def conflicts_in_worktree(repo: git.Repo, mirror: list[git.RefUpdate], tip: str, mirror_commit: str,
-                          plan: MergePlan, message: str) -> None:
+def conflicts_in_worktree(
+    repo: git.Repo, mirror: list[git.RefUpdate], tip: str, mirror_commit: str, plan: MergePlan, message: str
+) -> None:
     """Leave git's own merging state (MERGE_HEAD, index stages), with g2l-merge's file contents."""
     _write_journal(repo, Pending("conflicts", tip, mirror_commit))
     try:
@@ -116,8 +120,10 @@ def finish_conflicts(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePl
         refuse_untracked(repo, tip_tree, plan.tree)
         git.checkout_tree(repo, tip, plan.tree)
     elif not (index in (plan.tree, None) and _holds_plan(repo, plan)):
-        raise refused(f"an interrupted sync of {mirror_commit[:12]} left the work tree part-way and it has changed "
-                      f"since; save your changes, run `git reset --hard HEAD`, remove {journal_path(repo)} and rerun")
+        raise refused(
+            f"an interrupted sync of {mirror_commit[:12]} left the work tree part-way and it has changed "
+            f"since; save your changes, run `git reset --hard HEAD`, remove {journal_path(repo)} and rerun"
+        )
     _merging_state(repo, tip, mirror_commit, plan, message)
 
 
@@ -142,8 +148,11 @@ def _merging_state(repo: git.Repo, tip: str, mirror_commit: str, plan: MergePlan
 
 def _roll_back(repo: git.Repo, moved: list[git.RefUpdate], error: G2lError) -> None:
     """The work tree could not be updated: the refs go back (compare-and-swap) and the sync stops, nothing changed."""
-    git.update_refs(repo, [git.RefUpdate(u.ref, u.old, u.new) for u in moved],  # to NULL_SHA: deleted again
-                    "g2l-sync: roll back, the work tree could not be updated")
+    git.update_refs(
+        repo,
+        [git.RefUpdate(u.ref, u.old, u.new) for u in moved],  # to NULL_SHA: deleted again
+        "g2l-sync: roll back, the work tree could not be updated",
+    )
     clear_journal(repo)
     raise refused(f"the work tree could not be updated ({error.message}); nothing changed")
 

@@ -60,6 +60,7 @@ class RegionFate(NamedTuple):
 
 # -- rules: texts in, findings out -----------------------------------------------------------
 
+
 def text_of(data: bytes) -> str | None:
     """A file's text, or None when git would call it binary."""
     if markers.is_binary(data):
@@ -79,8 +80,11 @@ def conflict_markers(text: str) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         bare = line.removesuffix("\r")
         if bare.startswith(_CONFLICT_PREFIXES) or bare == _CONFLICT_SEPARATOR:
-            found.append(Problem(number, f"leftover conflict marker {bare[:7]!r}: resolve the conflict "
-                                         "and remove the marker lines"))
+            found.append(
+                Problem(
+                    number, f"leftover conflict marker {bare[:7]!r}: resolve the conflict and remove the marker lines"
+                )
+            )
     return found
 
 
@@ -100,8 +104,9 @@ def region_fates(head: str, staged: str) -> list[RegionFate]:
     return fates
 
 
-def _fate(region: Region, inner: list[str], partner: Region | None, after: tuple[Region, ...],
-          staged_lines: list[str]) -> RegionFate:
+def _fate(
+    region: Region, inner: list[str], partner: Region | None, after: tuple[Region, ...], staged_lines: list[str]
+) -> RegionFate:
     if partner is not None:
         same = _inner(staged_lines, partner) == inner
         return RegionFate(region, "kept" if same else "changed", partner.start)
@@ -112,8 +117,7 @@ def _fate(region: Region, inner: list[str], partner: Region | None, after: tuple
     return RegionFate(region, "kept" if inside else "unmarked", at + 1)
 
 
-def _unnamed_partner(inner: list[str], order: int, after: tuple[Region, ...],
-                     staged_lines: list[str]) -> Region | None:
+def _unnamed_partner(inner: list[str], order: int, after: tuple[Region, ...], staged_lines: list[str]) -> Region | None:
     """An unnamed region is matched by its content first, then by its place among the unnamed ones."""
     unnamed = [r for r in after if r.name is None]
     same = [r for r in unnamed if _inner(staged_lines, r) == inner]
@@ -123,7 +127,7 @@ def _unnamed_partner(inner: list[str], order: int, after: tuple[Region, ...],
 
 
 def _inner(lines: list[str], region: Region) -> list[str]:
-    return lines[region.start:region.end - 1]
+    return lines[region.start : region.end - 1]
 
 
 def _find_block(lines: list[str], block: list[str]) -> int | None:
@@ -131,7 +135,7 @@ def _find_block(lines: list[str], block: list[str]) -> int | None:
     if not block:
         return None
     for at in range(len(lines) - len(block) + 1):
-        if lines[at] == block[0] and lines[at:at + len(block)] == block:
+        if lines[at] == block[0] and lines[at : at + len(block)] == block:
             return at
     return None
 
@@ -163,34 +167,52 @@ def _label(region: Region) -> str:
 
 
 def _unmarked_message(region: Region) -> str:
-    return (f"{_label(region)} (lines {region.start}-{region.end} in HEAD) lost its markers but its lines are "
-            f"still here: restore the markers, or commit with {ALLOW_UNPROTECT}=1 to unprotect it on purpose")
+    return (
+        f"{_label(region)} (lines {region.start}-{region.end} in HEAD) lost its markers but its lines are "
+        f"still here: restore the markers, or commit with {ALLOW_UNPROTECT}=1 to unprotect it on purpose"
+    )
 
 
 def _native_message(path: str, mirror_branch: str) -> str:
-    return (f"this merge of {mirror_branch} changes a Databricks-native file: keep HEAD's version "
-            f"(git checkout HEAD -- {path}), or abort the merge (git merge --abort) and run `git g2l-sync sync` "
-            f"instead; {ALLOW_UNPROTECT}=1 accepts the change")
+    return (
+        f"this merge of {mirror_branch} changes a Databricks-native file: keep HEAD's version "
+        f"(git checkout HEAD -- {path}), or abort the merge (git merge --abort) and run `git g2l-sync sync` "
+        f"instead; {ALLOW_UNPROTECT}=1 accepts the change"
+    )
 
 
 def _merge_message(region: Region, mirror_branch: str) -> str:
-    return (f"this merge of {mirror_branch} changes {_label(region)} (lines {region.start}-{region.end} in HEAD): "
-            f"keep the region as it is in HEAD, or abort the merge (git merge --abort) and run "
-            f"`git g2l-sync sync` instead; {ALLOW_UNPROTECT}=1 accepts the change")
+    return (
+        f"this merge of {mirror_branch} changes {_label(region)} (lines {region.start}-{region.end} in HEAD): "
+        f"keep the region as it is in HEAD, or abort the merge (git merge --abort) and run "
+        f"`git g2l-sync sync` instead; {ALLOW_UNPROTECT}=1 accepts the change"
+    )
 
 
 def mirror_findings(mirror_branch: str, on_mirror: bool, hand_commits: list[tuple[str, str]]) -> list[Finding]:
     """A commit being made on the mirror branch, and commits already there that g2l-sync did not make."""
     findings = []
     if on_mirror:
-        findings.append(Finding(mirror_branch, None, f"{mirror_branch} is written only by git g2l-sync: commit on "
-                                                     "your own branch, and let `git g2l-sync sync` bring Glue "
-                                                     "changes in"))
+        findings.append(
+            Finding(
+                mirror_branch,
+                None,
+                f"{mirror_branch} is written only by git g2l-sync: commit on "
+                "your own branch, and let `git g2l-sync sync` bring Glue "
+                "changes in",
+            )
+        )
     for sha, subject in hand_commits:
-        findings.append(Finding(mirror_branch, None, f"commit {sha[:12]} {subject!r} has no {GLUE_TRAILER} trailer: "
-                                                     f"it was made by hand, but {mirror_branch} is written only by "
-                                                     f"git g2l-sync; move {mirror_branch} back to the last commit "
-                                                     "git g2l-sync made (git branch -f)"))
+        findings.append(
+            Finding(
+                mirror_branch,
+                None,
+                f"commit {sha[:12]} {subject!r} has no {GLUE_TRAILER} trailer: "
+                f"it was made by hand, but {mirror_branch} is written only by "
+                f"git g2l-sync; move {mirror_branch} back to the last commit "
+                "git g2l-sync made (git branch -f)",
+            )
+        )
     return findings
 
 
@@ -200,6 +222,7 @@ def is_mirror_commit(raw_commit: bytes | None) -> bool:
 
 
 # -- gathering the texts ----------------------------------------------------------------------
+
 
 def run(paths: list[str], staged: bool, environ: Mapping[str, str]) -> list[Finding]:
     """`check [--staged] [PATH...]`: every finding, in path and line order.
@@ -275,8 +298,12 @@ def check_staged(repo: git.Repo, environ: Mapping[str, str], only: list[str] | N
     blobs = [sha for c in changes for sha in (c.head_blob, c.blob) if sha is not None]
     objects = git.read_objects(repo, [":g2l.toml", *heads, *blobs])
     mirror_branch, native_globs = _settings(objects[":g2l.toml"])
-    rules = Guard(mirror_branch, native_globs, any(is_mirror_commit(objects[sha]) for sha in heads),
-                  environ.get(ALLOW_UNPROTECT) == "1")
+    rules = Guard(
+        mirror_branch,
+        native_globs,
+        any(is_mirror_commit(objects[sha]) for sha in heads),
+        environ.get(ALLOW_UNPROTECT) == "1",
+    )
     on_mirror = git.current_branch(repo) == f"refs/heads/{mirror_branch}"
     hand_commits = git.commits_without_trailer(repo, f"refs/heads/{mirror_branch}", GLUE_TRAILER)
     findings = mirror_findings(mirror_branch, on_mirror, hand_commits)

@@ -173,8 +173,10 @@ def _check_ref(option: str, value: str, *, branch: bool = False) -> None:
 
 def _check_source(option: str, value: str) -> None:
     if value.startswith("-"):
-        raise G2lError(f"{option} {value!r}: a Glue repository path or URL cannot start with '-' "
-                       f"(write ./{value} for a folder named so)")
+        raise G2lError(
+            f"{option} {value!r}: a Glue repository path or URL cannot start with '-' "
+            f"(write ./{value} for a folder named so)"
+        )
 
 
 @app.command()
@@ -271,8 +273,9 @@ def protect(
         path.write_bytes(markers.with_region(text, start, end, name).encode("utf-8", errors="surrogateescape"))
     except G2lError as error:
         _fail(error)
-    typer.echo(f"{path}: lines {start}-{end} protected" + (f" as {name!r}" if name else "")
-               + " (commit it to take effect)")
+    typer.echo(
+        f"{path}: lines {start}-{end} protected" + (f" as {name!r}" if name else "") + " (commit it to take effect)"
+    )
 
 
 def _read_text(path: Path) -> str:
@@ -292,8 +295,9 @@ def _inside_repository(path: Path) -> None:
         raise G2lError(f"{path}: this command edits files of a work tree; run it in a clone, not a bare repository")
     resolved, root = path.resolve(), top.resolve()
     if not resolved.is_relative_to(root) or ".git" in resolved.relative_to(root).parts:
-        raise G2lError(f"{path}: resolves to {resolved}, outside the repository {root}; g2l-merge writes only "
-                       "inside it")
+        raise G2lError(
+            f"{path}: resolves to {resolved}, outside the repository {root}; g2l-merge writes only inside it"
+        )
 
 
 _NATIVE_INSTEAD = "list it under [protect] native in g2l.toml instead"
@@ -304,12 +308,15 @@ def _native_text(path: Path) -> str:
     from g2l_merge import markers
 
     if path.is_symlink():
-        raise G2lError(f"{path}: is a symlink, and the marker would be written into the file it points to; "
-                       f"{_NATIVE_INSTEAD}")
+        raise G2lError(
+            f"{path}: is a symlink, and the marker would be written into the file it points to; {_NATIVE_INSTEAD}"
+        )
     _inside_repository(path)
     if path.is_dir():
-        raise G2lError(f"{path}: is a folder; to make every file in it native, add \"{_repo_glob(path)}\" to "
-                       "[protect] native in g2l.toml")
+        raise G2lError(
+            f'{path}: is a folder; to make every file in it native, add "{_repo_glob(path)}" to '
+            "[protect] native in g2l.toml"
+        )
     if not path.is_file():
         raise G2lError(f"{path}: no such file")
     data = path.read_bytes()
@@ -345,14 +352,18 @@ def _line_range(spec: str) -> tuple[int, int]:
 def check(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(metavar="PATH", help="Files or folders to check (default: every tracked file).",
-                       show_default=False),
+        typer.Argument(
+            metavar="PATH", help="Files or folders to check (default: every tracked file).", show_default=False
+        ),
     ] = None,
     staged: Annotated[
         bool,
-        typer.Option("--staged", help="Check what is staged, as the pre-commit hook does; also refuse protected "
-                     "regions that lost their markers, commits on the mirror branch, and merges of glue-mirror "
-                     "that change native files or protected regions."),
+        typer.Option(
+            "--staged",
+            help="Check what is staged, as the pre-commit hook does; also refuse protected "
+            "regions that lost their markers, commits on the mirror branch, and merges of glue-mirror "
+            "that change native files or protected regions.",
+        ),
     ] = False,
 ) -> None:
     """Lint g2l markers and leftover conflict markers: each finding as PATH:LINE: MESSAGE, exit 1 if any."""
@@ -404,8 +415,11 @@ def convert(
     as_json: Annotated[bool, typer.Option("--json", help="Print the review items as JSON.")] = False,
     config: Annotated[
         Path | None,
-        typer.Option(metavar="FILE", help="Take the conversion settings from FILE, a g2l.toml or a file holding only "
-                     "its convert section (default: the g2l.toml of this repository)."),
+        typer.Option(
+            metavar="FILE",
+            help="Take the conversion settings from FILE, a g2l.toml or a file holding only "
+            "its convert section (default: the g2l.toml of this repository).",
+        ),
     ] = None,
 ) -> None:
     """Convert Glue PySpark files to Databricks PySpark, without git; exit 1 when review items remain."""
@@ -525,7 +539,7 @@ def _check_fast(argv: list[str]) -> int | None:
     """
     import argparse
 
-    if {"-h", "--help"} & set(argv[:argv.index("--")] if "--" in argv else argv):
+    if {"-h", "--help"} & set(argv[: argv.index("--")] if "--" in argv else argv):
         return None
     parser = argparse.ArgumentParser(prog="git g2l-sync check", add_help=False)
     parser.add_argument("--staged", action="store_true")

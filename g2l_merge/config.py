@@ -86,7 +86,7 @@ def decode(data: bytes, filename: str = CONFIG_FILE) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise G2lError(f"{filename}:{line}: not UTF-8 (TOML files are UTF-8); re-save it as UTF-8") from None
 
 
@@ -203,18 +203,24 @@ def _check_values(config: Config, filename: str) -> None:
         if problem:
             raise G2lError(f"{filename}: [{section}] {key} = {value!r} is not a valid git ref name: {problem}")
     if config.source.repo.startswith("-"):
-        raise G2lError(f"{filename}: [source] repo = {config.source.repo!r} cannot start with '-' "
-                       "(write ./" + config.source.repo + " for a folder named so)")
+        raise G2lError(
+            f"{filename}: [source] repo = {config.source.repo!r} cannot start with '-' "
+            "(write ./" + config.source.repo + " for a folder named so)"
+        )
     if not safe_relative_path(config.target.root, allow_empty=True):
         raise G2lError(f"{filename}: [target] root = {config.target.root!r} must stay inside the repository")
     if not safe_repository_path(config.target.root):
-        raise G2lError(f"{filename}: [target] root = {config.target.root!r} must be a plain folder path "
-                       "(no .git folder, no empty or control-character parts)")
+        raise G2lError(
+            f"{filename}: [target] root = {config.target.root!r} must be a plain folder path "
+            "(no .git folder, no empty or control-character parts)"
+        )
     if config.target.branch == config.target.mirror_branch:
         raise G2lError(f"{filename}: [target] mirror_branch must differ from [target] branch")
-    for key, globs in (("[source] include", config.source.include),
-                       ("[source] exclude", config.source.exclude),
-                       ("[protect] native", config.protect.native)):
+    for key, globs in (
+        ("[source] include", config.source.include),
+        ("[source] exclude", config.source.exclude),
+        ("[protect] native", config.protect.native),
+    ):
         for glob in globs:
             if not safe_relative_path(glob.replace("*", "x").replace("?", "x"), allow_empty=False):
                 raise G2lError(f"{filename}: {key} pattern {glob!r} must be a relative path inside the repository")
@@ -230,8 +236,10 @@ def ref_name_problem(name: str, *, branch: bool = False) -> str | None:
     if name.startswith("-"):
         return "it starts with '-', so git would read it as an option"
     if name == "@" or _BAD_REF.search(name):
-        return ("git does not allow spaces, control characters, '..', '@{', any of ~^:?*[\\, or a leading or "
-                "trailing '/' or '.' (see `git help check-ref-format`)")
+        return (
+            "git does not allow spaces, control characters, '..', '@{', any of ~^:?*[\\, or a leading or "
+            "trailing '/' or '.' (see `git help check-ref-format`)"
+        )
     if branch and name == "HEAD":
         return "HEAD is git's own name for the current commit"
     if branch and name.startswith("refs/"):
@@ -248,8 +256,9 @@ def safe_repository_path(path: str) -> bool:
     if path in ("", "."):
         return True
     parts = path.strip("/").split("/")
-    return all(part and part != "." and part.lower() != ".git" and not re.search(r"[\x00-\x1f\x7f]", part)
-               for part in parts)
+    return all(
+        part and part != "." and part.lower() != ".git" and not re.search(r"[\x00-\x1f\x7f]", part) for part in parts
+    )
 
 
 def safe_relative_path(path: str, *, allow_empty: bool) -> bool:
@@ -345,7 +354,9 @@ def dump(config: Config) -> str:
                 lines.append(f"{key} = {_toml_value(value)}")
             except ValueError as exc:
                 shown = str(exc.args[0]).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-                raise G2lError(f"{CONFIG_FILE}: [{name}] {key}: {shown!r} is not valid UTF-8, so g2l.toml cannot "
-                               "hold it; use a name without such bytes") from None
+                raise G2lError(
+                    f"{CONFIG_FILE}: [{name}] {key}: {shown!r} is not valid UTF-8, so g2l.toml cannot "
+                    "hold it; use a name without such bytes"
+                ) from None
         lines.append("")
     return "\n".join(lines)

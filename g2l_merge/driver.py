@@ -25,8 +25,9 @@ def run_driver(base_file: Path, ours_file: Path, theirs_file: Path, path: str) -
     if incoming is not None and config is not None and _is_mirror(repo, incoming[0], config):
         branch = (git.current_branch(repo) or "HEAD").removeprefix("refs/heads/")
         labels = Labels(branch, "glue (last sync)", f"glue {incoming[1]}")
-        result = merge_file(base, ours, theirs, path, labels,
-                            native=ownership(path, ours, config.protect.native).native)
+        result = merge_file(
+            base, ours, theirs, path, labels, native=ownership(path, ours, config.protect.native).native
+        )
     else:
         result = _default_merge(repo, base, ours, theirs, path, incoming[1] if incoming else "theirs")
     ours_file.write_bytes(result.content)
@@ -56,8 +57,7 @@ def _is_mirror(repo: git.Repo, commit: str, config: cfg.Config) -> bool:
     return mirror_tip is not None and git.is_ancestor(repo, commit, mirror_tip)
 
 
-def _default_merge(repo: git.Repo, base: bytes, ours: bytes, theirs: bytes, path: str,
-                   theirs_name: str) -> MergedFile:
+def _default_merge(repo: git.Repo, base: bytes, ours: bytes, theirs: bytes, path: str, theirs_name: str) -> MergedFile:
     """What git does without a driver: its text merge, in the repository's conflict style."""
     style = git.config_value(repo, "merge.conflictStyle") or "merge"
     content, clean = git.merge_file(base, ours, theirs, ("HEAD", "merged common ancestors", theirs_name), style)

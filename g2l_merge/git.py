@@ -98,12 +98,10 @@ class Change(NamedTuple):
     new_path: str | None
 
 
-def _spawn(args: list[str], cwd: Path | None, input: bytes | None,
-           env: Mapping[str, str] | None) -> Result:
+def _spawn(args: list[str], cwd: Path | None, input: bytes | None, env: Mapping[str, str] | None) -> Result:
     full_env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})}
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, input=input, capture_output=True,
-                              env=full_env, check=False)
+        proc = subprocess.run(["git", *args], cwd=cwd, input=input, capture_output=True, env=full_env, check=False)
     except FileNotFoundError:
         raise G2lError("git is not installed or not on PATH; g2l-merge needs git 2.38 or newer") from None
     return Result(proc.returncode, proc.stdout, proc.stderr)
@@ -115,8 +113,9 @@ def _fail(args: list[str], result: Result) -> G2lError:
     return G2lError(f"git {args[0]} failed: {last}")
 
 
-def run(repo: Repo, *args: str, input: bytes | None = None, env: Mapping[str, str] | None = None,
-        ok: tuple[int, ...] = (0,)) -> Result:
+def run(
+    repo: Repo, *args: str, input: bytes | None = None, env: Mapping[str, str] | None = None, ok: tuple[int, ...] = (0,)
+) -> Result:
     """Run one git command in `repo`; an exit code outside `ok` is a G2lError with git's message."""
     cwd = repo.work_tree or repo.git_dir
     git_env = {"GIT_DIR": str(repo.git_dir), **(env or {})}
@@ -182,6 +181,7 @@ def close(repo: Repo) -> None:
 
 # -- reading ---------------------------------------------------------------------------------
 
+
 def rev_parse(repo: Repo, rev: str) -> str | None:
     """The commit `rev` names, or None."""
     result = run(repo, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}", ok=(0, 1, 128))
@@ -220,8 +220,7 @@ def read_commit(repo: Repo, sha: str) -> Commit:
         if line and not line.startswith(" "):
             key, _, value = line.partition(" ")
             fields.setdefault(key, []).append(value)
-    return Commit(sha, fields["tree"][0], tuple(fields.get("parent", [])),
-                  fields["author"][0], message)
+    return Commit(sha, fields["tree"][0], tuple(fields.get("parent", [])), fields["author"][0], message)
 
 
 def read_blob(repo: Repo, sha: str) -> bytes:
@@ -291,8 +290,9 @@ def diff_trees(repo: Repo, old: str | None, new: str) -> list[Change]:
     while i < len(fields) and fields[i]:
         status = fields[i][0]
         if status in "RC":
-            changes.append(Change("R" if status == "R" else "A", fields[i + 1] if status == "R" else None,
-                                  fields[i + 2]))
+            changes.append(
+                Change("R" if status == "R" else "A", fields[i + 1] if status == "R" else None, fields[i + 2])
+            )
             i += 3
             continue
         path = fields[i + 1]
@@ -303,8 +303,19 @@ def diff_trees(repo: Repo, old: str | None, new: str) -> list[Change]:
 
 def mirror_renames(repo: Repo, tip: str) -> list[tuple[str, str]]:
     """(old, new) for every rename in the first-parent history of `tip`, newest first (git's rename detection)."""
-    raw = run(repo, "log", "--first-parent", "-M", "--diff-filter=R", "--name-status", "--format=", "-z",
-              "--end-of-options", tip, "--").out
+    raw = run(
+        repo,
+        "log",
+        "--first-parent",
+        "-M",
+        "--diff-filter=R",
+        "--name-status",
+        "--format=",
+        "-z",
+        "--end-of-options",
+        tip,
+        "--",
+    ).out
     fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
     renames, i = [], 0
     while i + 2 < len(fields):
@@ -343,6 +354,7 @@ def identity_problem(repo: Repo) -> str | None:
 
 # -- checking: subprocesses only, so `check` and the hooks start without GitPython -------------
 
+
 class StagedChange(NamedTuple):
     status: str  # A, M, D, R (renamed), T (type change), U (unmerged), as `git diff --cached --raw` says
     head_path: str | None  # None: not in HEAD
@@ -359,11 +371,19 @@ def staged_changes(repo: Repo) -> list[StagedChange]:
     changes, i = [], 0
     while i + 1 < len(fields) and fields[i].startswith(":"):
         _old_mode, mode, old_sha, new_sha, status = fields[i][1:].split(" ")
-        paths = fields[i + 1:i + (3 if status[0] in "RC" else 2)]
+        paths = fields[i + 1 : i + (3 if status[0] in "RC" else 2)]
         head_path = None if status[0] in "AC" else paths[0]
         path = None if status[0] == "D" else paths[-1]
-        changes.append(StagedChange(status[0], head_path, path, None if old_sha == NULL_SHA else old_sha,
-                                    None if new_sha == NULL_SHA else new_sha, mode))
+        changes.append(
+            StagedChange(
+                status[0],
+                head_path,
+                path,
+                None if old_sha == NULL_SHA else old_sha,
+                None if new_sha == NULL_SHA else new_sha,
+                mode,
+            )
+        )
         i += 1 + len(paths)
     return changes
 
@@ -381,7 +401,7 @@ def read_objects(repo: Repo, names: Iterable[str]) -> dict[str, bytes | None]:
             found[name], at = None, end + 1
             continue
         size = int(header[2])
-        found[name], at = raw[end + 1:end + 1 + size], end + 2 + size
+        found[name], at = raw[end + 1 : end + 1 + size], end + 2 + size
     return found
 
 
@@ -407,14 +427,25 @@ def merge_heads(repo: Repo, environ: Mapping[str, str]) -> list[str]:
     """
     path = repo.git_dir / "MERGE_HEAD"
     heads = path.read_text().split() if path.exists() else []
-    heads += [key[len("GITHEAD_"):] for key in environ if re.fullmatch(r"GITHEAD_(?:[0-9a-f]{40}|[0-9a-f]{64})", key)]
+    heads += [key[len("GITHEAD_") :] for key in environ if re.fullmatch(r"GITHEAD_(?:[0-9a-f]{40}|[0-9a-f]{64})", key)]
     return list(dict.fromkeys(heads))
 
 
 def commits_without_trailer(repo: Repo, ref: str, trailer: str) -> list[tuple[str, str]]:
     """(sha, subject) of each commit reachable from `ref` whose message lacks `trailer`; [] when `ref` is absent."""
-    result = run(repo, "rev-list", "--no-commit-header", "--format=%H %s", "--invert-grep", "-E",
-                 f"--grep=^{trailer}: ", "--end-of-options", ref, "--", ok=(0, 128))
+    result = run(
+        repo,
+        "rev-list",
+        "--no-commit-header",
+        "--format=%H %s",
+        "--invert-grep",
+        "-E",
+        f"--grep=^{trailer}: ",
+        "--end-of-options",
+        ref,
+        "--",
+        ok=(0, 128),
+    )
     if result.code != 0:
         return []
     lines = result.out.decode("utf-8", errors="replace").splitlines()
@@ -428,6 +459,7 @@ def hooks_dir(repo: Repo) -> Path:
 
 
 # -- the Glue side ----------------------------------------------------------------------------
+
 
 def fetch_commit(repo: Repo, source: str, ref: str) -> str:
     """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref."""
@@ -487,12 +519,12 @@ def _remote_sha(repo: Repo, source: str, ref: str) -> str:
 
 # -- writing ----------------------------------------------------------------------------------
 
+
 def write_blob(repo: Repo, data: bytes) -> str:
     """Store a blob and return its sha: a loose object written in-process (no git process per blob)."""
     from gitdb.base import IStream
 
-    stream = _loose_db(str(Path(repo.odb.common_dir) / "objects")).store(
-        IStream(b"blob", len(data), io.BytesIO(data)))
+    stream = _loose_db(str(Path(repo.odb.common_dir) / "objects")).store(IStream(b"blob", len(data), io.BytesIO(data)))
     sha = stream.hexsha
     return sha.decode() if isinstance(sha, bytes) else str(sha)
 
@@ -508,25 +540,33 @@ def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
     """Build a (nested) tree from a flat path map, through a private temporary index."""
     with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-index-") as tmp:
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        lines = b"".join(f"{e.mode} {e.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
-                         for path, e in sorted(entries.items()))
+        lines = b"".join(
+            f"{e.mode} {e.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
+            for path, e in sorted(entries.items())
+        )
         run(repo, "update-index", "-z", "--index-info", input=lines, env=env)
         return out(repo, "write-tree", env=env)
 
 
-DRY_RUN_IDENTITY = {"GIT_AUTHOR_NAME": "g2l-merge dry run", "GIT_AUTHOR_EMAIL": "dry-run@g2l-merge.invalid",
-                    "GIT_COMMITTER_NAME": "g2l-merge dry run", "GIT_COMMITTER_EMAIL": "dry-run@g2l-merge.invalid"}
+DRY_RUN_IDENTITY = {
+    "GIT_AUTHOR_NAME": "g2l-merge dry run",
+    "GIT_AUTHOR_EMAIL": "dry-run@g2l-merge.invalid",
+    "GIT_COMMITTER_NAME": "g2l-merge dry run",
+    "GIT_COMMITTER_EMAIL": "dry-run@g2l-merge.invalid",
+}
 
 
-def commit_tree(repo: Repo, tree: str, parents: Iterable[str], message: str,
-                author: str | None = None) -> str:
+def commit_tree(repo: Repo, tree: str, parents: Iterable[str], message: str, author: str | None = None) -> str:
     """Create a commit object; `author` is git's "Name <email> timestamp tz" form."""
     env: dict[str, str] = dict(DRY_RUN_IDENTITY) if repo.stand_in_identity else {}
     if author:
         match = re.fullmatch(r"(.*) <(.*)> (\d+ [+-]\d{4})", author)
         if match:
-            env |= {"GIT_AUTHOR_NAME": match.group(1), "GIT_AUTHOR_EMAIL": match.group(2),
-                    "GIT_AUTHOR_DATE": match.group(3)}
+            env |= {
+                "GIT_AUTHOR_NAME": match.group(1),
+                "GIT_AUTHOR_EMAIL": match.group(2),
+                "GIT_AUTHOR_DATE": match.group(3),
+            }
     args = ["commit-tree", tree]
     for parent in parents:
         args += ["-p", parent]
@@ -543,8 +583,9 @@ def update_refs(repo: Repo, updates: Iterable[RefUpdate], reason: str) -> None:
         detail = result.err.decode(errors="replace").strip().splitlines()
         if any("hook" in line for line in detail):
             raise refused(f"the reference-transaction hook refused the ref update ({detail[-1]}); nothing changed")
-        raise refused("a branch moved while g2l-merge was working (another push or commit?); "
-                      "nothing changed, rerun the command")
+        raise refused(
+            "a branch moved while g2l-merge was working (another push or commit?); nothing changed, rerun the command"
+        )
 
 
 def set_config(repo: Repo, key: str, value: str) -> None:
@@ -563,14 +604,27 @@ def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
 
 # -- merging ----------------------------------------------------------------------------------
 
+
 def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     """git's own three-way merge of two commits into a tree, with no work tree (zdiff3 markers)."""
     # The registered g2l driver is swapped for git's own text merge here: plan.py applies the same rules
     # in-process afterwards, without a Python process per file.
-    result = run(repo, "-c", "merge.conflictStyle=zdiff3", "-c", "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
-                 "-c", "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
-                 "merge-tree", "--write-tree", "-z",
-                 "--allow-unrelated-histories", ours, theirs, ok=(0, 1))
+    result = run(
+        repo,
+        "-c",
+        "merge.conflictStyle=zdiff3",
+        "-c",
+        "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
+        "-c",
+        "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
+        "merge-tree",
+        "--write-tree",
+        "-z",
+        "--allow-unrelated-histories",
+        ours,
+        theirs,
+        ok=(0, 1),
+    )
     tree, _, rest = result.out.partition(b"\0")
     if rest.startswith(b"\0"):
         records, info = b"", rest[1:]
@@ -589,15 +643,16 @@ def _merge_messages(info: bytes) -> tuple[MergeMessage, ...]:
     messages, i = [], 0
     while i < len(fields) and fields[i].isdigit():
         count = int(fields[i])
-        paths = tuple(fields[i + 1:i + 1 + count])
+        paths = tuple(fields[i + 1 : i + 1 + count])
         kind, text = fields[i + 1 + count], fields[i + 2 + count]
         messages.append(MergeMessage(paths, kind, text.rstrip("\n")))
         i += count + 3
     return tuple(messages)
 
 
-def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, str],
-               style: str = "zdiff3") -> tuple[bytes, bool]:
+def merge_file(
+    base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, str], style: str = "zdiff3"
+) -> tuple[bytes, bool]:
     """git merge-file on three texts (zdiff3 markers unless `style` says merge or diff3); (result, clean)."""
     with tempfile.TemporaryDirectory(prefix="g2l-merge-") as tmp:
         paths = []
@@ -606,8 +661,12 @@ def merge_file(base: bytes, ours: bytes, theirs: bytes, labels: tuple[str, str, 
             path.write_bytes(data)
             paths.append(str(path))
         style_flag = {"merge": [], "diff3": ["--diff3"]}.get(style, ["--zdiff3"])
-        result = _spawn(["merge-file", "-p", *style_flag, "-L", labels[0], "-L", labels[1], "-L", labels[2],
-                         *paths], Path(tmp), None, None)
+        result = _spawn(
+            ["merge-file", "-p", *style_flag, "-L", labels[0], "-L", labels[1], "-L", labels[2], *paths],
+            Path(tmp),
+            None,
+            None,
+        )
     if result.code < 0 or result.code > 127:
         raise G2lError(f"git merge-file failed: {result.err.decode(errors='replace').strip()}")
     return result.out, result.code == 0
@@ -643,7 +702,7 @@ def unified_patch(old: bytes, new: bytes, path: str) -> str:
     if old == new:
         return ""
     patch = _diff_no_index(old, new, "-U3").decode("utf-8", errors="replace")
-    body = patch[patch.index("@@"):] if "@@" in patch else patch
+    body = patch[patch.index("@@") :] if "@@" in patch else patch
     old_name = f"a/{path}" if old else "/dev/null"
     new_name = f"b/{path}" if new else "/dev/null"
     return f"--- {old_name}\n+++ {new_name}\n{body}"
@@ -653,9 +712,25 @@ def _diff_no_index(old: bytes, new: bytes, context: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
         (Path(tmp) / "old").write_bytes(old)
         (Path(tmp) / "new").write_bytes(new)
-        result = _spawn(["-c", "core.quotePath=false", "diff", "--no-index", "--no-color", "--no-ext-diff",
-                         "--no-renames", "--histogram", "--text", context, "old", "new"], Path(tmp), None,
-                        {"GIT_CONFIG_NOSYSTEM": "1"})
+        result = _spawn(
+            [
+                "-c",
+                "core.quotePath=false",
+                "diff",
+                "--no-index",
+                "--no-color",
+                "--no-ext-diff",
+                "--no-renames",
+                "--histogram",
+                "--text",
+                context,
+                "old",
+                "new",
+            ],
+            Path(tmp),
+            None,
+            {"GIT_CONFIG_NOSYSTEM": "1"},
+        )
     if result.code not in (0, 1):
         raise G2lError(f"git diff failed: {result.err.decode(errors='replace').strip()}")
     return result.out
@@ -701,8 +776,9 @@ def set_conflict_stages(repo: Repo, stages: Mapping[str, tuple[ConflictStage, ..
     for path, entries in stages.items():
         encoded = path.encode("utf-8", errors="surrogateescape")
         records.append(f"0 {NULL_SHA}\t".encode() + encoded)
-        records += [f"{s.mode} {s.sha} {s.stage}\t".encode() + s.path.encode("utf-8", errors="surrogateescape")
-                    for s in entries]
+        records += [
+            f"{s.mode} {s.sha} {s.stage}\t".encode() + s.path.encode("utf-8", errors="surrogateescape") for s in entries
+        ]
     if records:
         run(repo, "update-index", "-z", "--index-info", input=b"".join(r + b"\0" for r in records))
 
@@ -724,6 +800,7 @@ def write_git_file(repo: Repo, name: str, text: str) -> None:
 
 
 # -- the lock ---------------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def lock(repo: Repo, command: str) -> Iterator[str | None]:
@@ -750,8 +827,9 @@ def _acquire(path: Path, holder: str) -> str | None:
                 path.unlink(missing_ok=True)
                 taken_over = f"removed a stale lock left by a process that is gone ({current})"
                 continue
-            raise refused(f"another g2l-sync holds the lock ({current}); wait for it, "
-                          f"or remove {path} if that process is gone") from None
+            raise refused(
+                f"another g2l-sync holds the lock ({current}); wait for it, or remove {path} if that process is gone"
+            ) from None
         with os.fdopen(fd, "w") as handle:
             handle.write(holder + "\n")
         return taken_over

@@ -77,8 +77,10 @@ def log(repo: git.Repo) -> list[LogEntry]:
     branch = config.target.mirror_branch
     commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
     merged_by = git.merges_by_parent(repo, tip)
-    return [LogEntry(m.sha, m.glue_commit, m.glue_subject, _iso(m.date), m.converter, m.config_hash,
-                     merged_by.get(m.sha)) for m in commits]
+    return [
+        LogEntry(m.sha, m.glue_commit, m.glue_subject, _iso(m.date), m.converter, m.config_hash, merged_by.get(m.sha))
+        for m in commits
+    ]
 
 
 def status(repo: git.Repo, *, fetch: bool = True) -> Status:
@@ -88,18 +90,35 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     commits = mirror.history(repo, mirror_tip, config.target.mirror_branch)
     merged = [m for m in commits if git.is_ancestor(repo, m.sha, tip)]
     last = merged[0].glue_commit if merged else None
-    unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject)
-                     for m in commits if m not in merged)
-    glue_head, behind = (_glue_position(repo, config, last) if fetch else (None, None))
+    unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject) for m in commits if m not in merged)
+    glue_head, behind = _glue_position(repo, config, last) if fetch else (None, None)
     held = [commits[0].glue_commit] if commits else []  # the mirror tip's, then the last one merged
     rewritten = next((c for c in [*held, last] if glue_head and c and not git.in_history(repo, c, glue_head)), None)
     native, regions = _constraints(repo, config, tip)
     versions = tuple(sorted({m.converter for m in commits}))
     pending = apply.read_journal(repo) if repo.work_tree is not None else None
-    interrupted = (f"a {pending.kind} sync of {name} from {pending.target_tip[:12]} was interrupted; run "
-                   "`git g2l-sync sync` to finish it") if pending else None
-    return Status(name, config.target.mirror_branch, last, glue_head, behind, unmerged, native, regions, versions,
-                  config.source.ref, rewritten, interrupted)
+    interrupted = (
+        (
+            f"a {pending.kind} sync of {name} from {pending.target_tip[:12]} was interrupted; run "
+            "`git g2l-sync sync` to finish it"
+        )
+        if pending
+        else None
+    )
+    return Status(
+        name,
+        config.target.mirror_branch,
+        last,
+        glue_head,
+        behind,
+        unmerged,
+        native,
+        regions,
+        versions,
+        config.source.ref,
+        rewritten,
+        interrupted,
+    )
 
 
 def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[str, int | None]:

@@ -27,8 +27,10 @@ class Outcome(NamedTuple):
         if self.action == "up to date":
             return f"{self.hook}: already installed and up to date ({self.path})"
         if self.action == "chained":
-            return (f"{self.hook}: installed {self.path}; the hook that was there is kept as "
-                    f"{self.hook}{CHAINED_SUFFIX} and runs first")
+            return (
+                f"{self.hook}: installed {self.path}; the hook that was there is kept as "
+                f"{self.hook}{CHAINED_SUFFIX} and runs first"
+            )
         return f"{self.hook}: {self.action} {self.path}"
 
 
@@ -48,16 +50,20 @@ def plan(hook: str, existing: bytes | None, chained_exists: bool, script: bytes)
     if is_ours(existing):
         return "up to date" if existing == script else "updated"
     if chained_exists:
-        raise refused(f"{hook} is not g2l-merge's hook and {hook}{CHAINED_SUFFIX} already exists: "
-                      "merge the two by hand, keep one, and rerun `git g2l-sync install-hooks`")
+        raise refused(
+            f"{hook} is not g2l-merge's hook and {hook}{CHAINED_SUFFIX} already exists: "
+            "merge the two by hand, keep one, and rerun `git g2l-sync install-hooks`"
+        )
     return "chained"
 
 
 def install(hooks_dir: Path) -> list[Outcome]:
     """Install the hook as every type in HOOK_TYPES; decide everything before changing anything."""
     script = hook_script()
-    plans = [(hooks_dir / hook, plan(hook, _existing(hooks_dir / hook), _present(_chained(hooks_dir / hook)),
-                                     script)) for hook in HOOK_TYPES]
+    plans = [
+        (hooks_dir / hook, plan(hook, _existing(hooks_dir / hook), _present(_chained(hooks_dir / hook)), script))
+        for hook in HOOK_TYPES
+    ]
     hooks_dir.mkdir(parents=True, exist_ok=True)
     for path, action in plans:
         if action == "chained":

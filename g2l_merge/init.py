@@ -32,8 +32,10 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         _validate(text)
         mirror_ref = f"refs/heads/{config.target.mirror_branch}"
         if git.ref_value(repo, mirror_ref):
-            raise refused(f"branch {config.target.mirror_branch} already exists: this repository is already "
-                          "set up; run `git g2l-sync sync`")
+            raise refused(
+                f"branch {config.target.mirror_branch} already exists: this repository is already "
+                "set up; run `git g2l-sync sync`"
+            )
         glue_sha = git.fetch_commit(repo, glue_source(repo, config, None), options.adopt or config.source.ref)
         glue = git.read_commit(repo, glue_sha)
         build = mirror.build_tree(repo, glue_sha, config, None)
@@ -41,19 +43,36 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         if not options.adopt:  # before anything is written: the initial merge must not overwrite local files
             apply.refuse_untracked(repo, git.read_commit(repo, head).tree if head else git.EMPTY_TREE, build.tree)
         register_merge_driver(repo)
-        tip = git.commit_file(repo, cfg.CONFIG_FILE, text.encode(), "Configure g2l-merge\n\n"
-                              f"Glue repository: {config.source.repo} ({config.source.ref})\n")
-        step = MirrorStep(mirror_ref, None, mirror.commit(repo, build.tree, None, glue, config), glue,
-                          build.findings, frozenset(build.converted), warnings=build.warnings)
+        tip = git.commit_file(
+            repo,
+            cfg.CONFIG_FILE,
+            text.encode(),
+            f"Configure g2l-merge\n\nGlue repository: {config.source.repo} ({config.source.ref})\n",
+        )
+        step = MirrorStep(
+            mirror_ref,
+            None,
+            mirror.commit(repo, build.tree, None, glue, config),
+            glue,
+            build.findings,
+            frozenset(build.converted),
+            warnings=build.warnings,
+        )
         target = Target(branch, tip, branch, tip, in_worktree=True)
         if options.adopt:
             return dataclasses.replace(_adopt(repo, target, step), notes=build.warnings)
         return merge_step(repo, config, target, step, SyncOptions())
 
 
-_OPTION_OF = {"[source] repo": "--glue", "[source] ref": "--glue-ref", "[source] include": "--include",
-              "[source] exclude": "--exclude", "[target] root": "--target-root",
-              "[target] mirror_branch": "--mirror-branch", "[target] branch": "the checked-out branch"}
+_OPTION_OF = {
+    "[source] repo": "--glue",
+    "[source] ref": "--glue-ref",
+    "[source] include": "--include",
+    "[source] exclude": "--exclude",
+    "[target] root": "--target-root",
+    "[target] mirror_branch": "--mirror-branch",
+    "[target] branch": "the checked-out branch",
+}
 
 
 def _validate(text: str) -> None:
@@ -86,21 +105,34 @@ def _check_ready(repo: git.Repo) -> str:
 
 
 def _new_config(options: InitOptions, branch: str) -> cfg.Config:
-    source = cfg.SourceConfig(repo=options.glue, ref=options.glue_ref,
-                              include=options.include or cfg.SourceConfig.include, exclude=options.exclude)
-    target = cfg.TargetConfig(branch=branch.removeprefix("refs/heads/"), mirror_branch=options.mirror_branch,
-                              root=options.target_root.strip("/"))
+    source = cfg.SourceConfig(
+        repo=options.glue,
+        ref=options.glue_ref,
+        include=options.include or cfg.SourceConfig.include,
+        exclude=options.exclude,
+    )
+    target = cfg.TargetConfig(
+        branch=branch.removeprefix("refs/heads/"),
+        mirror_branch=options.mirror_branch,
+        root=options.target_root.strip("/"),
+    )
     return cfg.Config(source=source, target=target)
 
 
 def _adopt(repo: git.Repo, target: Target, step: MirrorStep) -> SyncReport:
     """Record the mirror as merged with the ours strategy: the hand-migrated tree stays as it is."""
     tree = git.read_commit(repo, target.tip).tree
-    message = (f"Adopt Glue {step.glue.sha[:12]} into {target.name}\n\n"
-               "The Databricks tree already holds this Glue commit (merged with the ours strategy).\n\n"
-               f"G2l-Sync: {step.glue.sha}\n")
+    message = (
+        f"Adopt Glue {step.glue.sha[:12]} into {target.name}\n\n"
+        "The Databricks tree already holds this Glue commit (merged with the ours strategy).\n\n"
+        f"G2l-Sync: {step.glue.sha}\n"
+    )
     merge = git.commit_tree(repo, tree, [target.tip, step.new], message)
-    git.update_refs(repo, [git.RefUpdate(step.ref, step.new, git.NULL_SHA),
-                           git.RefUpdate(target.dest, merge, target.dest_old)], "g2l-sync: adopt")
-    return SyncReport("clean", target.name, step.glue.sha, None, step.new, merge,
-                      notes=("adopted: the work tree was kept as it is",))
+    git.update_refs(
+        repo,
+        [git.RefUpdate(step.ref, step.new, git.NULL_SHA), git.RefUpdate(target.dest, merge, target.dest_old)],
+        "g2l-sync: adopt",
+    )
+    return SyncReport(
+        "clean", target.name, step.glue.sha, None, step.new, merge, notes=("adopted: the work tree was kept as it is",)
+    )

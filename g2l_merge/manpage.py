@@ -26,18 +26,35 @@ def _option_lines(command: Any, ctx: Any) -> list[str]:
 def render(group: Any) -> str:
     """The whole man page as roff text (`group` is the click group typer builds)."""
     ctx = group.context_class(group, info_name="git g2l-sync")
-    lines = [f'.TH GIT\\-G2L\\-SYNC 1 "" "g2l-merge {__version__}" "g2l-merge manual"',
-             ".SH NAME", "git\\-g2l\\-sync \\- " + _roff(group.help or "").split("\n")[0],
-             ".SH SYNOPSIS", "\\fBgit g2l\\-sync\\fR \\fICOMMAND\\fR [\\fIOPTIONS\\fR]",
-             ".SH DESCRIPTION", _roff(group.help or ""), ".SH COMMANDS"]
+    lines = [
+        f'.TH GIT\\-G2L\\-SYNC 1 "" "g2l-merge {__version__}" "g2l-merge manual"',
+        ".SH NAME",
+        "git\\-g2l\\-sync \\- " + _roff(group.help or "").split("\n")[0],
+        ".SH SYNOPSIS",
+        "\\fBgit g2l\\-sync\\fR \\fICOMMAND\\fR [\\fIOPTIONS\\fR]",
+        ".SH DESCRIPTION",
+        _roff(group.help or ""),
+        ".SH COMMANDS",
+    ]
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
         if command is None or command.hidden:
             continue
         sub = command.context_class(command, info_name=name, parent=ctx)
         usage = " ".join(command.collect_usage_pieces(sub))
-        lines += [".SS", f"\\fBgit g2l\\-sync {_roff(name)}\\fR {_roff(usage)}", _roff(command.help or ""),
-                  ".RS", *_option_lines(command, sub), ".RE"]
-    lines += [".SH EXIT STATUS", _roff(group.epilog or ""), ".SH SEE ALSO",
-              "\\fBgit\\-merge\\fR(1), \\fBgit\\-merge\\-tree\\fR(1), \\fBgitattributes\\fR(5)", ""]
+        lines += [
+            ".SS",
+            f"\\fBgit g2l\\-sync {_roff(name)}\\fR {_roff(usage)}",
+            _roff(command.help or ""),
+            ".RS",
+            *_option_lines(command, sub),
+            ".RE",
+        ]
+    lines += [
+        ".SH EXIT STATUS",
+        _roff(group.epilog or ""),
+        ".SH SEE ALSO",
+        "\\fBgit\\-merge\\fR(1), \\fBgit\\-merge\\-tree\\fR(1), \\fBgitattributes\\fR(5)",
+        "",
+    ]
     return "\n".join(lines)

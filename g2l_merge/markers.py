@@ -49,14 +49,21 @@ def parse(text: str) -> Markers:
             if number <= NATIVE_WINDOW:
                 native = True
             else:
-                problems.append(Problem(number, f"native marker below line {NATIVE_WINDOW} is ignored; "
-                                                "move it to the top of the file"))
+                problems.append(
+                    Problem(
+                        number, f"native marker below line {NATIVE_WINDOW} is ignored; move it to the top of the file"
+                    )
+                )
             continue
         begin, end = _BEGIN.match(line), _END.match(line)
         if begin:
             if open_at is not None:
-                problems.append(Problem(number, f"protected region begins inside the region opened on line "
-                                                f"{open_at[1]}; regions do not nest"))
+                problems.append(
+                    Problem(
+                        number,
+                        f"protected region begins inside the region opened on line {open_at[1]}; regions do not nest",
+                    )
+                )
                 continue
             open_at = (_clean_name(begin.group(1)), number)
         elif end:
@@ -66,8 +73,11 @@ def parse(text: str) -> Markers:
             name, start = open_at
             end_name = _clean_name(end.group(1))
             if end_name and end_name != name:
-                problems.append(Problem(number, f"protect end {end_name!r} does not match begin "
-                                                f"{name or '(unnamed)'!r} on line {start}"))
+                problems.append(
+                    Problem(
+                        number, f"protect end {end_name!r} does not match begin {name or '(unnamed)'!r} on line {start}"
+                    )
+                )
             regions.append(Region(name, start, number))
             open_at = None
     if open_at is not None:
@@ -88,8 +98,11 @@ def _duplicates(regions: list[Region]) -> list[Problem]:
         if region.name is None:
             continue
         if region.name in seen:
-            problems.append(Problem(region.start, f"protected region name {region.name!r} is already used "
-                                                  f"on line {seen[region.name]}"))
+            problems.append(
+                Problem(
+                    region.start, f"protected region name {region.name!r} is already used on line {seen[region.name]}"
+                )
+            )
         else:
             seen[region.name] = region.start
     return problems
@@ -113,8 +126,10 @@ def native_marker_problem(name: str, data: bytes) -> str | None:
     suffix = "." + name.rsplit(".", 1)[1].lower() if "." in name.lstrip(".") else ""
     if suffix not in COMMENT_SUFFIXES:
         kind = f"a {suffix} file" if suffix else "a file without a suffix"
-        return (f"'#' does not start a comment in {kind}, so the native marker would corrupt it "
-                f"(the marker goes only into {', '.join(COMMENT_SUFFIXES)} files)")
+        return (
+            f"'#' does not start a comment in {kind}, so the native marker would corrupt it "
+            f"(the marker goes only into {', '.join(COMMENT_SUFFIXES)} files)"
+        )
     if is_binary(data):
         return "it is binary, so the native marker would corrupt it"
     return None
@@ -127,7 +142,7 @@ def with_native_marker(text: str) -> str:
         return text
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text[len(bom):].split("\n")
+    lines = text[len(bom) :].split("\n")
     at = 0
     while at < len(lines) - 1 and at < 3 and _PRELUDE.match(lines[at]):
         at += 1

@@ -68,8 +68,16 @@ def split_lines(data: bytes) -> list[bytes]:
     return [*lines, parts[-1]] if parts[-1] else lines
 
 
-def merge_file(base: bytes | None, ours: bytes, theirs: bytes, path: str, labels: Labels = DEFAULT_LABELS, *,
-               native: bool = False, protected: str = "conflict") -> MergedFile:
+def merge_file(
+    base: bytes | None,
+    ours: bytes,
+    theirs: bytes,
+    path: str,
+    labels: Labels = DEFAULT_LABELS,
+    *,
+    native: bool = False,
+    protected: str = "conflict",
+) -> MergedFile:
     """Merge one file under the rules above; `native` says the path is native by configuration."""
     if native or native_by_marker(ours):
         return MergedFile(ours, skipped_native=git.unified_patch(base or b"", theirs, path) or None)
@@ -85,28 +93,39 @@ def _git_merge(base: bytes | None, ours: bytes, theirs: bytes, path: str, labels
     return MergedFile(content, () if clean else (FileConflict(path, kind),))
 
 
-def _merge_with_regions(base: bytes, ours: bytes, theirs: bytes, path: str, labels: Labels,
-                        regions: tuple[markers.Region, ...], protected: str) -> MergedFile:
+def _merge_with_regions(
+    base: bytes,
+    ours: bytes,
+    theirs: bytes,
+    path: str,
+    labels: Labels,
+    regions: tuple[markers.Region, ...],
+    protected: str,
+) -> MergedFile:
     o_lines, a_lines, b_lines = split_lines(base), split_lines(ours), split_lines(theirs)
     ours_hunks, theirs_hunks = git.diff_hunks(base, ours), git.diff_hunks(base, theirs)
     spans = _spans(regions, ours_hunks, theirs_hunks)
     tokens = _sentinels(len(spans), base + ours + theirs)
     b_ranges = [_b_range(span, theirs_hunks) for span in spans]
-    masked = [_mask(lines, [(lo, hi) for lo, hi in ranges], tokens)
-              for lines, ranges in ((o_lines, [(s.o_start, s.o_end) for s in spans]),
-                                    (a_lines, [(s.a_start, s.a_end) for s in spans]),
-                                    (b_lines, b_ranges))]
+    masked = [
+        _mask(lines, [(lo, hi) for lo, hi in ranges], tokens)
+        for lines, ranges in (
+            (o_lines, [(s.o_start, s.o_end) for s in spans]),
+            (a_lines, [(s.a_start, s.a_end) for s in spans]),
+            (b_lines, b_ranges),
+        )
+    ]
     masked_base, masked_ours, masked_theirs = (b"".join(m) for m in masked)
     merged, clean = git.merge_file(masked_base, masked_ours, masked_theirs, (labels.ours, labels.base, labels.theirs))
     conflicts = [] if clean else [FileConflict(path, "content")]
     dropped: list[DroppedHunk] = []
     pieces: dict[bytes, bytes] = {}
     for span, token, (b_start, b_end) in zip(spans, tokens, b_ranges, strict=True):
-        ours_block = b"".join(a_lines[span.a_start:span.a_end])
+        ours_block = b"".join(a_lines[span.a_start : span.a_end])
         if not span.touched:
             pieces[token] = ours_block
             continue
-        upstream = (b"".join(o_lines[span.o_start:span.o_end]), b"".join(b_lines[b_start:b_end]))
+        upstream = (b"".join(o_lines[span.o_start : span.o_end]), b"".join(b_lines[b_start:b_end]))
         name = ",".join(span.names)
         if _same_change(ours_block, upstream[1]):
             pieces[token] = ours_block
@@ -118,22 +137,34 @@ def _merge_with_regions(base: bytes, ours: bytes, theirs: bytes, path: str, labe
             conflicts.append(FileConflict(path, "protected", name))
     content = _unmask(merged, pieces)
     if content is None:  # a sentinel did not survive as one line: let git show everything as a conflict
-        return MergedFile(git.merge_file(base, ours, theirs, (labels.ours, labels.base, labels.theirs))[0],
-                          (FileConflict(path, "protected", ",".join(n for s in spans for n in s.names)),))
+        return MergedFile(
+            git.merge_file(base, ours, theirs, (labels.ours, labels.base, labels.theirs))[0],
+            (FileConflict(path, "protected", ",".join(n for s in spans for n in s.names)),),
+        )
     return MergedFile(content, tuple(conflicts), None, tuple(dropped))
 
 
-def _spans(regions: tuple[markers.Region, ...], ours_hunks: list[git.Hunk],
-           theirs_hunks: list[git.Hunk]) -> list[_Span]:
+def _spans(
+    regions: tuple[markers.Region, ...], ours_hunks: list[git.Hunk], theirs_hunks: list[git.Hunk]
+) -> list[_Span]:
     """Each region grown to whole hunks and mapped onto O; overlapping ones joined."""
     spans = [_grow(_initial(r, ours_hunks), ours_hunks, theirs_hunks) for r in regions]
     joined: list[_Span] = []
     for span in sorted(spans):
         if joined and span.a_start < joined[-1].a_end:
             last = joined.pop()
-            span = _grow(_Span(last.a_start, max(last.a_end, span.a_end), min(last.o_start, span.o_start),
-                               max(last.o_end, span.o_end), last.names + span.names, last.touched or span.touched),
-                         ours_hunks, theirs_hunks)
+            span = _grow(
+                _Span(
+                    last.a_start,
+                    max(last.a_end, span.a_end),
+                    min(last.o_start, span.o_start),
+                    max(last.o_end, span.o_end),
+                    last.names + span.names,
+                    last.touched or span.touched,
+                ),
+                ours_hunks,
+                theirs_hunks,
+            )
         joined.append(span)
     return joined
 
@@ -176,7 +207,8 @@ def _map_gap(hunks: list[git.Hunk], gap: int, *, start: bool, reverse: bool = Fa
     delta = 0
     for hunk in hunks:
         here_start, here_end, there_start, there_end = (
-            (hunk.new_start, hunk.new_end, hunk.old_start, hunk.old_end) if reverse else hunk)
+            (hunk.new_start, hunk.new_end, hunk.old_start, hunk.old_end) if reverse else hunk
+        )
         if gap < here_start:
             break
         if here_start == here_end == gap:
@@ -199,8 +231,11 @@ def _b_range(span: _Span, theirs_hunks: list[git.Hunk]) -> tuple[int, int]:
 
 def _same_change(ours_block: bytes, theirs_block: bytes) -> bool:
     """Glue made the very change the region already holds (its lines equal the region without markers)."""
-    inner = [line for line in split_lines(ours_block)
-             if not markers.is_region_marker(line.decode("utf-8", "surrogateescape").rstrip("\r\n"))]
+    inner = [
+        line
+        for line in split_lines(ours_block)
+        if not markers.is_region_marker(line.decode("utf-8", "surrogateescape").rstrip("\r\n"))
+    ]
     return b"".join(inner) == theirs_block
 
 
@@ -248,10 +283,21 @@ def _conflict_block(ours_block: bytes, upstream: tuple[bytes, bytes], labels: La
     def section(data: bytes) -> bytes:
         return data if not data or data.endswith(b"\n") else data + b"\n"
 
-    return (b"<<<<<<< " + labels.ours.encode() + b"\n" + section(ours_block)
-            + b"||||||| " + labels.base.encode() + b"\n" + section(upstream[0])
-            + b"=======\n" + section(upstream[1])
-            + b">>>>>>> " + labels.theirs.encode() + b"\n")
+    return (
+        b"<<<<<<< "
+        + labels.ours.encode()
+        + b"\n"
+        + section(ours_block)
+        + b"||||||| "
+        + labels.base.encode()
+        + b"\n"
+        + section(upstream[0])
+        + b"=======\n"
+        + section(upstream[1])
+        + b">>>>>>> "
+        + labels.theirs.encode()
+        + b"\n"
+    )
 
 
 def _hunk_patch(span: _Span, b_start: int, upstream: tuple[bytes, bytes], path: str) -> str:
@@ -259,4 +305,5 @@ def _hunk_patch(span: _Span, b_start: int, upstream: tuple[bytes, bytes], path: 
     header = f"--- a/{path}\n+++ b/{path}\n@@ -{span.o_start + 1},{len(old)} +{b_start + 1},{len(new)} @@\n"
     body = [b"-" + line for line in old] + [b"+" + line for line in new]
     return header + b"".join(line if line.endswith(b"\n") else line + b"\n" for line in body).decode(
-        "utf-8", errors="replace")
+        "utf-8", errors="replace"
+    )

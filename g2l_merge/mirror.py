@@ -51,9 +51,16 @@ def as_mirror_commit(commit: git.Commit) -> MirrorCommit | None:
     if GLUE_TRAILER not in found:
         return None
     subject = commit.subject.split(": ", 1)[1] if ": " in commit.subject else commit.subject
-    return MirrorCommit(commit.sha, commit.tree, commit.parents[0] if commit.parents else None,
-                        found[GLUE_TRAILER], found.get(CONVERTER_TRAILER, "?"),
-                        found.get(CONFIG_TRAILER, "?"), subject, commit.author_date)
+    return MirrorCommit(
+        commit.sha,
+        commit.tree,
+        commit.parents[0] if commit.parents else None,
+        found[GLUE_TRAILER],
+        found.get(CONVERTER_TRAILER, "?"),
+        found.get(CONFIG_TRAILER, "?"),
+        subject,
+        commit.author_date,
+    )
 
 
 def read_mirror_commit(repo: git.Repo, sha: str, branch: str | None = None) -> MirrorCommit:
@@ -63,17 +70,24 @@ def read_mirror_commit(repo: git.Repo, sha: str, branch: str | None = None) -> M
     if mirror is None:
         branch = branch or _configured_mirror_branch(repo)
         good = last_good_commit(repo, sha)
-        repair = (f"reset it to {good[:12]}, the last commit git g2l-sync made there (git branch -f {branch} {good}), "
-                  "and rerun" if good else "reset it to the last commit git g2l-sync made there and rerun")
-        raise refused(f"{branch} was changed by hand: it holds commit {sha[:12]} {commit.subject!r} without a "
-                      f"{GLUE_TRAILER} trailer, and only git g2l-sync writes {branch}; {repair}")
+        repair = (
+            f"reset it to {good[:12]}, the last commit git g2l-sync made there (git branch -f {branch} {good}), "
+            "and rerun"
+            if good
+            else "reset it to the last commit git g2l-sync made there and rerun"
+        )
+        raise refused(
+            f"{branch} was changed by hand: it holds commit {sha[:12]} {commit.subject!r} without a "
+            f"{GLUE_TRAILER} trailer, and only git g2l-sync writes {branch}; {repair}"
+        )
     return mirror
 
 
 def last_good_commit(repo: git.Repo, bad: str) -> str | None:
     """The newest mirror commit below a hand-made one (first parents), else the newest one HEAD has merged."""
-    return (git.newest_with_trailer(repo, bad, GLUE_TRAILER, first_parent=True)
-            or git.newest_with_trailer(repo, "HEAD", GLUE_TRAILER))
+    return git.newest_with_trailer(repo, bad, GLUE_TRAILER, first_parent=True) or git.newest_with_trailer(
+        repo, "HEAD", GLUE_TRAILER
+    )
 
 
 def _configured_mirror_branch(repo: git.Repo) -> str:
@@ -101,11 +115,15 @@ def mirror_problem(repo: git.Repo, config: Config, target: str, target_tip: str)
     merged = read_mirror_commit(repo, found, branch)
     glue = f"Glue {merged.glue_commit[:12]}"
     if tip is None:
-        return refused(f"branch {branch} is missing, but {target} already merged its commit {merged.sha[:12]} "
-                       f"({glue}): restore it (git branch {branch} {merged.sha}) and rerun")
+        return refused(
+            f"branch {branch} is missing, but {target} already merged its commit {merged.sha[:12]} "
+            f"({glue}): restore it (git branch {branch} {merged.sha}) and rerun"
+        )
     if not git.is_ancestor(repo, merged.sha, tip):
-        return refused(f"{branch} was moved by hand: it no longer holds {merged.sha[:12]} ({glue}), the mirror "
-                       f"commit {target} merged last; reset it (git branch -f {branch} {merged.sha}) and rerun")
+        return refused(
+            f"{branch} was moved by hand: it no longer holds {merged.sha[:12]} ({glue}), the mirror "
+            f"commit {target} merged last; reset it (git branch -f {branch} {merged.sha}) and rerun"
+        )
     return None
 
 
@@ -138,12 +156,12 @@ def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config:
     return convert_bytes(git.read_blob(repo, entry.sha), path, config)[1]
 
 
-def build_tree(repo: git.Repo, glue_commit: str, config: Config,
-               previous: MirrorCommit | None) -> MirrorBuild:
+def build_tree(repo: git.Repo, glue_commit: str, config: Config, previous: MirrorCommit | None) -> MirrorBuild:
     """Convert the selected files of a Glue commit into a tree; unchanged files reuse the last conversion."""
     every_file = git.ls_tree(repo, glue_commit)
-    glue_files = {path: entry for path, entry in every_file.items()
-                  if selected(path, config.source) and entry.mode != _SUBMODULE}
+    glue_files = {
+        path: entry for path, entry in every_file.items() if selected(path, config.source) and entry.mode != _SUBMODULE
+    }
     reusable = _reusable(repo, glue_files, config, previous)
     entries: dict[str, git.TreeEntry] = {}
     findings: list[Finding] = []
@@ -155,9 +173,16 @@ def build_tree(repo: git.Repo, glue_commit: str, config: Config,
             entries[dest] = reusable[path]
             continue
         if dest == CONFIG_FILE:  # the Databricks repository's own configuration is never Glue's to write
-            findings.append(Finding(path, 1, PARSE_RULE, f"would land on this repository's own {CONFIG_FILE}: left "
-                                                         "out of the mirror (set [target] root to keep Glue files in "
-                                                         "a folder)"))
+            findings.append(
+                Finding(
+                    path,
+                    1,
+                    PARSE_RULE,
+                    f"would land on this repository's own {CONFIG_FILE}: left "
+                    "out of the mirror (set [target] root to keep Glue files in "
+                    "a folder)",
+                )
+            )
             continue
         if entry.mode == _SYMLINK and (problem := _link_problem(repo, path, entry)):
             findings.append(problem)  # left out: its target is not read, and no link out of the repository is made
@@ -172,18 +197,21 @@ def build_tree(repo: git.Repo, glue_commit: str, config: Config,
     return MirrorBuild(git.write_tree(repo, entries), tuple(findings), tuple(converted), warnings)
 
 
-def include_warnings(glue_files: Iterable[str], source: SourceConfig,
-                     glue_commit: str) -> tuple[str, ...]:
+def include_warnings(glue_files: Iterable[str], source: SourceConfig, glue_commit: str) -> tuple[str, ...]:
     """A warning for each [source] include glob that brings no file of the Glue commit into the mirror."""
     warnings = []
     for glob in source.include:
         hits = [path for path in glue_files if matches(path, (glob,))]
         if not hits:
-            warnings.append(f"warning: [source] include {glob!r} matches no file in Glue commit {glue_commit[:12]}: "
-                            "nothing from it reaches the mirror; check the glob in g2l.toml")
+            warnings.append(
+                f"warning: [source] include {glob!r} matches no file in Glue commit {glue_commit[:12]}: "
+                "nothing from it reaches the mirror; check the glob in g2l.toml"
+            )
         elif all(matches(path, source.exclude) for path in hits):
-            warnings.append(f"warning: [source] include {glob!r} matches only files that [source] exclude leaves "
-                            f"out in Glue commit {glue_commit[:12]}: nothing from it reaches the mirror")
+            warnings.append(
+                f"warning: [source] include {glob!r} matches only files that [source] exclude leaves "
+                f"out in Glue commit {glue_commit[:12]}: nothing from it reaches the mirror"
+            )
     return tuple(warnings)
 
 
@@ -195,21 +223,31 @@ def _link_problem(repo: git.Repo, path: str, entry: git.TreeEntry) -> Finding | 
     """
     target = git.read_blob(repo, entry.sha).decode("utf-8", errors="surrogateescape")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
-    outside = (target.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", target) is not None
-               or resolved == ".." or resolved.startswith("../"))
+    outside = (
+        target.startswith(("/", "\\"))
+        or re.match(r"^[A-Za-z]:", target) is not None
+        or resolved == ".."
+        or resolved.startswith("../")
+    )
     into_git = any(part.lower() == ".git" for part in re.split(r"[/\\]", resolved))
     if not outside and not into_git:
         return None
     where = "outside the Glue repository" if outside else "into a .git folder"
-    return Finding(path, 1, PARSE_RULE, f"symlink to {target!r}, {where}: left out of the mirror "
-                                        "(its target is never read)")
+    return Finding(
+        path, 1, PARSE_RULE, f"symlink to {target!r}, {where}: left out of the mirror (its target is never read)"
+    )
 
 
 COMPAT_MODULE = "glue_compat.py"
 
 
-def _carry_compat(repo: git.Repo, config: Config, entries: dict[str, git.TreeEntry], converted_texts: list[bytes],
-                  previous: MirrorCommit | None) -> None:
+def _carry_compat(
+    repo: git.Repo,
+    config: Config,
+    entries: dict[str, git.TreeEntry],
+    converted_texts: list[bytes],
+    previous: MirrorCommit | None,
+) -> None:
     """Put glue_compat.py at the target root when converted code imports it (it stays once it is there)."""
     dest = target_path(config, COMPAT_MODULE)
     if dest in entries:
@@ -226,12 +264,16 @@ def _uses_compat(repo: git.Repo, entry: git.TreeEntry) -> bool:
     return b"glue_compat" in git.read_blob(repo, entry.sha)
 
 
-def _reusable(repo: git.Repo, glue_files: dict[str, git.TreeEntry], config: Config,
-              previous: MirrorCommit | None) -> dict[str, git.TreeEntry]:
+def _reusable(
+    repo: git.Repo, glue_files: dict[str, git.TreeEntry], config: Config, previous: MirrorCommit | None
+) -> dict[str, git.TreeEntry]:
     """Files whose Glue blob and conversion settings are unchanged since the previous mirror commit."""
-    if (previous is None or previous.converter != CONVERTER_VERSION
-            or previous.config_hash != config_hash(config)
-            or git.rev_parse(repo, previous.glue_commit) is None):
+    if (
+        previous is None
+        or previous.converter != CONVERTER_VERSION
+        or previous.config_hash != config_hash(config)
+        or git.rev_parse(repo, previous.glue_commit) is None
+    ):
         return {}
     old_glue = git.ls_tree(repo, previous.glue_commit)
     old_mirror = git.ls_tree(repo, previous.tree)
@@ -243,8 +285,9 @@ def _reusable(repo: git.Repo, glue_files: dict[str, git.TreeEntry], config: Conf
     return reusable
 
 
-def _convert_entry(repo: git.Repo, path: str, entry: git.TreeEntry,
-                   config: Config) -> tuple[git.TreeEntry, tuple[Finding, ...]]:
+def _convert_entry(
+    repo: git.Repo, path: str, entry: git.TreeEntry, config: Config
+) -> tuple[git.TreeEntry, tuple[Finding, ...]]:
     if not path.endswith(".py") or entry.mode == _SYMLINK:
         return entry, ()
     data = git.read_blob(repo, entry.sha)
@@ -258,22 +301,31 @@ def convert_bytes(data: bytes, path: str, config: Config) -> tuple[bytes, tuple[
     """Convert one file's bytes, keeping a BOM; undecodable files come back unchanged with a finding."""
     bom = _BOM if data.startswith(_BOM) else b""
     try:
-        text = data[len(bom):].decode("utf-8")
+        text = data[len(bom) :].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         return data, (Finding(path, line, "G2L000", "not UTF-8, carried over unchanged"),)
     result = convert_source(text, path, config.convert)
     return bom + result.text.encode("utf-8"), result.findings
 
 
-def commit(repo: git.Repo, tree: str, parent: str | None, glue: git.Commit, config: Config,
-           rewritten: str | None = None) -> str:
+def commit(
+    repo: git.Repo, tree: str, parent: str | None, glue: git.Commit, config: Config, rewritten: str | None = None
+) -> str:
     """Record a converted tree on the mirror, authored as the Glue commit it came from."""
-    note = (f"Glue history was rewritten: Glue commit {rewritten}, which the previous mirror commit holds, is no "
-            "longer in Glue's history.\n\n") if rewritten else ""
-    message = (f"Glue {glue.sha[:12]}: {glue.subject}\n\n"
-               f"Converted by g2l-merge {CONVERTER_VERSION} from Glue commit {glue.sha}.\n\n{note}"
-               f"{GLUE_TRAILER}: {glue.sha}\n"
-               f"{CONVERTER_TRAILER}: {CONVERTER_VERSION}\n"
-               f"{CONFIG_TRAILER}: {config_hash(config)}\n")
+    note = (
+        (
+            f"Glue history was rewritten: Glue commit {rewritten}, which the previous mirror commit holds, is no "
+            "longer in Glue's history.\n\n"
+        )
+        if rewritten
+        else ""
+    )
+    message = (
+        f"Glue {glue.sha[:12]}: {glue.subject}\n\n"
+        f"Converted by g2l-merge {CONVERTER_VERSION} from Glue commit {glue.sha}.\n\n{note}"
+        f"{GLUE_TRAILER}: {glue.sha}\n"
+        f"{CONVERTER_TRAILER}: {CONVERTER_VERSION}\n"
+        f"{CONFIG_TRAILER}: {config_hash(config)}\n"
+    )
     return git.commit_tree(repo, tree, [parent] if parent else [], message, author=glue.author)

@@ -49,8 +49,15 @@ class PathMap:
     it. None: the Databricks side deleted the file.
     """
 
-    def __init__(self, repo: git.Repo, base: str | None, base_tree: str | None, ours_tree: str,
-                 ours_files: dict[str, git.TreeEntry], base_files: dict[str, git.TreeEntry]) -> None:
+    def __init__(
+        self,
+        repo: git.Repo,
+        base: str | None,
+        base_tree: str | None,
+        ours_tree: str,
+        ours_files: dict[str, git.TreeEntry],
+        base_files: dict[str, git.TreeEntry],
+    ) -> None:
         self._repo = repo
         self._base = base
         self._ours = ours_files
@@ -74,9 +81,15 @@ class PathMap:
     def _renames(self) -> dict[str, str]:
         if self._renamed is None:
             base_tree, ours_tree = self._trees
-            self._renamed = {} if base_tree is None else {
-                c.old_path: c.new_path for c in git.diff_trees(self._repo, base_tree, ours_tree)
-                if c.status == "R" and c.old_path and c.new_path}
+            self._renamed = (
+                {}
+                if base_tree is None
+                else {
+                    c.old_path: c.new_path
+                    for c in git.diff_trees(self._repo, base_tree, ours_tree)
+                    if c.status == "R" and c.old_path and c.new_path
+                }
+            )
         return self._renamed
 
     def _earlier_names(self, path: str) -> list[str]:

@@ -69,16 +69,30 @@ class _Acc(NamedTuple):
         self.conflicts.pop(path, None)
 
 
-def plan_merge(repo: git.Repo, ours: str, theirs: str, base: str | None, labels: Labels, config: Config,
-               protected: str = "conflict") -> MergePlan:
+def plan_merge(
+    repo: git.Repo,
+    ours: str,
+    theirs: str,
+    base: str | None,
+    labels: Labels,
+    config: Config,
+    protected: str = "conflict",
+) -> MergePlan:
     """Merge commit `theirs` (a mirror commit) into `ours`, with `base` the last mirror commit merged."""
     merged = git.merge_tree(repo, ours, theirs)
     acc = _Acc({}, {}, {}, [], {}, set(), {})
     _relabel_conflicts(repo, merged, labels, acc)
     base_tree = git.read_commit(repo, base).tree if base else None
     ours_tree = git.read_commit(repo, ours).tree
-    sides = _Sides(repo, git.ls_tree(repo, base_tree) if base_tree else {}, git.ls_tree(repo, ours_tree),
-                   git.ls_tree(repo, theirs), labels, config, protected)
+    sides = _Sides(
+        repo,
+        git.ls_tree(repo, base_tree) if base_tree else {},
+        git.ls_tree(repo, ours_tree),
+        git.ls_tree(repo, theirs),
+        labels,
+        config,
+        protected,
+    )
     paths = PathMap(repo, base, base_tree, ours_tree, sides.ours, sides.base)
     changes = tuple(git.diff_trees(repo, base_tree, git.read_commit(repo, theirs).tree))
     for change in changes:
@@ -87,8 +101,16 @@ def plan_merge(repo: git.Repo, ours: str, theirs: str, base: str | None, labels:
     _guard(sides, merged_files, ours_tree, acc)
     tree = _write_result(repo, merged_files, acc.files)
     conflicts = tuple(c for path in sorted(acc.conflicts) for c in acc.conflicts[path])
-    return MergePlan(tree, conflicts, acc.files, tuple(sorted(acc.skipped.items())), tuple(acc.dropped),
-                     acc.dbx_paths, frozenset(acc.native), changes)
+    return MergePlan(
+        tree,
+        conflicts,
+        acc.files,
+        tuple(sorted(acc.skipped.items())),
+        tuple(acc.dropped),
+        acc.dbx_paths,
+        frozenset(acc.native),
+        changes,
+    )
 
 
 class _Listing:
@@ -112,8 +134,9 @@ def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, ac
     for path, stages in by_path.items():
         if 2 in stages and 3 in stages:
             base = git.read_blob(repo, stages[1].sha) if 1 in stages else None
-            result = merge_file(base, git.read_blob(repo, stages[2].sha), git.read_blob(repo, stages[3].sha), path,
-                                labels)
+            result = merge_file(
+                base, git.read_blob(repo, stages[2].sha), git.read_blob(repo, stages[3].sha), path, labels
+            )
             acc.files[path] = FileResult(stages[2].mode, result.content, tuple(stages.values()))
             acc.conflicts[path] = result.conflicts or (FileConflict(path, "content"),)
         else:
@@ -169,8 +192,15 @@ def _keep_ours(sides: _Sides, path: str, acc: _Acc) -> None:
     acc.conflicts.pop(path, None)
 
 
-def _keep_native(sides: _Sides, path: str, entry: git.TreeEntry, ours: bytes, glue_paths: tuple[str | None, ...],
-                 texts: tuple[bytes | None, bytes | None], acc: _Acc) -> None:
+def _keep_native(
+    sides: _Sides,
+    path: str,
+    entry: git.TreeEntry,
+    ours: bytes,
+    glue_paths: tuple[str | None, ...],
+    texts: tuple[bytes | None, bytes | None],
+    acc: _Acc,
+) -> None:
     """Rule 1: the Databricks file stays byte for byte where the Databricks team keeps it; Glue's change (and any
     copy of it at Glue's path) is listed, not applied."""
     base, theirs = texts
@@ -184,12 +214,15 @@ def _keep_native(sides: _Sides, path: str, entry: git.TreeEntry, ours: bytes, gl
         acc.skipped[path] = result.skipped_native
 
 
-def _record(path: str, mode: str, result: MergedFile, texts: tuple[bytes, bytes, bytes], repo: git.Repo,
-            acc: _Acc) -> None:
+def _record(
+    path: str, mode: str, result: MergedFile, texts: tuple[bytes, bytes, bytes], repo: git.Repo, acc: _Acc
+) -> None:
     stages: tuple[git.ConflictStage, ...] = ()
     if result.conflicts:
-        stages = tuple(git.ConflictStage(mode, git.write_blob(repo, text), number, path)
-                       for number, text in enumerate(texts, start=1))
+        stages = tuple(
+            git.ConflictStage(mode, git.write_blob(repo, text), number, path)
+            for number, text in enumerate(texts, start=1)
+        )
     acc.files[path] = FileResult(mode, result.content, stages)
     acc.conflicts.pop(path, None)
     if result.conflicts:
@@ -214,9 +247,12 @@ def _guard(sides: _Sides, merged: _Listing, ours_tree: str, acc: _Acc) -> None:
             glue_side = _stage(sides, acc, path, 3)
             acc.files[path] = FileResult(entry.mode, ours, ())
             acc.conflicts.pop(path, None)
-            acc.skipped.setdefault(path, git.unified_patch(_stage(sides, acc, path, 1) or b"",
-                                                           glue_side if glue_side is not None else result or b"",
-                                                           path))
+            acc.skipped.setdefault(
+                path,
+                git.unified_patch(
+                    _stage(sides, acc, path, 1) or b"", glue_side if glue_side is not None else result or b"", path
+                ),
+            )
         elif owner.regions and not _regions_kept(ours, owner, result) and not _conflicted(acc, path):
             block = ", ".join(r.name or f"lines {r.start}-{r.end}" for r in owner.regions)
             stages = (git.ConflictStage(entry.mode, entry.sha, 2, path),)
@@ -246,7 +282,7 @@ def _regions_kept(ours: bytes, owner: Ownership, result: bytes | None) -> bool:
     if result is None:
         return False
     lines = ours.split(b"\n")
-    return all(b"\n".join(lines[r.start - 1:r.end]) in result for r in owner.regions)
+    return all(b"\n".join(lines[r.start - 1 : r.end]) in result for r in owner.regions)
 
 
 def _write_result(repo: git.Repo, merged: _Listing, files: dict[str, FileResult]) -> str:

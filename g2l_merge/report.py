@@ -68,11 +68,17 @@ def _short(sha: str | None) -> str:
 def to_text(report: SyncReport) -> str:
     """What a person reads in the terminal."""
     if report.status == "up-to-date":
-        return "\n".join([f"Already up to date: {report.target_branch} contains Glue {_short(report.glue_commit)}.",
-                          *(f"  note     {note}" for note in report.notes)])
+        return "\n".join(
+            [
+                f"Already up to date: {report.target_branch} contains Glue {_short(report.glue_commit)}.",
+                *(f"  note     {note}" for note in report.notes),
+            ]
+        )
     verb = "Would merge" if report.dry_run else ("Merging" if report.conflicts else "Merged")
-    lines = [f"{verb} Glue {_short(report.glue_commit)} (previous sync: {_short(report.previous_glue_commit)}) "
-             f"into {report.target_branch}"]
+    lines = [
+        f"{verb} Glue {_short(report.glue_commit)} (previous sync: {_short(report.previous_glue_commit)}) "
+        f"into {report.target_branch}"
+    ]
     if report.merge_commit:
         lines.append(f"  merge commit {_short(report.merge_commit)}, mirror commit {_short(report.mirror_commit)}")
     files = report.files
@@ -80,16 +86,25 @@ def to_text(report: SyncReport) -> str:
     for label, paths in (("updated", files.updated), ("added", files.added), ("deleted", files.deleted)):
         lines.extend(f"  {label:8} {q(path)}" for path in paths)
     lines.extend(f"  renamed  {q(old)} -> {q(new)}" for old, new in files.renamed)
-    lines.extend(f"  skipped  {q(item.path)} (Databricks-native; Glue changed its source)"
-                 for item in report.skipped_native)
-    lines.extend(f"  kept     {q(d.path)} [region {d.region}] (--protected keep-ours dropped a Glue change inside "
-                 "it)" for d in report.dropped_protected)
+    lines.extend(
+        f"  skipped  {q(item.path)} (Databricks-native; Glue changed its source)" for item in report.skipped_native
+    )
+    lines.extend(
+        f"  kept     {q(d.path)} [region {d.region}] (--protected keep-ours dropped a Glue change inside it)"
+        for d in report.dropped_protected
+    )
     lines.extend(f"  review   {q(f.path)}:{f.line}: {f.rule} {f.message}" for f in report.review)
     lines.extend(f"  note     {note}" for note in report.notes)
     if report.conflicts:
-        after = ("" if report.dry_run else " then `git add` and `git commit`" if report.merge_commit is None
-                 else " in a commit on top of the merge commit (its files hold the conflict markers)")
+        after = (
+            ""
+            if report.dry_run
+            else " then `git add` and `git commit`"
+            if report.merge_commit is None
+            else " in a commit on top of the merge commit (its files hold the conflict markers)"
+        )
         lines.append(f"CONFLICTS ({len(report.conflicts)}): resolve them,{after}")
-        lines.extend(f"  {c.kind:13} {q(c.path)}" + (f" [region {c.region}]" if c.region else "")
-                     for c in report.conflicts)
+        lines.extend(
+            f"  {c.kind:13} {q(c.path)}" + (f" [region {c.region}]" if c.region else "") for c in report.conflicts
+        )
     return "\n".join(lines)

@@ -16,8 +16,10 @@ from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.report import FileChanges, SkippedNative, SyncReport
 
-DIRTY_MESSAGE = ("The work tree has uncommitted changes ({paths}); g2l-sync cannot continue. "
-                 "Commit or stash your changes and retry, or use --branch NAME to sync without the work tree.")
+DIRTY_MESSAGE = (
+    "The work tree has uncommitted changes ({paths}); g2l-sync cannot continue. "
+    "Commit or stash your changes and retry, or use --branch NAME to sync without the work tree."
+)
 
 
 class SyncOptions(NamedTuple):
@@ -84,12 +86,16 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
         raise G2lError(f"g2l.toml: [target] branch {config.target.branch!r} does not exist in this repository")
     dest = f"refs/heads/{options.branch}"
     if repo.work_tree is not None and git.current_branch(repo) == dest:
-        raise refused(f"{options.branch} is checked out in this work tree; run `git g2l-sync sync` without "
-                      "--branch to merge into it")
+        raise refused(
+            f"{options.branch} is checked out in this work tree; run `git g2l-sync sync` without "
+            "--branch to merge into it"
+        )
     existing = git.ref_value(repo, dest)
     if existing not in (None, tip) and not _earlier_sync_of(repo, existing, tip):
-        raise refused(f"branch {options.branch} already exists and is not at {config.target.branch}'s tip; "
-                      "delete it or choose another --branch")
+        raise refused(
+            f"branch {options.branch} already exists and is not at {config.target.branch}'s tip; "
+            "delete it or choose another --branch"
+        )
     return config, Target(ref, tip, dest, existing or git.NULL_SHA, in_worktree=False)
 
 
@@ -107,8 +113,7 @@ def _worktree_target(repo: git.Repo) -> tuple[Config, Target]:
     branch = git.current_branch(repo)
     tip = git.rev_parse(repo, "HEAD")
     if branch is None or tip is None:
-        raise G2lError("HEAD is not on a branch with commits: check out the branch to sync into, "
-                       "or use --branch NAME")
+        raise G2lError("HEAD is not on a branch with commits: check out the branch to sync into, or use --branch NAME")
     dirty = git.dirty_paths(repo)
     if dirty:
         shown = ", ".join(dirty[:3]) + (f" and {len(dirty) - 3} more" if len(dirty) > 3 else "")
@@ -155,8 +160,9 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
         rewritten = previous.glue_commit
     build = mirror.build_tree(repo, glue_sha, config, previous)
     if previous and previous.tree == build.tree and previous.glue_commit == glue_sha:
-        return MirrorStep(ref, tip, previous.sha, glue, build.findings, frozenset(build.converted),
-                          warnings=build.warnings)
+        return MirrorStep(
+            ref, tip, previous.sha, glue, build.findings, frozenset(build.converted), warnings=build.warnings
+        )
     new = mirror.commit(repo, build.tree, tip, glue, config, rewritten=rewritten)
     return MirrorStep(ref, tip, new, glue, build.findings, frozenset(build.converted), rewritten, build.warnings)
 
@@ -172,20 +178,29 @@ def _already_on_dest(repo: git.Repo, target: Target, step: MirrorStep) -> bool:
     return target.dest_old not in (git.NULL_SHA, target.tip) and git.is_ancestor(repo, step.new, target.dest_old)
 
 
-def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
-               options: SyncOptions) -> SyncReport:
+def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep, options: SyncOptions) -> SyncReport:
     base = git.merge_base(repo, target.tip, step.new)
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
     if step.rewritten is None and previous_glue and not git.in_history(repo, previous_glue, step.glue.sha):
         step = step._replace(rewritten=previous_glue)  # an earlier --branch sync already took the rewritten head
     notes = _rewrite_notes(step, config) + step.warnings
     if git.is_ancestor(repo, step.new, target.tip):
-        return SyncReport("up-to-date", target.name, step.glue.sha, previous_glue, step.new, None,
-                          dry_run=options.dry_run, notes=notes)
+        return SyncReport(
+            "up-to-date",
+            target.name,
+            step.glue.sha,
+            previous_glue,
+            step.new,
+            None,
+            dry_run=options.dry_run,
+            notes=notes,
+        )
     plan = _plan(repo, config, target, step, base, previous_glue, options)
     if _already_on_dest(repo, target, step):
-        notes += (f"branch {target.dest.removeprefix('refs/heads/')} already holds this sync (made by an earlier "
-                  "run); nothing changed",)
+        notes += (
+            f"branch {target.dest.removeprefix('refs/heads/')} already holds this sync (made by an earlier "
+            "run); nothing changed",
+        )
         return _report(repo, config, target, step, plan, previous_glue, target.dest_old, options, notes)
     report = _report(repo, config, target, step, plan, previous_glue, None, options, notes)
     if options.dry_run:
@@ -194,32 +209,61 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
     return replace(report, merge_commit=_apply(repo, target, step, plan, _merge_message(target, step, plan)))
 
 
-def _plan(repo: git.Repo, config: Config, target: Target, step: MirrorStep, base: str | None,
-          previous_glue: str | None, options: SyncOptions) -> MergePlan:
-    labels = Labels(target.name, f"glue {previous_glue[:12]} (last sync)" if previous_glue else "empty",
-                    f"glue {step.glue.sha[:12]}")
+def _plan(
+    repo: git.Repo,
+    config: Config,
+    target: Target,
+    step: MirrorStep,
+    base: str | None,
+    previous_glue: str | None,
+    options: SyncOptions,
+) -> MergePlan:
+    labels = Labels(
+        target.name,
+        f"glue {previous_glue[:12]} (last sync)" if previous_glue else "empty",
+        f"glue {step.glue.sha[:12]}",
+    )
     return plan_merge(repo, target.tip, step.new, base, labels, config, options.protected)
 
 
 def _rewrite_notes(step: MirrorStep, config: Config) -> tuple[str, ...]:
     if step.rewritten is None:
         return ()
-    return (f"Glue history was rewritten: the mirror held Glue {step.rewritten[:12]}, which {config.source.ref} "
-            f"(now {step.glue.sha[:12]}) no longer contains (a force-push, or the mirror followed another ref); "
-            "this sync brings the current Glue head, and what only the discarded commits had is not merged (or is "
-            "undone if an earlier sync merged it)",)
+    return (
+        f"Glue history was rewritten: the mirror held Glue {step.rewritten[:12]}, which {config.source.ref} "
+        f"(now {step.glue.sha[:12]}) no longer contains (a force-push, or the mirror followed another ref); "
+        "this sync brings the current Glue head, and what only the discarded commits had is not merged (or is "
+        "undone if an earlier sync merged it)",
+    )
 
 
-def _report(repo: git.Repo, config: Config, target: Target, step: MirrorStep, plan: MergePlan,
-            previous_glue: str | None, merge_commit: str | None, options: SyncOptions,
-            notes: tuple[str, ...]) -> SyncReport:
+def _report(
+    repo: git.Repo,
+    config: Config,
+    target: Target,
+    step: MirrorStep,
+    plan: MergePlan,
+    previous_glue: str | None,
+    merge_commit: str | None,
+    options: SyncOptions,
+    notes: tuple[str, ...],
+) -> SyncReport:
     return SyncReport(
-        "conflicts" if plan.conflicts else "clean", target.name, step.glue.sha, previous_glue, step.new,
-        merge_commit, dry_run=options.dry_run, files=_file_changes(plan),
+        "conflicts" if plan.conflicts else "clean",
+        target.name,
+        step.glue.sha,
+        previous_glue,
+        step.new,
+        merge_commit,
+        dry_run=options.dry_run,
+        files=_file_changes(plan),
         skipped_native=tuple(SkippedNative(path, patch) for path, patch in plan.skipped_native),
-        conflicts=plan.conflicts, dropped_protected=plan.dropped,
-        review=review_items(repo, config, step, plan), notes=notes,
-        rewritten_glue_commit=step.rewritten)
+        conflicts=plan.conflicts,
+        dropped_protected=plan.dropped,
+        review=review_items(repo, config, step, plan),
+        notes=notes,
+        rewritten_glue_commit=step.rewritten,
+    )
 
 
 def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
@@ -244,8 +288,9 @@ def _apply(repo: git.Repo, target: Target, step: MirrorStep, plan: MergePlan, me
         apply.conflicts_in_worktree(repo, mirror_update, target.tip, step.new, plan, message)
         return None
     merge = git.commit_tree(repo, plan.tree, [target.tip, step.new], message)
-    apply.clean_in_worktree(repo, mirror_update, git.RefUpdate(target.dest, merge, target.dest_old), tip_tree,
-                            plan.tree, reason)
+    apply.clean_in_worktree(
+        repo, mirror_update, git.RefUpdate(target.dest, merge, target.dest_old), tip_tree, plan.tree, reason
+    )
     return merge
 
 
@@ -256,8 +301,10 @@ def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
     if pending is None or options.branch is not None:
         return None
     if options.dry_run:
-        raise refused(f"a sync was interrupted ({apply.journal_path(repo)} is there): run `git g2l-sync sync` "
-                      "without --dry-run to finish it first")
+        raise refused(
+            f"a sync was interrupted ({apply.journal_path(repo)} is there): run `git g2l-sync sync` "
+            "without --dry-run to finish it first"
+        )
     branch = git.current_branch(repo)
     head = git.rev_parse(repo, "HEAD")
     config = read_config(repo, pending.target_tip)
@@ -266,9 +313,11 @@ def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
     mirror_ref = f"refs/heads/{config.target.mirror_branch}"
     if pending.kind == "clean" and head == pending.commit:
         if not apply.finish_clean(repo, pending):
-            raise refused(f"an interrupted sync left {target.name} at merge commit {pending.commit[:12]} but the "
-                          "work tree has changed since; save your changes, run `git reset --keep HEAD`, "
-                          f"then remove {apply.journal_path(repo)}")
+            raise refused(
+                f"an interrupted sync left {target.name} at merge commit {pending.commit[:12]} but the "
+                "work tree has changed since; save your changes, run `git reset --keep HEAD`, "
+                f"then remove {apply.journal_path(repo)}"
+            )
         apply.clear_journal(repo)
         merge = git.read_commit(repo, pending.commit)
         return _replay(repo, config, target, merge.parents[1], pending.commit, options, note)[0]
@@ -282,22 +331,39 @@ def _resume(repo: git.Repo, options: SyncOptions) -> SyncReport | None:
     if head == pending.target_tip and _untouched(repo, head):
         apply.clear_journal(repo)  # stopped before the work tree changed: the sync starts over
         return None
-    raise refused(f"a sync was interrupted ({apply.journal_path(repo)} names {target.name} at "
-                  f"{pending.target_tip[:12]}) and the branch or work tree has changed since; check `git status`, "
-                  "then remove that file and rerun")
+    raise refused(
+        f"a sync was interrupted ({apply.journal_path(repo)} names {target.name} at "
+        f"{pending.target_tip[:12]}) and the branch or work tree has changed since; check `git status`, "
+        "then remove that file and rerun"
+    )
 
 
 def _untouched(repo: git.Repo, head: str) -> bool:
-    return (not git.merge_in_progress(repo) and git.index_tree(repo) == git.read_commit(repo, head).tree
-            and not git.has_unstaged_changes(repo))
+    return (
+        not git.merge_in_progress(repo)
+        and git.index_tree(repo) == git.read_commit(repo, head).tree
+        and not git.has_unstaged_changes(repo)
+    )
 
 
-def _replay(repo: git.Repo, config: Config, target: Target, mirror_commit: str, merge_commit: str | None,
-            options: SyncOptions, notes: tuple[str, ...]) -> tuple[SyncReport, MergePlan, MirrorStep]:
+def _replay(
+    repo: git.Repo,
+    config: Config,
+    target: Target,
+    mirror_commit: str,
+    merge_commit: str | None,
+    options: SyncOptions,
+    notes: tuple[str, ...],
+) -> tuple[SyncReport, MergePlan, MirrorStep]:
     """The report of a sync that is already (or about to be) in place, computed again from the same commits."""
     held = mirror.read_mirror_commit(repo, mirror_commit)
-    step = MirrorStep(f"refs/heads/{config.target.mirror_branch}", mirror_commit, mirror_commit,
-                      git.read_commit(repo, held.glue_commit), ())
+    step = MirrorStep(
+        f"refs/heads/{config.target.mirror_branch}",
+        mirror_commit,
+        mirror_commit,
+        git.read_commit(repo, held.glue_commit),
+        (),
+    )
     base = git.merge_base(repo, target.tip, mirror_commit)
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
     plan = _plan(repo, config, target, step, base, previous_glue, options)

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-JOB = '''import sys
+JOB = """import sys
 from awsglue.utils import getResolvedOptions
 
 args = getResolvedOptions(sys.argv, ["JOB_NAME"])
@@ -26,10 +26,15 @@ horizon_{n} = 10
 
 def compute_{n}(rows):
     return [row for row in rows if row["exposure"] > threshold_{n}]
-'''
+"""
 
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
-       "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.com"}
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "bench",
+    "GIT_AUTHOR_EMAIL": "bench@example.com",
+    "GIT_COMMITTER_NAME": "bench",
+    "GIT_COMMITTER_EMAIL": "bench@example.com",
+}
 
 
 def git(folder: Path, *args: str) -> None:
@@ -38,8 +43,9 @@ def git(folder: Path, *args: str) -> None:
 
 def g2l(folder: Path, *args: str) -> float:
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "g2l_merge", *args], cwd=folder, env=ENV, capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "g2l_merge", *args], cwd=folder, env=ENV, capture_output=True, text=True, check=False
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
         raise SystemExit(f"g2l {' '.join(args)} failed: {proc.stderr}")
@@ -74,8 +80,9 @@ def main() -> None:
         init = g2l(dbx, "init", "--glue", "../glue", "--target-root", "risk")
         for n in range(options.protected):
             path = dbx / "risk" / "jobs" / f"group_{n % 100:02d}" / f"job_{n:05d}.py"
-            text = path.read_text().replace(f"horizon_{n} = 10\n",
-                                            f"# g2l: protect begin m\nhorizon_{n} = 12\n# g2l: protect end m\n")
+            text = path.read_text().replace(
+                f"horizon_{n} = 10\n", f"# g2l: protect begin m\nhorizon_{n} = 12\n# g2l: protect end m\n"
+            )
             path.write_text(text)
         git(dbx, "commit", "-q", "-am", "Databricks regions")
         write_jobs(glue, options.files, "0.7", only=range(options.changed))

@@ -35,8 +35,9 @@ def main() -> None:
     lines = sum(text.count("\n") + (not text.endswith("\n")) for _, text in sources)
     convert_all(sources)  # warm-up: imports, rule registry
     best = min(convert_all(sources) for _ in range(arguments.rounds))
-    print(f"{len(sources)} files, {lines} lines: {best:.2f} s, {lines / best:,.0f} lines/s "
-          f"(best of {arguments.rounds})")
+    print(
+        f"{len(sources)} files, {lines} lines: {best:.2f} s, {lines / best:,.0f} lines/s (best of {arguments.rounds})"
+    )
 
 
 if __name__ == "__main__":

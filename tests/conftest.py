@@ -43,8 +43,9 @@ def pinned_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
 
 def git(folder: Path, *args: str, env: dict[str, str] | None = None) -> str:
     """Run git for the test's own setup and assertions."""
-    proc = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, check=False)
+    proc = subprocess.run(
+        ["git", *args], cwd=folder, capture_output=True, text=True, env={**os.environ, **(env or {})}, check=False
+    )
     assert proc.returncode == 0, f"git {' '.join(args)} failed: {proc.stderr}"
     return proc.stdout.strip()
 
@@ -73,8 +74,9 @@ class GlueRepo:
         path.mkdir(parents=True)
         git(path, "init", "-q", "-b", "main")
 
-    def commit(self, message: str, files: dict[str, str | None] | None = None,
-               renames: dict[str, str] | None = None) -> str:
+    def commit(
+        self, message: str, files: dict[str, str | None] | None = None, renames: dict[str, str] | None = None
+    ) -> str:
         """Write (or delete, with None) files and rename paths, then commit as the Glue team."""
         for old, new in (renames or {}).items():
             (self.path / new).parent.mkdir(parents=True, exist_ok=True)
@@ -87,8 +89,15 @@ class GlueRepo:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text)
             git(self.path, "add", name)
-        git(self.path, "commit", "-q", "--allow-empty", "-m", message,
-            env={"GIT_AUTHOR_NAME": "Gus Glue", "GIT_AUTHOR_EMAIL": "gus@bank.example"})
+        git(
+            self.path,
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            message,
+            env={"GIT_AUTHOR_NAME": "Gus Glue", "GIT_AUTHOR_EMAIL": "gus@bank.example"},
+        )
         return git(self.path, "rev-parse", "HEAD")
 
 
@@ -134,7 +143,7 @@ class DbxRepo:
         return dict(line.split(" ") for line in text.splitlines())
 
 
-JOB_A = '''import sys
+JOB_A = """import sys
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 from risk_lib import catalog
@@ -159,7 +168,7 @@ catalog.save(
     file_format="parquet",
     mode="append",
 )
-'''
+"""
 
 LIB = '''def haircut(value, rate):
     """Collateral value after the haircut."""
@@ -180,10 +189,28 @@ class Story(NamedTuple):
 def story(tmp_path: Path) -> Iterator[Story]:
     """Glue v1 with two jobs and a library, and a Databricks repository initialised from it."""
     glue = GlueRepo(tmp_path / "glue-risk-engine")
-    glue.commit("Glue v1", {"jobs/process_a.py": JOB_A, "jobs/process_b.py": JOB_A.replace("exposures", "trades"),
-                            "lib/collateral.py": LIB, "README.md": "Glue jobs\n", "tests/test_a.py": "x = 1\n"})
+    glue.commit(
+        "Glue v1",
+        {
+            "jobs/process_a.py": JOB_A,
+            "jobs/process_b.py": JOB_A.replace("exposures", "trades"),
+            "lib/collateral.py": LIB,
+            "README.md": "Glue jobs\n",
+            "tests/test_a.py": "x = 1\n",
+        },
+    )
     dbx = DbxRepo(tmp_path / "risk-engine-dbx")
-    run = g2l(dbx.path, "init", "--glue", "../glue-risk-engine", "--include", "jobs/**/*.py",
-              "--include", "lib/**/*.py", "--target-root", "risk_engine")
+    run = g2l(
+        dbx.path,
+        "init",
+        "--glue",
+        "../glue-risk-engine",
+        "--include",
+        "jobs/**/*.py",
+        "--include",
+        "lib/**/*.py",
+        "--target-root",
+        "risk_engine",
+    )
     assert run.code == 0, run.output
     yield Story(dbx, glue)

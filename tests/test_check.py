@@ -15,46 +15,68 @@ A = "risk_engine/jobs/process_a.py"
 B = "risk_engine/jobs/process_b.py"
 COLLATERAL = "risk_engine/lib/collateral.py"
 SCRIPT = Path(sys.executable).parent / "git-g2l-sync"
-LOST = ("lost its markers but its lines are still here: restore the markers, "
-        "or commit with G2L_ALLOW_UNPROTECT=1 to unprotect it on purpose")
-MERGE_ADVICE = ("or abort the merge (git merge --abort) and run `git g2l-sync sync` instead; "
-                "G2L_ALLOW_UNPROTECT=1 accepts the change")
+LOST = (
+    "lost its markers but its lines are still here: restore the markers, "
+    "or commit with G2L_ALLOW_UNPROTECT=1 to unprotect it on purpose"
+)
+MERGE_ADVICE = (
+    "or abort the merge (git merge --abort) and run `git g2l-sync sync` instead; "
+    "G2L_ALLOW_UNPROTECT=1 accepts the change"
+)
 CONFLICT_ADVICE = "resolve the conflict and remove the marker lines"
 
 LINT_CASES = {
-    "unmatched begin": ("x = 1\n# g2l: protect begin monitoring\ny = 2\n",
-                        ["f.py:2: protect begin without a matching end"]),
-    "unmatched end": ("x = 1\n# g2l: protect end\n",
-                      ["f.py:2: protect end without a matching begin"]),
-    "nested": ("# g2l: protect begin outer\n# g2l: protect begin inner\nx = 1\n# g2l: protect end\n",
-               ["f.py:2: protected region begins inside the region opened on line 1; regions do not nest"]),
-    "duplicate name": ("# g2l: protect begin m\nx = 1\n# g2l: protect end m\n"
-                       "# g2l: protect begin m\ny = 2\n# g2l: protect end m\n",
-                       ["f.py:4: protected region name 'm' is already used on line 1"]),
-    "end names another region": ("# g2l: protect begin alerts\nx = 1\n# g2l: protect end limits\n",
-                                 ["f.py:3: protect end 'limits' does not match begin 'alerts' on line 1"]),
-    "native marker too low": ("a = 1\nb = 2\nc = 3\nd = 4\ne = 5\n# g2l: native\n",
-                              ["f.py:6: native marker below line 5 is ignored; move it to the top of the file"]),
-    "seed markers": ("# SOURCE: DATABRICKS_NATIVE\n# PROTECTED: START monitoring\nx = 1\n",
-                     ["f.py:2: protect begin without a matching end"]),
-    "leftover conflict": ("a = 1\n<<<<<<< main\nb = 2\n||||||| glue 1a2b (last sync)\nb = 1\n=======\nb = 3\n"
-                          ">>>>>>> glue 9f8e\n",
-                          [f"f.py:2: leftover conflict marker '<<<<<<<': {CONFLICT_ADVICE}",
-                           f"f.py:4: leftover conflict marker '|||||||': {CONFLICT_ADVICE}",
-                           f"f.py:6: leftover conflict marker '=======': {CONFLICT_ADVICE}",
-                           f"f.py:8: leftover conflict marker '>>>>>>>': {CONFLICT_ADVICE}"]),
-    "leftover separator, CRLF": ("a = 1\r\n=======\r\nb = 2\r\n",
-                                 [f"f.py:2: leftover conflict marker '=======': {CONFLICT_ADVICE}"]),
-    "conflict inside a region": ("# g2l: protect begin m\n<<<<<<< main\nx = 1\n=======\nx = 2\n>>>>>>> glue\n"
-                                 "# g2l: protect end m\n",
-                                 [f"f.py:2: leftover conflict marker '<<<<<<<': {CONFLICT_ADVICE}",
-                                  f"f.py:4: leftover conflict marker '=======': {CONFLICT_ADVICE}",
-                                  f"f.py:6: leftover conflict marker '>>>>>>>': {CONFLICT_ADVICE}"]),
+    "unmatched begin": (
+        "x = 1\n# g2l: protect begin monitoring\ny = 2\n",
+        ["f.py:2: protect begin without a matching end"],
+    ),
+    "unmatched end": ("x = 1\n# g2l: protect end\n", ["f.py:2: protect end without a matching begin"]),
+    "nested": (
+        "# g2l: protect begin outer\n# g2l: protect begin inner\nx = 1\n# g2l: protect end\n",
+        ["f.py:2: protected region begins inside the region opened on line 1; regions do not nest"],
+    ),
+    "duplicate name": (
+        "# g2l: protect begin m\nx = 1\n# g2l: protect end m\n# g2l: protect begin m\ny = 2\n# g2l: protect end m\n",
+        ["f.py:4: protected region name 'm' is already used on line 1"],
+    ),
+    "end names another region": (
+        "# g2l: protect begin alerts\nx = 1\n# g2l: protect end limits\n",
+        ["f.py:3: protect end 'limits' does not match begin 'alerts' on line 1"],
+    ),
+    "native marker too low": (
+        "a = 1\nb = 2\nc = 3\nd = 4\ne = 5\n# g2l: native\n",
+        ["f.py:6: native marker below line 5 is ignored; move it to the top of the file"],
+    ),
+    "seed markers": (
+        "# SOURCE: DATABRICKS_NATIVE\n# PROTECTED: START monitoring\nx = 1\n",
+        ["f.py:2: protect begin without a matching end"],
+    ),
+    "leftover conflict": (
+        "a = 1\n<<<<<<< main\nb = 2\n||||||| glue 1a2b (last sync)\nb = 1\n=======\nb = 3\n>>>>>>> glue 9f8e\n",
+        [
+            f"f.py:2: leftover conflict marker '<<<<<<<': {CONFLICT_ADVICE}",
+            f"f.py:4: leftover conflict marker '|||||||': {CONFLICT_ADVICE}",
+            f"f.py:6: leftover conflict marker '=======': {CONFLICT_ADVICE}",
+            f"f.py:8: leftover conflict marker '>>>>>>>': {CONFLICT_ADVICE}",
+        ],
+    ),
+    "leftover separator, CRLF": (
+        "a = 1\r\n=======\r\nb = 2\r\n",
+        [f"f.py:2: leftover conflict marker '=======': {CONFLICT_ADVICE}"],
+    ),
+    "conflict inside a region": (
+        "# g2l: protect begin m\n<<<<<<< main\nx = 1\n=======\nx = 2\n>>>>>>> glue\n# g2l: protect end m\n",
+        [
+            f"f.py:2: leftover conflict marker '<<<<<<<': {CONFLICT_ADVICE}",
+            f"f.py:4: leftover conflict marker '=======': {CONFLICT_ADVICE}",
+            f"f.py:6: leftover conflict marker '>>>>>>>': {CONFLICT_ADVICE}",
+        ],
+    ),
 }
 
 CLEAN_TEXTS = {
     "regions and native": "# g2l: native\n# g2l: protect begin m\nx = 1\n# g2l: protect end m\n"
-                          "# PROTECTED: START\ny = 2\n# PROTECTED: END\n",
+    "# PROTECTED: START\ny = 2\n# PROTECTED: END\n",
     "look-alikes": "title\n========\n<<<<<<<no-space\n== = ==\nx = '<<<<<<< not at the start'\n",
     "no final newline, CRLF": "# g2l: protect begin m\r\nx = 1\r\n# g2l: protect end m",
 }
@@ -93,10 +115,13 @@ def test_without_paths_every_tracked_file_is_checked_and_nothing_else(tmp_path: 
     dbx.commit("Files")
     dbx.write("scratch.py", "# g2l: protect end\n")  # untracked: not the repository's business yet
     run = g2l(dbx.path / "jobs", "check")
-    assert (run.code, run.output.splitlines()) == (1, [
-        f"docs/notes.md:2: leftover conflict marker '=======': {CONFLICT_ADVICE}",
-        "jobs/a.py:1: protect begin without a matching end",
-    ])
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            f"docs/notes.md:2: leftover conflict marker '=======': {CONFLICT_ADVICE}",
+            "jobs/a.py:1: protect begin without a matching end",
+        ],
+    )
 
 
 def test_a_folder_path_checks_the_tracked_files_below_it(tmp_path: Path) -> None:
@@ -138,7 +163,9 @@ def test_deleted_markers_with_the_lines_kept_are_refused(protected: DbxRepo) -> 
     stage(protected, "job.py", "a = 1\nlog(risk)\nalert(risk)\nb = 2\n")
     run = g2l(protected.path, "check", "--staged")
     assert (run.code, run.output.splitlines()) == (
-        1, [f"job.py:2: protected region 'monitoring' (lines 2-5 in HEAD) {LOST}"])
+        1,
+        [f"job.py:2: protected region 'monitoring' (lines 2-5 in HEAD) {LOST}"],
+    )
 
 
 def test_deleted_markers_pass_with_g2l_allow_unprotect(protected: DbxRepo, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -158,14 +185,17 @@ def test_unnamed_region_losing_its_markers_in_a_renamed_file_is_refused(tmp_path
     assert (run.code, run.output.splitlines()) == (1, [f"new.py:2: a protected region (lines 2-4 in HEAD) {LOST}"])
 
 
-@pytest.mark.parametrize("staged", [
-    pytest.param("a = 1\nb = 2\n", id="region deleted with its lines"),
-    pytest.param(REGION_FILE.replace("alert(risk)", "alert(risk, level=2)"), id="lines edited inside the markers"),
-    pytest.param(REGION_FILE.replace("monitoring", "alerts"), id="region renamed"),
-    pytest.param("# g2l: protect begin\nlog(risk)\nalert(risk)\n# g2l: protect end\n", id="markers rewritten"),
-    pytest.param("b = 2\n" + REGION_FILE, id="lines moved"),
-    pytest.param(None, id="file deleted"),
-])
+@pytest.mark.parametrize(
+    "staged",
+    [
+        pytest.param("a = 1\nb = 2\n", id="region deleted with its lines"),
+        pytest.param(REGION_FILE.replace("alert(risk)", "alert(risk, level=2)"), id="lines edited inside the markers"),
+        pytest.param(REGION_FILE.replace("monitoring", "alerts"), id="region renamed"),
+        pytest.param("# g2l: protect begin\nlog(risk)\nalert(risk)\n# g2l: protect end\n", id="markers rewritten"),
+        pytest.param("b = 2\n" + REGION_FILE, id="lines moved"),
+        pytest.param(None, id="file deleted"),
+    ],
+)
 def test_ordinary_edits_of_protected_code_pass(protected: DbxRepo, staged: str | None) -> None:
     if staged is None:
         git(protected.path, "rm", "-q", "job.py")
@@ -188,8 +218,10 @@ def test_staged_binary_files_and_a_first_commit_are_handled(tmp_path: Path) -> N
     write(folder, "job.py", "=======\n")
     git(folder, "add", "-A")
     run = g2l(folder, "check", "--staged")
-    assert (run.code, run.output.splitlines()) == (1, [f"job.py:1: leftover conflict marker '=======': "
-                                                       f"{CONFLICT_ADVICE}"])
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [f"job.py:1: leftover conflict marker '=======': {CONFLICT_ADVICE}"],
+    )
 
 
 def test_staged_with_paths_checks_only_those(protected: DbxRepo) -> None:
@@ -201,14 +233,19 @@ def test_staged_with_paths_checks_only_those(protected: DbxRepo) -> None:
 
 # -- --staged: the mirror branch ----------------------------------------------------------------
 
+
 def test_a_commit_on_glue_mirror_is_refused(story: Story) -> None:
     dbx = story.dbx
     git(dbx.path, "checkout", "-q", "glue-mirror")
     stage(dbx, A, dbx.read(A).replace("threshold = 0.8", "threshold = 0.7"))
     run = g2l(dbx.path, "check", "--staged")
-    assert (run.code, run.output.splitlines()) == (1, [
-        "glue-mirror: glue-mirror is written only by git g2l-sync: commit on your own branch, "
-        "and let `git g2l-sync sync` bring Glue changes in"])
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            "glue-mirror: glue-mirror is written only by git g2l-sync: commit on your own branch, "
+            "and let `git g2l-sync sync` bring Glue changes in"
+        ],
+    )
 
 
 def test_a_hand_commit_already_on_glue_mirror_is_reported(story: Story) -> None:
@@ -219,10 +256,14 @@ def test_a_hand_commit_already_on_glue_mirror_is_reported(story: Story) -> None:
     git(dbx.path, "checkout", "-q", "main")
     stage(dbx, "notes.md", "clean\n")
     run = g2l(dbx.path, "check", "--staged")
-    assert (run.code, run.output.splitlines()) == (1, [
-        f"glue-mirror: commit {hand[:12]} 'Quick fix on the mirror' has no G2l-Glue-Commit trailer: it was made "
-        "by hand, but glue-mirror is written only by git g2l-sync; move glue-mirror back to the last commit "
-        "git g2l-sync made (git branch -f)"])
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            f"glue-mirror: commit {hand[:12]} 'Quick fix on the mirror' has no G2l-Glue-Commit trailer: it was made "
+            "by hand, but glue-mirror is written only by git g2l-sync; move glue-mirror back to the last commit "
+            "git g2l-sync made (git branch -f)"
+        ],
+    )
 
 
 def test_the_mirror_branch_is_read_from_the_staged_g2l_toml(tmp_path: Path) -> None:
@@ -232,9 +273,13 @@ def test_the_mirror_branch_is_read_from_the_staged_g2l_toml(tmp_path: Path) -> N
     git(dbx.path, "checkout", "-q", "--orphan", "upstream")
     stage(dbx, "job.py", "x = 1\n")
     run = g2l(dbx.path, "check", "--staged")
-    assert (run.code, run.output.splitlines()) == (1, [
-        "upstream: upstream is written only by git g2l-sync: commit on your own branch, "
-        "and let `git g2l-sync sync` bring Glue changes in"])
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            "upstream: upstream is written only by git g2l-sync: commit on your own branch, "
+            "and let `git g2l-sync sync` bring Glue changes in"
+        ],
+    )
 
 
 def test_a_staged_g2l_toml_that_does_not_load_is_exit_2(tmp_path: Path) -> None:
@@ -250,6 +295,7 @@ def test_an_ordinary_commit_next_to_a_clean_mirror_passes(story: Story) -> None:
 
 
 # -- --staged during a merge: a hand-made `git merge glue-mirror` --------------------------------
+
 
 def make_native(dbx: DbxRepo, name: str) -> None:
     """`# g2l: native` under the converted-from header, whatever the converter wrote below it."""
@@ -281,9 +327,13 @@ def test_merging_glue_mirror_over_a_native_file_is_refused(story: Story) -> None
     glue_moves_on(story, {"jobs/process_b.py": JOB_A.replace("exposures", "trades").replace("0.99", "0.995")})
     merge_mirror_by_hand(dbx)
     run = g2l(dbx.path, "check", "--staged")
-    assert (run.code, run.output.splitlines()) == (1, [
-        f"{B}:1: this merge of glue-mirror changes a Databricks-native file: keep HEAD's version "
-        f"(git checkout HEAD -- {B}), {MERGE_ADVICE}"])
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            f"{B}:1: this merge of glue-mirror changes a Databricks-native file: keep HEAD's version "
+            f"(git checkout HEAD -- {B}), {MERGE_ADVICE}"
+        ],
+    )
 
 
 def test_merging_glue_mirror_over_a_protect_native_glob_is_refused(story: Story) -> None:
@@ -296,24 +346,32 @@ def test_merging_glue_mirror_over_a_protect_native_glob_is_refused(story: Story)
     assert run.code == 1
     assert run.output.splitlines() == [
         f"{COLLATERAL}:1: this merge of glue-mirror changes a Databricks-native file: keep HEAD's version "
-        f"(git checkout HEAD -- {COLLATERAL}), {MERGE_ADVICE}"]
+        f"(git checkout HEAD -- {COLLATERAL}), {MERGE_ADVICE}"
+    ]
 
 
 def test_merging_glue_mirror_into_a_protected_region_is_refused(story: Story) -> None:
     dbx = story.dbx
-    dbx.edit(A, "threshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n",
-             "# g2l: protect begin limits\nthreshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n"
-             "# g2l: protect end limits\n")
+    dbx.edit(
+        A,
+        "threshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n",
+        "# g2l: protect begin limits\nthreshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n"
+        "# g2l: protect end limits\n",
+    )
     dbx.commit("Protect the limits")
     begin = line_of(dbx.read(A), "# g2l: protect begin limits")
     glue_moves_on(story, {"jobs/process_a.py": JOB_A.replace("horizon_days = 10", "horizon_days = 20")})
     merge_mirror_by_hand(dbx)
     assert "horizon_days = 20" in dbx.read(A)  # git alone merged Glue's line into the region
     run = g2l(dbx.path, "check", "--staged")
-    assert (run.code, run.output.splitlines()) == (1, [
-        f"{A}:{begin}: this merge of glue-mirror changes protected region 'limits' (lines {begin}-{begin + 4} "
-        "in HEAD): "
-        f"keep the region as it is in HEAD, {MERGE_ADVICE}"])
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            f"{A}:{begin}: this merge of glue-mirror changes protected region 'limits' (lines {begin}-{begin + 4} "
+            "in HEAD): "
+            f"keep the region as it is in HEAD, {MERGE_ADVICE}"
+        ],
+    )
 
 
 def test_merging_glue_mirror_around_protected_code_passes(story: Story) -> None:
@@ -321,15 +379,19 @@ def test_merging_glue_mirror_around_protected_code_passes(story: Story) -> None:
     dbx.edit(A, "threshold = 0.8\n", "# g2l: protect begin\nthreshold = 0.8\n# g2l: protect end\n")
     make_native(dbx, B)
     dbx.commit("Protect the threshold; process_b is ours")
-    glue_moves_on(story, {"jobs/process_a.py": JOB_A.replace("confidence = 0.99", "confidence = 0.995"),
-                          "lib/collateral.py": LIB.replace("1 - rate", "1.0 - rate")})
+    glue_moves_on(
+        story,
+        {
+            "jobs/process_a.py": JOB_A.replace("confidence = 0.99", "confidence = 0.995"),
+            "lib/collateral.py": LIB.replace("1 - rate", "1.0 - rate"),
+        },
+    )
     merge_mirror_by_hand(dbx)
     assert "confidence = 0.995" in dbx.read(A)
     assert g2l(dbx.path, "check", "--staged") == (0, "")
 
 
-def test_g2l_allow_unprotect_lets_a_merge_change_protected_code(story: Story,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_g2l_allow_unprotect_lets_a_merge_change_protected_code(story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
     dbx = story.dbx
     make_native(dbx, B)
     dbx.commit("process_b is ours now")
@@ -353,6 +415,7 @@ def test_merging_another_branch_into_protected_code_passes(protected: DbxRepo) -
 
 # -- the console script: exit codes and a fast start --------------------------------------------
 
+
 def console(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(SCRIPT), *args], cwd=folder, capture_output=True, text=True, check=False)
 
@@ -365,7 +428,10 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
     assert (bad.returncode, bad.stdout) == (1, f"bad.py:1: leftover conflict marker '>>>>>>>': {CONFLICT_ADVICE}\n")
     missing = console(tmp_path, "check", "nope.py")
     assert (missing.returncode, missing.stdout, missing.stderr) == (
-        2, "", "git g2l-sync: nope.py: no such file or folder\n")
+        2,
+        "",
+        "git g2l-sync: nope.py: no such file or folder\n",
+    )
     assert console(tmp_path, "check", "--no-such-option").returncode == 2
     assert "Usage: git g2l-sync check [OPTIONS] [PATH]..." in console(tmp_path, "check", "--help").stdout
 
@@ -386,6 +452,12 @@ print("heavy:", heavy)
 @pytest.mark.parametrize("args", [["check", A], ["check"], ["check", "--staged"]])
 def test_check_imports_neither_libcst_nor_gitpython_nor_typers_dispatch(story: Story, args: list[str]) -> None:
     stage(story.dbx, "notes.md", "x\n")
-    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=story.dbx.path, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=story.dbx.path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        check=False,
+    )
     assert proc.stdout.splitlines()[-1] == "heavy: []", proc.stdout + proc.stderr

@@ -29,8 +29,16 @@ def test_committed_man_page_is_generated_from_the_cli() -> None:
 
 def test_man_page_documents_every_visible_command_and_option() -> None:
     page = MAN_PAGE.read_text()
-    for text in ("git g2l\\-sync init", "git g2l\\-sync sync", "git g2l\\-sync status", "git g2l\\-sync log",
-                 "\\-\\-dry\\-run", "\\-\\-branch", "\\-\\-adopt", ".SH EXIT STATUS"):
+    for text in (
+        "git g2l\\-sync init",
+        "git g2l\\-sync sync",
+        "git g2l\\-sync status",
+        "git g2l\\-sync log",
+        "\\-\\-dry\\-run",
+        "\\-\\-branch",
+        "\\-\\-adopt",
+        ".SH EXIT STATUS",
+    ):
         assert text in page
     assert "merge\\-driver" not in page
 
@@ -40,8 +48,14 @@ def test_installed_man_page_serves_git_help(tmp_path: Path) -> None:
     if not installed.exists() or shutil.which("man") is None:
         pytest.skip("needs `pip install .` (editable installs carry no data files) and man")
     assert installed.read_text() == MAN_PAGE.read_text()
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "MANPAGER": "cat", "PAGER": "cat", "MANWIDTH": "100", "LC_ALL": "C"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "MANPAGER": "cat",
+        "PAGER": "cat",
+        "MANWIDTH": "100",
+        "LC_ALL": "C",
+    }
     for command in (["git", "help", "g2l-sync"], ["git", "g2l-sync", "--help"]):
         proc = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
         assert proc.returncode == 0, proc.stderr

@@ -12,10 +12,9 @@ from conftest import JOB_A, DbxRepo, GlueRepo, Story, g2l, git
 
 A = "risk_engine/jobs/process_a.py"
 HEADER_A = "# g2l: converted from jobs/process_a.py\n"
-REGION = ("# g2l: protect begin uc\n"
-          "threshold = 0.8\n"
-          "spark.sql('USE CATALOG prod')  # Databricks\n"
-          "# g2l: protect end uc\n")
+REGION = (
+    "# g2l: protect begin uc\nthreshold = 0.8\nspark.sql('USE CATALOG prod')  # Databricks\n# g2l: protect end uc\n"
+)
 WITH_REGION = JOB_A.replace("threshold = 0.8\n", REGION)
 
 
@@ -34,12 +33,17 @@ def sync_json(dbx: DbxRepo, *args: str) -> tuple[int, dict[str, object]]:
     return run.code, json.loads(run.output)
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("exposures = catalog.load", "exposures_raw = catalog.load"),  # far above
-    ("limits = catalog.load(spark, database=\"risk\", table_name=\"limits\")\n\n",
-     "limits = catalog.load(spark, database=\"risk\", table_name=\"limits_v2\")\n\n"),
-    ("horizon_days = 10", "horizon_days = 5"),  # the line right after the region
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("exposures = catalog.load", "exposures_raw = catalog.load"),  # far above
+        (
+            'limits = catalog.load(spark, database="risk", table_name="limits")\n\n',
+            'limits = catalog.load(spark, database="risk", table_name="limits_v2")\n\n',
+        ),
+        ("horizon_days = 10", "horizon_days = 5"),  # the line right after the region
+    ],
+)
 def test_glue_changes_outside_and_next_to_a_region_merge_normally(story: Story, old: str, new: str) -> None:
     protect_threshold(story)
     glue_edit(story, old, new)
@@ -57,7 +61,8 @@ def test_glue_change_right_before_a_region_merges(story: Story) -> None:
     code, _report = sync_json(dbx)
     assert code == 0
     assert dbx.read(A) == HEADER_A + JOB_A.replace("threshold = 0.8", "threshold = 0.7").replace(
-        "horizon_days = 10\n", "# g2l: protect begin h\nhorizon_days = 10\n# g2l: protect end h\n")
+        "horizon_days = 10\n", "# g2l: protect begin h\nhorizon_days = 10\n# g2l: protect end h\n"
+    )
 
 
 def test_glue_change_inside_a_region_is_a_protected_conflict_on_exactly_that_region(story: Story) -> None:
@@ -68,10 +73,13 @@ def test_glue_change_inside_a_region_is_a_protected_conflict_on_exactly_that_reg
     code, report = sync_json(dbx)
     assert code == 1
     assert report["conflicts"] == [{"path": A, "kind": "protected", "region": "uc"}]
-    block = ("<<<<<<< main\n" + REGION
-             + f"||||||| glue {previous[:12]} (last sync)\nthreshold = 0.8\n"
-             + "=======\nthreshold = 0.7\n"
-             + f">>>>>>> glue {new[:12]}\n")
+    block = (
+        "<<<<<<< main\n"
+        + REGION
+        + f"||||||| glue {previous[:12]} (last sync)\nthreshold = 0.8\n"
+        + "=======\nthreshold = 0.7\n"
+        + f">>>>>>> glue {new[:12]}\n"
+    )
     assert dbx.read(A) == HEADER_A + JOB_A.replace("threshold = 0.8\n", block)
     assert git(dbx.path, "status", "--porcelain") == f"UU {A}"
     assert dbx.rev("HEAD") == tip
@@ -85,9 +93,13 @@ def test_keep_ours_keeps_the_region_and_lists_the_dropped_hunk(story: Story) -> 
     code, report = sync_json(story.dbx, "--protected", "keep-ours")
     assert code == 0
     assert story.dbx.read(A) == HEADER_A + WITH_REGION
-    assert report["dropped_protected"] == [{
-        "path": A, "region": "uc",
-        "patch": f"--- a/{A}\n+++ b/{A}\n@@ -14,1 +14,1 @@\n-threshold = 0.8\n+threshold = 0.7\n"}]
+    assert report["dropped_protected"] == [
+        {
+            "path": A,
+            "region": "uc",
+            "patch": f"--- a/{A}\n+++ b/{A}\n@@ -14,1 +14,1 @@\n-threshold = 0.8\n+threshold = 0.7\n",
+        }
+    ]
 
 
 def test_identical_change_inside_a_region_does_not_conflict(story: Story) -> None:
@@ -97,7 +109,8 @@ def test_identical_change_inside_a_region_does_not_conflict(story: Story) -> Non
     code, report = sync_json(story.dbx)
     assert code == 0, report
     assert story.dbx.read(A) == HEADER_A + JOB_A.replace(
-        "threshold = 0.8\n", "# g2l: protect begin t\nthreshold = 0.75\n# g2l: protect end t\n")
+        "threshold = 0.8\n", "# g2l: protect begin t\nthreshold = 0.75\n# g2l: protect end t\n"
+    )
 
 
 def test_glue_deleting_a_file_with_a_region_is_a_modify_delete_conflict(story: Story) -> None:
@@ -121,12 +134,18 @@ def test_native_file_stays_byte_for_byte_and_the_glue_patch_is_listed(story: Sto
     code, report = sync_json(dbx)
     assert code == 0
     assert dbx.read(A) == owned
-    assert report["skipped_native"] == [{"path": A, "patch": (
-        f"--- a/{A}\n+++ b/{A}\n"
-        "@@ -13,7 +13,7 @@ limits = catalog.load(spark, database=\"risk\", table_name=\"limits\")\n"
-        " \n threshold = 0.8\n horizon_days = 10\n-confidence = 0.99\n+confidence = 0.975\n \n"
-        " breaches = exposures.join(limits, [\"counterparty_id\"])\n"
-        " breaches = breaches.filter(F.col(\"exposure\") > threshold * F.col(\"limit\"))\n")}]
+    assert report["skipped_native"] == [
+        {
+            "path": A,
+            "patch": (
+                f"--- a/{A}\n+++ b/{A}\n"
+                '@@ -13,7 +13,7 @@ limits = catalog.load(spark, database="risk", table_name="limits")\n'
+                " \n threshold = 0.8\n horizon_days = 10\n-confidence = 0.99\n+confidence = 0.975\n \n"
+                ' breaches = exposures.join(limits, ["counterparty_id"])\n'
+                ' breaches = breaches.filter(F.col("exposure") > threshold * F.col("limit"))\n'
+            ),
+        }
+    ]
 
 
 def test_native_by_configuration_keeps_an_unedited_file_and_survives_a_glue_delete(story: Story) -> None:
@@ -134,14 +153,18 @@ def test_native_by_configuration_keeps_an_unedited_file_and_survives_a_glue_dele
     dbx.edit("g2l.toml", "native = []", 'native = ["risk_engine/jobs/process_b.py", "risk_engine/lib/**"]')
     dbx.commit("Databricks owns job b and the library")
     job_b, lib = dbx.read("risk_engine/jobs/process_b.py"), dbx.read("risk_engine/lib/collateral.py")
-    story.glue.commit("Glue changes b, deletes the library", {
-        "jobs/process_b.py": JOB_A.replace("trades", "trades_v2"), "lib/collateral.py": None})
+    story.glue.commit(
+        "Glue changes b, deletes the library",
+        {"jobs/process_b.py": JOB_A.replace("trades", "trades_v2"), "lib/collateral.py": None},
+    )
     code, report = sync_json(dbx)
     assert code == 0, report
     assert dbx.read("risk_engine/jobs/process_b.py") == job_b
     assert dbx.read("risk_engine/lib/collateral.py") == lib
     assert sorted(item["path"] for item in report["skipped_native"]) == [  # type: ignore[union-attr]
-        "risk_engine/jobs/process_b.py", "risk_engine/lib/collateral.py"]
+        "risk_engine/jobs/process_b.py",
+        "risk_engine/lib/collateral.py",
+    ]
     assert "+++ /dev/null" in report["skipped_native"][1]["patch"]  # type: ignore[index]
 
 
@@ -150,8 +173,10 @@ def test_seed_markers_are_synonyms(story: Story) -> None:
     dbx.edit(A, "threshold = 0.8\n", "# PROTECTED: START uc\nthreshold = 0.85\n# PROTECTED: END\n")
     dbx.write("risk_engine/jobs/process_b.py", "# SOURCE: DATABRICKS_NATIVE\nx = 1\n")
     dbx.commit("Seed-style markers")
-    story.glue.commit("Glue edits both", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"),
-                                          "jobs/process_b.py": "y = 2\n"})
+    story.glue.commit(
+        "Glue edits both",
+        {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"), "jobs/process_b.py": "y = 2\n"},
+    )
     code, report = sync_json(dbx)
     assert code == 1
     assert report["conflicts"] == [{"path": A, "kind": "protected", "region": "uc"}]
@@ -167,8 +192,9 @@ def test_line_endings_bom_tabs_and_missing_final_newline_survive(tmp_path: Path)
     region = "\ufeff# g2l: protect begin t\r\n"
     converted = (dbx.path / "jobs/crlf.py").read_bytes()
     assert converted == b"# g2l: converted from jobs/crlf.py\r\n" + base.encode()
-    edited = converted.replace(b"\treturn 1\r\n", b"# g2l: protect begin t\r\n\treturn 1\t# tab\r\n"
-                               b"# g2l: protect end t\r\n")
+    edited = converted.replace(
+        b"\treturn 1\r\n", b"# g2l: protect begin t\r\n\treturn 1\t# tab\r\n# g2l: protect end t\r\n"
+    )
     (dbx.path / "jobs/crlf.py").write_bytes(edited)
     dbx.commit("Databricks protects with CRLF and a tab")
     glue.commit("Glue v2", {"jobs/crlf.py": base.replace("y = 2", "y = 3")})
@@ -185,8 +211,9 @@ def prepare_mirror(story: Story) -> None:
 
 
 def hand_merge(story: Story, branch: str = "glue-mirror") -> tuple[int, str]:
-    proc = subprocess.run(["git", "merge", "--no-edit", branch], cwd=story.dbx.path, capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        ["git", "merge", "--no-edit", branch], cwd=story.dbx.path, capture_output=True, text=True, check=False
+    )
     return proc.returncode, proc.stdout + proc.stderr
 
 

@@ -15,10 +15,16 @@ from g2l_merge.demo.files import sample
 from g2l_merge.errors import G2lError
 from g2l_merge.git import run_in
 
-PINNED = {"GIT_AUTHOR_NAME": "Pat Pinned", "GIT_AUTHOR_EMAIL": "pat@bank.example",
-          "GIT_COMMITTER_NAME": "Pat Pinned", "GIT_COMMITTER_EMAIL": "pat@bank.example"}
-INIT_COMMAND = ("risk-engine-dbx$ git g2l-sync init --glue ../glue-risk-engine "
-                "--include 'jobs/**/*.py' --include 'lib/**/*.py' --target-root risk_engine")
+PINNED = {
+    "GIT_AUTHOR_NAME": "Pat Pinned",
+    "GIT_AUTHOR_EMAIL": "pat@bank.example",
+    "GIT_COMMITTER_NAME": "Pat Pinned",
+    "GIT_COMMITTER_EMAIL": "pat@bank.example",
+}
+INIT_COMMAND = (
+    "risk-engine-dbx$ git g2l-sync init --glue ../glue-risk-engine "
+    "--include 'jobs/**/*.py' --include 'lib/**/*.py' --target-root risk_engine"
+)
 MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
 
 
@@ -32,12 +38,21 @@ class Demo(NamedTuple):
 def run_cli_demo(root: Path, identity: dict[str, str]) -> Demo:
     """`python -m g2l_merge demo ROOT/demo`, HOME in ROOT, no git config, only `identity` set."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
-    env.update(HOME=str(root), XDG_CONFIG_HOME=str(root / ".config"), GIT_CONFIG_NOSYSTEM="1",
-               **identity)
-    proc = subprocess.run([sys.executable, "-m", "g2l_merge", "demo", str(root / "demo")],
-                          cwd=root, env=env, capture_output=True, text=True, check=False)
-    return Demo(proc.returncode, proc.stdout + proc.stderr, root / "demo" / story.GLUE_FOLDER,
-                root / "demo" / story.DATABRICKS_FOLDER)
+    env.update(HOME=str(root), XDG_CONFIG_HOME=str(root / ".config"), GIT_CONFIG_NOSYSTEM="1", **identity)
+    proc = subprocess.run(
+        [sys.executable, "-m", "g2l_merge", "demo", str(root / "demo")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Demo(
+        proc.returncode,
+        proc.stdout + proc.stderr,
+        root / "demo" / story.GLUE_FOLDER,
+        root / "demo" / story.DATABRICKS_FOLDER,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +109,12 @@ def test_added_deleted_and_renamed_jobs(demo: Demo) -> None:
     renamed = (jobs / "collateral_valuation.py").read_text()
     assert '"s3://risk-curated/collateral_valuation/"' in renamed
     assert git(demo.glue, "ls-files", "jobs").split() == [
-        "jobs/collateral_valuation.py", "jobs/credit_limits.py", "jobs/exposures.py",
-        "jobs/liquidity_coverage.py", "jobs/market_risk_var.py"]
+        "jobs/collateral_valuation.py",
+        "jobs/credit_limits.py",
+        "jobs/exposures.py",
+        "jobs/liquidity_coverage.py",
+        "jobs/market_risk_var.py",
+    ]
 
 
 def test_each_sync_is_a_merge_of_the_old_main_tip_and_a_mirror_commit(demo: Demo) -> None:
@@ -103,8 +122,10 @@ def test_each_sync_is_a_merge_of_the_old_main_tip_and_a_mirror_commit(demo: Demo
     firsts = [git(demo.dbx, "rev-parse", f"{merge}^1") for merge in merges]
     seconds = [git(demo.dbx, "rev-parse", f"{merge}^2") for merge in merges]
     assert [subject(demo.dbx, first) for first in firsts] == [
-        "Configure g2l-merge", "Record every exposures run in the monitoring table",
-        "Add 95% VaR for the risk committee"]
+        "Configure g2l-merge",
+        "Record every exposures run in the monitoring table",
+        "Add 95% VaR for the risk committee",
+    ]
     main_tips = git(demo.dbx, "log", "-g", "--format=%H", "main").split()
     for merge, first in zip(merges, firsts, strict=True):
         assert main_tips[main_tips.index(merge) + 1] == first  # main moved from first to merge

@@ -79,9 +79,12 @@ from hypothesis import strategies as st
 from conftest import DbxRepo, GlueRepo, g2l, git
 
 settings.register_profile(
-    "g2l-default", max_examples=200, deadline=None,
+    "g2l-default",
+    max_examples=200,
+    deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],  # explain: minutes, no news
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large],
+)
 settings.register_profile("g2l-deep", parent=settings.get_profile("g2l-default"), max_examples=5000)
 PROFILE = settings.get_profile("g2l-deep" if os.environ.get("HYPOTHESIS_PROFILE") == "g2l-deep" else "g2l-default")
 
@@ -95,6 +98,7 @@ API = 'df{n} = glueContext.create_dynamic_frame.from_catalog(database="risk", ta
 
 
 # -- lines, conflict blocks, trees ------------------------------------------------------------------------------
+
 
 def ident(line: str) -> str | None:
     """A line's identity: its token (`g12`, `d13`, `df14`) or, for a header, the whole header line."""
@@ -168,20 +172,28 @@ def tree_files(path: Path, rev: str) -> dict[str, bytes]:
             entries.append((name.decode(), sha.decode()))
     if not entries:
         return {}
-    batch = subprocess.run(["git", "cat-file", "--batch"], cwd=path, capture_output=True, check=True,
-                           input="".join(sha + "\n" for _, sha in entries).encode()).stdout
+    batch = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=path,
+        capture_output=True,
+        check=True,
+        input="".join(sha + "\n" for _, sha in entries).encode(),
+    ).stdout
     files, pos = {}, 0
     for name, _sha in entries:
         newline = batch.index(b"\n", pos)
         size = int(batch[pos:newline].split()[2])
-        files[name] = batch[newline + 1:newline + 1 + size]
+        files[name] = batch[newline + 1 : newline + 1 + size]
         pos = newline + 1 + size + 1
     return files
 
 
 def worktree_files(path: Path) -> dict[str, bytes]:
-    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*"))
-            if p.is_file() and p.relative_to(path).parts[0] != ".git"}
+    return {
+        p.relative_to(path).as_posix(): p.read_bytes()
+        for p in sorted(path.rglob("*"))
+        if p.is_file() and p.relative_to(path).parts[0] != ".git"
+    }
 
 
 def parse_report(output: str) -> dict[str, Any]:
@@ -217,12 +229,14 @@ WEIGHTED_STEPS = [
     (3, st.tuples(st.just("sync_branch"), HOW, st.sampled_from(["merge", "merge", "leave"]))),
 ]
 STEP = st.one_of(*[strategy for weight, strategy in WEIGHTED_STEPS for _ in range(weight)])
-SETUP = st.fixed_dictionaries({
-    "sizes": st.lists(st.integers(4, 8), min_size=2, max_size=4),
-    "api": st.booleans(),
-    "adopt": st.sampled_from([False, False, False, True]),
-    "hand": st.lists(st.integers(0, 9), min_size=4, max_size=4),
-})
+SETUP = st.fixed_dictionaries(
+    {
+        "sizes": st.lists(st.integers(4, 8), min_size=2, max_size=4),
+        "api": st.booleans(),
+        "adopt": st.sampled_from([False, False, False, True]),
+        "hand": st.lists(st.integers(0, 9), min_size=4, max_size=4),
+    }
+)
 
 
 class Violations(AssertionError):
@@ -263,7 +277,7 @@ class World:
     def dbx_key(self, name: str) -> str:
         with (self.dbx.path / name).open() as handle:
             first = handle.readline()
-        return self.key(first[len(HEADER):].rstrip("\r\n")) if first.startswith(HEADER) else name
+        return self.key(first[len(HEADER) :].rstrip("\r\n")) if first.startswith(HEADER) else name
 
     def touch(self, key: str) -> None:
         self.recent = [key] + [k for k in self.recent if k != key]
@@ -292,8 +306,10 @@ class World:
         """The Glue head (its work tree is always clean): path -> expected identities, header first."""
         jobs = self.glue.path / "jobs"
         files = sorted(jobs.rglob("*.py")) if jobs.exists() else []
-        return {(rel := p.relative_to(self.glue.path).as_posix()): [HEADER + rel, *idents(p.read_text().splitlines())]
-                for p in files}
+        return {
+            (rel := p.relative_to(self.glue.path).as_posix()): [HEADER + rel, *idents(p.read_text().splitlines())]
+            for p in files
+        }
 
     def glue_rev(self, rev: str = "HEAD") -> str:
         return git(self.glue.path, "rev-parse", rev)
@@ -343,7 +359,7 @@ class World:
         for name in self.natives:
             first = self.read(self.dbx.path, name)[0]
             if first.startswith(HEADER):
-                sources.add(first[len(HEADER):].rstrip("\r\n"))
+                sources.add(first[len(HEADER) :].rstrip("\r\n"))
         return sources
 
     # -- setup -------------------------------------------------------------------------------------------------
@@ -362,8 +378,10 @@ class World:
             run = g2l(self.dbx.path, "init", "--glue", "../glue", "--adopt", self.mirror_glue)
         else:
             run = g2l(self.dbx.path, "init", "--glue", "../glue")
-        self.say(f"setup: Glue files {sizes} lines{' with an API line' if api else ''}; "
-                 f"{'init --adopt of a hand migration' if adopt else 'init'}")
+        self.say(
+            f"setup: Glue files {sizes} lines{' with an API line' if api else ''}; "
+            f"{'init --adopt of a hand migration' if adopt else 'init'}"
+        )
         assert run.code == 0, run.output
 
     def _hand_migrate(self, hand: list[int]) -> None:
@@ -557,8 +575,11 @@ class World:
         self.dbx_commit(f"Databricks moves a {what}")
 
     def dbx_native(self, pick: int) -> None:
-        files = [f for f in self.dbx_files() if (lines := self.read(self.dbx.path, f))
-                 and lines[0].startswith(HEADER) and not self.is_native(lines)]
+        files = [
+            f
+            for f in self.dbx_files()
+            if (lines := self.read(self.dbx.path, f)) and lines[0].startswith(HEADER) and not self.is_native(lines)
+        ]
         if not files:
             self.say("dbx: mark native: skipped (no converted file)")
             return
@@ -588,8 +609,8 @@ class World:
         while end + 1 < len(lines) and end + 1 - start < length and end + 1 in free and TOKEN.match(lines[end + 1]):
             end += 1
         region = f"r{self.new()}"
-        block = [BEGIN + region + "\n", *lines[start:end + 1], END + region + "\n"]
-        lines[start:end + 1] = block
+        block = [BEGIN + region + "\n", *lines[start : end + 1], END + region + "\n"]
+        lines[start : end + 1] = block
         self.write(self.dbx.path, name, lines)
         self.regions[region] = "".join(block).encode()
         self.hot = ident(block[1])
@@ -604,12 +625,18 @@ class World:
         old_tip, old_mirror = dbx.rev("main"), dbx.rev("glue-mirror")
         old_main_files = tree_files(dbx.path, old_tip) if branch_mode else {}
         previous_glue, head = self.mirror_glue, self.glue_rev()
-        rewritten = subprocess.run(["git", "merge-base", "--is-ancestor", previous_glue, head],
-                                   cwd=self.glue.path, check=False).returncode != 0
+        rewritten = (
+            subprocess.run(
+                ["git", "merge-base", "--is-ancestor", previous_glue, head], cwd=self.glue.path, check=False
+            ).returncode
+            != 0
+        )
         branch = f"g2l/sync-{self.syncs}"
         args = ["sync", "--json", *(["--branch", branch] if branch_mode else [])]
-        self.say(f"sync{' --branch ' + branch if branch_mode else ''} (Glue head {head[:7]}"
-                 f"{', history rewritten since ' + previous_glue[:7] if rewritten else ''})")
+        self.say(
+            f"sync{' --branch ' + branch if branch_mode else ''} (Glue head {head[:7]}"
+            f"{', history rewritten since ' + previous_glue[:7] if rewritten else ''})"
+        )
         run = g2l(dbx.path, *args)
         problems: list[str] = []
         if run.code not in (0, 1) or "Traceback" in run.output:
@@ -639,12 +666,19 @@ class World:
         if rewritten:
             said = run.output.lower()
             if "history was rewritten" not in said or previous_glue[:7] not in said or head[:7] not in said:
-                problems.append(f"I8: Glue history was rewritten ({previous_glue[:7]} is not an ancestor of "
-                                f"{head[:7]}) but the sync output does not say so with both commits")
+                problems.append(
+                    f"I8: Glue history was rewritten ({previous_glue[:7]} is not an ancestor of "
+                    f"{head[:7]}) but the sync output does not say so with both commits"
+                )
         for item in report.get("skipped_native", []):
             if item["path"] in self.natives:
-                self.skipped.update(idents(line[1:] for line in item["patch"].splitlines()
-                                          if line.startswith("+") and not line.startswith("+++")))
+                self.skipped.update(
+                    idents(
+                        line[1:]
+                        for line in item["patch"].splitlines()
+                        if line.startswith("+") and not line.startswith("+++")
+                    )
+                )
         self._check_result(problems, files, conflicts)
         if problems:
             raise Violations("\n".join([f"after: {self.log[-1]}", *problems, "report:", run.output]))
@@ -656,14 +690,29 @@ class World:
             return
         if branch_mode:
             git(dbx.path, "merge", "-q", "--ff-only", branch)
-        self.say(f"  {status}" + (f", resolved '{how}': " + ", ".join(f"{c['kind']} {c['path']}" for c in conflicts)
-                                  if status == "conflicts" else ""))
+        self.say(
+            f"  {status}"
+            + (
+                f", resolved '{how}': " + ", ".join(f"{c['kind']} {c['path']}" for c in conflicts)
+                if status == "conflicts"
+                else ""
+            )
+        )
         if status == "conflicts":
-            self._resolve(how, branch_mode, {c["path"] for c in conflicts}, old_main_files,
-                          tree_files(dbx.path, new_mirror))
+            self._resolve(
+                how, branch_mode, {c["path"] for c in conflicts}, old_main_files, tree_files(dbx.path, new_mirror)
+            )
 
-    def _check_refs(self, problems: list[str], status: str, branch_mode: bool, branch: str, old_tip: str,
-                    old_mirror: str, new_mirror: str) -> None:
+    def _check_refs(
+        self,
+        problems: list[str],
+        status: str,
+        branch_mode: bool,
+        branch: str,
+        old_tip: str,
+        old_mirror: str,
+        new_mirror: str,
+    ) -> None:
         dbx = self.dbx
         if new_mirror != old_mirror and dbx.parents(new_mirror) != [old_mirror]:
             problems.append(f"I5: glue-mirror moved from {old_mirror[:7]} to {new_mirror[:7]}, not a child of it")
@@ -688,24 +737,32 @@ class World:
             if dirty:
                 problems.append(f"git status is not clean after a clean sync:\n{dirty}")
 
-    def _check_mirror(self, problems: list[str], report: dict[str, Any], new_mirror: str, head: str,
-                      status: str) -> None:
+    def _check_mirror(
+        self, problems: list[str], report: dict[str, Any], new_mirror: str, head: str, status: str
+    ) -> None:
         dbx = self.dbx
         if report.get("glue_commit") != head:
-            problems.append(f"I8: the sync merged Glue {str(report.get('glue_commit'))[:7]}, not the Glue head "
-                            f"{head[:7]}")
+            problems.append(
+                f"I8: the sync merged Glue {str(report.get('glue_commit'))[:7]}, not the Glue head {head[:7]}"
+            )
         message = git(dbx.path, "log", "-1", "--format=%B", new_mirror)
         if f"G2l-Glue-Commit: {head}" not in message:
             problems.append(f"I8: the mirror tip {new_mirror[:7]} is not the conversion of the Glue head {head[:7]}")
-        if status == "up-to-date" and subprocess.run(["git", "merge-base", "--is-ancestor", new_mirror, "main"],
-                                                     cwd=dbx.path, check=False).returncode != 0:
+        if (
+            status == "up-to-date"
+            and subprocess.run(
+                ["git", "merge-base", "--is-ancestor", new_mirror, "main"], cwd=dbx.path, check=False
+            ).returncode
+            != 0
+        ):
             problems.append("up-to-date, but main does not contain the mirror tip")
         mirror_files = {p: b for p, b in tree_files(dbx.path, new_mirror).items() if not p.endswith("glue_compat.py")}
         expected = self.glue_head()
         actual = {p: idents(b.decode().splitlines()) for p, b in mirror_files.items()}
         if actual != expected:
-            problems.append(f"I8: the mirror tree is not the conversion of the Glue head:\n  mirror {actual}\n"
-                            f"  glue   {expected}")
+            problems.append(
+                f"I8: the mirror tree is not the conversion of the Glue head:\n  mirror {actual}\n  glue   {expected}"
+            )
         leftovers = [p for p, b in mirror_files.items() if b"create_dynamic_frame" in b]
         if leftovers:
             problems.append(f"conversion: create_dynamic_frame left in the mirror: {leftovers}")
@@ -759,8 +816,9 @@ class World:
 
     # -- resolving conflicts -----------------------------------------------------------------------------------
 
-    def _resolve(self, how: str, branch_mode: bool, listed: set[str], ours_tree: dict[str, bytes],
-                 theirs_tree: dict[str, bytes]) -> None:
+    def _resolve(
+        self, how: str, branch_mode: bool, listed: set[str], ours_tree: dict[str, bytes], theirs_tree: dict[str, bytes]
+    ) -> None:
         dbx = self.dbx
         head_tokens = {t for ts in self.glue_head().values() for t in ts}
 
@@ -777,8 +835,7 @@ class World:
 
         stages: dict[str, set[int]] = {}
         if not branch_mode:
-            raw = subprocess.run(["git", "ls-files", "-u", "-z"], cwd=dbx.path, capture_output=True,
-                                 check=True).stdout
+            raw = subprocess.run(["git", "ls-files", "-u", "-z"], cwd=dbx.path, capture_output=True, check=True).stdout
             for record in filter(None, raw.split(b"\0")):
                 meta, name = record.split(b"\t", 1)
                 stages.setdefault(name.decode(), set()).add(int(meta.split()[2]))

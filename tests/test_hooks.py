@@ -24,8 +24,14 @@ CLEAN = "# g2l: protect begin monitoring\nlog(risk)\n# g2l: protect end monitori
 
 def commit(folder: Path, message: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """A real `git commit`, hooks and all; the result is returned, not asserted."""
-    return subprocess.run(["git", "commit", "-q", "-m", message], cwd=folder, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, check=False)
+    return subprocess.run(
+        ["git", "commit", "-q", "-m", message],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
 
 
 def assert_commits_are_guarded(dbx: DbxRepo, env: dict[str, str] | None = None) -> None:
@@ -51,6 +57,7 @@ def assert_commits_are_guarded(dbx: DbxRepo, env: dict[str, str] | None = None) 
 
 # -- the plain hook and install-hooks ------------------------------------------------------------
 
+
 def test_shipped_hook_is_the_repositorys_hooks_pre_commit() -> None:
     assert hook_script() == (ROOT / "hooks" / "pre-commit").read_bytes()
     assert os.access(ROOT / "hooks" / "pre-commit", os.X_OK)
@@ -66,17 +73,25 @@ def test_install_hooks_installs_both_and_a_rerun_changes_nothing(tmp_path: Path)
     dbx = DbxRepo(tmp_path / "dbx")
     hooks = hooks_of(dbx)
     run = g2l(dbx.path, "install-hooks")
-    assert (run.code, run.output.splitlines()) == (0, [f"pre-commit: installed {hooks}/pre-commit",
-                                                       f"pre-merge-commit: installed {hooks}/pre-merge-commit"])
+    assert (run.code, run.output.splitlines()) == (
+        0,
+        [f"pre-commit: installed {hooks}/pre-commit", f"pre-merge-commit: installed {hooks}/pre-merge-commit"],
+    )
     for name in ("pre-commit", "pre-merge-commit"):
         assert (hooks / name).read_bytes() == hook_script()
         assert os.access(hooks / name, os.X_OK)
     again = g2l(dbx.path, "install-hooks")
-    assert (again.code, again.output.splitlines()) == (0, [
-        f"pre-commit: already installed and up to date ({hooks}/pre-commit)",
-        f"pre-merge-commit: already installed and up to date ({hooks}/pre-merge-commit)"])
+    assert (again.code, again.output.splitlines()) == (
+        0,
+        [
+            f"pre-commit: already installed and up to date ({hooks}/pre-commit)",
+            f"pre-merge-commit: already installed and up to date ({hooks}/pre-merge-commit)",
+        ],
+    )
     assert sorted(p.name for p in hooks.iterdir() if not p.name.endswith(".sample")) == [
-        "pre-commit", "pre-merge-commit"]
+        "pre-commit",
+        "pre-merge-commit",
+    ]
 
 
 def test_install_hooks_updates_its_own_older_hook(tmp_path: Path) -> None:
@@ -124,10 +139,14 @@ def test_install_hooks_chains_a_foreign_hook_which_runs_first(tmp_path: Path) ->
     foreign_hook(hooks / "pre-commit", log, fails)
     team_hook = (hooks / "pre-commit").read_bytes()
     run = g2l(dbx.path, "install-hooks")
-    assert (run.code, run.output.splitlines()) == (0, [
-        f"pre-commit: installed {hooks}/pre-commit; the hook that was there is kept as "
-        "pre-commit.g2l-chained and runs first",
-        f"pre-merge-commit: installed {hooks}/pre-merge-commit"])
+    assert (run.code, run.output.splitlines()) == (
+        0,
+        [
+            f"pre-commit: installed {hooks}/pre-commit; the hook that was there is kept as "
+            "pre-commit.g2l-chained and runs first",
+            f"pre-merge-commit: installed {hooks}/pre-merge-commit",
+        ],
+    )
     assert (hooks / "pre-commit.g2l-chained").read_bytes() == team_hook
     assert g2l(dbx.path, "install-hooks").output.splitlines()[0].startswith("pre-commit: already installed")
     assert_commits_are_guarded(dbx, WITH_TOOL)
@@ -174,14 +193,21 @@ def test_installed_hook_refuses_a_hand_made_merge_of_glue_mirror_over_a_native_f
     assert g2l(dbx.path, "sync", "--branch", "g2l/sync-v2").code in (0, 1)
     (dbx.path / ".git/info/attributes").unlink()  # a clone: the merge driver is registered per clone
     assert g2l(dbx.path, "install-hooks").code == 0
-    merge = subprocess.run(["git", "merge", "--no-ff", "-m", "Merge glue-mirror by hand", "glue-mirror"],
-                           cwd=dbx.path, capture_output=True, text=True, env={**os.environ, **WITH_TOOL}, check=False)
+    merge = subprocess.run(
+        ["git", "merge", "--no-ff", "-m", "Merge glue-mirror by hand", "glue-mirror"],
+        cwd=dbx.path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **WITH_TOOL},
+        check=False,
+    )
     assert merge.returncode != 0
     assert f"{b}:1: this merge of glue-mirror changes a Databricks-native file" in merge.stdout + merge.stderr
     assert len(dbx.parents("HEAD")) == 1
 
 
 # -- the pre-commit framework ----------------------------------------------------------------------
+
 
 @pytest.fixture
 def pre_commit_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -191,8 +217,9 @@ def pre_commit_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def framework(folder: Path, *args: str) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=folder, capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], cwd=folder, capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -225,25 +252,43 @@ def test_pre_commit_framework_runs_a_local_hook(tmp_path: Path, pre_commit_home:
 def test_pre_commit_framework_refuses_a_hand_made_merge_of_glue_mirror(story: Story, pre_commit_home: Path) -> None:
     dbx = story.dbx
     a = "risk_engine/jobs/process_a.py"
-    dbx.edit(a, "threshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n",
-             "# g2l: protect begin\nthreshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n# g2l: protect end\n")
+    dbx.edit(
+        a,
+        "threshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n",
+        "# g2l: protect begin\nthreshold = 0.8\nhorizon_days = 10\nconfidence = 0.99\n# g2l: protect end\n",
+    )
     dbx.commit("Protect the horizon")
     begin = dbx.read(a).split("\n").index("# g2l: protect begin") + 1
     story.glue.commit("Glue v2", {"jobs/process_a.py": JOB_A.replace("horizon_days = 10", "horizon_days = 20")})
     assert g2l(dbx.path, "sync", "--branch", "g2l/sync-v2").code in (0, 1)
     (dbx.path / ".git/info/attributes").unlink()  # a clone: the merge driver is registered per clone
     use_framework(dbx, LOCAL_CONFIG)
-    merge = subprocess.run(["git", "merge", "--no-ff", "-m", "Merge glue-mirror by hand", "glue-mirror"],
-                           cwd=dbx.path, capture_output=True, text=True, check=False)
+    merge = subprocess.run(
+        ["git", "merge", "--no-ff", "-m", "Merge glue-mirror by hand", "glue-mirror"],
+        cwd=dbx.path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert merge.returncode != 0
-    assert (f"{a}:{begin}: this merge of glue-mirror changes a protected region (lines {begin}-{begin + 4} in HEAD)"
-            in merge.stdout + merge.stderr)
+    assert (
+        f"{a}:{begin}: this merge of glue-mirror changes a protected region (lines {begin}-{begin + 4} in HEAD)"
+        in merge.stdout + merge.stderr
+    )
 
 
 def snapshot_of_this_project(folder: Path) -> str:
     """A git repository holding this checkout's current files (committed or not): what `repo:` installs."""
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
-                            capture_output=True, check=True).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         if (ROOT / name).is_file():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)

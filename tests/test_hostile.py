@@ -31,6 +31,7 @@ NEEDS_SYNC_PY = "needs a change in g2l_merge/sync.py (being rewritten elsewhere)
 
 # -- helpers ------------------------------------------------------------------------------------
 
+
 def git_bytes(folder: Path, *args: str) -> bytes:
     proc = subprocess.run(["git", *args], cwd=folder, capture_output=True, check=False)
     assert proc.returncode == 0, proc.stderr
@@ -131,24 +132,50 @@ CONVERTED: dict[str, bytes] = {
 
 KEPT_AS_IS = "carried over unchanged"
 REVIEW = [  # (path, line, message), in the report's order
-    ("jobs/absolute.py", 1, "symlink to {secret!r}, outside the Glue repository: left out of the mirror "
-                            "(its target is never read)"),
+    (
+        "jobs/absolute.py",
+        1,
+        "symlink to {secret!r}, outside the Glue repository: left out of the mirror (its target is never read)",
+    ),
     ("jobs/binary.py", 2, f"not UTF-8, {KEPT_AS_IS}"),  # the first byte that is not UTF-8 follows a newline
-    ("jobs/bom_twice.py", 1, "the parser would not keep this line's bytes (a byte-order mark inside the file, or a "
-                             f"lone carriage return at its end), {KEPT_AS_IS}"),
-    ("jobs/climbs.py", 1, "symlink to '../../secret.txt', outside the Glue repository: left out of the mirror "
-                          "(its target is never read)"),
-    ("jobs/cr_at_end.py", 2, "the parser would not keep this line's bytes (a byte-order mark inside the file, or a "
-                             f"lone carriage return at its end), {KEPT_AS_IS}"),
-    ("jobs/generated.py", 1, f"{len(GENERATED):,} characters, over the converter's 1,000,000 (generated code?), "
-                             f"{KEPT_AS_IS}"),
-    ("jobs/gitdir.py", 1, "symlink to '../.git/config', into a .git folder: left out of the mirror "
-                          "(its target is never read)"),
+    (
+        "jobs/bom_twice.py",
+        1,
+        "the parser would not keep this line's bytes (a byte-order mark inside the file, or a "
+        f"lone carriage return at its end), {KEPT_AS_IS}",
+    ),
+    (
+        "jobs/climbs.py",
+        1,
+        "symlink to '../../secret.txt', outside the Glue repository: left out of the mirror (its target is never read)",
+    ),
+    (
+        "jobs/cr_at_end.py",
+        2,
+        "the parser would not keep this line's bytes (a byte-order mark inside the file, or a "
+        f"lone carriage return at its end), {KEPT_AS_IS}",
+    ),
+    (
+        "jobs/generated.py",
+        1,
+        f"{len(GENERATED):,} characters, over the converter's 1,000,000 (generated code?), {KEPT_AS_IS}",
+    ),
+    (
+        "jobs/gitdir.py",
+        1,
+        "symlink to '../.git/config', into a .git folder: left out of the mirror (its target is never read)",
+    ),
     ("jobs/latin1.py", 2, f"not UTF-8, {KEPT_AS_IS}"),
-    ("jobs/nul.py", 1, f"not valid Python, {KEPT_AS_IS}: tokenizer error: '\\0' is not a valid character "
-                       "in this position"),
-    ("jobs/syntax_error.py", 2, f"not valid Python, {KEPT_AS_IS}: parser error: error at 2:4: expected one of ), "
-                                "*, **, NAME"),
+    (
+        "jobs/nul.py",
+        1,
+        f"not valid Python, {KEPT_AS_IS}: tokenizer error: '\\0' is not a valid character in this position",
+    ),
+    (
+        "jobs/syntax_error.py",
+        2,
+        f"not valid Python, {KEPT_AS_IS}: parser error: error at 2:4: expected one of ), *, **, NAME",
+    ),
 ]
 
 
@@ -158,8 +185,18 @@ def hostile_sync(tmp_path: Path) -> Iterator[tuple[DbxRepo, GlueRepo, dict[str, 
     glue = GlueRepo(tmp_path / "glue")
     glue.commit("Glue v1", {"jobs/process_a.py": JOB_A})
     dbx = DbxRepo(tmp_path / "dbx")
-    run = g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/**", "--include", "lib/**",
-              "--target-root", "risk_engine")
+    run = g2l(
+        dbx.path,
+        "init",
+        "--glue",
+        "../glue",
+        "--include",
+        "jobs/**",
+        "--include",
+        "lib/**",
+        "--target-root",
+        "risk_engine",
+    )
     assert run.code == 0, run.output
     secret = tmp_path / "secret.txt"
     secret.write_bytes(SECRET)
@@ -177,8 +214,9 @@ def hostile_sync(tmp_path: Path) -> Iterator[tuple[DbxRepo, GlueRepo, dict[str, 
     yield dbx, glue, json.loads(run.output), secret
 
 
-def test_hostile_glue_files_sync_cleanly_with_exact_bytes(hostile_sync: tuple[DbxRepo, GlueRepo, dict[str, Any],
-                                                                              Path]) -> None:
+def test_hostile_glue_files_sync_cleanly_with_exact_bytes(
+    hostile_sync: tuple[DbxRepo, GlueRepo, dict[str, Any], Path],
+) -> None:
     dbx, _glue, report, _secret = hostile_sync
     assert report["status"] == "clean"
     assert report["conflicts"] == []
@@ -186,16 +224,20 @@ def test_hostile_glue_files_sync_cleanly_with_exact_bytes(hostile_sync: tuple[Db
     for glue_path, expected in CONVERTED.items():
         assert merged[f"risk_engine/{glue_path}"] == ("100644", expected), glue_path
         assert (dbx.path / "risk_engine" / glue_path).read_bytes() == expected, glue_path
-    assert tree(dbx.path, "glue-mirror") == {path: entry for path, entry in merged.items()
-                                             if path.startswith("risk_engine/")}
+    assert tree(dbx.path, "glue-mirror") == {
+        path: entry for path, entry in merged.items() if path.startswith("risk_engine/")
+    }
     assert git(dbx.path, "status", "--porcelain", "--untracked-files=all") == ""
 
 
-def test_unconvertible_files_are_each_one_review_finding(hostile_sync: tuple[DbxRepo, GlueRepo, dict[str, Any],
-                                                                             Path]) -> None:
+def test_unconvertible_files_are_each_one_review_finding(
+    hostile_sync: tuple[DbxRepo, GlueRepo, dict[str, Any], Path],
+) -> None:
     _dbx, _glue, report, secret = hostile_sync
-    expected = [{"path": f"risk_engine/{path}", "line": line, "rule": "G2L000",
-                 "message": message.format(secret=str(secret))} for path, line, message in REVIEW]
+    expected = [
+        {"path": f"risk_engine/{path}", "line": line, "rule": "G2L000", "message": message.format(secret=str(secret))}
+        for path, line, message in REVIEW
+    ]
     assert report["review"] == expected
 
 
@@ -229,12 +271,18 @@ def test_convert_command_stops_at_a_file_a_sync_would_carry_over(tmp_path: Path)
     (tmp_path / "generated.py").write_bytes(GENERATED)
     (tmp_path / "bom_twice.py").write_bytes(HOSTILE_FILES["jobs/bom_twice.py"])
     run = g2l(tmp_path, "convert", "generated.py")
-    assert (run.code, run.output) == (2, f"git g2l-sync: generated.py:1: {len(GENERATED):,} characters, over the "
-                                         "converter's 1,000,000 (generated code?); nothing converted\n")
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: generated.py:1: {len(GENERATED):,} characters, over the "
+        "converter's 1,000,000 (generated code?); nothing converted\n",
+    )
     run = g2l(tmp_path, "convert", "bom_twice.py")
-    assert (run.code, run.output) == (2, "git g2l-sync: bom_twice.py:1: the parser would not keep this line's bytes "
-                                         "(a byte-order mark inside the file, or a lone carriage return at its end); "
-                                         "nothing converted\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: bom_twice.py:1: the parser would not keep this line's bytes "
+        "(a byte-order mark inside the file, or a lone carriage return at its end); "
+        "nothing converted\n",
+    )
 
 
 def test_text_report_keeps_one_line_per_file_whatever_the_file_names(tmp_path: Path) -> None:
@@ -248,65 +296,104 @@ def test_text_report_keeps_one_line_per_file_whatever_the_file_names(tmp_path: P
     head = glue.commit("Glue v2")
     run = g2l(dbx.path, "sync")
     assert run.code == 0
-    assert run.output.splitlines()[2:] == ['  added    "jobs/caf\\xe9.py"', '  added    "jobs/new\\nline.py"',
-                                           '  added    "jobs/\\u2028.py"']
+    assert run.output.splitlines()[2:] == [
+        '  added    "jobs/caf\\xe9.py"',
+        '  added    "jobs/new\\nline.py"',
+        '  added    "jobs/\\u2028.py"',
+    ]
     assert run.output.startswith(f"Merged Glue {head[:12]} ")
 
 
 # -- 2. g2l.toml: every command stops with exit 2 and one line naming g2l.toml and the key ----------------
 
 REPO = "repo = '../glue-risk-engine'\n"
-REF_RULES = ("git does not allow spaces, control characters, '..', '@{', any of ~^:?*[\\, or a leading or trailing "
-             "'/' or '.' (see `git help check-ref-format`)")
+REF_RULES = (
+    "git does not allow spaces, control characters, '..', '@{', any of ~^:?*[\\, or a leading or trailing "
+    "'/' or '.' (see `git help check-ref-format`)"
+)
 OPTION_LIKE = "it starts with '-', so git would read it as an option"
 BAD_CONFIGS = {
-    "malformed TOML": ("[source\n",
-                       "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 8)"),
+    "malformed TOML": (
+        "[source\n",
+        "invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 8)",
+    ),
     "unknown section": (f"[source]\n{REPO}[extra]\n", "unknown section [extra]"),
     "unknown key": (f"[source]\n{REPO}bogus = 1\n", "unknown key [source] bogus"),
     "missing repo": ("[target]\nroot = 'x'\n", "missing key [source] repo (path or URL of the Glue repository)"),
     "section as a value": ("source = 1\n", "source must be a section ([source]), not a number"),
     "section as a string": (f"target = 'main'\n[source]\n{REPO}", "target must be a section ([target]), not a string"),
-    "list for a string": ("[source]\nrepo = ['../glue-risk-engine']\n",
-                          "[source] repo must be a string, not a list ([\"../glue-risk-engine\"])"),
-    "string for a list": (f"[source]\n{REPO}include = 'jobs/*.py'\n",
-                          "[source] include must be a list of strings, not a string ('jobs/*.py')"),
+    "list for a string": (
+        "[source]\nrepo = ['../glue-risk-engine']\n",
+        '[source] repo must be a string, not a list (["../glue-risk-engine"])',
+    ),
+    "string for a list": (
+        f"[source]\n{REPO}include = 'jobs/*.py'\n",
+        "[source] include must be a list of strings, not a string ('jobs/*.py')",
+    ),
     "number for a string": (f"[source]\n{REPO}ref = 3\n", "[source] ref must be a string, not a number (3)"),
-    "boolean for a string": (f"[source]\n{REPO}[target]\nroot = true\n",
-                             "[target] root must be a string, not a boolean (true)"),
-    "number in a list": (f"[source]\n{REPO}[pr]\nlabels = ['sync', 1]\n",
-                         "[pr] labels must be a list of strings, not a list holding a number (1)"),
-    "table in a table": (f"[source]\n{REPO}[convert]\ndatabases = {{ risk = {{ name = 'x' }} }}\n",
-                         "[convert] databases must be a table of strings, not a table holding a table"),
-    "root with ..": (f"[source]\n{REPO}[target]\nroot = 'risk/../../outside'\n",
-                     "[target] root = 'risk/../../outside' must stay inside the repository"),
-    "absolute root": (f"[source]\n{REPO}[target]\nroot = '/etc'\n",
-                      "[target] root = '/etc' must stay inside the repository"),
-    "root in .git": (f"[source]\n{REPO}[target]\nroot = '.GIT/hooks'\n",
-                     "[target] root = '.GIT/hooks' must be a plain folder path (no .git folder, no empty or "
-                     "control-character parts)"),
-    "include with ..": (f"[source]\n{REPO}include = ['jobs/**', '../**']\n",
-                        "[source] include pattern '../**' must be a relative path inside the repository"),
-    "absolute exclude": (f"[source]\n{REPO}exclude = ['/etc/*']\n",
-                         "[source] exclude pattern '/etc/*' must be a relative path inside the repository"),
-    "native with ..": (f"[source]\n{REPO}[protect]\nnative = ['monitoring/../../x.py']\n",
-                       "[protect] native pattern 'monitoring/../../x.py' must be a relative path inside the "
-                       "repository"),
-    "ref like an option": (f"[source]\n{REPO}ref = '-x'\n", f"[source] ref = '-x' is not a valid git ref name: "
-                                                           f"{OPTION_LIKE}"),
-    "ref with ..": (f"[source]\n{REPO}ref = 'bad..ref'\n",
-                    f"[source] ref = 'bad..ref' is not a valid git ref name: {REF_RULES}"),
-    "branch like an option": (f"[source]\n{REPO}[target]\nbranch = '-D'\n",
-                              f"[target] branch = '-D' is not a valid git ref name: {OPTION_LIKE}"),
-    "mirror branch HEAD": (f"[source]\n{REPO}[target]\nmirror_branch = 'HEAD'\n",
-                           "[target] mirror_branch = 'HEAD' is not a valid git ref name: HEAD is git's own name "
-                           "for the current commit"),
-    "mirror branch as a full ref": (f"[source]\n{REPO}[target]\nmirror_branch = 'refs/heads/glue-mirror'\n",
-                                    "[target] mirror_branch = 'refs/heads/glue-mirror' is not a valid git ref "
-                                    "name: give the branch name without refs/heads/"),
-    "repo like an option": ("[source]\nrepo = '--upload-pack=touch pwned'\n",
-                            "[source] repo = '--upload-pack=touch pwned' cannot start with '-' "
-                            "(write ./--upload-pack=touch pwned for a folder named so)"),
+    "boolean for a string": (
+        f"[source]\n{REPO}[target]\nroot = true\n",
+        "[target] root must be a string, not a boolean (true)",
+    ),
+    "number in a list": (
+        f"[source]\n{REPO}[pr]\nlabels = ['sync', 1]\n",
+        "[pr] labels must be a list of strings, not a list holding a number (1)",
+    ),
+    "table in a table": (
+        f"[source]\n{REPO}[convert]\ndatabases = {{ risk = {{ name = 'x' }} }}\n",
+        "[convert] databases must be a table of strings, not a table holding a table",
+    ),
+    "root with ..": (
+        f"[source]\n{REPO}[target]\nroot = 'risk/../../outside'\n",
+        "[target] root = 'risk/../../outside' must stay inside the repository",
+    ),
+    "absolute root": (
+        f"[source]\n{REPO}[target]\nroot = '/etc'\n",
+        "[target] root = '/etc' must stay inside the repository",
+    ),
+    "root in .git": (
+        f"[source]\n{REPO}[target]\nroot = '.GIT/hooks'\n",
+        "[target] root = '.GIT/hooks' must be a plain folder path (no .git folder, no empty or "
+        "control-character parts)",
+    ),
+    "include with ..": (
+        f"[source]\n{REPO}include = ['jobs/**', '../**']\n",
+        "[source] include pattern '../**' must be a relative path inside the repository",
+    ),
+    "absolute exclude": (
+        f"[source]\n{REPO}exclude = ['/etc/*']\n",
+        "[source] exclude pattern '/etc/*' must be a relative path inside the repository",
+    ),
+    "native with ..": (
+        f"[source]\n{REPO}[protect]\nnative = ['monitoring/../../x.py']\n",
+        "[protect] native pattern 'monitoring/../../x.py' must be a relative path inside the repository",
+    ),
+    "ref like an option": (
+        f"[source]\n{REPO}ref = '-x'\n",
+        f"[source] ref = '-x' is not a valid git ref name: {OPTION_LIKE}",
+    ),
+    "ref with ..": (
+        f"[source]\n{REPO}ref = 'bad..ref'\n",
+        f"[source] ref = 'bad..ref' is not a valid git ref name: {REF_RULES}",
+    ),
+    "branch like an option": (
+        f"[source]\n{REPO}[target]\nbranch = '-D'\n",
+        f"[target] branch = '-D' is not a valid git ref name: {OPTION_LIKE}",
+    ),
+    "mirror branch HEAD": (
+        f"[source]\n{REPO}[target]\nmirror_branch = 'HEAD'\n",
+        "[target] mirror_branch = 'HEAD' is not a valid git ref name: HEAD is git's own name for the current commit",
+    ),
+    "mirror branch as a full ref": (
+        f"[source]\n{REPO}[target]\nmirror_branch = 'refs/heads/glue-mirror'\n",
+        "[target] mirror_branch = 'refs/heads/glue-mirror' is not a valid git ref "
+        "name: give the branch name without refs/heads/",
+    ),
+    "repo like an option": (
+        "[source]\nrepo = '--upload-pack=touch pwned'\n",
+        "[source] repo = '--upload-pack=touch pwned' cannot start with '-' "
+        "(write ./--upload-pack=touch pwned for a folder named so)",
+    ),
 }
 COMMANDS = (["sync"], ["sync", "--branch", "g2l/sync-1"], ["status"], ["log"], ["check"], ["check", "--staged"])
 
@@ -362,39 +449,59 @@ def test_sync_names_the_line_of_a_config_that_is_not_utf8(story: Story) -> None:
 
 
 def test_check_stays_fast_when_it_validates_the_config(story: Story) -> None:
-    probe = ("import sys\nsys.argv = ['git-g2l-sync', 'check']\nfrom g2l_merge.cli import main\n"
-             "try:\n    main()\nexcept SystemExit as exit:\n    print('exit', exit.code)\n"
-             "print(sorted({m.split('.')[0] for m in sys.modules} & {'libcst', 'git', 'gitdb', 'pydantic', 'rich'}))\n")
+    probe = (
+        "import sys\nsys.argv = ['git-g2l-sync', 'check']\nfrom g2l_merge.cli import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    print('exit', exit.code)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'libcst', 'git', 'gitdb', 'pydantic', 'rich'}))\n"
+    )
     commit_config(story.dbx, f"[source]\n{REPO}bogus = 1\n".encode())
-    proc = subprocess.run([sys.executable, "-c", probe], cwd=story.dbx.path, capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], cwd=story.dbx.path, capture_output=True, text=True, check=False
+    )
     assert proc.stdout.splitlines() == ["exit 2", "[]"], proc.stderr
     assert proc.stderr == "git g2l-sync: g2l.toml: unknown key [source] bogus\n"
 
 
 def warning(glob: str, glue_commit: str) -> str:
-    return (f"warning: [source] include {glob!r} matches no file in Glue commit {glue_commit[:12]}: nothing from it "
-            "reaches the mirror; check the glob in g2l.toml")
+    return (
+        f"warning: [source] include {glob!r} matches no file in Glue commit {glue_commit[:12]}: nothing from it "
+        "reaches the mirror; check the glob in g2l.toml"
+    )
 
 
 def test_include_globs_that_match_nothing_are_named_by_init_and_sync(tmp_path: Path) -> None:
     glue = GlueRepo(tmp_path / "glue")
     first = glue.commit("Glue v1", {"jobs/a.py": "a = 1\n", "tests/test_a.py": "t = 1\n"})
     dbx = DbxRepo(tmp_path / "dbx")
-    run = g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/**/*.py", "--include", "sql/**/*.sql",
-              "--include", "tests/**", "--exclude", "tests/**")
+    run = g2l(
+        dbx.path,
+        "init",
+        "--glue",
+        "../glue",
+        "--include",
+        "jobs/**/*.py",
+        "--include",
+        "sql/**/*.sql",
+        "--include",
+        "tests/**",
+        "--exclude",
+        "tests/**",
+    )
     assert run.code == 0
     assert run.output.splitlines()[-2:] == [
         f"  note     {warning('sql/**/*.sql', first)}",
         f"  note     warning: [source] include 'tests/**' matches only files that [source] exclude leaves out in "
-        f"Glue commit {first[:12]}: nothing from it reaches the mirror"]
+        f"Glue commit {first[:12]}: nothing from it reaches the mirror",
+    ]
     second = glue.commit("Glue v2", {"jobs/b.py": "b = 1\n"})
     run = g2l(dbx.path, "sync", "--json")
     assert run.code == 0
     assert json.loads(run.output)["notes"][0] == warning("sql/**/*.sql", second)
     run = g2l(dbx.path, "sync")
-    assert run.output.splitlines()[:2] == [f"Already up to date: main contains Glue {second[:12]}.",
-                                           f"  note     {warning('sql/**/*.sql', second)}"]
+    assert run.output.splitlines()[:2] == [
+        f"Already up to date: main contains Glue {second[:12]}.",
+        f"  note     {warning('sql/**/*.sql', second)}",
+    ]
 
 
 def test_init_with_no_matching_file_warns_instead_of_a_silent_empty_migration(tmp_path: Path) -> None:
@@ -412,25 +519,45 @@ def test_init_writes_a_config_that_reads_back_whatever_the_paths_hold(tmp_path: 
     glue.commit("Glue v1", {'jobs/a"b\\c.py': "a = 1\n"})
     dbx = DbxRepo(tmp_path / "dbx")
     includes = ['jobs/a"b\\c.py', "jobs/*.py"]
-    run = g2l(dbx.path, "init", "--glue", f"../{glue_name}", "--include", includes[0], "--include", includes[1],
-              "--target-root", "risk 'engine' \"x\"")
+    run = g2l(
+        dbx.path,
+        "init",
+        "--glue",
+        f"../{glue_name}",
+        "--include",
+        includes[0],
+        "--include",
+        includes[1],
+        "--target-root",
+        "risk 'engine' \"x\"",
+    )
     assert run.code == 0, run.output
     loaded = cfg.load_bytes((dbx.path / "g2l.toml").read_bytes())
     assert (loaded.source.repo, loaded.source.include, loaded.target.root) == (
-        f"../{glue_name}", tuple(includes), "risk 'engine' \"x\"")
-    assert tree(dbx.path, "main")["risk 'engine' \"x\"/jobs/a\"b\\c.py"] == (
-        "100644", b'# g2l: converted from jobs/a"b\\c.py\na = 1\n')
+        f"../{glue_name}",
+        tuple(includes),
+        "risk 'engine' \"x\"",
+    )
+    assert tree(dbx.path, "main")['risk \'engine\' "x"/jobs/a"b\\c.py'] == (
+        "100644",
+        b'# g2l: converted from jobs/a"b\\c.py\na = 1\n',
+    )
     assert g2l(dbx.path, "sync").code == 0
 
 
 def test_init_refuses_a_glue_path_toml_cannot_hold(tmp_path: Path) -> None:
     dbx = DbxRepo(tmp_path / "dbx")
-    refused_without_change(dbx.path, ["init", "--glue", os.fsdecode(b"../glue-\xff")], 2,
-                           "g2l.toml: [source] repo: '../glue-\ufffd' is not valid UTF-8, so g2l.toml cannot hold it; "
-                           "use a name without such bytes")
+    refused_without_change(
+        dbx.path,
+        ["init", "--glue", os.fsdecode(b"../glue-\xff")],
+        2,
+        "g2l.toml: [source] repo: '../glue-\ufffd' is not valid UTF-8, so g2l.toml cannot hold it; "
+        "use a name without such bytes",
+    )
 
 
 # -- 3. Values that look like options: exit 2 before they reach git -----------------------------------------
+
 
 @pytest.fixture
 def git_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
@@ -450,25 +577,39 @@ def option_cases(pwned: Path) -> dict[str, tuple[list[str], str]]:
     upload = f"--upload-pack=touch {pwned}"
     return {
         "glue ref -x": (["sync", "--glue-ref", "-x"], f"--glue-ref '-x' is not a valid ref name: {OPTION_LIKE}"),
-        "glue ref upload-pack": (["sync", "--glue-ref", upload, "--dry-run"],
-                                 f"--glue-ref {upload!r} is not a valid ref name: {OPTION_LIKE}"),
-        "glue ref = upload-pack": (["sync", f"--glue-ref={upload}"],
-                                   f"--glue-ref {upload!r} is not a valid ref name: {OPTION_LIKE}"),
-        "glue ref swallows an option": (["sync", "--glue-ref", "--dry-run"],
-                                        f"--glue-ref '--dry-run' is not a valid ref name: {OPTION_LIKE}"),
+        "glue ref upload-pack": (
+            ["sync", "--glue-ref", upload, "--dry-run"],
+            f"--glue-ref {upload!r} is not a valid ref name: {OPTION_LIKE}",
+        ),
+        "glue ref = upload-pack": (
+            ["sync", f"--glue-ref={upload}"],
+            f"--glue-ref {upload!r} is not a valid ref name: {OPTION_LIKE}",
+        ),
+        "glue ref swallows an option": (
+            ["sync", "--glue-ref", "--dry-run"],
+            f"--glue-ref '--dry-run' is not a valid ref name: {OPTION_LIKE}",
+        ),
         "branch -D": (["sync", "--branch", "-D"], f"--branch '-D' is not a valid branch name: {OPTION_LIKE}"),
-        "branch HEAD": (["sync", "--branch", "HEAD"], "--branch 'HEAD' is not a valid branch name: HEAD is git's own "
-                                                      "name for the current commit"),
-        "glue -x": (["sync", "--glue", "-glue"], "--glue '-glue': a Glue repository path or URL cannot start with '-' "
-                                                 "(write ./-glue for a folder named so)"),
-        "glue upload-pack": (["sync", "--glue", upload], f"--glue {upload!r}: a Glue repository path or URL cannot "
-                                                         f"start with '-' (write ./{upload} for a folder named so)"),
+        "branch HEAD": (
+            ["sync", "--branch", "HEAD"],
+            "--branch 'HEAD' is not a valid branch name: HEAD is git's own name for the current commit",
+        ),
+        "glue -x": (
+            ["sync", "--glue", "-glue"],
+            "--glue '-glue': a Glue repository path or URL cannot start with '-' (write ./-glue for a folder named so)",
+        ),
+        "glue upload-pack": (
+            ["sync", "--glue", upload],
+            f"--glue {upload!r}: a Glue repository path or URL cannot "
+            f"start with '-' (write ./{upload} for a folder named so)",
+        ),
     }
 
 
 @pytest.mark.parametrize("case", list(option_cases(Path("pwned"))))
-def test_sync_refuses_refs_and_sources_that_look_like_options(story: Story, tmp_path: Path, case: str,
-                                                              git_calls: list[list[str]]) -> None:
+def test_sync_refuses_refs_and_sources_that_look_like_options(
+    story: Story, tmp_path: Path, case: str, git_calls: list[list[str]]
+) -> None:
     dbx, glue = story
     glue.commit("Glue c", {"jobs/c.py": "c = 1\n"})
     pwned = tmp_path / "pwned"
@@ -480,20 +621,36 @@ def test_sync_refuses_refs_and_sources_that_look_like_options(story: Story, tmp_
     assert g2l(dbx.path, "sync").code == 0  # the same sync, without the hostile value, goes through
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--glue", "-glue"], "--glue '-glue': a Glue repository path or URL cannot start with '-' "
-                          "(write ./-glue for a folder named so)"),
-    (["--glue", "../glue", "--glue-ref", "-x"], f"--glue-ref '-x' is not a valid ref name: {OPTION_LIKE}"),
-    (["--glue", "../glue", "--adopt", "--upload-pack=touch pwned"],
-     f"--adopt '--upload-pack=touch pwned' is not a valid ref name: {OPTION_LIKE}"),
-    (["--glue", "../glue", "--mirror-branch", "-D"], f"--mirror-branch '-D' is not a valid branch name: {OPTION_LIKE}"),
-    (["--glue", "../glue", "--target-root", "../outside"],
-     "g2l.toml: [target] root = '../outside' must stay inside the repository (given as --target-root)"),
-    (["--glue", "../glue", "--include", "/etc/*"],
-     "g2l.toml: [source] include pattern '/etc/*' must be a relative path inside the repository (given as --include)"),
-])
-def test_init_refuses_options_that_would_reach_git_as_options(tmp_path: Path, args: list[str], message: str,
-                                                              git_calls: list[list[str]]) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--glue", "-glue"],
+            "--glue '-glue': a Glue repository path or URL cannot start with '-' (write ./-glue for a folder named so)",
+        ),
+        (["--glue", "../glue", "--glue-ref", "-x"], f"--glue-ref '-x' is not a valid ref name: {OPTION_LIKE}"),
+        (
+            ["--glue", "../glue", "--adopt", "--upload-pack=touch pwned"],
+            f"--adopt '--upload-pack=touch pwned' is not a valid ref name: {OPTION_LIKE}",
+        ),
+        (
+            ["--glue", "../glue", "--mirror-branch", "-D"],
+            f"--mirror-branch '-D' is not a valid branch name: {OPTION_LIKE}",
+        ),
+        (
+            ["--glue", "../glue", "--target-root", "../outside"],
+            "g2l.toml: [target] root = '../outside' must stay inside the repository (given as --target-root)",
+        ),
+        (
+            ["--glue", "../glue", "--include", "/etc/*"],
+            "g2l.toml: [source] include pattern '/etc/*' must be a relative path inside the repository "
+            "(given as --include)",
+        ),
+    ],
+)
+def test_init_refuses_options_that_would_reach_git_as_options(
+    tmp_path: Path, args: list[str], message: str, git_calls: list[list[str]]
+) -> None:
     GlueRepo(tmp_path / "glue").commit("Glue v1", {"jobs/a.py": "a = 1\n"})
     dbx = DbxRepo(tmp_path / "dbx")
     refused_without_change(dbx.path, ["init", *args], 2, message)
@@ -501,8 +658,9 @@ def test_init_refuses_options_that_would_reach_git_as_options(tmp_path: Path, ar
     assert not (dbx.path / "pwned").exists()
 
 
-def test_a_glue_folder_whose_name_starts_with_a_dash_works_as_advised(tmp_path: Path,
-                                                                      git_calls: list[list[str]]) -> None:
+def test_a_glue_folder_whose_name_starts_with_a_dash_works_as_advised(
+    tmp_path: Path, git_calls: list[list[str]]
+) -> None:
     glue = GlueRepo(tmp_path / "-glue")
     glue.commit("Glue v1", {"jobs/a.py": "a = 1\n"})
     dbx = DbxRepo(tmp_path / "dbx")
@@ -516,10 +674,13 @@ def test_a_glue_folder_whose_name_starts_with_a_dash_works_as_advised(tmp_path: 
 
 # -- 4. The mirror branch edited or moved by hand: exit 3, saying how to repair it --------------------------
 
+
 def hand_message(bad: str, subject: str, good: str) -> str:
-    return (f"glue-mirror was changed by hand: it holds commit {bad[:12]} {subject!r} without a G2l-Glue-Commit "
-            f"trailer, and only git g2l-sync writes glue-mirror; reset it to {good[:12]}, the last commit git g2l-sync "
-            f"made there (git branch -f glue-mirror {good}), and rerun")
+    return (
+        f"glue-mirror was changed by hand: it holds commit {bad[:12]} {subject!r} without a G2l-Glue-Commit "
+        f"trailer, and only git g2l-sync writes glue-mirror; reset it to {good[:12]}, the last commit git g2l-sync "
+        f"made there (git branch -f glue-mirror {good}), and rerun"
+    )
 
 
 def test_a_hand_commit_on_the_mirror_is_refused_naming_the_last_good_commit(story: Story) -> None:
@@ -564,8 +725,10 @@ def moved_back(story: Story) -> tuple[str, str]:
 
 
 def moved_back_message(second: str, glue_commit: str) -> str:
-    return (f"glue-mirror was moved by hand: it no longer holds {second[:12]} (Glue {glue_commit[:12]}), the mirror "
-            f"commit main merged last; reset it (git branch -f glue-mirror {second}) and rerun")
+    return (
+        f"glue-mirror was moved by hand: it no longer holds {second[:12]} (Glue {glue_commit[:12]}), the mirror "
+        f"commit main merged last; reset it (git branch -f glue-mirror {second}) and rerun"
+    )
 
 
 def test_status_and_log_refuse_a_mirror_moved_back(story: Story) -> None:
@@ -590,8 +753,10 @@ def deleted_mirror(story: Story) -> str:
 
 
 def deleted_message(merged: str, glue_commit: str) -> str:
-    return (f"branch glue-mirror is missing, but main already merged its commit {merged[:12]} (Glue "
-            f"{glue_commit[:12]}): restore it (git branch glue-mirror {merged}) and rerun")
+    return (
+        f"branch glue-mirror is missing, but main already merged its commit {merged[:12]} (Glue "
+        f"{glue_commit[:12]}): restore it (git branch glue-mirror {merged}) and rerun"
+    )
 
 
 def test_status_and_log_refuse_a_deleted_mirror(story: Story) -> None:
@@ -612,20 +777,29 @@ def test_sync_refuses_a_deleted_mirror(story: Story, args: list[str]) -> None:
 
 # -- 5. Repository settings do not change what a sync does ---------------------------------------------------
 
+
 def test_diff3_setting_still_gives_zdiff3_markers(story: Story) -> None:
     dbx, glue = story
     git(dbx.path, "config", "merge.conflictStyle", "diff3")
     dbx.edit(A, "threshold = 0.8\nhorizon_days = 10\n", "threshold = 0.9\nhorizon_days = 20\n")
     dbx.commit("Databricks: threshold and horizon")
     previous = git(glue.path, "rev-parse", "HEAD")
-    new = glue.commit("Glue: threshold and the same horizon",
-                      {"jobs/process_a.py": JOB_A.replace("threshold = 0.8\nhorizon_days = 10\n",
-                                                          "threshold = 0.7\nhorizon_days = 20\n")})
-    zdiff3 = ("<<<<<<< main\nthreshold = 0.9\n"
-              f"||||||| glue {previous[:12]} (last sync)\nthreshold = 0.8\nhorizon_days = 10\n"
-              f"=======\nthreshold = 0.7\n>>>>>>> glue {new[:12]}\nhorizon_days = 20\n")  # diff3 keeps horizon inside
-    expected = "# g2l: converted from jobs/process_a.py\n" + JOB_A.replace("threshold = 0.8\nhorizon_days = 10\n",
-                                                                          zdiff3)
+    new = glue.commit(
+        "Glue: threshold and the same horizon",
+        {
+            "jobs/process_a.py": JOB_A.replace(
+                "threshold = 0.8\nhorizon_days = 10\n", "threshold = 0.7\nhorizon_days = 20\n"
+            )
+        },
+    )
+    zdiff3 = (
+        "<<<<<<< main\nthreshold = 0.9\n"
+        f"||||||| glue {previous[:12]} (last sync)\nthreshold = 0.8\nhorizon_days = 10\n"
+        f"=======\nthreshold = 0.7\n>>>>>>> glue {new[:12]}\nhorizon_days = 20\n"
+    )  # diff3 keeps horizon inside
+    expected = "# g2l: converted from jobs/process_a.py\n" + JOB_A.replace(
+        "threshold = 0.8\nhorizon_days = 10\n", zdiff3
+    )
     assert g2l(dbx.path, "sync", "--branch", "g2l/sync-1").code == 1
     assert tree(dbx.path, "g2l/sync-1")[A] == ("100644", expected.encode())
     assert g2l(dbx.path, "sync").code == 1
@@ -637,9 +811,13 @@ def test_autocrlf_setting_leaves_the_committed_bytes_as_they_are(story: Story) -
     git(dbx.path, "config", "core.autocrlf", "true")
     dbx.edit(A, "confidence = 0.99", "confidence = 0.995")
     dbx.commit("Databricks confidence")
-    glue.commit("Glue: threshold, and a CRLF job", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
-                                                                                      "threshold = 0.7"),
-                                                    "jobs/crlf.py": "x = 1\r\ny = 2\r\n"})
+    glue.commit(
+        "Glue: threshold, and a CRLF job",
+        {
+            "jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"),
+            "jobs/crlf.py": "x = 1\r\ny = 2\r\n",
+        },
+    )
     run = g2l(dbx.path, "sync")
     assert run.code == 0, run.output
     merged = tree(dbx.path, "main")
@@ -664,8 +842,15 @@ def hooks_folder(folder: Path, names: tuple[str, ...]) -> Path:
     return hooks
 
 
-BLOCKING_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "pre-merge-commit", "post-commit",
-                  "post-checkout", "post-merge")
+BLOCKING_HOOKS = (
+    "pre-commit",
+    "prepare-commit-msg",
+    "commit-msg",
+    "pre-merge-commit",
+    "post-commit",
+    "post-checkout",
+    "post-merge",
+)
 
 
 def test_failing_hooks_do_not_block_the_syncs_own_commits(tmp_path: Path) -> None:
@@ -681,8 +866,15 @@ def test_failing_hooks_do_not_block_the_syncs_own_commits(tmp_path: Path) -> Non
     assert g2l(dbx.path, "sync").code == 0
     assert dbx.parents("main")[1] == dbx.rev("glue-mirror")
     (dbx.path / A).write_text((dbx.path / A).read_text().replace("threshold = 0.8", "threshold = 0.9"))
-    git(dbx.path, "commit", "-q", "--no-verify", "-am", "Databricks threshold",
-        env={"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.hooksPath", "GIT_CONFIG_VALUE_0": "/dev/null"})
+    git(
+        dbx.path,
+        "commit",
+        "-q",
+        "--no-verify",
+        "-am",
+        "Databricks threshold",
+        env={"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.hooksPath", "GIT_CONFIG_VALUE_0": "/dev/null"},
+    )
     glue.commit("Glue threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
     run = g2l(dbx.path, "sync")
     assert run.code == 1, run.output
@@ -709,18 +901,30 @@ INSTEAD = "list it under [protect] native in g2l.toml instead"
 SUFFIXES = ".py, .pyi, .pyw, .sh, .bash, .r, .yaml, .yml, .toml"
 
 
-@pytest.mark.parametrize(("name", "data", "problem"), [
-    ("risk_engine/conf/limits.json", b'{"limit": 0.8}\n',
-     f"'#' does not start a comment in a .json file, so the native marker would corrupt it (the marker goes only "
-     f"into {SUFFIXES} files)"),
-    ("risk_engine/model.bin", bytes(range(256)),
-     f"'#' does not start a comment in a .bin file, so the native marker would corrupt it (the marker goes only "
-     f"into {SUFFIXES} files)"),
-    ("risk_engine/Makefile", b"all:\n\techo\n",
-     f"'#' does not start a comment in a file without a suffix, so the native marker would corrupt it (the marker "
-     f"goes only into {SUFFIXES} files)"),
-    ("risk_engine/jobs/compiled.py", b"\x00\x01binary\n", "it is binary, so the native marker would corrupt it"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        (
+            "risk_engine/conf/limits.json",
+            b'{"limit": 0.8}\n',
+            f"'#' does not start a comment in a .json file, so the native marker would corrupt it "
+            f"(the marker goes only into {SUFFIXES} files)",
+        ),
+        (
+            "risk_engine/model.bin",
+            bytes(range(256)),
+            f"'#' does not start a comment in a .bin file, so the native marker would corrupt it "
+            f"(the marker goes only into {SUFFIXES} files)",
+        ),
+        (
+            "risk_engine/Makefile",
+            b"all:\n\techo\n",
+            f"'#' does not start a comment in a file without a suffix, so the native marker would corrupt it "
+            f"(the marker goes only into {SUFFIXES} files)",
+        ),
+        ("risk_engine/jobs/compiled.py", b"\x00\x01binary\n", "it is binary, so the native marker would corrupt it"),
+    ],
+)
 def test_native_refuses_files_the_marker_would_corrupt(story: Story, name: str, data: bytes, problem: str) -> None:
     dbx = story.dbx
     (dbx.path / name).parent.mkdir(parents=True, exist_ok=True)
@@ -732,8 +936,7 @@ def test_native_refuses_files_the_marker_would_corrupt(story: Story, name: str, 
 
 def test_native_on_a_folder_says_which_glob_to_add(story: Story) -> None:
     dbx = story.dbx
-    message = ('is a folder; to make every file in it native, add "risk_engine/jobs/**" to [protect] native in '
-               "g2l.toml")
+    message = 'is a folder; to make every file in it native, add "risk_engine/jobs/**" to [protect] native in g2l.toml'
     refused_without_change(dbx.path, ["native", A, "risk_engine/jobs"], 2, f"risk_engine/jobs: {message}")
     refused_without_change(dbx.path / "risk_engine", ["native", "jobs/"], 2, f"jobs: {message}")
 
@@ -743,19 +946,26 @@ def test_native_on_a_symlink_writes_nothing_through_it(story: Story, tmp_path: P
     outside = tmp_path / "outside.py"
     outside.write_bytes(b"x = 1\n")
     (dbx.path / "risk_engine/link.py").symlink_to(outside)
-    refused_without_change(dbx.path, ["native", "risk_engine/link.py"], 2,
-                           "risk_engine/link.py: is a symlink, and the marker would be written into the file it "
-                           f"points to; {INSTEAD}")
+    refused_without_change(
+        dbx.path,
+        ["native", "risk_engine/link.py"],
+        2,
+        f"risk_engine/link.py: is a symlink, and the marker would be written into the file it points to; {INSTEAD}",
+    )
     assert outside.read_bytes() == b"x = 1\n"
 
 
 def test_native_writes_the_marker_where_python_keeps_it(story: Story) -> None:
     dbx = story.dbx
-    files = {"risk_engine/bom.py": (b"\xef\xbb\xbfx = 1\n", b"\xef\xbb\xbf# g2l: native\nx = 1\n"),
-             "risk_engine/crlf.py": (b"#!/usr/bin/env python\r\nx = 1\r\n",
-                                     b"#!/usr/bin/env python\r\n# g2l: native\r\nx = 1\r\n"),
-             "risk_engine/run.sh": (b"echo hi\n", b"# g2l: native\necho hi\n"),
-             "risk_engine/empty.py": (b"", b"# g2l: native\n")}
+    files = {
+        "risk_engine/bom.py": (b"\xef\xbb\xbfx = 1\n", b"\xef\xbb\xbf# g2l: native\nx = 1\n"),
+        "risk_engine/crlf.py": (
+            b"#!/usr/bin/env python\r\nx = 1\r\n",
+            b"#!/usr/bin/env python\r\n# g2l: native\r\nx = 1\r\n",
+        ),
+        "risk_engine/run.sh": (b"echo hi\n", b"# g2l: native\necho hi\n"),
+        "risk_engine/empty.py": (b"", b"# g2l: native\n"),
+    }
     for name, (data, _marked) in files.items():
         (dbx.path / name).write_bytes(data)
     run = g2l(dbx.path, "native", *files)
@@ -777,10 +987,15 @@ def test_a_glue_g2l_toml_never_replaces_the_databricks_one(tmp_path: Path) -> No
     dbx = DbxRepo(tmp_path / "dbx")
     run = g2l(dbx.path, "init", "--glue", "../glue", "--include", "**", "--json")
     assert run.code == 0, run.output
-    assert json.loads(run.output)["review"] == [{
-        "path": "g2l.toml", "line": 1, "rule": "G2L000",
-        "message": "would land on this repository's own g2l.toml: left out of the mirror (set [target] root to keep "
-                   "Glue files in a folder)"}]
+    assert json.loads(run.output)["review"] == [
+        {
+            "path": "g2l.toml",
+            "line": 1,
+            "rule": "G2L000",
+            "message": "would land on this repository's own g2l.toml: left out of the mirror "
+            "(set [target] root to keep Glue files in a folder)",
+        }
+    ]
     assert "g2l.toml" not in tree(dbx.path, "glue-mirror")
     assert tomllib.loads(dbx.read("g2l.toml"))["source"]["repo"] == "../glue"
 

@@ -52,7 +52,7 @@ def _setup(root: Path, conflicted: bool) -> DbxRepo:
     glue.commit("Glue v1", {A: JOB_A})
     dbx = DbxRepo(root / "dbx")
     assert g2l(dbx.path, "init", "--glue", "../glue").code == 0
-    dbx.edit(A, "table_name=\"exposures\"", "table_name=\"exposures_uc\"")
+    dbx.edit(A, 'table_name="exposures"', 'table_name="exposures_uc"')
     if conflicted:
         dbx.edit(A, "threshold = 0.8", "threshold = 0.85  # Databricks")
     dbx.commit("Databricks edits")
@@ -62,8 +62,9 @@ def _setup(root: Path, conflicted: bool) -> DbxRepo:
 
 def _run_killed(dbx: DbxRepo, args: list[str], limit: int) -> int:
     env = {**os.environ, "G2L_TEST_KILL_AT": str(limit)}
-    proc = subprocess.run([sys.executable, "-c", KILLER, *args], cwd=dbx.path, env=env, capture_output=True,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLER, *args], cwd=dbx.path, env=env, capture_output=True, check=False
+    )
     return proc.returncode
 
 
@@ -82,14 +83,19 @@ def _files(dbx: DbxRepo, branch: str) -> dict[str, str]:
 
 
 def _merging_state(dbx: DbxRepo) -> dict[str, str]:
-    return {name: (dbx.path / ".git" / name).read_text() for name in ("MERGE_HEAD", "MERGE_MSG")
-            if (dbx.path / ".git" / name).exists()}
+    return {
+        name: (dbx.path / ".git" / name).read_text()
+        for name in ("MERGE_HEAD", "MERGE_MSG")
+        if (dbx.path / ".git" / name).exists()
+    }
 
 
-@pytest.mark.parametrize(("mode", "conflicted"), [("branch", False), ("branch", True), ("worktree", False),
-                                                  ("worktree", True)])
+@pytest.mark.parametrize(
+    ("mode", "conflicted"), [("branch", False), ("branch", True), ("worktree", False), ("worktree", True)]
+)
 def test_a_sync_killed_at_any_step_leaves_refs_old_or_new_and_a_rerun_finishes_it(
-        tmp_path: Path, mode: str, conflicted: bool) -> None:
+    tmp_path: Path, mode: str, conflicted: bool
+) -> None:
     args = ["sync", "--branch", "g2l/sync"] if mode == "branch" else ["sync"]
     dest = "g2l/sync" if mode == "branch" else "main"
     template = _setup(tmp_path / "template", conflicted)
@@ -145,8 +151,12 @@ def _check_refs(dbx: DbxRepo, before: dict[str, str], dest: str, expected_tree: 
 def _worktree(dbx: DbxRepo) -> tuple[str, str, dict[str, str], dict[str, str]]:
     files = {path: (dbx.path / path).read_text() for path in (A, "jobs/b.py") if (dbx.path / path).exists()}
     state = {k: v for k, v in _merging_state(dbx).items() if k != "MERGE_HEAD"}
-    return (git(dbx.path, "status", "--porcelain", "--untracked-files=no"), git(dbx.path, "ls-files", "-s"),
-            files, state)
+    return (
+        git(dbx.path, "status", "--porcelain", "--untracked-files=no"),
+        git(dbx.path, "ls-files", "-s"),
+        files,
+        state,
+    )
 
 
 def _copy(template: DbxRepo, root: Path) -> Path:

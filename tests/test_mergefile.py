@@ -32,8 +32,10 @@ def test_crlf_region_is_compared_exactly() -> None:
     ours = b"a\r\n# g2l: protect begin r\r\nb\r\n# g2l: protect end r\r\nc\r\n"
     result = merge_file(base, ours, b"a\r\nB\r\nc\r\n", "f.py", LABELS)
     assert [c.kind for c in result.conflicts] == ["protected"]
-    assert b"<<<<<<< main\n# g2l: protect begin r\r\nb\r\n# g2l: protect end r\r\n||||||| glue old\nb\r\n" \
-           b"=======\nB\r\n>>>>>>> glue new\n" in result.content
+    assert (
+        b"<<<<<<< main\n# g2l: protect begin r\r\nb\r\n# g2l: protect end r\r\n||||||| glue old\nb\r\n"
+        b"=======\nB\r\n>>>>>>> glue new\n" in result.content
+    )
 
 
 def test_glue_insertion_strictly_inside_a_region_conflicts() -> None:
@@ -52,8 +54,9 @@ def test_broken_markers_fall_back_to_git_merge() -> None:
 
 def test_two_regions_in_one_hunk_are_kept_together() -> None:
     base = b"a\nb\nc\n"
-    ours = (b"a\n# g2l: protect begin x\nX\n# g2l: protect end x\n"
-            b"# g2l: protect begin y\nY\n# g2l: protect end y\nb\nc\n")
+    ours = (
+        b"a\n# g2l: protect begin x\nX\n# g2l: protect end x\n# g2l: protect begin y\nY\n# g2l: protect end y\nb\nc\n"
+    )
     result = merge_file(base, ours, b"a\nb\nC\n", "f.py", LABELS)
     assert result.conflicts == ()
     assert result.content == ours.replace(b"c\n", b"C\n")
@@ -108,11 +111,19 @@ def three_way(draw: st.DrawFn) -> tuple[str, str, str, list[str], bool]:
 
 @settings(max_examples=150, deadline=None)
 @given(case=three_way(), keep_ours=st.booleans())
-def test_invariants_hold_for_random_regions_and_edits(case: tuple[str, str, str, list[str], bool],
-                                                       keep_ours: bool) -> None:
+def test_invariants_hold_for_random_regions_and_edits(
+    case: tuple[str, str, str, list[str], bool], keep_ours: bool
+) -> None:
     base, ours, theirs, blocks, native = case
-    result = merge_file(base.encode(), ours.encode(), theirs.encode(), "f.py", LABELS, native=native,
-                        protected="keep-ours" if keep_ours else "conflict")
+    result = merge_file(
+        base.encode(),
+        ours.encode(),
+        theirs.encode(),
+        "f.py",
+        LABELS,
+        native=native,
+        protected="keep-ours" if keep_ours else "conflict",
+    )
     merged = result.content.decode()
     if native:  # I2
         assert result.content == ours.encode()

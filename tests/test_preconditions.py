@@ -18,8 +18,10 @@ def test_bare_repository_without_branch_is_bad_input(story: Story, tmp_path: Pat
     bare = tmp_path / "bare.git"
     git(tmp_path, "clone", "-q", "--bare", str(story.dbx.path), str(bare))
     run = g2l(bare, "sync")
-    assert (run.code, run.output) == (2, "git g2l-sync: this is a bare repository: use --branch NAME to sync "
-                                          "without a work tree\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: this is a bare repository: use --branch NAME to sync without a work tree\n",
+    )
 
 
 def test_merge_in_progress_is_refused(story: Story) -> None:
@@ -33,8 +35,10 @@ def test_merge_in_progress_is_refused(story: Story) -> None:
     subprocess.run(["git", "merge", "-q", "side"], cwd=dbx.path, capture_output=True, check=False)
     before = state(dbx)
     run = g2l(dbx.path, "sync")
-    assert (run.code, run.output) == (3, "git g2l-sync: a merge is in progress; finish it with `git commit` or "
-                                         "`git merge --abort`, then retry\n")
+    assert (run.code, run.output) == (
+        3,
+        "git g2l-sync: a merge is in progress; finish it with `git commit` or `git merge --abort`, then retry\n",
+    )
     assert state(dbx) == before
 
 
@@ -42,8 +46,10 @@ def test_detached_head_is_bad_input(story: Story) -> None:
     dbx = story.dbx
     git(dbx.path, "checkout", "-q", "--detach")
     run = g2l(dbx.path, "sync")
-    assert (run.code, run.output) == (2, "git g2l-sync: HEAD is not on a branch with commits: check out the "
-                                         "branch to sync into, or use --branch NAME\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: HEAD is not on a branch with commits: check out the branch to sync into, or use --branch NAME\n",
+    )
 
 
 def test_branch_without_config_is_bad_input(story: Story) -> None:
@@ -54,15 +60,19 @@ def test_branch_without_config_is_bad_input(story: Story) -> None:
     dbx.write("x.txt", "x\n")
     dbx.commit("unrelated")
     run = g2l(dbx.path, "sync")
-    assert (run.code, run.output) == (2, "git g2l-sync: g2l.toml: not found on this branch; run "
-                                         "`git g2l-sync init --glue PATH` first\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: g2l.toml: not found on this branch; run `git g2l-sync init --glue PATH` first\n",
+    )
 
 
 def test_repository_without_commits_is_bad_input_in_branch_mode(tmp_path: Path) -> None:
     git(tmp_path, "init", "-q", "-b", "main")
     run = g2l(tmp_path, "sync", "--branch", "g2l/x")
-    assert (run.code, run.output) == (2, "git g2l-sync: this repository has no commits yet: run "
-                                         "`git g2l-sync init` first\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: this repository has no commits yet: run `git g2l-sync init` first\n",
+    )
 
 
 def test_target_branch_missing_is_bad_input_naming_the_key(story: Story) -> None:
@@ -70,8 +80,10 @@ def test_target_branch_missing_is_bad_input_naming_the_key(story: Story) -> None
     dbx.edit("g2l.toml", 'branch = "main"', 'branch = "release"')
     dbx.commit("point the config at a branch that does not exist")
     run = g2l(dbx.path, "sync", "--branch", "g2l/x")
-    assert (run.code, run.output) == (2, "git g2l-sync: g2l.toml: [target] branch 'release' does not exist in "
-                                         "this repository\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: g2l.toml: [target] branch 'release' does not exist in this repository\n",
+    )
 
 
 @pytest.mark.parametrize("name", ["bad..name", "-D", "with space", "ends/"])
@@ -84,8 +96,7 @@ def test_invalid_branch_name_is_bad_input(story: Story, name: str) -> None:
     assert state(story.dbx) == before
 
 
-def test_missing_identity_is_bad_input_but_a_dry_run_still_works(story: Story,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_identity_is_bad_input_but_a_dry_run_still_works(story: Story, monkeypatch: pytest.MonkeyPatch) -> None:
     dbx, glue = story
     glue.commit("Glue: new job", {"jobs/process_c.py": "c = 1\n"})
     for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
@@ -93,13 +104,16 @@ def test_missing_identity_is_bad_input_but_a_dry_run_still_works(story: Story,
     git(dbx.path, "config", "user.useConfigOnly", "true")
     before = state(dbx)
     run = g2l(dbx.path, "sync")
-    assert (run.code, run.output) == (2, "git g2l-sync: git does not know who you are: set user.name and "
-                                         "user.email (git config) and retry\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: git does not know who you are: set user.name and user.email (git config) and retry\n",
+    )
     assert state(dbx) == before
     assert g2l(dbx.path, "sync", "--dry-run").code == 0
 
 
 # -- init's own preconditions -------------------------------------------------------------------------------------
+
 
 def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
     glue = tmp_path / "glue"
@@ -112,22 +126,28 @@ def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
     bare = tmp_path / "bare.git"
     git(tmp_path, "clone", "-q", "--bare", str(dbx.path), str(bare))
     assert g2l(bare, "init", "--glue", "../glue").output == (
-        "git g2l-sync: init needs a work tree: run it in a clone of the Databricks repository\n")
+        "git g2l-sync: init needs a work tree: run it in a clone of the Databricks repository\n"
+    )
     git(dbx.path, "checkout", "-q", "--detach")
     assert g2l(dbx.path, "init", "--glue", "../glue").output == (
-        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run init\n")
+        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run init\n"
+    )
     git(dbx.path, "checkout", "-q", "main")
     dbx.write("README.md", "edited\n")
     run = g2l(dbx.path, "init", "--glue", "../glue")
-    assert (run.code, run.output) == (3, "git g2l-sync: The work tree has uncommitted changes (README.md); "
-                                         "g2l-sync cannot continue. Commit or stash your changes and retry, or use "
-                                         "--branch NAME to sync without the work tree.\n")
+    assert (run.code, run.output) == (
+        3,
+        "git g2l-sync: The work tree has uncommitted changes (README.md); "
+        "g2l-sync cannot continue. Commit or stash your changes and retry, or use "
+        "--branch NAME to sync without the work tree.\n",
+    )
     git(dbx.path, "checkout", "--", "README.md")
     assert not (dbx.path / "g2l.toml").exists()
     assert "refs/heads/glue-mirror" not in dbx.refs()
 
 
 # -- protect: wraps exactly the lines asked for, or says why not ---------------------------------------------------
+
 
 def test_protect_wraps_the_lines_indented_like_the_first_one(story: Story) -> None:
     dbx = story.dbx
@@ -143,18 +163,26 @@ def test_protect_wraps_the_lines_indented_like_the_first_one(story: Story) -> No
         "    # g2l: protect end haircut\n"
         "\n\n"
         "def netting_set(rows):\n"
-        '    return sorted(rows, key=lambda row: row["counterparty_id"])\n')
+        '    return sorted(rows, key=lambda row: row["counterparty_id"])\n'
+    )
     assert g2l(dbx.path, "check", path).code == 0
 
 
-@pytest.mark.parametrize(("lines", "name", "message"), [
-    ("0-2", None, "--lines '0-2': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
-    ("5-2", None, "--lines '5-2': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
-    ("x", None, "--lines 'x': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
-    ("8-40", None, "risk_engine/lib/collateral.py: lines 8-40 are outside the file (it has 10 lines)"),
-    ("4-5", None, "risk_engine/lib/collateral.py: lines 4-5 overlap the protected region on lines 3-6"),
-    ("8-9", "haircut", "risk_engine/lib/collateral.py: a protected region named 'haircut' already exists on line 3"),
-])
+@pytest.mark.parametrize(
+    ("lines", "name", "message"),
+    [
+        ("0-2", None, "--lines '0-2': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
+        ("5-2", None, "--lines '5-2': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
+        ("x", None, "--lines 'x': expected A-B with 1 <= A <= B, e.g. --lines 100-150"),
+        ("8-40", None, "risk_engine/lib/collateral.py: lines 8-40 are outside the file (it has 10 lines)"),
+        ("4-5", None, "risk_engine/lib/collateral.py: lines 4-5 overlap the protected region on lines 3-6"),
+        (
+            "8-9",
+            "haircut",
+            "risk_engine/lib/collateral.py: a protected region named 'haircut' already exists on line 3",
+        ),
+    ],
+)
 def test_protect_refuses_with_the_reason(story: Story, lines: str, name: str | None, message: str) -> None:
     dbx = story.dbx
     path = "risk_engine/lib/collateral.py"
@@ -171,38 +199,47 @@ def test_protect_refuses_a_file_whose_markers_are_broken(story: Story) -> None:
     dbx.edit(path, "def netting_set", "# g2l: protect end\ndef netting_set")
     before = dbx.read(path)
     run = g2l(dbx.path, "protect", path, "--lines", "2-3")
-    assert (run.code, run.output) == (2, f"git g2l-sync: {path}: line 7: protect end without a matching begin; "
-                                         "fix the markers first\n")
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: {path}: line 7: protect end without a matching begin; fix the markers first\n",
+    )
     assert dbx.read(path) == before
     assert g2l(dbx.path, "protect", "risk_engine/none.py", "--lines", "1-2").output == (
-        "git g2l-sync: risk_engine/none.py: no such file\n")
+        "git g2l-sync: risk_engine/none.py: no such file\n"
+    )
 
 
 # -- status, log and the Glue side: what they cannot read ------------------------------------------------------------
+
 
 def test_status_needs_commits_and_the_configured_branch(story: Story, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     git(empty, "init", "-q", "-b", "main")
-    assert g2l(empty, "status").output == ("git g2l-sync: this repository has no commits yet: run "
-                                           "`git g2l-sync init` first\n")
+    assert g2l(empty, "status").output == (
+        "git g2l-sync: this repository has no commits yet: run `git g2l-sync init` first\n"
+    )
     bare = tmp_path / "bare.git"
     git(tmp_path, "clone", "-q", "--bare", str(story.dbx.path), str(bare))
     git(bare, "symbolic-ref", "HEAD", "refs/heads/main")
     git(bare, "branch", "-m", "main", "trunk")
     git(bare, "symbolic-ref", "HEAD", "refs/heads/trunk")
     run = g2l(bare, "log")
-    assert (run.code, run.output) == (2, "git g2l-sync: g2l.toml: [target] branch 'main' does not exist in this "
-                                         "repository\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: g2l.toml: [target] branch 'main' does not exist in this repository\n",
+    )
 
 
 def test_glue_refs_that_do_not_exist_are_named(story: Story) -> None:
     dbx = story.dbx
     before = state(dbx)
     run = g2l(dbx.path, "sync", "--glue-ref", "release-9")
-    assert (run.code, run.output) == (2, f"git g2l-sync: Glue repository {story.glue.path} has no branch or tag "
-                                         "'release-9': check [source] ref or --glue-ref\n")
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: Glue repository {story.glue.path} has no branch or tag "
+        "'release-9': check [source] ref or --glue-ref\n",
+    )
     run = g2l(dbx.path, "sync", "--glue-ref", "abcdef1")
-    assert (run.code, run.output) == (2, f"git g2l-sync: Glue repository {story.glue.path} has no commit "
-                                         "'abcdef1'\n")
+    assert (run.code, run.output) == (2, f"git g2l-sync: Glue repository {story.glue.path} has no commit 'abcdef1'\n")
     assert state(dbx) == before

@@ -13,7 +13,7 @@ from g2l_merge import apply
 
 A = "risk_engine/jobs/process_a.py"
 HEADER_A = "# g2l: converted from jobs/process_a.py\n"
-SPIGOT_JOB = '''from awsglue.context import GlueContext
+SPIGOT_JOB = """from awsglue.context import GlueContext
 from pyspark.context import SparkContext
 
 glueContext = GlueContext(SparkContext.getOrCreate())
@@ -21,9 +21,11 @@ glueContext = GlueContext(SparkContext.getOrCreate())
 threshold = 0.8
 frame = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="t")
 frame.spigot("s3://risk-debug/sample/")
-'''
-SPIGOT_REVIEW = ("G2L317", "Spigot writes sample records to a path: check Databricks can write there, or drop this "
-                 "debugging step")
+"""
+SPIGOT_REVIEW = (
+    "G2L317",
+    "Spigot writes sample records to a path: check Databricks can write there, or drop this debugging step",
+)
 
 
 def sync_json(dbx: DbxRepo, *args: str) -> tuple[int, dict[str, object]]:
@@ -37,11 +39,13 @@ def everything(dbx: DbxRepo) -> tuple[dict[str, str], str, str]:
 
 # -- defect 2: a Glue commit that Glue discarded ---------------------------------------------------------------
 
+
 def test_a_discarded_glue_commit_with_an_unmerged_mirror_commit_never_arrives(story: Story) -> None:
     dbx, glue = story
     kept = git(glue.path, "rev-parse", "HEAD")
-    discarded = glue.commit("Glue: experiment", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
-                                                                                    "threshold = 0.1")})
+    discarded = glue.commit(
+        "Glue: experiment", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.1")}
+    )
     code, report = sync_json(dbx, "--branch", "g2l/ci")
     assert (code, report["status"]) == (0, "clean")
     git(glue.path, "reset", "-q", "--hard", "HEAD~1")
@@ -52,7 +56,8 @@ def test_a_discarded_glue_commit_with_an_unmerged_mirror_commit_never_arrives(st
     assert report["notes"] == [
         f"Glue history was rewritten: the mirror held Glue {discarded[:12]}, which main (now {kept[:12]}) no longer "
         "contains (a force-push, or the mirror followed another ref); this sync brings the current Glue head, and "
-        "what only the discarded commits had is not merged (or is undone if an earlier sync merged it)"]
+        "what only the discarded commits had is not merged (or is undone if an earlier sync merged it)"
+    ]
     assert dbx.read(A) == HEADER_A + JOB_A
     mirror_message = git(dbx.path, "log", "-1", "--format=%B", "glue-mirror")
     assert f"Glue commit {discarded}, which the previous mirror commit holds, is no longer" in mirror_message
@@ -64,8 +69,10 @@ def test_a_plain_glue_rewind_undoes_what_only_the_discarded_commit_had(story: St
     dbx, glue = story
     dbx.edit(A, "horizon_days = 10\n", "horizon_days = 10\nlog_breaches = True  # Databricks\n")
     dbx.commit("Databricks logging")
-    discarded = glue.commit("Glue: new job and threshold", {
-        "jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.1"), "jobs/experiment.py": "x = 1\n"})
+    discarded = glue.commit(
+        "Glue: new job and threshold",
+        {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.1"), "jobs/experiment.py": "x = 1\n"},
+    )
     assert g2l(dbx.path, "sync").code == 0
     assert "threshold = 0.1" in dbx.read(A)
     git(glue.path, "reset", "-q", "--hard", "HEAD~1")
@@ -73,8 +80,9 @@ def test_a_plain_glue_rewind_undoes_what_only_the_discarded_commit_had(story: St
     assert run.code == 0, run.output
     assert "Already up to date" not in run.output
     assert f"Glue history was rewritten: the mirror held Glue {discarded[:12]}" in run.output
-    assert dbx.read(A) == HEADER_A + JOB_A.replace("horizon_days = 10\n",
-                                                   "horizon_days = 10\nlog_breaches = True  # Databricks\n")
+    assert dbx.read(A) == HEADER_A + JOB_A.replace(
+        "horizon_days = 10\n", "horizon_days = 10\nlog_breaches = True  # Databricks\n"
+    )
     assert not (dbx.path / "risk_engine/jobs/experiment.py").exists()
 
 
@@ -88,24 +96,31 @@ def test_status_warns_about_rewritten_glue_history(story: Story) -> None:
     assert status["glue_history_rewritten"] == discarded
     assert status["glue_head"] == head
     text = g2l(dbx.path, "status").output
-    assert (f"Warning: Glue history was rewritten: the mirror holds Glue {discarded[:12]}, which main (now "
-            f"{head[:12]}) no longer contains; the next sync merges the current head") in text
+    assert (
+        f"Warning: Glue history was rewritten: the mirror holds Glue {discarded[:12]}, which main (now "
+        f"{head[:12]}) no longer contains; the next sync merges the current head"
+    ) in text
 
 
 # -- defect 3: exit codes that lied ----------------------------------------------------------------------------
+
 
 def test_untracked_file_in_the_way_is_refused_before_anything_moves_with_conflicts_elsewhere(story: Story) -> None:
     dbx, glue = story
     dbx.edit(A, "confidence = 0.99", "confidence = 0.995  # Databricks")
     dbx.commit("Databricks confidence")
-    glue.commit("Glue: new job, confidence", {"jobs/new_job.py": "n = 1\n", "jobs/process_a.py": JOB_A.replace(
-        "confidence = 0.99", "confidence = 0.975")})
+    glue.commit(
+        "Glue: new job, confidence",
+        {"jobs/new_job.py": "n = 1\n", "jobs/process_a.py": JOB_A.replace("confidence = 0.99", "confidence = 0.975")},
+    )
     dbx.write("risk_engine/jobs/new_job.py", "my local scratch\n")
     before = everything(dbx)
     run = g2l(dbx.path, "sync")
     assert run.code == 3
-    assert run.output == ("git g2l-sync: the sync would overwrite untracked files in the work tree "
-                          "(risk_engine/jobs/new_job.py); move them away or commit them, then rerun; nothing changed\n")
+    assert run.output == (
+        "git g2l-sync: the sync would overwrite untracked files in the work tree "
+        "(risk_engine/jobs/new_job.py); move them away or commit them, then rerun; nothing changed\n"
+    )
     assert everything(dbx) == before
     assert dbx.read("risk_engine/jobs/new_job.py") == "my local scratch\n"
 
@@ -126,15 +141,18 @@ def test_untracked_file_in_the_way_of_a_clean_sync_is_a_safety_refusal(story: St
 
 def test_rerunning_a_branch_sync_reports_that_sync_and_does_not_claim_the_target_has_it(story: Story) -> None:
     dbx, glue = story
-    glue_head = glue.commit("Glue: threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
-                                                                                   "threshold = 0.7")})
+    glue_head = glue.commit(
+        "Glue: threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")}
+    )
     first = sync_json(dbx, "--branch", "g2l/ci")
     before = dbx.refs()
     run = g2l(dbx.path, "sync", "--branch", "g2l/ci")
     assert run.code == 0
     assert "Already up to date" not in run.output
-    assert run.output.splitlines()[0] == f"Merged Glue {glue_head[:12]} (previous sync: " \
-        f"{first[1]['previous_glue_commit'][:12]}) into main"  # type: ignore[index]
+    assert (
+        run.output.splitlines()[0] == f"Merged Glue {glue_head[:12]} (previous sync: "
+        f"{first[1]['previous_glue_commit'][:12]}) into main"
+    )  # type: ignore[index]
     assert "note     branch g2l/ci already holds this sync (made by an earlier run); nothing changed" in run.output
     assert dbx.refs() == before
     code, again = sync_json(dbx, "--branch", "g2l/ci")
@@ -143,6 +161,7 @@ def test_rerunning_a_branch_sync_reports_that_sync_and_does_not_claim_the_target
 
 
 # -- defect 5: reports that misled reviewers --------------------------------------------------------------------
+
 
 def test_review_items_name_the_databricks_path_and_the_line_in_the_merged_file(story: Story) -> None:
     dbx, glue = story
@@ -186,12 +205,17 @@ def test_review_items_cover_every_mirror_commit_a_sync_merges(story: Story) -> N
     code, report = sync_json(dbx)
     assert code == 0
     assert report["files"]["added"] == [  # type: ignore[index]
-        "risk_engine/glue_compat.py", "risk_engine/jobs/process_c.py", "risk_engine/jobs/spigot.py"]
+        "risk_engine/glue_compat.py",
+        "risk_engine/jobs/process_c.py",
+        "risk_engine/jobs/spigot.py",
+    ]
     assert [(r["path"], r["rule"]) for r in report["review"]] == [  # type: ignore[union-attr]
-        ("risk_engine/jobs/spigot.py", SPIGOT_REVIEW[0])]
+        ("risk_engine/jobs/spigot.py", SPIGOT_REVIEW[0])
+    ]
 
 
 # -- security: the merge driver entry survives a moved virtual environment ---------------------------------------
+
 
 def test_merge_driver_entry_names_the_command_on_path_and_an_old_absolute_entry_is_refreshed(story: Story) -> None:
     dbx, glue = story
@@ -202,8 +226,10 @@ def test_merge_driver_entry_names_the_command_on_path_and_an_old_absolute_entry_
     assert git(dbx.path, "config", "merge.g2l.driver").startswith("/old/venv/")  # a dry run changes nothing
     run = g2l(dbx.path, "sync")
     assert (dry.code, run.code) == (0, 0)
-    assert ("note     the merge driver entry in .git/config now runs `git-g2l-sync merge-driver %O %A %B %P` "
-            "(it named /old/venv/bin/python3.11)") in run.output
+    assert (
+        "note     the merge driver entry in .git/config now runs `git-g2l-sync merge-driver %O %A %B %P` "
+        "(it named /old/venv/bin/python3.11)"
+    ) in run.output
     assert git(dbx.path, "config", "merge.g2l.driver") == "git-g2l-sync merge-driver %O %A %B %P"
 
 
@@ -215,24 +241,29 @@ def test_init_refuses_to_overwrite_an_untracked_file_before_writing_anything(tmp
     before = everything(dbx)
     run = g2l(dbx.path, "init", "--glue", "../glue")
     assert run.code == 3
-    assert run.output == ("git g2l-sync: the sync would overwrite untracked files in the work tree (jobs/a.py); "
-                          "move them away or commit them, then rerun; nothing changed\n")
+    assert run.output == (
+        "git g2l-sync: the sync would overwrite untracked files in the work tree (jobs/a.py); "
+        "move them away or commit them, then rerun; nothing changed\n"
+    )
     assert everything(dbx) == before
     assert git(dbx.path, "config", "--get-regexp", "^merge\\\\.", env=None) == "" if False else True
     assert not (dbx.path / "g2l.toml").exists()
 
 
 @pytest.mark.parametrize("conflicted", [False, True])
-def test_a_file_appearing_after_the_check_rolls_the_refs_back(story: Story, monkeypatch: pytest.MonkeyPatch,
-                                                               conflicted: bool) -> None:
+def test_a_file_appearing_after_the_check_rolls_the_refs_back(
+    story: Story, monkeypatch: pytest.MonkeyPatch, conflicted: bool
+) -> None:
     """A race the untracked-file check cannot see (the file appears right after it): git refuses to overwrite it,
     and the sync puts the refs it moved back, exit 3, nothing changed."""
     dbx, glue = story
     if conflicted:
         dbx.edit(A, "confidence = 0.99", "confidence = 0.995  # Databricks")
         dbx.commit("Databricks confidence")
-    glue.commit("Glue: new job, confidence", {"jobs/new_job.py": "n = 1\n", "jobs/process_a.py": JOB_A.replace(
-        "confidence = 0.99", "confidence = 0.975")})
+    glue.commit(
+        "Glue: new job, confidence",
+        {"jobs/new_job.py": "n = 1\n", "jobs/process_a.py": JOB_A.replace("confidence = 0.99", "confidence = 0.975")},
+    )
     dbx.write("risk_engine/jobs/new_job.py", "my local scratch\n")
     monkeypatch.setattr(apply, "refuse_untracked", lambda *args: None)
     before = everything(dbx)
@@ -246,14 +277,16 @@ def test_a_file_appearing_after_the_check_rolls_the_refs_back(story: Story, monk
 
 # -- interrupted syncs: a rerun finishes them, and never over someone's edits ---------------------------------------
 
+
 def _interrupted_conflicted_sync(story: Story) -> tuple[str, str]:
     """A conflicted work-tree sync stopped right before MERGE_HEAD: the state a kill there leaves."""
     dbx, glue = story
     dbx.edit(A, "confidence = 0.99", "confidence = 0.995  # Databricks")
     tip = dbx.commit("Databricks confidence")
-    glue.commit("Glue: confidence and a new job", {"jobs/process_a.py": JOB_A.replace("confidence = 0.99",
-                                                                                      "confidence = 0.975"),
-                                                   "jobs/process_c.py": "c = 1\n"})
+    glue.commit(
+        "Glue: confidence and a new job",
+        {"jobs/process_a.py": JOB_A.replace("confidence = 0.99", "confidence = 0.975"), "jobs/process_c.py": "c = 1\n"},
+    )
     assert g2l(dbx.path, "sync").code == 1
     for name in ("MERGE_HEAD", "MERGE_MSG", "MERGE_MODE"):
         (dbx.path / ".git" / name).unlink()
@@ -283,8 +316,11 @@ def test_a_rerun_never_finishes_over_edits_made_after_the_interruption(story: St
     status = json.loads(g2l(dbx.path, "status", "--json", "--offline").output)
     assert status["interrupted_sync"].startswith("a conflicts sync of main from ")
     dry = g2l(dbx.path, "sync", "--dry-run")
-    assert (dry.code, dry.output) == (3, f"git g2l-sync: a sync was interrupted ({dbx.path / '.git' / apply.JOURNAL} "
-                                         "is there): run `git g2l-sync sync` without --dry-run to finish it first\n")
+    assert (dry.code, dry.output) == (
+        3,
+        f"git g2l-sync: a sync was interrupted ({dbx.path / '.git' / apply.JOURNAL} "
+        "is there): run `git g2l-sync sync` without --dry-run to finish it first\n",
+    )
     run = g2l(dbx.path, "sync")
     assert run.code == 3
     assert "left the work tree part-way and it has changed since" in run.output
@@ -306,20 +342,27 @@ def test_an_interrupted_sync_overtaken_by_a_branch_sync_is_refused_and_the_journ
 
 def test_a_rewrite_already_taken_by_a_branch_sync_is_still_reported_on_the_target(story: Story) -> None:
     dbx, glue = story
-    merged = glue.commit("Glue: threshold 0.7", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
-                                                                                    "threshold = 0.7")})
+    merged = glue.commit(
+        "Glue: threshold 0.7", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")}
+    )
     assert g2l(dbx.path, "sync").code == 0
     git(glue.path, "reset", "-q", "--hard", "HEAD~1")
-    head = glue.commit("Glue: threshold 0.6", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8",
-                                                                                  "threshold = 0.6")})
+    head = glue.commit(
+        "Glue: threshold 0.6", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.6")}
+    )
     assert g2l(dbx.path, "sync", "--branch", "g2l/pr").code == 0  # left unmerged
     status = json.loads(g2l(dbx.path, "status", "--json").output)
     assert status["glue_history_rewritten"] == merged
     code, report = sync_json(dbx)
     assert code == 0
     assert report["rewritten_glue_commit"] == merged
-    assert report["notes"][0].startswith(  # type: ignore[index]
-        f"Glue history was rewritten: the mirror held Glue {merged[:12]}, which main (now {head[:12]})")
+    assert report[
+        "notes"
+    ][
+        0
+    ].startswith(  # type: ignore[index]
+        f"Glue history was rewritten: the mirror held Glue {merged[:12]}, which main (now {head[:12]})"
+    )
     assert "threshold = 0.6\n" in dbx.read(A)
 
 

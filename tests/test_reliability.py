@@ -19,7 +19,7 @@ def _setup(tmp_path: Path) -> DbxRepo:
     glue.commit("Glue v1", {"jobs/a.py": JOB_A})
     dbx = DbxRepo(tmp_path / "dbx")
     assert g2l(dbx.path, "init", "--glue", "../glue").code == 0
-    dbx.edit("jobs/a.py", "table_name=\"exposures\"", "table_name=\"exposures_uc\"")
+    dbx.edit("jobs/a.py", 'table_name="exposures"', 'table_name="exposures_uc"')
     dbx.commit("Databricks horizon")
     glue.commit("Glue v2", {"jobs/a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"), "jobs/b.py": "b = 1\n"})
     return dbx
@@ -45,8 +45,9 @@ def _expected_final(tmp_path: Path) -> dict[str, str]:
     return {"jobs/a.py": dbx.show("g2l/sync", "jobs/a.py"), "jobs/b.py": dbx.show("g2l/sync", "jobs/b.py")}
 
 
-def test_killed_branch_sync_leaves_refs_old_or_new_and_a_rerun_finishes(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_killed_branch_sync_leaves_refs_old_or_new_and_a_rerun_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     expected = _expected_final(tmp_path)
     calls = 0
     while True:

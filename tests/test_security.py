@@ -12,19 +12,28 @@ PACKAGE = Path(g2l_merge.__file__).parent
 
 
 def _modules() -> list[tuple[str, ast.Module]]:
-    return [(str(path.relative_to(PACKAGE)), ast.parse(path.read_text(), str(path)))
-            for path in sorted(PACKAGE.rglob("*.py"))]
+    return [
+        (str(path.relative_to(PACKAGE)), ast.parse(path.read_text(), str(path)))
+        for path in sorted(PACKAGE.rglob("*.py"))
+    ]
 
 
 def test_no_module_runs_a_shell() -> None:
     found = []
     for name, tree in _modules():
         for node in ast.walk(tree):
-            if isinstance(node, ast.keyword) and node.arg == "shell" and not (
-                    isinstance(node.value, ast.Constant) and node.value.value is False):
+            if (
+                isinstance(node, ast.keyword)
+                and node.arg == "shell"
+                and not (isinstance(node.value, ast.Constant) and node.value.value is False)
+            ):
                 found.append(f"{name}:{node.lineno} shell=")
-            if isinstance(node, ast.Attribute) and node.attr in ("system", "popen", "spawnl", "spawnlp") and \
-                    isinstance(node.value, ast.Name) and node.value.id == "os":
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in ("system", "popen", "spawnl", "spawnlp")
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "os"
+            ):
                 found.append(f"{name}:{node.lineno} os.{node.attr}")
     assert found == []
 
@@ -55,10 +64,13 @@ def test_native_and_protect_never_write_outside_the_repository(story: Story, tmp
     outside = tmp_path / "outside.py"
     outside.write_text("x = 1\ny = 2\n")
     (dbx.path / "risk_engine" / "link").symlink_to(tmp_path, target_is_directory=True)
-    for args in (["native", str(outside)], ["native", "risk_engine/link/outside.py"],
-                 ["protect", "risk_engine/link/outside.py", "--lines", "1-2"], ["protect", "../outside.py",
-                                                                                 "--lines", "1-2"],
-                 ["protect", ".git/config", "--lines", "1-1"]):
+    for args in (
+        ["native", str(outside)],
+        ["native", "risk_engine/link/outside.py"],
+        ["protect", "risk_engine/link/outside.py", "--lines", "1-2"],
+        ["protect", "../outside.py", "--lines", "1-2"],
+        ["protect", ".git/config", "--lines", "1-1"],
+    ):
         run = g2l(dbx.path, *args)
         assert run.code == 2, (args, run.output)
         assert "outside the repository" in run.output and "g2l-merge writes only inside it" in run.output, args

@@ -49,8 +49,11 @@ def test_glue_change_merges_next_to_a_databricks_edit_in_the_same_file(story: St
     glue.commit("Glue: stricter threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.75")})
     run = g2l(dbx.path, "sync")
     assert run.code == 0, run.output
-    expected = converted_a(JOB_A.replace("threshold = 0.8", "threshold = 0.75").replace(
-        "horizon_days = 10\n", "horizon_days = 10\nspark.conf.set('uc', 'on')  # Databricks\n"))
+    expected = converted_a(
+        JOB_A.replace("threshold = 0.8", "threshold = 0.75").replace(
+            "horizon_days = 10\n", "horizon_days = 10\nspark.conf.set('uc', 'on')  # Databricks\n"
+        )
+    )
     assert dbx.read(A) == expected
     assert dbx.show("main", A) == expected.rstrip("\n")
     first, second = dbx.parents("main")
@@ -65,8 +68,9 @@ def test_overlapping_edit_is_a_real_conflict_with_both_sides_text(story: Story) 
     dbx.edit(A, "confidence = 0.99", "confidence = 0.995  # Databricks: regulator asked")
     old_tip = dbx.commit("Databricks: confidence")
     previous_glue = git(glue.path, "rev-parse", "HEAD")
-    new_glue = glue.commit("Glue: confidence", {"jobs/process_a.py": JOB_A.replace("confidence = 0.99",
-                                                                                  "confidence = 0.975")})
+    new_glue = glue.commit(
+        "Glue: confidence", {"jobs/process_a.py": JOB_A.replace("confidence = 0.99", "confidence = 0.975")}
+    )
     run = g2l(dbx.path, "sync")
     assert run.code == 1
     assert "content       risk_engine/jobs/process_a.py" in run.output
@@ -106,8 +110,11 @@ def test_glue_add_delete_and_rename_with_databricks_edits_following_the_rename(s
     dbx, glue = story
     dbx.edit(A, "horizon_days = 10\n", "horizon_days = 10\nlog_breaches = True  # Databricks\n")
     dbx.commit("Databricks edits job a")
-    glue.commit("Glue reorganises", {"jobs/new_job.py": "print('new')\n", "jobs/process_b.py": None},
-                renames={"jobs/process_a.py": "jobs/limits/process_a.py"})
+    glue.commit(
+        "Glue reorganises",
+        {"jobs/new_job.py": "print('new')\n", "jobs/process_b.py": None},
+        renames={"jobs/process_a.py": "jobs/limits/process_a.py"},
+    )
     run = g2l(dbx.path, "sync", "--json")
     assert run.code == 0, run.output
     report = json.loads(run.output)
@@ -119,7 +126,8 @@ def test_glue_add_delete_and_rename_with_databricks_edits_following_the_rename(s
     assert dbx.read("risk_engine/jobs/new_job.py") == "# g2l: converted from jobs/new_job.py\nprint('new')\n"
     moved = dbx.read("risk_engine/jobs/limits/process_a.py")
     assert moved == "# g2l: converted from jobs/limits/process_a.py\n" + JOB_A.replace(
-        "horizon_days = 10\n", "horizon_days = 10\nlog_breaches = True  # Databricks\n")
+        "horizon_days = 10\n", "horizon_days = 10\nlog_breaches = True  # Databricks\n"
+    )
 
 
 def test_databricks_only_files_survive_every_sync(story: Story) -> None:
@@ -158,16 +166,21 @@ def test_glue_commit_outside_include_still_records_the_sync(story: Story) -> Non
 
 
 def worktree_snapshot(path: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*"))
-            if p.is_file() and ".git" not in p.relative_to(path).parts}
+    return {
+        str(p.relative_to(path)): p.read_bytes()
+        for p in sorted(path.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(path).parts
+    }
 
 
 def test_dry_run_changes_no_ref_and_no_file(story: Story) -> None:
     dbx, glue = story
     dbx.edit(A, "threshold = 0.8", "threshold = 0.9")
     dbx.commit("Databricks threshold")
-    glue.commit("Glue threshold and a new job", {
-        "jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"), "jobs/c.py": "c = 1\n"})
+    glue.commit(
+        "Glue threshold and a new job",
+        {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"), "jobs/c.py": "c = 1\n"},
+    )
     refs, files = dbx.refs(), worktree_snapshot(dbx.path)
     index = (dbx.path / ".git/index").read_bytes()
     run = g2l(dbx.path, "sync", "--dry-run", "--json")
@@ -187,8 +200,13 @@ def test_branch_mode_in_a_bare_clone_commits_conflicts_with_markers(story: Story
     dbx, glue = story
     dbx.edit(A, "threshold = 0.8", "threshold = 0.9")
     dbx.commit("Databricks threshold")
-    glue.commit("Glue threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"),
-                                   "jobs/process_b.py": JOB_A.replace("limits", "limits_v2")})
+    glue.commit(
+        "Glue threshold",
+        {
+            "jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7"),
+            "jobs/process_b.py": JOB_A.replace("limits", "limits_v2"),
+        },
+    )
     bare = tmp_path / "ci.git"
     git(tmp_path, "clone", "-q", "--bare", str(dbx.path), str(bare))
     git(bare, "fetch", "-q", "origin", "glue-mirror:glue-mirror")
@@ -199,8 +217,10 @@ def test_branch_mode_in_a_bare_clone_commits_conflicts_with_markers(story: Story
     assert report["conflicts"] == [{"kind": "content", "path": A, "region": None}]
     merge = git(bare, "rev-parse", "g2l/sync-1")
     assert report["merge_commit"] == merge
-    assert git(bare, "rev-list", "--no-walk", "--parents", merge).split()[1:] == [tip, git(bare, "rev-parse",
-                                                                                            "glue-mirror")]
+    assert git(bare, "rev-list", "--no-walk", "--parents", merge).split()[1:] == [
+        tip,
+        git(bare, "rev-parse", "glue-mirror"),
+    ]
     assert git(bare, "rev-parse", "main") == tip
     merged = git(bare, "show", f"{merge}:{A}")
     assert "<<<<<<< main\nthreshold = 0.9\n|||||||" in merged
@@ -261,6 +281,7 @@ def test_held_lock_is_refused_with_its_holder_and_a_dead_holder_is_taken_over(st
     sleeper = subprocess.Popen(["sleep", "30"])
     try:
         import socket
+
         lock.write_text(f"pid {sleeper.pid} on {socket.gethostname()} since 2026-11-26 07:00:00: sync\n")
         refs = dbx.refs()
         run = g2l(dbx.path, "sync")
@@ -318,8 +339,15 @@ def test_adopt_records_a_hand_migrated_tree_and_brings_only_later_changes(tmp_pa
 
 def test_non_python_included_files_are_carried_over_unchanged(tmp_path: Path) -> None:
     glue = GlueRepo(tmp_path / "glue")
-    glue.commit("Glue v1", {"jobs/a.py": "a = 1\n", "jobs/queries/limits.sql": "select 1\n",
-                            "jobs/skip/b.py": "b = 1\n", "other/c.py": "c = 1\n"})
+    glue.commit(
+        "Glue v1",
+        {
+            "jobs/a.py": "a = 1\n",
+            "jobs/queries/limits.sql": "select 1\n",
+            "jobs/skip/b.py": "b = 1\n",
+            "other/c.py": "c = 1\n",
+        },
+    )
     dbx = DbxRepo(tmp_path / "dbx")
     run = g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/**", "--exclude", "jobs/skip/**")
     assert run.code == 0, run.output
@@ -375,14 +403,17 @@ def test_sync_with_a_glue_ref_and_a_glue_commit(story: Story) -> None:
     assert report["status"] == "up-to-date"
 
 
-@pytest.mark.parametrize(("config", "message"), [
-    ("[source]\nrepo = '../glue'\nbogus = 1\n", "unknown key [source] bogus"),
-    ("[source]\nrepo = '../glue'\n[target]\nroot = '../outside'\n", "[target] root"),
-    ("[source]\nrepo = '../glue'\nref = 'bad..ref'\n", "[source] ref"),
-    ("[source]\nrepo = '../glue'\n[extra]\n", "unknown section [extra]"),
-    ("[source\n", "invalid TOML"),
-    ("[target]\nroot = 'x'\n", "missing key [source] repo"),
-])
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("[source]\nrepo = '../glue'\nbogus = 1\n", "unknown key [source] bogus"),
+        ("[source]\nrepo = '../glue'\n[target]\nroot = '../outside'\n", "[target] root"),
+        ("[source]\nrepo = '../glue'\nref = 'bad..ref'\n", "[source] ref"),
+        ("[source]\nrepo = '../glue'\n[extra]\n", "unknown section [extra]"),
+        ("[source\n", "invalid TOML"),
+        ("[target]\nroot = 'x'\n", "missing key [source] repo"),
+    ],
+)
 def test_bad_config_exits_2_naming_the_key_and_changes_nothing(story: Story, config: str, message: str) -> None:
     dbx, glue = story
     dbx.write("g2l.toml", config)
@@ -416,15 +447,18 @@ def test_unreadable_glue_repository_is_bad_input(tmp_path: Path) -> None:
 
 def test_installed_console_script_runs_as_a_git_subcommand(tmp_path: Path) -> None:
     bindir = Path(os.path.dirname(os.path.realpath(os.sys.executable)))  # type: ignore[attr-defined]
-    env = {**os.environ, "PATH": f"{Path(os.sys.executable).parent}{os.pathsep}{bindir}{os.pathsep}"  # type: ignore[attr-defined]
-           f"{os.environ['PATH']}"}
-    proc = subprocess.run(["git", "g2l-sync", "-h"], capture_output=True, text=True, env=env, cwd=tmp_path,
-                          check=False)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(os.sys.executable).parent}{os.pathsep}{bindir}{os.pathsep}"  # type: ignore[attr-defined]
+        f"{os.environ['PATH']}",
+    }
+    proc = subprocess.run(["git", "g2l-sync", "-h"], capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
     assert proc.returncode == 0, proc.stderr
     for command in ("init", "sync", "status", "log"):
         assert command in proc.stdout
-    proc = subprocess.run(["git", "g2l-sync", "status"], capture_output=True, text=True, env=env, cwd=tmp_path,
-                          check=False)
+    proc = subprocess.run(
+        ["git", "g2l-sync", "status"], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
     assert proc.returncode == 2
     assert proc.stderr.startswith("git g2l-sync: ") and "not a git repository" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -16,8 +16,9 @@ from g2l_merge.convert.rules.base import code_of, string_value
 
 # Glue type names whose Spark spelling differs; "decimal" alone is Glue's DecimalType(), that is (10, 2).
 SPARK_TYPES = {"long": "bigint", "integer": "int", "short": "smallint", "byte": "tinyint", "decimal": "decimal(10,2)"}
-CASTABLE = frozenset({"string", "int", "bigint", "smallint", "tinyint", "float", "double", "boolean", "date",
-                      "timestamp", "binary"})
+CASTABLE = frozenset(
+    {"string", "int", "bigint", "smallint", "tinyint", "float", "double", "boolean", "date", "timestamp", "binary"}
+)
 UNCASTABLE = frozenset({"array", "struct", "map", "null", "choice"})
 DECIMAL = re.compile(r"decimal\(\s*\d+\s*,\s*\d+\s*\)")
 ORDERING = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}  # an operator and its mirror, to put the column first
@@ -79,8 +80,7 @@ def string_list(node: cst.BaseExpression | None) -> list[str] | None:
         return [single]
     if not isinstance(node, (cst.List, cst.Tuple)):
         return None
-    values = [string_value(element.value) if isinstance(element, cst.Element) else None
-              for element in node.elements]
+    values = [string_value(element.value) if isinstance(element, cst.Element) else None for element in node.elements]
     return None if any(value is None for value in values) else [v for v in values if v is not None]
 
 
@@ -111,9 +111,14 @@ def lambda_predicate(node: cst.BaseExpression, functions: str) -> Predicate | No
 
 
 def _single_parameter(params: cst.Parameters) -> bool:
-    return (len(params.params) == 1 and not params.posonly_params and not params.kwonly_params
-            and not isinstance(params.star_arg, cst.Param) and params.star_kwarg is None
-            and params.params[0].default is None)
+    return (
+        len(params.params) == 1
+        and not params.posonly_params
+        and not params.kwonly_params
+        and not isinstance(params.star_arg, cst.Param)
+        and params.star_kwarg is None
+        and params.params[0].default is None
+    )
 
 
 class _Predicates:
@@ -175,8 +180,9 @@ class _Predicates:
             return pairs[0]
         return _Code(" & ".join(_wrapped(pair, ("compare",)) for pair in pairs), "and")
 
-    def _pair(self, left: cst.BaseExpression, operator: cst.BaseCompOp, right: cst.BaseExpression,
-              negated: bool) -> _Code | None:
+    def _pair(
+        self, left: cst.BaseExpression, operator: cst.BaseCompOp, right: cst.BaseExpression, negated: bool
+    ) -> _Code | None:
         if isinstance(operator, (cst.In, cst.NotIn)):
             return self._membership(left, right, isinstance(operator, cst.NotIn), negated)
         a, b = self.value(left), self.value(right)
@@ -191,14 +197,18 @@ class _Predicates:
             self.saw_raising = True
             return _Code(f"{a[0]} {op} {b[0]}", "compare")
         if op == "==":
-            return _Code(f"{a[0]}.eqNullSafe({b[0]})", "atom") if negated or b[1] else _Code(f"{a[0]} == {b[0]}",
-                                                                                              "compare")
+            return (
+                _Code(f"{a[0]}.eqNullSafe({b[0]})", "atom")
+                if negated or b[1]
+                else _Code(f"{a[0]} == {b[0]}", "compare")
+            )
         if op == "!=":
             return _Code(f"~{a[0]}.eqNullSafe({b[0]})", "not")
         return None
 
-    def _membership(self, left: cst.BaseExpression, right: cst.BaseExpression, not_in: bool,
-                    negated: bool) -> _Code | None:
+    def _membership(
+        self, left: cst.BaseExpression, right: cst.BaseExpression, not_in: bool, negated: bool
+    ) -> _Code | None:
         field = self.value(left)
         if field is None or not field[1] or not isinstance(right, (cst.List, cst.Tuple, cst.Set)):
             return None
@@ -217,15 +227,19 @@ class _Predicates:
         path = self._field(node)
         if path:
             return f"{self.functions}.col({py_str(spark_path(path))})", True
-        if isinstance(node, (cst.Integer, cst.Float)) or (isinstance(node, cst.SimpleString)
-                                                         and string_value(node) is not None):
+        if isinstance(node, (cst.Integer, cst.Float)) or (
+            isinstance(node, cst.SimpleString) and string_value(node) is not None
+        ):
             return code_of(node), False
         if isinstance(node, cst.Name) and node.value in ("True", "False", "None"):
             return node.value, False
         if isinstance(node, (cst.Name, cst.Attribute, cst.Subscript)) and not self._mentions_record(node):
             return code_of(node), False  # a value the job computed (args["period"]): the same for every row
-        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) \
-                and isinstance(node.expression, (cst.Integer, cst.Float)):
+        if (
+            isinstance(node, cst.UnaryOperation)
+            and isinstance(node.operator, cst.Minus)
+            and isinstance(node.expression, (cst.Integer, cst.Float))
+        ):
             return code_of(node), False
         if isinstance(node, cst.BinaryOperation) and code_of(node.operator).strip() in ("+", "-", "*", "/", "%"):
             a, b = self.value(node.left), self.value(node.right)
@@ -259,8 +273,13 @@ class _Predicates:
         if isinstance(node, cst.Subscript) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index):
             base, key = self._field(node.value), string_value(node.slice[0].slice.value)
             return None if base is None or key is None else [*base, key]
-        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "get" \
-                and len(node.args) == 1 and node.args[0].keyword is None:
+        if (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and node.func.attr.value == "get"
+            and len(node.args) == 1
+            and node.args[0].keyword is None
+        ):
             base, key = self._field(node.func.value), string_value(node.args[0].value)
             return None if base is None or key is None else [*base, key]
         return None

@@ -40,6 +40,7 @@ class ConvertRun(NamedTuple):
 
 # -- configuration -----------------------------------------------------------------------------
 
+
 def repository_root(start: Path) -> Path | None:
     """The nearest folder at or above `start` that holds `.git` (a folder, or a file in worktrees)."""
     for folder in (start, *start.parents):
@@ -61,6 +62,7 @@ def find_config(cwd: Path, explicit: Path | None) -> ConvertConfig:
 
 
 # -- conversion --------------------------------------------------------------------------------
+
 
 def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path) -> ConvertRun:
     """Convert every named file (folders: their .py files); collect problems instead of stopping."""
@@ -112,9 +114,9 @@ def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str
     """One file's conversion, or the problem (`PATH:LINE: message`) that stops it."""
     bom = data.startswith(_BOM)
     try:
-        source = data[len(_BOM) if bom else 0:].decode("utf-8")
+        source = data[len(_BOM) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         return f"{name}:{line}: not UTF-8; nothing converted"
     result = convert_source(source, header_path, config)
     for finding in result.findings:
@@ -130,6 +132,7 @@ def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str
 
 # -- output ------------------------------------------------------------------------------------
 
+
 def output_paths(files: Iterable[ConvertedFile], out_dir: Path) -> dict[str, Path]:
     """Where --out DIR puts each file: DIR/PATH; a path that would leave DIR is refused (exit 2)."""
     if out_dir.exists() and not out_dir.is_dir():
@@ -139,8 +142,10 @@ def output_paths(files: Iterable[ConvertedFile], out_dir: Path) -> dict[str, Pat
     for file in files:
         target = (out_dir / file.path).resolve()
         if PurePosixPath(file.path).is_absolute() or not target.is_relative_to(root) or target == root:
-            raise G2lError(f"{file.path}: --out writes each file under {out_dir} by the path it is named by, and "
-                           "this path leads outside it; name the file by a relative path inside the current folder")
+            raise G2lError(
+                f"{file.path}: --out writes each file under {out_dir} by the path it is named by, and "
+                "this path leads outside it; name the file by a relative path inside the current folder"
+            )
         targets[file.path] = target
     return targets
 
@@ -172,8 +177,14 @@ def render_diff(files: Iterable[ConvertedFile]) -> str:
 
 
 def render_json(files: Iterable[ConvertedFile]) -> str:
-    return json.dumps({"files": [{"path": file.path, "findings": [finding._asdict() for finding in file.findings]}
-                                 for file in files]}, indent=2)
+    return json.dumps(
+        {
+            "files": [
+                {"path": file.path, "findings": [finding._asdict() for finding in file.findings]} for file in files
+            ]
+        },
+        indent=2,
+    )
 
 
 def render_findings(files: Iterable[ConvertedFile]) -> list[str]:

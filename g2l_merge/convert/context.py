@@ -20,8 +20,7 @@ class Finding(NamedTuple):
     message: str
 
 
-_STATEMENTS = (cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.FunctionDef,
-               cst.ClassDef)
+_STATEMENTS = (cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.FunctionDef, cst.ClassDef)
 
 
 @dataclass

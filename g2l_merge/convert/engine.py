@@ -42,22 +42,44 @@ def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
     byte-order mark, a lone carriage return at the very end): conversion changes code, never bytes it did not mean to.
     """
     if len(text) > MAX_SOURCE_CHARS:
-        return Conversion(text, (Finding(path, 1, PARSE_RULE, f"{len(text):,} characters, over the converter's "
-                                         f"{MAX_SOURCE_CHARS:,} (generated code?), carried over unchanged"),))
+        return Conversion(
+            text,
+            (
+                Finding(
+                    path,
+                    1,
+                    PARSE_RULE,
+                    f"{len(text):,} characters, over the converter's "
+                    f"{MAX_SOURCE_CHARS:,} (generated code?), carried over unchanged",
+                ),
+            ),
+        )
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        finding = Finding(path, exc.raw_line, PARSE_RULE, "not valid Python, carried over unchanged: "
-                          + exc.message.splitlines()[0])
+        finding = Finding(
+            path, exc.raw_line, PARSE_RULE, "not valid Python, carried over unchanged: " + exc.message.splitlines()[0]
+        )
         return Conversion(text, (finding,))
     written = module.code
     if written != text:
-        at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written),
-                                                                                              len(text)))
+        at = next(
+            (i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written), len(text))
+        )
         line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
-        return Conversion(text, (Finding(path, line, PARSE_RULE, "the parser would not keep this line's bytes "
-                                         "(a byte-order mark inside the file, or a lone carriage return at its end), "
-                                         "carried over unchanged"),))
+        return Conversion(
+            text,
+            (
+                Finding(
+                    path,
+                    line,
+                    PARSE_RULE,
+                    "the parser would not keep this line's bytes "
+                    "(a byte-order mark inside the file, or a lone carriage return at its end), "
+                    "carried over unchanged",
+                ),
+            ),
+        )
     converted, findings = convert_module(module, path, config)
     return Conversion(with_header(converted.code, path), findings)
 
@@ -79,8 +101,7 @@ def convert_module(module: cst.Module, path: str, config: ConvertConfig) -> tupl
 
 
 class _Runner(cst.CSTTransformer):
-    def __init__(self, rules: tuple[Any, ...], path: str, config: ConvertConfig, tracked: Tracked,
-                 tree: Tree) -> None:
+    def __init__(self, rules: tuple[Any, ...], path: str, config: ConvertConfig, tracked: Tracked, tree: Tree) -> None:
         super().__init__()
         self.rules = rules
         self.ctx = ConvertContext(path, config, tracked, tree)
@@ -131,9 +152,15 @@ class _Runner(cst.CSTTransformer):
         except Exception as exc:  # a bug in one rule must not stop the file, the sync or the other rules
             rule = getattr(hook, "__self__", None)
             rule_id = getattr(rule, "id", INTERNAL_RULE)
-            self.ctx.findings.append(Finding(self.ctx.path, self.ctx.line(original), rule_id,
-                                             f"g2l-merge could not apply this rule here ({type(exc).__name__}): "
-                                             "left as written; please report it"))
+            self.ctx.findings.append(
+                Finding(
+                    self.ctx.path,
+                    self.ctx.line(original),
+                    rule_id,
+                    f"g2l-merge could not apply this rule here ({type(exc).__name__}): "
+                    "left as written; please report it",
+                )
+            )
             return updated
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
@@ -156,8 +183,11 @@ class _Runner(cst.CSTTransformer):
 
     def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
         result = self._leave(original_node, updated_node)
-        if self.carried and isinstance(original_node, (cst.Module, cst.IndentedBlock)) \
-                and isinstance(result, (cst.Module, cst.IndentedBlock)):
+        if (
+            self.carried
+            and isinstance(original_node, (cst.Module, cst.IndentedBlock))
+            and isinstance(result, (cst.Module, cst.IndentedBlock))
+        ):
             carried, self.carried = self.carried, []  # the block's last statements were removed: keep their comments
             while carried and carried[-1].comment is None:
                 carried.pop()

@@ -14,24 +14,73 @@ from libcst.metadata import QualifiedNameProvider
 from g2l_merge.convert.tree import Tree
 
 STAR_EXPORTS: dict[str, frozenset[str]] = {
-    "awsglue.transforms": frozenset({
-        "ApplyMapping", "ResolveChoice", "DropNullFields", "SelectFields", "DropFields", "RenameField",
-        "SplitFields", "SplitRows", "Join", "Union", "Filter", "Map", "FlatMap", "Unbox", "UnnestFrame",
-        "Relationalize", "Spigot", "Repartition", "Coalesce", "SelectFromCollection", "MapToCollection",
-        "FlatMapCollection", "ErrorsAsDynamicFrame", "DropDuplicates", "FillMissingValues", "GlueTransform",
-        "EvaluateDataQuality",
-    }),
-    "awsglue.dynamicframe": frozenset({"DynamicFrame", "DynamicFrameCollection", "DynamicFrameReader",
-                                       "DynamicFrameWriter"}),
+    "awsglue.transforms": frozenset(
+        {
+            "ApplyMapping",
+            "ResolveChoice",
+            "DropNullFields",
+            "SelectFields",
+            "DropFields",
+            "RenameField",
+            "SplitFields",
+            "SplitRows",
+            "Join",
+            "Union",
+            "Filter",
+            "Map",
+            "FlatMap",
+            "Unbox",
+            "UnnestFrame",
+            "Relationalize",
+            "Spigot",
+            "Repartition",
+            "Coalesce",
+            "SelectFromCollection",
+            "MapToCollection",
+            "FlatMapCollection",
+            "ErrorsAsDynamicFrame",
+            "DropDuplicates",
+            "FillMissingValues",
+            "GlueTransform",
+            "EvaluateDataQuality",
+        }
+    ),
+    "awsglue.dynamicframe": frozenset(
+        {"DynamicFrame", "DynamicFrameCollection", "DynamicFrameReader", "DynamicFrameWriter"}
+    ),
     "awsglue.context": frozenset({"GlueContext"}),
     "awsglue.utils": frozenset({"getResolvedOptions", "GlueArgumentError"}),
     "awsglue.job": frozenset({"Job"}),
-    "awsglue.gluetypes": frozenset({
-        "DataType", "AtomicType", "BinaryType", "BooleanType", "ByteType", "DateType", "DecimalType", "DoubleType",
-        "EnumType", "FloatType", "IntegerType", "LongType", "NullType", "ShortType", "StringType", "TimestampType",
-        "UnknownType", "ArrayType", "SetType", "ChoiceType", "MapType", "Field", "StructType", "EntityType",
-        "DynamicRecord", "mergeDataTypes",
-    }),
+    "awsglue.gluetypes": frozenset(
+        {
+            "DataType",
+            "AtomicType",
+            "BinaryType",
+            "BooleanType",
+            "ByteType",
+            "DateType",
+            "DecimalType",
+            "DoubleType",
+            "EnumType",
+            "FloatType",
+            "IntegerType",
+            "LongType",
+            "NullType",
+            "ShortType",
+            "StringType",
+            "TimestampType",
+            "UnknownType",
+            "ArrayType",
+            "SetType",
+            "ChoiceType",
+            "MapType",
+            "Field",
+            "StructType",
+            "EntityType",
+            "DynamicRecord",
+            "mergeDataTypes",
+        }
+    ),
 }
 GLUE_CONTEXT = "awsglue.context.GlueContext"
 DYNAMIC_FRAME = "awsglue.dynamicframe.DynamicFrame"
@@ -39,20 +88,58 @@ FRAME_TYPES = frozenset({DYNAMIC_FRAME, "awsglue.DynamicFrame"})
 COLLECTION_TYPES = frozenset({"awsglue.dynamicframe.DynamicFrameCollection", "awsglue.DynamicFrameCollection"})
 GLUE_CONTEXT_NAMES = frozenset({"glueContext", "glue_context", "glue_ctx", "glueCtx", "gc", "glue"})
 # Attributes only a GlueContext has: a name they are read from holds one.
-GLUE_CONTEXT_ATTRIBUTES = frozenset({"create_dynamic_frame", "write_dynamic_frame", "create_data_frame",
-                                     "write_data_frame", "create_dynamic_frame_from_options",
-                                     "create_dynamic_frame_from_catalog", "write_dynamic_frame_from_options",
-                                     "write_dynamic_frame_from_catalog", "write_dynamic_frame_from_jdbc_conf",
-                                     "getSink", "getSource", "spark_session", "purge_s3_path", "purge_table",
-                                     "get_logger", "forEachBatch", "add_ingestion_time_columns",
-                                     "extract_jdbc_conf", "create_sample_dynamic_frame_from_catalog"})
+GLUE_CONTEXT_ATTRIBUTES = frozenset(
+    {
+        "create_dynamic_frame",
+        "write_dynamic_frame",
+        "create_data_frame",
+        "write_data_frame",
+        "create_dynamic_frame_from_options",
+        "create_dynamic_frame_from_catalog",
+        "write_dynamic_frame_from_options",
+        "write_dynamic_frame_from_catalog",
+        "write_dynamic_frame_from_jdbc_conf",
+        "getSink",
+        "getSource",
+        "spark_session",
+        "purge_s3_path",
+        "purge_table",
+        "get_logger",
+        "forEachBatch",
+        "add_ingestion_time_columns",
+        "extract_jdbc_conf",
+        "create_sample_dynamic_frame_from_catalog",
+    }
+)
 # DynamicFrame methods that return a DynamicFrame.
-FRAME_METHODS = frozenset({
-    "apply_mapping", "resolveChoice", "drop_fields", "select_fields", "rename_field", "filter", "map",
-    "unbox", "unnest", "spigot", "repartition", "coalesce", "join", "union", "mergeDynamicFrame",
-    "dropNullFields", "drop_null_fields", "errorsAsDynamicFrame", "assertErrorThreshold", "relationalize_root",
-    "split_fields_first", "select", "simplify_ddb_json", "gs_now",
-})
+FRAME_METHODS = frozenset(
+    {
+        "apply_mapping",
+        "resolveChoice",
+        "drop_fields",
+        "select_fields",
+        "rename_field",
+        "filter",
+        "map",
+        "unbox",
+        "unnest",
+        "spigot",
+        "repartition",
+        "coalesce",
+        "join",
+        "union",
+        "mergeDynamicFrame",
+        "dropNullFields",
+        "drop_null_fields",
+        "errorsAsDynamicFrame",
+        "assertErrorThreshold",
+        "relationalize_root",
+        "split_fields_first",
+        "select",
+        "simplify_ddb_json",
+        "gs_now",
+    }
+)
 COLLECTION_TRANSFORMS = frozenset({"SplitFields", "SplitRows", "Relationalize", "MapToCollection"})
 
 
@@ -81,8 +168,9 @@ class Tracked:
         return {".".join([module, *parts]) for module in self.star_modules if parts[0] in STAR_EXPORTS[module]}
 
     def is_glue_context(self, node: cst.CSTNode) -> bool:
-        return isinstance(node, cst.Name) and (node.value in self.glue_contexts
-                                               or node.value in self.glue_context_params)
+        return isinstance(node, cst.Name) and (
+            node.value in self.glue_contexts or node.value in self.glue_context_params
+        )
 
     def is_frame(self, node: cst.CSTNode) -> bool:
         return isinstance(node, cst.Name) and node.value in self.frames
@@ -125,8 +213,13 @@ _NOTED_TYPES = frozenset({cst.Name, cst.Arg, cst.Attribute, cst.ImportFrom})
 
 
 def _sizes(tracked: Tracked) -> tuple[int, ...]:
-    return (len(tracked.frames), len(tracked.collections), len(tracked.glue_contexts), len(tracked.frame_functions),
-            len(tracked.collection_functions))
+    return (
+        len(tracked.frames),
+        len(tracked.collections),
+        len(tracked.glue_contexts),
+        len(tracked.frame_functions),
+        len(tracked.collection_functions),
+    )
 
 
 def _note(tracked: Tracked, node: cst.CSTNode) -> None:
@@ -135,8 +228,12 @@ def _note(tracked: Tracked, node: cst.CSTNode) -> None:
         tracked.uses[node.value] = tracked.uses.get(node.value, 0) + 1
     elif isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == "transformation_ctx":
         tracked.bookmarks = True
-    elif isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) \
-            and node.attr.value in GLUE_CONTEXT_ATTRIBUTES and node.value.value in GLUE_CONTEXT_NAMES:
+    elif (
+        isinstance(node, cst.Attribute)
+        and isinstance(node.value, cst.Name)
+        and node.attr.value in GLUE_CONTEXT_ATTRIBUTES
+        and node.value.value in GLUE_CONTEXT_NAMES
+    ):
         tracked.glue_context_params.add(node.value.value)
     elif isinstance(node, cst.ImportFrom) and isinstance(node.names, cst.ImportStar) and node.module is not None:
         module = ".".join(dotted(node.module))
@@ -194,8 +291,11 @@ class _Bindings:
             tracked.glue_context_params.discard(name)
         elif self._is_spark_context(value):
             tracked.spark_contexts.add(name)
-        elif isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name) \
-                and value.attr.value == "spark_session":
+        elif (
+            isinstance(value, cst.Attribute)
+            and isinstance(value.value, cst.Name)
+            and value.attr.value == "spark_session"
+        ):
             tracked.session, tracked.session_assigned = name, True
         elif call is not None and isinstance(call.func, cst.Attribute) and call.func.attr.value == "get_logger":
             tracked.loggers.add(name)
@@ -210,8 +310,15 @@ class _Bindings:
         if not isinstance(value, cst.Call):
             return False
         qualified = self._qualified(value.func)
-        return bool(qualified & {"pyspark.context.SparkContext", "pyspark.SparkContext",
-                                 "pyspark.context.SparkContext.getOrCreate", "pyspark.SparkContext.getOrCreate"})
+        return bool(
+            qualified
+            & {
+                "pyspark.context.SparkContext",
+                "pyspark.SparkContext",
+                "pyspark.context.SparkContext.getOrCreate",
+                "pyspark.SparkContext.getOrCreate",
+            }
+        )
 
     def is_collection(self, value: cst.BaseExpression) -> bool:
         if not isinstance(value, cst.Call):
@@ -219,10 +326,14 @@ class _Bindings:
         qualified = self._qualified(value.func)
         if isinstance(value.func, cst.Name) and value.func.value in self.tracked.collection_functions:
             return True
-        return any(q.startswith("awsglue.transforms.") and q.split(".")[2] in COLLECTION_TRANSFORMS
-                   for q in qualified) or bool(qualified & COLLECTION_TYPES) or (
-                       isinstance(value.func, cst.Attribute)
-                       and value.func.attr.value in ("relationalize", "split_fields", "split_rows"))
+        return (
+            any(q.startswith("awsglue.transforms.") and q.split(".")[2] in COLLECTION_TRANSFORMS for q in qualified)
+            or bool(qualified & COLLECTION_TYPES)
+            or (
+                isinstance(value.func, cst.Attribute)
+                and value.func.attr.value in ("relationalize", "split_fields", "split_rows")
+            )
+        )
 
     def is_frame_expression(self, value: cst.BaseExpression) -> bool:
         """A call that returns a DynamicFrame (a reader, a transform, a frame method, fromDF)."""
@@ -244,8 +355,10 @@ class _Bindings:
                 return True
             if method == "select" and isinstance(receiver, cst.Name) and receiver.value in self.tracked.collections:
                 return True
-            if isinstance(receiver, cst.Attribute) and receiver.attr.value in ("create_dynamic_frame",
-                                                                               "create_data_frame"):
+            if isinstance(receiver, cst.Attribute) and receiver.attr.value in (
+                "create_dynamic_frame",
+                "create_data_frame",
+            ):
                 return True
             if method.startswith("create_dynamic_frame_from"):
                 return True

@@ -105,9 +105,12 @@ class _Wrapper(MetadataWrapper):
 
     __slots__ = ()
 
-    def visit_batched(self, visitors: Iterable[BatchableCSTVisitor],
-                      before_visit: Callable[[cst.CSTNode], None] | None = None,
-                      after_leave: Callable[[cst.CSTNode], None] | None = None) -> cst.CSTNode:
+    def visit_batched(
+        self,
+        visitors: Iterable[BatchableCSTVisitor],
+        before_visit: Callable[[cst.CSTNode], None] | None = None,
+        after_leave: Callable[[cst.CSTNode], None] | None = None,
+    ) -> cst.CSTNode:
         visitors = list(visitors)
         if before_visit is not None or after_leave is not None or not all(map(_module_only, visitors)):
             return super().visit_batched(visitors, before_visit, after_leave)
@@ -131,11 +134,26 @@ def _module_only(visitor: BatchableCSTVisitor) -> bool:
 
 
 # Whitespace and punctuation: two thirds of a module's nodes, and never a name, a call or a statement.
-LAYOUT: frozenset[type[cst.CSTNode]] = frozenset({
-    cst.SimpleWhitespace, cst.ParenthesizedWhitespace, cst.TrailingWhitespace, cst.Newline, cst.EmptyLine,
-    cst.Comment, cst.Comma, cst.Dot, cst.AssignEqual, cst.Colon, cst.LeftParen, cst.RightParen,
-    cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace,
-})
+LAYOUT: frozenset[type[cst.CSTNode]] = frozenset(
+    {
+        cst.SimpleWhitespace,
+        cst.ParenthesizedWhitespace,
+        cst.TrailingWhitespace,
+        cst.Newline,
+        cst.EmptyLine,
+        cst.Comment,
+        cst.Comma,
+        cst.Dot,
+        cst.AssignEqual,
+        cst.Colon,
+        cst.LeftParen,
+        cst.RightParen,
+        cst.LeftSquareBracket,
+        cst.RightSquareBracket,
+        cst.LeftCurlyBrace,
+        cst.RightCurlyBrace,
+    }
+)
 
 
 class NodeVisitor(cst.CSTVisitor):

@@ -67,8 +67,9 @@ def apply(folder: Path, edit: Edit) -> None:
     path = folder / edit.path
     text = path.read_text(encoding="utf-8")
     if text.count(edit.old) != 1:
-        raise G2lError(f"demo: {path} does not contain {edit.old.strip()!r} exactly once; "
-                       "the sample edit does not apply")
+        raise G2lError(
+            f"demo: {path} does not contain {edit.old.strip()!r} exactly once; the sample edit does not apply"
+        )
     path.write_text(text.replace(edit.old, edit.new), encoding="utf-8")
 
 
@@ -76,14 +77,14 @@ def conflict_region(path: Path) -> list[str]:
     """The lines of the one conflict in a file, markers included."""
     lines = path.read_text(encoding="utf-8").splitlines()
     start, end = _conflict_span(path, lines)
-    return lines[start:end + 1]
+    return lines[start : end + 1]
 
 
 def resolve_conflict(path: Path, resolution: str) -> None:
     """Replace the one conflict of a file, markers included, by `resolution`."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     start, end = _conflict_span(path, lines)
-    resolved = [*lines[:start], resolution, *lines[end + 1:]]
+    resolved = [*lines[:start], resolution, *lines[end + 1 :]]
     path.write_text("".join(resolved), encoding="utf-8")
 
 

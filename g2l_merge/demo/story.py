@@ -32,19 +32,20 @@ _LIVE_TRADES = 'live = trades_df.filter(F.col("status") == "LIVE")\n'
 _VAR_LEVELS = "CONFIDENCE_LEVELS = [0.99]\n"
 
 # The Databricks team's edits (paths in the Databricks repository)
-MONITOR_IMPORT = Edit(EXPOSURES, _LIBRARY_IMPORT,
-                      _LIBRARY_IMPORT + "from monitoring.risk_monitor import record_run\n")
-MONITOR_CALL = Edit(EXPOSURES, _RUN_SUMMARY,
-                    _RUN_SUMMARY + 'record_run("exposures", as_of_date, exposures_df)\n')
+MONITOR_IMPORT = Edit(EXPOSURES, _LIBRARY_IMPORT, _LIBRARY_IMPORT + "from monitoring.risk_monitor import record_run\n")
+MONITOR_CALL = Edit(EXPOSURES, _RUN_SUMMARY, _RUN_SUMMARY + 'record_run("exposures", as_of_date, exposures_df)\n')
 VAR_DATABRICKS = Edit(VAR_JOB, _VAR_LEVELS, "CONFIDENCE_LEVELS = [0.99, 0.95]\n")
 VAR_RESOLVED = "CONFIDENCE_LEVELS = [0.99, 0.975, 0.95]\n"
 
 # The Glue team's edits (paths in the Glue repository)
-EXCLUDE_MATURED = Edit("jobs/exposures.py", _LIVE_TRADES,
-                       'live = trades_df.filter((F.col("status") == "LIVE") & '
-                       '(F.col("maturity_date") >= F.lit(as_of_date)))\n')
-COLLATERAL_OUTPUT = Edit("jobs/collateral_valuation.py", '"s3://risk-curated/collateral/"',
-                         '"s3://risk-curated/collateral_valuation/"')
+EXCLUDE_MATURED = Edit(
+    "jobs/exposures.py",
+    _LIVE_TRADES,
+    'live = trades_df.filter((F.col("status") == "LIVE") & (F.col("maturity_date") >= F.lit(as_of_date)))\n',
+)
+COLLATERAL_OUTPUT = Edit(
+    "jobs/collateral_valuation.py", '"s3://risk-curated/collateral/"', '"s3://risk-curated/collateral_valuation/"'
+)
 VAR_GLUE = Edit("jobs/market_risk_var.py", _VAR_LEVELS, "CONFIDENCE_LEVELS = [0.99, 0.975]\n")
 
 
@@ -67,8 +68,7 @@ def run_demo(directory: Path, echo: Callable[[str], None]) -> None:
 def _empty_folder(directory: Path) -> Path:
     root = directory.resolve()
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise G2lError(f"{directory}: exists and is not an empty folder; "
-                       "give the demo a new or empty one")
+        raise G2lError(f"{directory}: exists and is not an empty folder; give the demo a new or empty one")
     root.mkdir(parents=True, exist_ok=True)
     return root
 
@@ -81,8 +81,9 @@ def _edit(shell: Transcript, repo: DemoRepo, edit: Edit, why: str) -> None:
 def _create_repositories(shell: Transcript, glue: DemoRepo, dbx: DemoRepo) -> None:
     shell.heading(f"Two repositories: {glue.name} (Glue team), {dbx.name} (Databricks team)")
     for repo, sample, message in (
-            (glue, "glue", "Risk engine jobs: exposures, VaR, credit limits, collateral"),
-            (dbx, "databricks", "Start the Databricks risk engine")):
+        (glue, "glue", "Risk engine jobs: exposures, VaR, credit limits, collateral"),
+        (dbx, "databricks", "Start the Databricks risk engine"),
+    ):
         repo.folder.mkdir()
         shell.git(repo, "init", "-q", "-b", "main")
         shell.note(f"{repo.name}: add {describe(copy_sample(sample, repo.folder))}")
@@ -92,8 +93,18 @@ def _create_repositories(shell: Transcript, glue: DemoRepo, dbx: DemoRepo) -> No
 
 def _initial_migration(shell: Transcript, dbx: DemoRepo) -> None:
     shell.heading("1. Initial migration: the Glue jobs become risk_engine/ on main")
-    shell.g2l(dbx, "init", "--glue", f"../{GLUE_FOLDER}", "--include", "jobs/**/*.py",
-              "--include", "lib/**/*.py", "--target-root", "risk_engine")
+    shell.g2l(
+        dbx,
+        "init",
+        "--glue",
+        f"../{GLUE_FOLDER}",
+        "--include",
+        "jobs/**/*.py",
+        "--include",
+        "lib/**/*.py",
+        "--target-root",
+        "risk_engine",
+    )
 
 
 def _databricks_work(shell: Transcript, dbx: DemoRepo) -> None:
@@ -114,15 +125,14 @@ def _glue_work(shell: Transcript, glue: DemoRepo) -> None:
     shell.git(glue, "mv", "jobs/collateral.py", "jobs/collateral_valuation.py")
     _edit(shell, glue, COLLATERAL_OUTPUT, "write to s3://risk-curated/collateral_valuation/")
     shell.git(glue, "add", "-A")
-    shell.git(glue, "commit", "-q", "-m",
-              "Exclude matured trades, add LCR, retire legacy report, rename collateral")
+    shell.git(glue, "commit", "-q", "-m", "Exclude matured trades, add LCR, retire legacy report, rename collateral")
 
 
 def _weekly_sync(shell: Transcript, dbx: DemoRepo) -> None:
     shell.heading("4. The weekly sync: both teams' work merges cleanly")
     shell.g2l(dbx, "sync")
     shell.g2l(dbx, "status")
-    shell.note("the merged job: the Databricks lines (record_run) and the Glue change (\"LIVE\"):")
+    shell.note('the merged job: the Databricks lines (record_run) and the Glue change ("LIVE"):')
     shell.git(dbx, "grep", "-n", "-e", "record_run", "-e", '"LIVE"', "--", EXPOSURES)
 
 

@@ -62,12 +62,17 @@ class Transcript:
         """Run `git g2l-sync ARGS` in a subprocess; any exit code but `expect` stops the demo."""
         command = f"git g2l-sync {shlex.join(args)}"
         self.echo(f"{repo.name}$ {command}")
-        proc = subprocess.run([sys.executable, "-m", "g2l_merge", *args], cwd=repo.folder,
-                              env=self.g2l_env, capture_output=True, text=True, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "g2l_merge", *args],
+            cwd=repo.folder,
+            env=self.g2l_env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         self._show(proc.stdout + proc.stderr)
         if proc.returncode != expect:
-            raise G2lError(f"demo stopped: `{command}` in {repo.folder} exited {proc.returncode}, "
-                           f"expected {expect}")
+            raise G2lError(f"demo stopped: `{command}` in {repo.folder} exited {proc.returncode}, expected {expect}")
         if proc.returncode:
             self.echo(f"(exit {proc.returncode})")
         return proc.stdout

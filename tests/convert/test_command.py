@@ -99,7 +99,10 @@ def test_several_files_each_follow_a_path_line(repo: Path) -> None:
 def test_a_folder_stands_for_its_python_files(repo: Path) -> None:
     run = g2l(repo, "convert", "jobs", "--json")
     assert [f["path"] for f in json.loads(run.stdout)["files"]] == [
-        "jobs/collateral.py", "jobs/parameters.py", "jobs/var_breaches.py"]
+        "jobs/collateral.py",
+        "jobs/parameters.py",
+        "jobs/var_breaches.py",
+    ]
 
 
 def test_out_writes_each_file_under_dir_by_its_path_and_prints_no_code(repo: Path) -> None:
@@ -162,11 +165,14 @@ def test_config_file_may_hold_only_the_convert_section(repo: Path, tmp_path_fact
     assert "glue_compat.widget_options(dbutils" in run.stdout
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('[convert]\njob_parameters = "notebook"\n', "[convert] job_parameters must be one of argv, widgets"),
-    ("[convert]\ncatalogue = 'main'\n", "unknown key [convert] catalogue"),
-    ("[convert\n", "invalid TOML"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[convert]\njob_parameters = "notebook"\n', "[convert] job_parameters must be one of argv, widgets"),
+        ("[convert]\ncatalogue = 'main'\n", "unknown key [convert] catalogue"),
+        ("[convert\n", "invalid TOML"),
+    ],
+)
 def test_a_bad_config_file_exits_2_naming_it(repo: Path, text: str, expected: str) -> None:
     (repo / "bad.toml").write_text(text)
     run = g2l(repo, "convert", "jobs/var_breaches.py", "--config", "bad.toml", "--out", "dbx")
@@ -203,8 +209,10 @@ def test_a_missing_input_exits_2_and_every_problem_is_reported(repo: Path) -> No
     (repo / "jobs" / "latin1.py").write_bytes(b"# exposure \xe9t\xe9\nx = 1\n")
     run = g2l(repo, "convert", "jobs/nowhere.py", "jobs/latin1.py", "jobs/var_breaches.py")
     assert run.code == 2
-    assert run.stderr.splitlines() == ["git g2l-sync: jobs/nowhere.py: no such file",
-                                       "git g2l-sync: jobs/latin1.py:1: not UTF-8; nothing converted"]
+    assert run.stderr.splitlines() == [
+        "git g2l-sync: jobs/nowhere.py: no such file",
+        "git g2l-sync: jobs/latin1.py:1: not UTF-8; nothing converted",
+    ]
     assert run.stdout == ""
 
 

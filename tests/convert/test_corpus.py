@@ -30,13 +30,18 @@ CONFIG = ConvertConfig(
 )
 AWSGLUE_IMPORT = re.compile(r"^\s*(?:from|import)\s+awsglue(?:\.|\s|,|$)", re.MULTILINE)
 
-KNOWN_GAPS: dict[str, str] = {
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _cases() -> list[object]:
-    return [pytest.param(path, id=path.stem, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[path.name])]
-                         if path.name in KNOWN_GAPS else []) for path in FILES]
+    return [
+        pytest.param(
+            path,
+            id=path.stem,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[path.name])] if path.name in KNOWN_GAPS else [],
+        )
+        for path in FILES
+    ]
 
 
 def undefined_names(source: str, filename: str) -> set[str]:

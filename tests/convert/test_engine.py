@@ -9,13 +9,13 @@ from g2l_merge.convert import engine
 from g2l_merge.convert.rules import RULES
 from g2l_merge.convert.rules.boilerplate import GlueLogger
 
-GLUE = '''from pyspark.context import SparkContext
+GLUE = """from pyspark.context import SparkContext
 from awsglue.context import GlueContext
 
 glueContext = GlueContext(SparkContext.getOrCreate())
 logger = glueContext.get_logger()
 logger.warn("late")
-'''
+"""
 
 
 def test_a_failing_rule_leaves_its_node_as_written_with_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,9 +44,11 @@ def test_header_goes_after_shebang_and_coding_lines_once() -> None:
 
 
 def test_comments_of_removed_statements_move_to_the_next_statement() -> None:
-    text = ("from awsglue.job import Job\nfrom awsglue.context import GlueContext\nfrom pyspark.context import "
-            "SparkContext\n\nglueContext = GlueContext(SparkContext.getOrCreate())\n# start the job\n"
-            "job = Job(glueContext)\ntotal = 1\n")
+    text = (
+        "from awsglue.job import Job\nfrom awsglue.context import GlueContext\nfrom pyspark.context import "
+        "SparkContext\n\nglueContext = GlueContext(SparkContext.getOrCreate())\n# start the job\n"
+        "job = Job(glueContext)\ntotal = 1\n"
+    )
     out = engine.convert_source(text, "jobs/d.py", ConvertConfig()).text
     assert "# start the job\ntotal = 1\n" in out
 

@@ -27,11 +27,16 @@ from g2l_merge.convert.engine import convert_source
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[SparkSession]:
-    session = (SparkSession.builder.master("local[1]").config("spark.ui.enabled", "false")
-               .config("spark.sql.shuffle.partitions", "1")
-               # tiny data: interpreting plans is faster than compiling them
-               .config("spark.sql.codegen.wholeStage", "false").config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-               .config("spark.sql.execution.pythonUDF.arrow.enabled", "false").getOrCreate())
+    session = (
+        SparkSession.builder.master("local[1]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "1")
+        # tiny data: interpreting plans is faster than compiling them
+        .config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+        .config("spark.sql.execution.pythonUDF.arrow.enabled", "false")
+        .getOrCreate()
+    )
     session.sparkContext.setLogLevel("ERROR")
     yield session
 
@@ -46,13 +51,21 @@ def sorted_rows(df: DataFrame, key: str) -> list[dict[str, Any]]:
 
 # ---- glue_compat, function by function -------------------------------------------------------------------
 
+
 def test_apply_mapping_keeps_only_mapped_fields_cast_renamed_and_nested(spark: SparkSession) -> None:
-    df = spark.createDataFrame([("7", "2.5", "x", ("Paris",))], "id string, amount string, dropped string, "
-                               "address struct<city:string>")
-    mapped = glue_compat.apply_mapping(df, [("id", "string", "trade_id", "long"), ("amount", "amount_raw"),
-                                            ("address.city", "string", "city", "string"),
-                                            ("id", "string", "meta.source_id", "string"),
-                                            ("not_there", "string", "ghost", "string")])
+    df = spark.createDataFrame(
+        [("7", "2.5", "x", ("Paris",))], "id string, amount string, dropped string, address struct<city:string>"
+    )
+    mapped = glue_compat.apply_mapping(
+        df,
+        [
+            ("id", "string", "trade_id", "long"),
+            ("amount", "amount_raw"),
+            ("address.city", "string", "city", "string"),
+            ("id", "string", "meta.source_id", "string"),
+            ("not_there", "string", "ghost", "string"),
+        ],
+    )
     assert mapped.columns == ["trade_id", "amount_raw", "city", "meta"]
     assert rows(mapped) == [{"trade_id": 7, "amount_raw": "2.5", "city": "Paris", "meta": {"source_id": "7"}}]
     assert dict(mapped.dtypes)["trade_id"] == "bigint"
@@ -64,9 +77,10 @@ def test_apply_mapping_bad_value_becomes_null_like_glue(spark: SparkSession) -> 
 
 
 def test_drop_null_fields_drops_columns_null_in_every_record(spark: SparkSession) -> None:
-    df = spark.createDataFrame([(1, None, None, (None, 2), [(None, "a")]), (2, None, "b", (None, 3), None)],
-                               "id long, empty string, some string, s struct<gone:int,kept:int>, "
-                               "items array<struct<gone:int,kept:string>>")
+    df = spark.createDataFrame(
+        [(1, None, None, (None, 2), [(None, "a")]), (2, None, "b", (None, 3), None)],
+        "id long, empty string, some string, s struct<gone:int,kept:int>, items array<struct<gone:int,kept:string>>",
+    )
     result = glue_compat.drop_null_fields(df)
     assert result.columns == ["id", "some", "s", "items"]
     assert result.schema["s"].dataType.simpleString() == "struct<kept:int>"
@@ -80,11 +94,14 @@ def test_drop_null_fields_keeps_a_frame_without_records(spark: SparkSession) -> 
 
 
 def test_select_drop_and_rename_nested_fields(spark: SparkSession) -> None:
-    df = spark.createDataFrame([(1, ("Paris", "75"), "x")],
-                               "id long, address struct<city:string,zip:string>, `a.b` string")
+    df = spark.createDataFrame(
+        [(1, ("Paris", "75"), "x")], "id long, address struct<city:string,zip:string>, `a.b` string"
+    )
     assert rows(glue_compat.select_fields(df, ["address.city", "missing"])) == [{"address": {"city": "Paris"}}]
-    assert glue_compat.drop_fields(df, ["address.zip", "`a.b`", "missing.deep"]).schema.simpleString() == \
-        "struct<id:bigint,address:struct<city:string>>"
+    assert (
+        glue_compat.drop_fields(df, ["address.zip", "`a.b`", "missing.deep"]).schema.simpleString()
+        == "struct<id:bigint,address:struct<city:string>>"
+    )
     renamed = glue_compat.rename_field(df, "address.city", "address.town")
     assert renamed.schema["address"].dataType.simpleString() == "struct<town:string,zip:string>"
     moved = glue_compat.rename_field(df, "address.zip", "zip_code")
@@ -106,24 +123,30 @@ def test_join_keeps_both_keys_and_dots_clashing_names(spark: SparkSession) -> No
     customers = spark.createDataFrame([(10, "Ada", "c")], "customer_id long, name string, note string")
     joined = glue_compat.join(orders, customers, ["customer_id"], ["customer_id"])
     assert joined.columns == ["order_id", "customer_id", "note", ".customer_id", "name", ".note"]
-    assert rows(joined) == [{"order_id": 1, "customer_id": 10, "note": "o1", ".customer_id": 10, "name": "Ada",
-                             ".note": "c"}]
+    assert rows(joined) == [
+        {"order_id": 1, "customer_id": 10, "note": "o1", ".customer_id": 10, "name": "Ada", ".note": "c"}
+    ]
 
 
 def test_merge_frames_replaces_matching_records_only(spark: SparkSession) -> None:
     source = spark.createDataFrame([(1, "old"), (1, "old-dup"), (2, "keep")], "id long, value string")
-    staging = spark.createDataFrame([(1, "new", True), (3, "only-staging", False)],
-                                    "id long, value string, flag boolean")
+    staging = spark.createDataFrame(
+        [(1, "new", True), (3, "only-staging", False)], "id long, value string, flag boolean"
+    )
     merged = glue_compat.merge_frames(source, staging, ["id"])
-    assert sorted_rows(merged, "id") == [{"id": 1, "value": "new", "flag": True},
-                                         {"id": 2, "value": "keep", "flag": None}]
+    assert sorted_rows(merged, "id") == [
+        {"id": 1, "value": "new", "flag": True},
+        {"id": 2, "value": "keep", "flag": None},
+    ]
 
 
 def test_resolve_choice_casts_nested_and_array_paths(spark: SparkSession) -> None:
-    df = spark.createDataFrame([("1", ("2",), [("3",)])],
-                               "a string, s struct<b:string>, items array<struct<price:string>>")
-    result = glue_compat.resolve_choice(df, [("a", "cast:long"), ("s.b", "project:int"),
-                                             ("items[].price", "cast:double")])
+    df = spark.createDataFrame(
+        [("1", ("2",), [("3",)])], "a string, s struct<b:string>, items array<struct<price:string>>"
+    )
+    result = glue_compat.resolve_choice(
+        df, [("a", "cast:long"), ("s.b", "project:int"), ("items[].price", "cast:double")]
+    )
     assert result.schema.simpleString() == "struct<a:bigint,s:struct<b:int>,items:array<struct<price:double>>>"
     with pytest.raises(ValueError, match="make_cols"):
         glue_compat.resolve_choice(df, [("a", "make_cols")])
@@ -136,15 +159,17 @@ def test_match_catalog_casts_to_the_table_types(spark: SparkSession) -> None:
 
 
 def test_unnest_flattens_structs_to_dotted_names(spark: SparkSession) -> None:
-    df = spark.createDataFrame([(1, ("Paris", (48.8,)), [1, 2])],
-                               "id long, a struct<city:string,geo:struct<lat:double>>, tags array<int>")
+    df = spark.createDataFrame(
+        [(1, ("Paris", (48.8,)), [1, 2])], "id long, a struct<city:string,geo:struct<lat:double>>, tags array<int>"
+    )
     assert glue_compat.unnest(df).columns == ["id", "a.city", "a.geo.lat", "tags"]
 
 
 def test_relationalize_pivots_arrays_into_keyed_tables(spark: SparkSession, tmp_path: Path) -> None:
-    df = spark.createDataFrame([("p1", ("Ada",), [("fax", "1"), ("phone", "2")], ["x"]), ("p2", ("Bob",), None, [])],
-                               "id string, name struct<given:string>, contact array<struct<type:string,value:string>>, "
-                               "tags array<string>")
+    df = spark.createDataFrame(
+        [("p1", ("Ada",), [("fax", "1"), ("phone", "2")], ["x"]), ("p2", ("Bob",), None, [])],
+        "id string, name struct<given:string>, contact array<struct<type:string,value:string>>, tags array<string>",
+    )
     tables = glue_compat.relationalize(df, "hist_root", str(tmp_path))
     assert sorted(tables) == ["hist_root", "hist_root_contact", "hist_root_tags"]
     root = {r["id"]: r for r in rows(tables["hist_root"])}
@@ -209,15 +234,20 @@ def run_converted(glue_code: str, monkeypatch: pytest.MonkeyPatch, **inputs: Dat
     return namespace
 
 
-def test_converted_apply_mapping_keeps_only_mapped_columns_with_casts(spark: SparkSession,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_converted_apply_mapping_keeps_only_mapped_columns_with_casts(
+    spark: SparkSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
     raw = spark.createDataFrame([("1", "2.50", "secret")], "id string, amount string, ssn string")
-    result = run_converted("""\
+    result = run_converted(
+        """\
 trades = DynamicFrame.fromDF(raw, glueContext, "trades")
 mapped = ApplyMapping.apply(frame=trades, mappings=[("id", "string", "trade_id", "long"),
                                                     ("amount", "string", "amount", "decimal(10,2)")])
 out = mapped.toDF()
-""", monkeypatch, raw=raw)
+""",
+        monkeypatch,
+        raw=raw,
+    )
     assert result["out"].columns == ["trade_id", "amount"]
     assert [tuple(r) for r in result["out"].collect()] == [(1, Decimal("2.50"))]
 
@@ -225,25 +255,35 @@ out = mapped.toDF()
 def test_converted_join_keeps_both_keys(spark: SparkSession, monkeypatch: pytest.MonkeyPatch) -> None:
     orders = spark.createDataFrame([(1, 10)], "order_id long, cust long")
     customers = spark.createDataFrame([(10, "Ada")], "customer_id long, name string")
-    result = run_converted("""\
+    result = run_converted(
+        """\
 o = DynamicFrame.fromDF(orders, glueContext, "o")
 c = DynamicFrame.fromDF(customers, glueContext, "c")
 joined = Join.apply(o, c, "cust", "customer_id")
 same = Join.apply(frame1=o, frame2=o, keys1=["order_id"], keys2=["order_id"])
-""", monkeypatch, orders=orders, customers=customers)
+""",
+        monkeypatch,
+        orders=orders,
+        customers=customers,
+    )
     assert rows(result["joined"]) == [{"order_id": 1, "cust": 10, "customer_id": 10, "name": "Ada"}]
     assert result["same"].columns == ["order_id", "cust", ".order_id", ".cust"]
 
 
 def test_converted_drop_null_fields_filter_and_union(spark: SparkSession, monkeypatch: pytest.MonkeyPatch) -> None:
-    raw = spark.createDataFrame([(1, None, "OPEN"), (2, None, None), (3, None, "CANCELLED")],
-                                "id long, unused string, status string")
-    result = run_converted("""\
+    raw = spark.createDataFrame(
+        [(1, None, "OPEN"), (2, None, None), (3, None, "CANCELLED")], "id long, unused string, status string"
+    )
+    result = run_converted(
+        """\
 frame = DynamicFrame.fromDF(raw, glueContext, "frame")
 clean = DropNullFields.apply(frame=frame, transformation_ctx="clean")
 live = Filter.apply(frame=clean, f=lambda r: r["status"] != "CANCELLED" and r["id"] > 0)
 both = live.union(clean)
-""", monkeypatch, raw=raw)
+""",
+        monkeypatch,
+        raw=raw,
+    )
     assert result["clean"].columns == ["id", "status"]
     assert sorted(r["id"] for r in rows(result["live"])) == [1, 2]
     assert result["both"].count() == 5
@@ -252,13 +292,18 @@ both = live.union(clean)
 def test_converted_resolve_choice_rename_and_merge(spark: SparkSession, monkeypatch: pytest.MonkeyPatch) -> None:
     current = spark.createDataFrame([("1", "a"), ("2", "b")], "id string, ntl string")
     updates = spark.createDataFrame([("2", "B"), ("3", "C")], "id string, ntl string")
-    result = run_converted("""\
+    result = run_converted(
+        """\
 cur = DynamicFrame.fromDF(current, glueContext, "cur")
 upd = DynamicFrame.fromDF(updates, glueContext, "upd")
 typed = ResolveChoice.apply(frame=cur, specs=[("id", "cast:long")])
 named = RenameField.apply(typed, "ntl", "notional")
 merged = cur.mergeDynamicFrame(upd, ["id"])
-""", monkeypatch, current=current, updates=updates)
+""",
+        monkeypatch,
+        current=current,
+        updates=updates,
+    )
     assert result["named"].dtypes == [("id", "bigint"), ("notional", "string")]
     assert sorted_rows(result["merged"], "id") == [{"id": "1", "ntl": "a"}, {"id": "2", "ntl": "B"}]
 

@@ -123,16 +123,27 @@ Mapping4 = tuple[str, str | None, str, str | None]
 # Glue type names whose Spark spelling differs; "decimal" alone is Glue's DecimalType(), that is (10, 2).
 SPARK_TYPES = {"long": "bigint", "integer": "int", "short": "smallint", "byte": "tinyint", "decimal": "decimal(10,2)"}
 COMPARATORS: dict[str, Callable[[Column, Any], Column]] = {
-    "<": lambda c, v: c < v, "<=": lambda c, v: c <= v, ">": lambda c, v: c > v, ">=": lambda c, v: c >= v,
-    "=": lambda c, v: c == v, "==": lambda c, v: c == v, "!=": lambda c, v: c != v,
+    "<": lambda c, v: c < v,
+    "<=": lambda c, v: c <= v,
+    ">": lambda c, v: c > v,
+    ">=": lambda c, v: c >= v,
+    "=": lambda c, v: c == v,
+    "==": lambda c, v: c == v,
+    "!=": lambda c, v: c != v,
 }
-INGESTION_COLUMNS = (("ingest_year", "yyyy"), ("ingest_month", "MM"), ("ingest_day", "dd"), ("ingest_hour", "HH"),
-                     ("ingest_minute", "mm"))
+INGESTION_COLUMNS = (
+    ("ingest_year", "yyyy"),
+    ("ingest_month", "MM"),
+    ("ingest_day", "dd"),
+    ("ingest_hour", "HH"),
+    ("ingest_minute", "mm"),
+)
 GRANULARITY = {"day": 3, "hour": 4, "minute": 5}
 
 
-def apply_mapping(df: DataFrame, mappings: Iterable[tuple[str, ...]] | tuple[str, ...],
-                  case_sensitive: bool = False) -> DataFrame:
+def apply_mapping(
+    df: DataFrame, mappings: Iterable[tuple[str, ...]] | tuple[str, ...], case_sensitive: bool = False
+) -> DataFrame:
     """ApplyMapping: only the mapped fields survive, renamed to their targets and cast to the target type.
 
     Mappings are (source, target), (source, target, target_type) or (source, source_type, target,
@@ -202,7 +213,7 @@ def drop_null_fields(df: DataFrame) -> DataFrame:
     if counts is None or counts[0] == 0:
         return df
     empty = [parts for parts, count in zip(paths, counts[1:], strict=True) if count == 0]
-    outermost = [p for p in empty if not any(q != p and p[:len(q)] == q for q in empty)]
+    outermost = [p for p in empty if not any(q != p and p[: len(q)] == q for q in empty)]
     return reduce(_drop_parts, outermost, df)
 
 
@@ -336,8 +347,11 @@ def _renamed(column: Column, dtype: DataType, rest: list[str], new_name: str) ->
     for field in dtype.fields:
         inner = column.getField(field.name)
         if _same(field.name, rest[0]):
-            fields.append(inner.alias(new_name) if len(rest) == 1
-                          else _renamed(inner, field.dataType, rest[1:], new_name).alias(field.name))
+            fields.append(
+                inner.alias(new_name)
+                if len(rest) == 1
+                else _renamed(inner, field.dataType, rest[1:], new_name).alias(field.name)
+            )
         else:
             fields.append(inner.alias(field.name))
     return F.when(column.isNull(), F.lit(None)).otherwise(F.struct(*fields))
@@ -360,14 +374,18 @@ def split_fields(df: DataFrame, paths: Iterable[str] | str, name1: str, name2: s
     return {name1: select_fields(df, paths), name2: drop_fields(df, paths)}
 
 
-def split_rows(df: DataFrame, comparison_dict: Mapping[str, Mapping[str, Any]], name1: str,
-               name2: str) -> dict[str, DataFrame]:
+def split_rows(
+    df: DataFrame, comparison_dict: Mapping[str, Mapping[str, Any]], name1: str, name2: str
+) -> dict[str, DataFrame]:
     """SplitRows: {name1: rows meeting every comparison, name2: all the other rows, nulls included}.
 
     comparison_dict is Glue's: {"age": {">": 10, "<": 20}}, with the comparators <, <=, >, >=, =, != .
     """
-    tests = [COMPARATORS[op](F.col(_dotted(glue_path(path))), value)
-             for path, comparisons in comparison_dict.items() for op, value in comparisons.items()]
+    tests = [
+        COMPARATORS[op](F.col(_dotted(glue_path(path))), value)
+        for path, comparisons in comparison_dict.items()
+        for op, value in comparisons.items()
+    ]
     matched = F.coalesce(reduce(lambda a, b: a & b, tests), F.lit(False)) if tests else F.lit(True)
     return {name1: df.filter(matched), name2: df.filter(~matched)}
 
@@ -385,8 +403,10 @@ def join(df1: DataFrame, df2: DataFrame, keys1: Sequence[str] | str, keys2: Sequ
     taken = {name.lower() for name in df1.columns}
     clashes = {name: "." + name for name in df2.columns if name.lower() in taken}
     right = df2.withColumnsRenamed(clashes) if clashes else df2
-    tests = [df1[_dotted(glue_path(a))] == right[_dotted(_renamed_top(glue_path(b), clashes))]
-             for a, b in zip(left_keys, right_keys, strict=True)]
+    tests = [
+        df1[_dotted(glue_path(a))] == right[_dotted(_renamed_top(glue_path(b), clashes))]
+        for a, b in zip(left_keys, right_keys, strict=True)
+    ]
     return df1.join(right, reduce(lambda a, b: a & b, tests))
 
 
@@ -432,6 +452,7 @@ def map_records(df: DataFrame, function: Callable[[dict[str, Any]], Any]) -> Dat
     its error records), and the result's schema is read from the records the function returns. Uses the
     RDD API, which shared and serverless compute do not offer.
     """
+
     def apply(row: Row) -> list[Row]:
         try:
             record = function(row.asDict(recursive=True))
@@ -481,8 +502,9 @@ def _cast_in(column: Column, dtype: DataType, rest: list[str], type_name: str) -
     field = _field(dtype, rest[0]) if isinstance(dtype, StructType) else None
     if field is None:
         return column
-    return column.withField(_quote(field.name), _cast_in(column.getField(field.name), field.dataType, rest[1:],
-                                                         type_name))
+    return column.withField(
+        _quote(field.name), _cast_in(column.getField(field.name), field.dataType, rest[1:], type_name)
+    )
 
 
 def match_catalog(df: DataFrame, table: str | StructType) -> DataFrame:
@@ -498,13 +520,13 @@ def match_catalog(df: DataFrame, table: str | StructType) -> DataFrame:
     for field in df.schema.fields:
         wanted = types.get(field.name.lower())
         column = F.col(_quote(field.name))
-        columns.append(column if wanted is None or wanted == field.dataType
-                       else column.try_cast(wanted).alias(field.name))
+        columns.append(
+            column if wanted is None or wanted == field.dataType else column.try_cast(wanted).alias(field.name)
+        )
     return df.select(*columns)
 
 
-def unbox(df: DataFrame, path: str, format: str, schema: StructType | str | None = None,
-          **options: Any) -> DataFrame:
+def unbox(df: DataFrame, path: str, format: str, schema: StructType | str | None = None, **options: Any) -> DataFrame:
     """Unbox: parse the JSON string at `path` into a struct, in place.
 
     Glue reads the structure from the data; without `schema` it is inferred here from the values (with the
@@ -528,22 +550,34 @@ def unnest(df: DataFrame) -> DataFrame:
 
     Arrays stay as they are. The new names hold dots: refer to them with backticks (F.col("`a.b`")).
     """
-    return df.select(*[column for field in df.schema.fields
-                       for column in _flattened(F.col(_quote(field.name)), field.dataType, field.name)])
+    return df.select(
+        *[
+            column
+            for field in df.schema.fields
+            for column in _flattened(F.col(_quote(field.name)), field.dataType, field.name)
+        ]
+    )
 
 
 def _flattened(column: Column, dtype: DataType, name: str) -> list[Column]:
     if isinstance(dtype, StructType) and dtype.fields:
-        return [flat for field in dtype.fields
-                for flat in _flattened(column.getField(field.name), field.dataType, f"{name}.{field.name}")]
+        return [
+            flat
+            for field in dtype.fields
+            for flat in _flattened(column.getField(field.name), field.dataType, f"{name}.{field.name}")
+        ]
     return [column.alias(name)]
 
 
 KEY_COLUMN = "__g2l_relationalize_key"
 
 
-def relationalize(df: DataFrame, root_table_name: str = "roottable", staging_path: str | None = None,
-                  options: Mapping[str, Any] | None = None) -> dict[str, DataFrame]:
+def relationalize(
+    df: DataFrame,
+    root_table_name: str = "roottable",
+    staging_path: str | None = None,
+    options: Mapping[str, Any] | None = None,
+) -> dict[str, DataFrame]:
     """Relationalize: the frame unnested into a root table plus one table per array, as a dict by name.
 
     As in Glue: structs become dotted columns (`address.city`); each array column of the root holds a
@@ -564,9 +598,12 @@ def _pivot(df: DataFrame, name: str, root: str, staging_path: str | None, tables
         tables[name] = df
         return
     keyed = _materialized(df.withColumn(KEY_COLUMN, F.monotonically_increasing_id()), staging_path)
-    tables[name] = keyed.select(*[
-        F.when(F.col(_quote(c)).isNotNull(), F.col(KEY_COLUMN)).alias(c) if c in arrays else F.col(_quote(c))
-        for c in df.columns])
+    tables[name] = keyed.select(
+        *[
+            F.when(F.col(_quote(c)).isNotNull(), F.col(KEY_COLUMN)).alias(c) if c in arrays else F.col(_quote(c))
+            for c in df.columns
+        ]
+    )
     for column in arrays:
         elements = F.posexplode(F.col(_quote(column))).alias("index", "val")
         exploded = keyed.select(F.col(KEY_COLUMN).alias("id"), elements).withColumnRenamed("val", f"{column}.val")
@@ -606,6 +643,7 @@ def add_ingestion_time_columns(df: DataFrame, time_granularity: str) -> DataFram
 
 
 # ---- paths ----------------------------------------------------------------------------------------------
+
 
 def glue_path(path: str) -> list[str]:
     """A Glue field path as names: `a.b` is two, `` `a.b` `` is one, `items[]` is `items`."""

@@ -19,18 +19,47 @@ SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
 # The Glue-only Python packages: awsglue, and Data Quality, ML and data-integration transforms.
 GLUE_PACKAGES = frozenset({"awsglue", "awsgluedq", "awsglueml", "awsgluedi"})
 # GlueContext is a SQLContext: these are SparkSession members too.
-SQL_CONTEXT_MEMBERS = frozenset({"sql", "read", "readStream", "createDataFrame", "table", "range", "udf",
-                                 "sparkContext", "catalog", "conf", "streams", "newSession"})
+SQL_CONTEXT_MEMBERS = frozenset(
+    {
+        "sql",
+        "read",
+        "readStream",
+        "createDataFrame",
+        "table",
+        "range",
+        "udf",
+        "sparkContext",
+        "catalog",
+        "conf",
+        "streams",
+        "newSession",
+    }
+)
 # SQLContext methods a SparkSession has under another name (pyspark's SQLContext delegates to these).
-SQL_CONTEXT_CALLS = {"setConf": "conf.set", "getConf": "conf.get", "cacheTable": "catalog.cacheTable",
-                     "uncacheTable": "catalog.uncacheTable", "clearCache": "catalog.clearCache",
-                     "isCached": "catalog.isCached", "dropTempTable": "catalog.dropTempView",
-                     "registerFunction": "udf.register"}
+SQL_CONTEXT_CALLS = {
+    "setConf": "conf.set",
+    "getConf": "conf.get",
+    "cacheTable": "catalog.cacheTable",
+    "uncacheTable": "catalog.uncacheTable",
+    "clearCache": "catalog.clearCache",
+    "isCached": "catalog.isCached",
+    "dropTempTable": "catalog.dropTempView",
+    "registerFunction": "udf.register",
+}
 # GlueContext members the other rule families convert or review (readers, writers, frames, studio).
 CONVERTED_ELSEWHERE = GLUE_CONTEXT_ATTRIBUTES | {
-    "create_dynamic_frame_from_rdd", "create_data_frame_from_catalog", "create_data_frame_from_options",
-    "write_data_frame_from_catalog", "write_from_options", "write_from_jdbc_conf", "getSource", "getSink",
-    "extract_jdbc_conf", "purge_s3_path", "purge_table"}
+    "create_dynamic_frame_from_rdd",
+    "create_data_frame_from_catalog",
+    "create_data_frame_from_options",
+    "write_data_frame_from_catalog",
+    "write_from_options",
+    "write_from_jdbc_conf",
+    "getSource",
+    "getSink",
+    "extract_jdbc_conf",
+    "purge_s3_path",
+    "purge_table",
+}
 
 
 def _single(node: cst.SimpleStatementLine) -> cst.BaseSmallStatement | None:
@@ -75,11 +104,16 @@ class AwsglueImports(Rule):
                 ctx.remove_import(module, None, _asname(alias))
         return updated
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         small = _single(original)
-        if (isinstance(small, cst.ImportFrom) and isinstance(small.names, cst.ImportStar)
-                and small.module is not None and ".".join(dotted(small.module)) in STAR_EXPORTS):
+        if (
+            isinstance(small, cst.ImportFrom)
+            and isinstance(small.names, cst.ImportStar)
+            and small.module is not None
+            and ".".join(dotted(small.module)) in STAR_EXPORTS
+        ):
             return cst.RemovalSentinel.REMOVE
         for module in _glue_modules(original):
             # the statement, not its line: positions are computed for the whole file on the first ask
@@ -169,7 +203,8 @@ class _UnreviewedUses(NodeVisitor):
 
 def _has_review(node: cst.CSTNode) -> bool:
     return isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)) and any(
-        line.comment is not None and line.comment.value.startswith("# g2l: review ") for line in node.leading_lines)
+        line.comment is not None and line.comment.value.startswith("# g2l: review ") for line in node.leading_lines
+    )
 
 
 class _FlagGlueImports(cst.CSTTransformer):
@@ -192,8 +227,11 @@ class _FlagGlueImports(cst.CSTTransformer):
         return _rebuilt(updated, kept)
 
     def leave_Import(self, original: cst.Import, updated: cst.Import) -> Any:
-        kept = [a for a in updated.names if dotted(a.name)[0] not in GLUE_PACKAGES
-                or (_asname(a) or dotted(a.name)[0]) not in self.unused]
+        kept = [
+            a
+            for a in updated.names
+            if dotted(a.name)[0] not in GLUE_PACKAGES or (_asname(a) or dotted(a.name)[0]) not in self.unused
+        ]
         return _rebuilt(updated, kept)
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
@@ -202,8 +240,7 @@ class _FlagGlueImports(cst.CSTTransformer):
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
         return updated.with_changes(body=_without_emptied(updated.body, self.emptied))
 
-    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Any:
         if not updated.body:  # emptied: a placeholder the enclosing block drops, keeping its comments
             placeholder = updated.with_changes(body=[cst.Pass()])
             self.emptied.add(id(placeholder))
@@ -211,8 +248,10 @@ class _FlagGlueImports(cst.CSTTransformer):
         modules = [module for module in _glue_modules(updated) if module in self.modules]
         if not modules:
             return updated
-        message = (f"{', '.join(modules)} is still imported: code the rules did not convert uses it (with no review "
-                   "item): convert that code by hand, and the import goes")
+        message = (
+            f"{', '.join(modules)} is still imported: code the rules did not convert uses it (with no review "
+            "item): convert that code by hand, and the import goes"
+        )
         comment = f"# g2l: review {self.rule}: {message}"
         statement = self.ctx.memo.get(("G2L001 import", modules[0]))
         line = self.ctx.line(statement) if statement is not None else 0
@@ -220,8 +259,7 @@ class _FlagGlueImports(cst.CSTTransformer):
         present = [*self.header, *updated.leading_lines]  # above the first statement, libcst reads a module header
         if any(line.comment is not None and line.comment.value == comment for line in present):
             return updated
-        return updated.with_changes(leading_lines=[*updated.leading_lines,
-                                                   cst.EmptyLine(comment=cst.Comment(comment))])
+        return updated.with_changes(leading_lines=[*updated.leading_lines, cst.EmptyLine(comment=cst.Comment(comment))])
 
     def visit_Module(self, node: cst.Module) -> None:
         self.header = list(node.header)
@@ -238,9 +276,13 @@ def _without_emptied(body: Sequence[Any], emptied: set[int]) -> list[Any]:
         if carried:
             own = list(statement.leading_lines)
             lines = [*carried, *own]
-            statement = statement.with_changes(leading_lines=[
-                line for i, line in enumerate(lines)
-                if line.comment is not None or i == 0 or lines[i - 1].comment is not None])
+            statement = statement.with_changes(
+                leading_lines=[
+                    line
+                    for i, line in enumerate(lines)
+                    if line.comment is not None or i == 0 or lines[i - 1].comment is not None
+                ]
+            )
             carried = []
         kept.append(statement)
     if not kept and body:  # a block that held only Glue imports keeps a `pass`
@@ -287,8 +329,9 @@ class SparkSessionSetup(Rule):
     name = "spark-session"
     summary = "SparkContext/GlueContext setup becomes SparkSession.builder.getOrCreate(); SQLContext uses move to it."
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         binding = _assigned(original)
         if binding is None:
             return updated
@@ -300,8 +343,7 @@ class SparkSessionSetup(Rule):
             builder = self._builder(ctx, original, value.args[0].value if value.args else None)  # type: ignore[attr-defined]
             if not _bind_session_once(ctx, original) and builder == SESSION_BUILDER:
                 return cst.RemovalSentinel.REMOVE  # a second GlueContext(...) in the same block
-            return updated.with_changes(body=[cst.Assign([cst.AssignTarget(cst.Name(tracked.session))],
-                                                         expr(builder))])
+            return updated.with_changes(body=[cst.Assign([cst.AssignTarget(cst.Name(tracked.session))], expr(builder))])
         if name in tracked.spark_contexts:
             ctx.remove_import("pyspark.context", "SparkContext")
             settings = _context_settings(value)
@@ -315,8 +357,11 @@ class SparkSessionSetup(Rule):
                 session = updated.with_changes(body=[stmt(f"{tracked.session} = {builder}").body[0]])  # type: ignore[attr-defined]
                 return cst.FlattenSentinel([session, stmt(f"{name} = {tracked.session}.sparkContext")])
             return updated.with_changes(body=[stmt(f"{name} = {builder}.sparkContext").body[0]])  # type: ignore[attr-defined]
-        if name == tracked.session and m.matches(value, m.Attribute(attr=m.Name("spark_session"))) \
-                and tracked.glue_contexts:
+        if (
+            name == tracked.session
+            and m.matches(value, m.Attribute(attr=m.Name("spark_session")))
+            and tracked.glue_contexts
+        ):
             return cst.RemovalSentinel.REMOVE
         return updated
 
@@ -332,11 +377,18 @@ class SparkSessionSetup(Rule):
         conf, others = settings
         if conf is None and not others:
             return SESSION_BUILDER
-        ctx.review(statement, self.id, "a Databricks job runs on a cluster that is already started: "
-                   + ("only the spark.sql.* settings of this SparkConf reach the session (builder.config); "
-                      if conf is not None else "")
-                   + (f"SparkContext arguments {', '.join(others)} do not apply; " if others else "")
-                   + "put cluster settings in the job's cluster configuration")
+        ctx.review(
+            statement,
+            self.id,
+            "a Databricks job runs on a cluster that is already started: "
+            + (
+                "only the spark.sql.* settings of this SparkConf reach the session (builder.config); "
+                if conf is not None
+                else ""
+            )
+            + (f"SparkContext arguments {', '.join(others)} do not apply; " if others else "")
+            + "put cluster settings in the job's cluster configuration",
+        )
         return f"SparkSession.builder.config(conf={conf}).getOrCreate()" if conf is not None else SESSION_BUILDER
 
     def leave_Attribute(self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute) -> Any:
@@ -350,23 +402,35 @@ class SparkSessionSetup(Rule):
         if member == "_sc":  # the GlueContext's SparkContext
             session = _session(ctx, original.value, updated.value)
             return updated.with_changes(value=session, attr=cst.Name("sparkContext"))
-        if member not in CONVERTED_ELSEWHERE and not _called(ctx, original, SQL_CONTEXT_CALLS) \
-                and not _imported(ctx, original.value):
-            ctx.review(original, self.id, f"{code_of(original)}: a GlueContext member a SparkSession does not "
-                       "have: convert it by hand")
+        if (
+            member not in CONVERTED_ELSEWHERE
+            and not _called(ctx, original, SQL_CONTEXT_CALLS)
+            and not _imported(ctx, original.value)
+        ):
+            ctx.review(
+                original,
+                self.id,
+                f"{code_of(original)}: a GlueContext member a SparkSession does not have: convert it by hand",
+            )
         return updated
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
         """SQLContext's conf and cache methods, which a SparkSession keeps under spark.conf and spark.catalog."""
         func = original.func
-        if not isinstance(func, cst.Attribute) or func.attr.value not in SQL_CONTEXT_CALLS \
-                or not ctx.tracked.is_glue_context(func.value):
+        if (
+            not isinstance(func, cst.Attribute)
+            or func.attr.value not in SQL_CONTEXT_CALLS
+            or not ctx.tracked.is_glue_context(func.value)
+        ):
             return updated
         session = code_of(_session(ctx, func.value, func.value))
         args = [a for a in updated.args if a.keyword is None and not a.star]
         if len(args) != len(updated.args) or not args:
-            ctx.review(original, self.id, f"{code_of(func)}(...) with these arguments: convert it by hand "
-                       f"({session}.conf or {session}.catalog)")
+            ctx.review(
+                original,
+                self.id,
+                f"{code_of(func)}(...) with these arguments: convert it by hand ({session}.conf or {session}.catalog)",
+            )
             return updated
         target = SQL_CONTEXT_CALLS[func.attr.value]
         return updated.with_changes(func=expr(f"{session}.{target}"))
@@ -423,8 +487,7 @@ class _AliasInFunctions(cst.CSTTransformer):
             return updated
         statements = list(body.body)
         at = next((i + 1 for i, s in enumerate(statements) if _binds_session(s, self.session)), None)
-        names = [name for name in self.names if _loads(updated, name)
-                 and not any(_binds(s, name) for s in statements)]
+        names = [name for name in self.names if _loads(updated, name) and not any(_binds(s, name) for s in statements)]
         if at is None or not names:
             return updated
         self.done = True
@@ -438,8 +501,11 @@ def _after_prelude(body: Sequence[cst.BaseStatement]) -> int:
     for statement in body:
         small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) and statement.body else None
         docstring = at == 0 and isinstance(small, cst.Expr) and isinstance(small.value, cst.SimpleString)
-        future = isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name) \
+        future = (
+            isinstance(small, cst.ImportFrom)
+            and isinstance(small.module, cst.Name)
             and small.module.value == "__future__"
+        )
         if not (docstring or future):
             break
         at += 1
@@ -461,8 +527,11 @@ def _is_context_call(call: cst.Call) -> bool:
     """SparkContext(...) or SparkContext.getOrCreate(...) (as written: the binding was tracked already)."""
     func = call.func
     return (isinstance(func, cst.Name) and func.value == "SparkContext") or (
-        isinstance(func, cst.Attribute) and func.attr.value == "getOrCreate"
-        and isinstance(func.value, (cst.Name, cst.Attribute)) and code_of(func.value).endswith("SparkContext"))
+        isinstance(func, cst.Attribute)
+        and func.attr.value == "getOrCreate"
+        and isinstance(func.value, (cst.Name, cst.Attribute))
+        and code_of(func.value).endswith("SparkContext")
+    )
 
 
 def _context_settings(value: cst.BaseExpression) -> tuple[str | None, list[str]]:
@@ -532,8 +601,8 @@ class _FreeUse(NodeVisitor):
 
 
 def _binds(statement: cst.CSTNode, name: str) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and _assigned(statement) is not None \
-        and _assigned(statement)[0] == name  # type: ignore[index]
+    binding = _assigned(statement) if isinstance(statement, cst.SimpleStatementLine) else None
+    return binding is not None and binding[0] == name
 
 
 def _binds_session(statement: cst.CSTNode, session: str) -> bool:
@@ -561,12 +630,16 @@ class GlueLogger(Rule):
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
         func = original.func
-        if m.matches(func, m.Attribute(attr=m.Name("get_logger"))) and ctx.tracked.is_glue_context(
-                func.value):  # type: ignore[attr-defined]
+        if m.matches(func, m.Attribute(attr=m.Name("get_logger"))) and ctx.tracked.is_glue_context(func.value):  # type: ignore[attr-defined]
             ctx.add_import("logging")
             return expr("logging.getLogger(__name__)")
-        if (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name) and func.attr.value == "warn"
-                and func.value.value in ctx.tracked.loggers and isinstance(updated.func, cst.Attribute)):
+        if (
+            isinstance(func, cst.Attribute)
+            and isinstance(func.value, cst.Name)
+            and func.attr.value == "warn"
+            and func.value.value in ctx.tracked.loggers
+            and isinstance(updated.func, cst.Attribute)
+        ):
             return updated.with_changes(func=updated.func.with_changes(attr=cst.Name("warning")))
         return updated
 
@@ -589,16 +662,22 @@ class JobLifecycle(Rule):
     name = "job-lifecycle"
     summary = "Remove Job init/commit; flag scripts that relied on job bookmarks (transformation_ctx)."
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         small = _single(original)
         jobs = _removable_jobs(ctx, original)
         binding = _assigned(original)
         if binding is not None and binding[0] in jobs:
             return cst.RemovalSentinel.REMOVE
-        if isinstance(small, cst.Expr) and m.matches(small.value, m.Call(func=m.Attribute(
-                value=m.Name(), attr=m.Name("init") | m.Name("commit")))) \
-                and small.value.func.value.value in jobs:  # type: ignore[attr-defined]
+        call = small.value if isinstance(small, cst.Expr) else None
+        if (
+            isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and isinstance(call.func.value, cst.Name)
+            and call.func.attr.value in ("init", "commit")
+            and call.func.value.value in jobs
+        ):
             return cst.RemovalSentinel.REMOVE
         return updated
 
@@ -612,15 +691,27 @@ class JobLifecycle(Rule):
             parent = None
         target = parent.targets[0].target if isinstance(parent, cst.Assign) and len(parent.targets) == 1 else None
         if not isinstance(target, cst.Name) or target.value not in _removable_jobs(ctx, original):
-            ctx.review(original, self.id, "this Glue Job object is passed on (returned or given to a function): a "
-                       "Databricks run needs no Job: remove it, and its init()/commit() calls, by hand")
+            ctx.review(
+                original,
+                self.id,
+                "this Glue Job object is passed on (returned or given to a function): a "
+                "Databricks run needs no Job: remove it, and its init()/commit() calls, by hand",
+            )
         return updated
 
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> Any:
-        if original.keyword is not None and original.keyword.value == "transformation_ctx" and ctx.tracked.jobs \
-                and not any(f.rule == self.id for f in ctx.findings):
-            ctx.review(original, self.id, "this job used Glue job bookmarks (transformation_ctx): read "
-                       "incrementally with Auto Loader (cloudFiles) or a watermark table")
+        if (
+            original.keyword is not None
+            and original.keyword.value == "transformation_ctx"
+            and ctx.tracked.jobs
+            and not any(f.rule == self.id for f in ctx.findings)
+        ):
+            ctx.review(
+                original,
+                self.id,
+                "this job used Glue job bookmarks (transformation_ctx): read "
+                "incrementally with Auto Loader (cloudFiles) or a watermark table",
+            )
         return updated
 
 
@@ -652,9 +743,13 @@ def _job_uses(tree: Tree, jobs: set[str]) -> tuple[dict[str, int], dict[str, int
             for target in node.targets:
                 if isinstance(target.target, cst.Name) and target.target.value in jobs:
                     lifecycle[target.target.value] = lifecycle.get(target.target.value, 0) + 1
-        elif isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) \
-                and isinstance(node.func.value, cst.Name) and node.func.value.value in jobs \
-                and node.func.attr.value in ("init", "commit"):
+        elif (
+            isinstance(node, cst.Call)
+            and isinstance(node.func, cst.Attribute)
+            and isinstance(node.func.value, cst.Name)
+            and node.func.value.value in jobs
+            and node.func.attr.value in ("init", "commit")
+        ):
             lifecycle[node.func.value.value] = lifecycle.get(node.func.value.value, 0) + 1
     return lifecycle, uses
 

@@ -64,25 +64,63 @@ METHODS: dict[str, tuple[str, ...]] = {
     "spigot": ("path", "options", *GLUE_TAIL),
     "repartition": ("num_partitions", *GLUE_TAIL),
     "coalesce": ("num_partitions", "shuffle", *GLUE_TAIL),
-    "mergeDynamicFrame": ("stage_dynamic_frame", "primary_keys", "transformation_ctx", "options", "info",
-                          "stageThreshold", "totalThreshold"),
-    "errorsAsDynamicFrame": (), "errorsCount": (), "stageErrorsCount": (), "assertErrorThreshold": (),
+    "mergeDynamicFrame": (
+        "stage_dynamic_frame",
+        "primary_keys",
+        "transformation_ctx",
+        "options",
+        "info",
+        "stageThreshold",
+        "totalThreshold",
+    ),
+    "errorsAsDynamicFrame": (),
+    "errorsCount": (),
+    "stageErrorsCount": (),
+    "assertErrorThreshold": (),
     "toDF": ("options",),
-    "schema": (), "getNumPartitions": (), "show": ("num_rows",),
-    "unnest_ddb_json": GLUE_TAIL, "simplify_ddb_json": (),
+    "schema": (),
+    "getNumPartitions": (),
+    "show": ("num_rows",),
+    "unnest_ddb_json": GLUE_TAIL,
+    "simplify_ddb_json": (),
     # on a DynamicFrameCollection
-    "select": ("key", "transformation_ctx"), "collection_map": ("callable", "transformation_ctx"),
+    "select": ("key", "transformation_ctx"),
+    "collection_map": ("callable", "transformation_ctx"),
     "collection_flatmap": ("f", "transformation_ctx"),
 }
 # Methods no DataFrame, RDD or dict has: the name alone says the receiver is a DynamicFrame.
-GLUE_ONLY = frozenset({"apply_mapping", "applyMapping", "resolveChoice", "select_fields", "drop_fields",
-                       "rename_field", "split_fields", "split_rows", "unbox", "unnest", "relationalize", "spigot",
-                       "mergeDynamicFrame", "errorsAsDynamicFrame", "errorsCount", "stageErrorsCount",
-                       "assertErrorThreshold", "unnest_ddb_json", "simplify_ddb_json"})
+GLUE_ONLY = frozenset(
+    {
+        "apply_mapping",
+        "applyMapping",
+        "resolveChoice",
+        "select_fields",
+        "drop_fields",
+        "rename_field",
+        "split_fields",
+        "split_rows",
+        "unbox",
+        "unnest",
+        "relationalize",
+        "spigot",
+        "mergeDynamicFrame",
+        "errorsAsDynamicFrame",
+        "errorsCount",
+        "stageErrorsCount",
+        "assertErrorThreshold",
+        "unnest_ddb_json",
+        "simplify_ddb_json",
+    }
+)
 # Frame methods whose result is a DynamicFrame too.
-FRAME_RESULTS = GLUE_ONLY - {"split_fields", "split_rows", "relationalize", "errorsCount", "stageErrorsCount",
-                             "assertErrorThreshold"} | {"filter", "map", "join", "union", "repartition",
-                                                        "coalesce", "with_frame_schema"}
+FRAME_RESULTS = GLUE_ONLY - {
+    "split_fields",
+    "split_rows",
+    "relationalize",
+    "errorsCount",
+    "stageErrorsCount",
+    "assertErrorThreshold",
+} | {"filter", "map", "join", "union", "repartition", "coalesce", "with_frame_schema"}
 COLLECTION_RESULTS = frozenset({"split_fields", "split_rows", "relationalize"})
 RDD_SOURCES = frozenset({"parallelize", "textFile", "wholeTextFiles", "emptyRDD", "binaryFiles"})
 FROM_DF = frozenset(f"{t}.fromDF" for t in FRAME_TYPES)
@@ -99,24 +137,30 @@ class Transform(NamedTuple):
 
 TRANSFORMS: dict[str, Transform] = {
     "ApplyMapping": Transform("apply_mapping", ("frame", "mappings", "case_sensitive", *GLUE_TAIL)),
-    "ResolveChoice": Transform("resolveChoice", ("frame", "specs", "choice", "database", "table_name", *GLUE_TAIL,
-                                                 "catalog_id")),
+    "ResolveChoice": Transform(
+        "resolveChoice", ("frame", "specs", "choice", "database", "table_name", *GLUE_TAIL, "catalog_id")
+    ),
     "DropNullFields": Transform("drop_null_fields", ("frame", *GLUE_TAIL)),
     "SelectFields": Transform("select_fields", ("frame", "paths", *GLUE_TAIL)),
     "DropFields": Transform("drop_fields", ("frame", "paths", *GLUE_TAIL)),
-    "RenameField": Transform("rename_field", ("frame", "old_name", "new_name", *GLUE_TAIL),
-                             {"old_name": "oldName", "new_name": "newName"}),
+    "RenameField": Transform(
+        "rename_field", ("frame", "old_name", "new_name", *GLUE_TAIL), {"old_name": "oldName", "new_name": "newName"}
+    ),
     "SplitFields": Transform("split_fields", ("frame", "paths", "name1", "name2", *GLUE_TAIL)),
     "SplitRows": Transform("split_rows", ("frame", "comparison_dict", "name1", "name2", *GLUE_TAIL)),
-    "Join": Transform("join", ("frame1", "frame2", "keys1", "keys2", "transformation_ctx"),
-                      {"frame1": "frame", "keys1": "paths1", "keys2": "paths2"}),
+    "Join": Transform(
+        "join",
+        ("frame1", "frame2", "keys1", "keys2", "transformation_ctx"),
+        {"frame1": "frame", "keys1": "paths1", "keys2": "paths2"},
+    ),
     "Union": Transform("union", ("frame1", "frame2", *GLUE_TAIL), {"frame1": "frame", "frame2": "other_frame"}),
     "Filter": Transform("filter", ("frame", "f", *GLUE_TAIL)),
     "Map": Transform("map", ("frame", "f", "preservesPartitioning", *GLUE_TAIL)),
     "Unbox": Transform("unbox", ("frame", "path", "format", *GLUE_TAIL)),
     "UnnestFrame": Transform("unnest", ("frame", *GLUE_TAIL)),
-    "Relationalize": Transform("relationalize", ("frame", "staging_path", "name", "options", *GLUE_TAIL),
-                               {"name": "root_table_name"}),
+    "Relationalize": Transform(
+        "relationalize", ("frame", "staging_path", "name", "options", *GLUE_TAIL), {"name": "root_table_name"}
+    ),
     "Spigot": Transform("spigot", ("frame", "path", "options", "transformation_ctx")),
     "Repartition": Transform("repartition", ("frame", "num_partitions", *GLUE_TAIL)),
     "Coalesce": Transform("coalesce", ("frame", "num_partitions", "shuffle", *GLUE_TAIL)),
@@ -127,6 +171,7 @@ COLLECTION_TRANSFORMS = frozenset({"SplitFields", "SplitRows", "Relationalize"})
 
 
 # ---- reading a call ---------------------------------------------------------------------------------------
+
 
 class FrameCall(NamedTuple):
     """A DynamicFrame method call, whichever form it was written in."""
@@ -163,8 +208,9 @@ def frame_call(ctx: ConvertContext, original: cst.Call, updated: cst.BaseExpress
     bound = None if params is None else _bind(params, {}, original, updated, method == "unbox")
     if bound is None:
         return None
-    return FrameCall(method, updated.func.value, func.value, bound.args, bound.sources, bound.options, False,
-                     tuple(bound.names))
+    return FrameCall(
+        method, updated.func.value, func.value, bound.args, bound.sources, bound.options, False, tuple(bound.names)
+    )
 
 
 def _method(ctx: ConvertContext, func: cst.Attribute) -> str:
@@ -180,12 +226,12 @@ def _transform_call(name: str, original: cst.Call, updated: cst.Call) -> FrameCa
     if spec is None or bound is None or "frame" not in bound.args:
         return None
     receiver, source = bound.args.pop("frame"), bound.sources.pop("frame")
-    return FrameCall(spec.method, receiver, source, bound.args, bound.sources, bound.options, True,
-                     tuple(bound.names))
+    return FrameCall(spec.method, receiver, source, bound.args, bound.sources, bound.options, True, tuple(bound.names))
 
 
-def _bind(params: tuple[str, ...], renames: Mapping[str, str], original: cst.Call, updated: cst.Call,
-          more_keywords: bool) -> _Bound | None:
+def _bind(
+    params: tuple[str, ...], renames: Mapping[str, str], original: cst.Call, updated: cst.Call, more_keywords: bool
+) -> _Bound | None:
     """Arguments by parameter name; None for *args/**kwargs, too many arguments or an unknown keyword."""
     bound = _Bound({}, {}, {}, [])
     position = 0
@@ -265,8 +311,11 @@ def _call_kind(ctx: ConvertContext, node: cst.Call) -> str:
     if not isinstance(func, cst.Attribute):
         return UNKNOWN
     method, receiver = func.attr.value, func.value
-    if method.startswith("create_dynamic_frame") or method == "getFrame" or (
-            isinstance(receiver, cst.Attribute) and receiver.attr.value == "create_dynamic_frame"):
+    if (
+        method.startswith("create_dynamic_frame")
+        or method == "getFrame"
+        or (isinstance(receiver, cst.Attribute) and receiver.attr.value == "create_dynamic_frame")
+    ):
         return FRAME
     if method == "select" and is_collection(ctx, receiver):
         return FRAME
@@ -293,6 +342,7 @@ def is_collection(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
 
 
 # ---- writing code -----------------------------------------------------------------------------------------
+
 
 def functions_alias(ctx: ConvertContext, node: cst.CSTNode) -> str:
     """The name pyspark.sql.functions has in this file; `F`, imported, when it has none."""
@@ -323,8 +373,12 @@ def _parent(ctx: ConvertContext, node: cst.CSTNode) -> cst.CSTNode | None:
 def _imported_functions(module: cst.Module) -> str | None:
     for statement in module.body:
         for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-            if isinstance(small, cst.ImportFrom) and small.module is not None \
-                    and code_of(small.module) == "pyspark.sql" and not isinstance(small.names, cst.ImportStar):
+            if (
+                isinstance(small, cst.ImportFrom)
+                and small.module is not None
+                and code_of(small.module) == "pyspark.sql"
+                and not isinstance(small.names, cst.ImportStar)
+            ):
                 for alias in small.names:
                     if code_of(alias.name) == "functions":
                         return code_of(alias.asname.name) if alias.asname else "functions"
@@ -354,8 +408,20 @@ def standalone(node: cst.BaseExpression) -> cst.BaseExpression:
 
 
 def _atomic(node: cst.BaseExpression) -> bool:
-    return bool(node.lpar) or isinstance(node, (cst.Name, cst.Attribute, cst.Call, cst.Subscript, cst.SimpleString,
-                                                cst.List, cst.Dict, cst.ConcatenatedString, cst.FormattedString))
+    return bool(node.lpar) or isinstance(
+        node,
+        (
+            cst.Name,
+            cst.Attribute,
+            cst.Call,
+            cst.Subscript,
+            cst.SimpleString,
+            cst.List,
+            cst.Dict,
+            cst.ConcatenatedString,
+            cst.FormattedString,
+        ),
+    )
 
 
 def line_indent(ctx: ConvertContext, node: cst.CSTNode) -> str:
@@ -409,6 +475,7 @@ def catalog_table(config: ConvertConfig, database: str, table: str) -> str:
 
 # ---- the family's shape -----------------------------------------------------------------------------------
 
+
 class FrameRule(Rule):
     """One DynamicFrame method, in its method and its transform-class form."""
 
@@ -429,8 +496,7 @@ class FrameRule(Rule):
         converted = self.convert(ctx, original, call)
         if converted is None:
             if len(ctx.findings) == reviewed:
-                ctx.review(original, self.id, f"{call.method} without the arguments Glue requires: convert it by "
-                           "hand")
+                ctx.review(original, self.id, f"{call.method} without the arguments Glue requires: convert it by hand")
             return method_form(updated, call) if call.transform else updated
         _review_thresholds(ctx, original, call)
         return converted
@@ -450,9 +516,16 @@ def method_form(updated: cst.Call, call: FrameCall) -> cst.Call:
     keyword), so that the file keeps no awsglue name: `ResolveChoice.apply(frame=f, choice=c)` is
     `f.resolveChoice(choice=c)`.
     """
-    args = [arg.with_changes(keyword=cst.Name(name), equal=arg.equal if arg.keyword else cst.AssignEqual(
-        whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")))
-        for arg, name in zip(updated.args, call.names, strict=True) if name != "frame"]
+    args = [
+        arg.with_changes(
+            keyword=cst.Name(name),
+            equal=arg.equal
+            if arg.keyword
+            else cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
+        )
+        for arg, name in zip(updated.args, call.names, strict=True)
+        if name != "frame"
+    ]
     if args and updated.args[-1].comma == cst.MaybeSentinel.DEFAULT:
         args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
     return updated.with_changes(func=cst.Attribute(standalone(call.receiver), cst.Name(call.method)), args=args)
@@ -462,13 +535,18 @@ def _review_thresholds(ctx: ConvertContext, original: cst.Call, call: FrameCall)
     for name in ("stageThreshold", "totalThreshold"):
         value = call.args.get(name)
         if value is not None and not is_literal(value, "0"):
-            ctx.review(original, ErrorChannel.id, f"{name}: Glue failed the job past that many error records; "
-                       "Spark keeps no error records (a bad value fails the job or becomes null): check the "
-                       "data checks this relied on")
+            ctx.review(
+                original,
+                ErrorChannel.id,
+                f"{name}: Glue failed the job past that many error records; "
+                "Spark keeps no error records (a bad value fails the job or becomes null): check the "
+                "data checks this relied on",
+            )
             return
 
 
 # ---- the rules --------------------------------------------------------------------------------------------
+
 
 class TransformForms(Rule):
     """awsglue.transforms class calls are read as DynamicFrame method calls, whatever their form.
@@ -508,13 +586,21 @@ class TransformForms(Rule):
         if name is None or name in STUDIO_TRANSFORMS:
             return updated
         if name in ("FlatMap", "MapToCollection"):
-            ctx.review(original, self.id, f"{name} applies a function to each frame of a DynamicFrameCollection "
-                       "(a dict of DataFrames now): rewrite it as a dict comprehension")
+            ctx.review(
+                original,
+                self.id,
+                f"{name} applies a function to each frame of a DynamicFrameCollection "
+                "(a dict of DataFrames now): rewrite it as a dict comprehension",
+            )
         elif name not in TRANSFORMS:
             ctx.review(original, self.id, f"{name} has no DataFrame conversion: rewrite it with DataFrame calls")
         elif frame_call(ctx, original, updated) is None:
-            ctx.review(original, self.id, f"{name}.apply: its arguments could not be read (*args, **kwargs or "
-                       "an unknown keyword): convert it by hand")
+            ctx.review(
+                original,
+                self.id,
+                f"{name}.apply: its arguments could not be read (*args, **kwargs or "
+                "an unknown keyword): convert it by hand",
+            )
         return updated
 
 
@@ -548,28 +634,43 @@ class ToDF(Rule):
         if ctx.qualified(original.func) & FROM_DF:
             return self._from_df(ctx, original, updated)
         func = original.func
-        if not isinstance(func, cst.Attribute) or func.attr.value != "toDF" \
-                or not isinstance(updated.func, cst.Attribute):
+        if (
+            not isinstance(func, cst.Attribute)
+            or func.attr.value != "toDF"
+            or not isinstance(updated.func, cst.Attribute)
+        ):
             return updated
         kind = frame_kind(ctx, func.value)
         if kind == FRAME and original.args:
-            ctx.review(original, self.id, "toDF(options) resolves choice types with ResolveOption: cast the "
-                       "columns instead")
+            ctx.review(
+                original, self.id, "toDF(options) resolves choice types with ResolveOption: cast the columns instead"
+            )
         elif kind == FRAME:
             return updated.func.value
         elif kind == UNKNOWN and not original.args:
-            ctx.review(original, self.id, f"{code_of(func.value)}.toDF(): if this is a DynamicFrame (a DataFrame "
-                       "after conversion), drop .toDF(); an RDD keeps it")
+            ctx.review(
+                original,
+                self.id,
+                f"{code_of(func.value)}.toDF(): if this is a DynamicFrame (a DataFrame "
+                "after conversion), drop .toDF(); an RDD keeps it",
+            )
         return updated
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         """`trades = trades.toDF()` converted to `trades = trades` says nothing: it goes (unless commented)."""
         small = updated.body[0] if len(updated.body) == 1 else None
         written = original.body[0] if len(original.body) == 1 else None
-        if isinstance(small, cst.Assign) and isinstance(written, cst.Assign) and isinstance(written.value, cst.Call) \
-                and len(small.targets) == 1 and m.matches(small.value, m.Name(code_of(small.targets[0].target))) \
-                and not any(line.comment for line in updated.leading_lines) and id(original) not in ctx.reviews:
+        if (
+            isinstance(small, cst.Assign)
+            and isinstance(written, cst.Assign)
+            and isinstance(written.value, cst.Call)
+            and len(small.targets) == 1
+            and m.matches(small.value, m.Name(code_of(small.targets[0].target)))
+            and not any(line.comment for line in updated.leading_lines)
+            and id(original) not in ctx.reviews
+        ):
             return cst.RemovalSentinel.REMOVE
         return updated
 
@@ -639,9 +740,15 @@ class ApplyMappingRule(FrameRule):
 
 
 def _literal_mappings(node: cst.BaseExpression) -> list[tuple[str, ...]] | None:
-    elements = [node] if isinstance(node, cst.Tuple) and string_list(node) is not None else (
-        [e.value for e in node.elements if isinstance(e, cst.Element)]
-        if isinstance(node, (cst.List, cst.Tuple)) else None)
+    elements = (
+        [node]
+        if isinstance(node, cst.Tuple) and string_list(node) is not None
+        else (
+            [e.value for e in node.elements if isinstance(e, cst.Element)]
+            if isinstance(node, (cst.List, cst.Tuple))
+            else None
+        )
+    )
     if elements is None:
         return None
     mappings = [string_list(element) if isinstance(element, cst.Tuple) else None for element in elements]
@@ -657,8 +764,9 @@ def _mapping_columns(mappings: list[tuple[str, ...]], fn: str) -> list[str] | st
             return column
         columns.append(column)
     targets = [parts for parts, _ in columns]
-    if any(a != b and a == b[:len(a)] for a in targets for b in targets) or len({tuple(t) for t in targets}) \
-            != len(targets):
+    if any(a != b and a == b[: len(a)] for a in targets for b in targets) or len({tuple(t) for t in targets}) != len(
+        targets
+    ):
         return "two mappings write the same target field: decide which one Glue kept"
     return _targets(columns, fn)
 
@@ -690,8 +798,9 @@ def _targets(columns: list[tuple[list[str], str]], fn: str) -> list[str]:
     for name, members in groups.items():
         if len(members) == 1 and not members[0][0]:
             code = members[0][1]
-            result.append(code if code == f"{fn}.col({py_str(spark_path([name]))})" else
-                          f"{code}.alias({py_str(name)})")
+            result.append(
+                code if code == f"{fn}.col({py_str(spark_path([name]))})" else f"{code}.alias({py_str(name)})"
+            )
         else:
             result.append(f"{fn}.struct({', '.join(_targets(members, fn))}).alias({py_str(name)})")
     return result
@@ -730,25 +839,36 @@ class ResolveChoiceRule(FrameRule):
             return self._specs(ctx, original, call, specs)
         if choice == "match_catalog" and specs is None:
             return self._match_catalog(ctx, original, call)
-        ctx.review(original, self.id, f"resolveChoice(choice={choice!r}): a DataFrame has no choice types (Spark's "
-                   "reader picked one type per column): cast the columns that need it")
+        ctx.review(
+            original,
+            self.id,
+            f"resolveChoice(choice={choice!r}): a DataFrame has no choice types (Spark's "
+            "reader picked one type per column): cast the columns that need it",
+        )
         return None
 
-    def _specs(self, ctx: ConvertContext, original: cst.Call, call: FrameCall,
-               specs: cst.BaseExpression) -> cst.BaseExpression | None:
+    def _specs(
+        self, ctx: ConvertContext, original: cst.Call, call: FrameCall, specs: cst.BaseExpression
+    ) -> cst.BaseExpression | None:
         literal = _literal_mappings(specs)
         if literal is None:
             return compat(ctx, "resolve_choice", receiver(call.receiver), code_of(specs))
         actions = [spec[1].partition(":") if len(spec) == 2 else ("", "", "") for spec in literal]
         if any(kind not in ("cast", "project") or not castable(type_name) for kind, _, type_name in actions):
-            ctx.review(original, self.id, "resolveChoice make_cols/make_struct or an unknown type: a DataFrame "
-                       "has no choice types to split (Spark's reader picked one type): check the columns below")
+            ctx.review(
+                original,
+                self.id,
+                "resolveChoice make_cols/make_struct or an unknown type: a DataFrame "
+                "has no choice types to split (Spark's reader picked one type): check the columns below",
+            )
             return None
         if not all(is_plain(spec[0]) for spec in literal):
             return compat(ctx, "resolve_choice", receiver(call.receiver), code_of(specs))
         fn = functions_alias(ctx, original)
-        casts = [(spec[0], f"{fn}.col({py_str(spec[0])}).try_cast({py_str(spark_type(action[2]))})")
-                 for spec, action in zip(literal, actions, strict=True)]
+        casts = [
+            (spec[0], f"{fn}.col({py_str(spec[0])}).try_cast({py_str(spark_type(action[2]))})")
+            for spec, action in zip(literal, actions, strict=True)
+        ]
         if len(casts) == 1:
             return expr(f"{receiver(call.receiver)}.withColumn({py_str(casts[0][0])}, {casts[0][1]})")
         items = [f"{py_str(name)}: {code}" for name, code in casts]
@@ -758,8 +878,12 @@ class ResolveChoiceRule(FrameRule):
     def _match_catalog(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         database, table = string_value(call.args.get("database")), string_value(call.args.get("table_name"))
         if database is None or table is None or "catalog_id" in call.args:
-            ctx.review(original, self.id, "resolveChoice(choice='match_catalog') needs a literal database and "
-                       "table_name (and no catalog_id): cast to the Unity Catalog table's types by hand")
+            ctx.review(
+                original,
+                self.id,
+                "resolveChoice(choice='match_catalog') needs a literal database and "
+                "table_name (and no catalog_id): cast to the Unity Catalog table's types by hand",
+            )
             return None
         name = catalog_table(ctx.config, database, table)
         return compat(ctx, "match_catalog", receiver(call.receiver), py_str(name))
@@ -846,8 +970,7 @@ class DropFieldsRule(FrameRule):
         names = string_list(paths)
         if names is None or not all(is_plain(name) for name in names):
             return compat(ctx, "drop_fields", receiver(call.receiver), code_of(paths))
-        items = [code_of(paths)] if isinstance(paths, cst.SimpleString) else [
-            code_of(e.value) for e in paths.elements]  # type: ignore[attr-defined]
+        items = [code_of(paths)] if isinstance(paths, cst.SimpleString) else [code_of(e.value) for e in paths.elements]  # type: ignore[attr-defined]
         return expr(f"{receiver(call.receiver)}.drop({', '.join(items)})")
 
 
@@ -905,13 +1028,16 @@ class SplitFieldsRule(FrameRule):
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         paths, name1, name2 = (call.args.get(key) for key in ("paths", "name1", "name2"))
         if paths is None or name1 is None or name2 is None:
-            ctx.review(original, self.id, "SplitFields without name1 and name2: Glue named the parts after the "
-                       "frame (frame1/frame2 for an unnamed one): name them and check the keys used below")
+            ctx.review(
+                original,
+                self.id,
+                "SplitFields without name1 and name2: Glue named the parts after the "
+                "frame (frame1/frame2 for an unnamed one): name them and check the keys used below",
+            )
             return None
         names = string_list(paths)
         if names is None or not all(is_plain(n) for n in names) or not isinstance(call.receiver, cst.Name):
-            return compat(ctx, "split_fields", receiver(call.receiver), code_of(paths), code_of(name1),
-                          code_of(name2))
+            return compat(ctx, "split_fields", receiver(call.receiver), code_of(paths), code_of(name1), code_of(name2))
         frame = call.receiver.value
         selected, dropped = f"{frame}.select({code_of(paths)})", f"{frame}.drop({', '.join(map(py_str, names))})"
         return expr(f"{{{code_of(name1)}: {selected}, {code_of(name2)}: {dropped}}}")
@@ -942,8 +1068,10 @@ class SplitRowsRule(FrameRule):
         comparisons = call.args.get("comparison_dict")
         if comparisons is None or (not call.transform and ("name1" not in call.args or "name2" not in call.args)):
             return None
-        name1, name2 = (code_of(call.args[key]) if key in call.args else default
-                        for key, default in (("name1", '"frame1"'), ("name2", '"frame2"')))
+        name1, name2 = (
+            code_of(call.args[key]) if key in call.args else default
+            for key, default in (("name1", '"frame1"'), ("name2", '"frame2"'))
+        )
         return compat(ctx, "split_rows", receiver(call.receiver), code_of(comparisons), name1, name2)
 
 
@@ -987,10 +1115,11 @@ class JoinRule(FrameRule):
         left, right = call.receiver, call.args["frame2"]
         keys1, keys2 = string_list(call.args["paths1"]), string_list(call.args["paths2"])
         if keys1 is None or keys2 is None or len(keys1) != len(keys2) or not _inline_join(left, right, keys1, keys2):
-            return compat(ctx, "join", receiver(left), code_of(right), code_of(call.args["paths1"]),
-                          code_of(call.args["paths2"]))
+            return compat(
+                ctx, "join", receiver(left), code_of(right), code_of(call.args["paths1"]), code_of(call.args["paths2"])
+            )
         a, b = code_of(left), code_of(right)
-        tests = [f'{a}[{py_str(k1)}] == {b}[{py_str(k2)}]' for k1, k2 in zip(keys1, keys2, strict=True)]
+        tests = [f"{a}[{py_str(k1)}] == {b}[{py_str(k2)}]" for k1, k2 in zip(keys1, keys2, strict=True)]
         condition = tests[0] if len(tests) == 1 else " & ".join(f"({test})" for test in tests)
         return expr(f"{a}.join({b}, {condition})")
 
@@ -1062,17 +1191,26 @@ class FilterRule(FrameRule):
         function = call.args.get("f")
         if function is None:
             return None
-        predicate = lambda_predicate(function, functions_alias(ctx, original)) if isinstance(
-            function, cst.Lambda) else None
+        predicate = (
+            lambda_predicate(function, functions_alias(ctx, original)) if isinstance(function, cst.Lambda) else None
+        )
         if predicate is None:
-            ctx.review(original, self.id, f"{_function_name(function)} runs in Python for every record "
-                       "(glue_compat.filter_records): write it as a Column condition where you can")
+            ctx.review(
+                original,
+                self.id,
+                f"{_function_name(function)} runs in Python for every record "
+                "(glue_compat.filter_records): write it as a Column condition where you can",
+            )
             return compat(ctx, "filter_records", receiver(call.receiver), code_of(function))
         if "re." in code_of(function):
             ctx.remove_import("re")  # only if nothing else uses it
         if predicate.nulls_differ:
-            ctx.review(original, self.id, "where a compared field is null, Glue's lambda raised and dropped the "
-                       "record; with `or` this condition can keep it: check null handling")
+            ctx.review(
+                original,
+                self.id,
+                "where a compared field is null, Glue's lambda raised and dropped the "
+                "record; with `or` this condition can keep it: check null handling",
+            )
         return expr(f"{receiver(call.receiver)}.filter({predicate.code})")
 
 
@@ -1085,11 +1223,16 @@ def _function_on_frame(ctx: ConvertContext, original: cst.Call, call: FrameCall,
         return False  # a Column or a SQL string: DataFrame.filter's own arguments
     if frame_kind(ctx, call.source) == FRAME and _is_function(ctx, call.sources["f"]):
         return True
-    record_function = isinstance(function, cst.Name) or (isinstance(function, cst.Lambda) and len(
-        function.params.params) == 1)
+    record_function = isinstance(function, cst.Name) or (
+        isinstance(function, cst.Lambda) and len(function.params.params) == 1
+    )
     if frame_kind(ctx, call.source) != OTHER and record_function and set(call.args) == {"f"}:
-        ctx.review(original, rule, f"{code_of(call.source)}.{call.method}(function): if this is a DynamicFrame "
-                   f"(a DataFrame now), use glue_compat.{call.method}_records or Column expressions")
+        ctx.review(
+            original,
+            rule,
+            f"{code_of(call.source)}.{call.method}(function): if this is a DynamicFrame "
+            f"(a DataFrame now), use glue_compat.{call.method}_records or Column expressions",
+        )
     return False
 
 
@@ -1100,8 +1243,9 @@ def _is_function(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
     if not isinstance(node, cst.Name):
         return False
     module = _module(ctx, node)
-    defined = module is not None and any(isinstance(statement, cst.FunctionDef) and statement.name.value == node.value
-                                         for statement in module.body)
+    defined = module is not None and any(
+        isinstance(statement, cst.FunctionDef) and statement.name.value == node.value for statement in module.body
+    )
     return defined or _is_module(ctx, node)
 
 
@@ -1137,9 +1281,13 @@ class MapRule(FrameRule):
         function = call.args.get("f")
         if function is None:
             return None
-        ctx.review(original, self.id, f"{_function_name(function)} runs in Python for every record "
-                   "(glue_compat.map_records, RDD API, not on shared or serverless compute): rewrite it with "
-                   "withColumn/select")
+        ctx.review(
+            original,
+            self.id,
+            f"{_function_name(function)} runs in Python for every record "
+            "(glue_compat.map_records, RDD API, not on shared or serverless compute): rewrite it with "
+            "withColumn/select",
+        )
         return compat(ctx, "map_records", receiver(call.receiver), code_of(function))
 
 
@@ -1166,11 +1314,17 @@ class UnboxRule(FrameRule):
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         path, format_ = call.args.get("path"), call.args.get("format")
         if path is None or format_ is None or (string_value(format_) or "").lower() != "json":
-            ctx.review(original, self.id, "unbox of a format other than json: parse the field with from_csv or "
-                       "split and a schema")
+            ctx.review(
+                original,
+                self.id,
+                "unbox of a format other than json: parse the field with from_csv or split and a schema",
+            )
             return None
-        ctx.review(original, self.id, "glue_compat.unbox infers the JSON schema with the RDD API: on shared or "
-                   "serverless compute pass schema=")
+        ctx.review(
+            original,
+            self.id,
+            "glue_compat.unbox infers the JSON schema with the RDD API: on shared or serverless compute pass schema=",
+        )
         options = [f"{name}={code_of(value)}" for name, value in call.options.items()]
         return compat(ctx, "unbox", receiver(call.receiver), code_of(path), code_of(format_), *options)
 
@@ -1253,11 +1407,15 @@ class SpigotRule(FrameRule):
         path = call.args.get("path")
         if path is None:
             return None
-        ctx.review(original, self.id, "Spigot writes sample records to a path: check Databricks can write there, "
-                   "or drop this debugging step")
+        ctx.review(
+            original,
+            self.id,
+            "Spigot writes sample records to a path: check Databricks can write there, or drop this debugging step",
+        )
         options = call.args.get("options")
-        return compat(ctx, "spigot", receiver(call.receiver), code_of(path),
-                      *([code_of(options)] if options is not None else []))
+        return compat(
+            ctx, "spigot", receiver(call.receiver), code_of(path), *([code_of(options)] if options is not None else [])
+        )
 
 
 class PartitionsRule(FrameRule):
@@ -1366,8 +1524,12 @@ class Collections(FrameRule):
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         key = call.args.get("key")
         if call.method != "select" or key is None:
-            ctx.review(original, self.id, f"{call.method.removeprefix('collection_')} over a DynamicFrameCollection "
-                       "(a dict of DataFrames now): rewrite it as a dict comprehension")
+            ctx.review(
+                original,
+                self.id,
+                f"{call.method.removeprefix('collection_')} over a DynamicFrameCollection "
+                "(a dict of DataFrames now): rewrite it as a dict comprehension",
+            )
             return None
         return expr(f"{receiver(call.receiver)}[{code_of(key)}]")
 
@@ -1375,8 +1537,12 @@ class Collections(FrameRule):
         bound = _bind(("dynamic_frames", "glue_ctx"), {}, original, updated, False)
         frames = bound.args.get("dynamic_frames") if bound is not None else None
         if frames is None or isinstance(frames, (cst.List, cst.Tuple)):
-            ctx.review(original, self.id, "DynamicFrameCollection from a list keys the frames by their Glue names: "
-                       "write the dict of DataFrames by hand")
+            ctx.review(
+                original,
+                self.id,
+                "DynamicFrameCollection from a list keys the frames by their Glue names: "
+                "write the dict of DataFrames by hand",
+            )
             return updated
         return standalone(frames)
 
@@ -1419,25 +1585,51 @@ class ForEachBatch(Rule):
             return updated
         bound = _bind(("frame", "batch_function", "options"), {}, original, updated, False)
         options = _string_keys(bound.args.get("options")) if bound is not None else None
-        if bound is None or options is None or not REQUIRED_BATCH_OPTIONS <= set(options) <= BATCH_OPTIONS \
-                or "frame" not in bound.args or "batch_function" not in bound.args:
-            ctx.review(original, self.id, "forEachBatch needs its options written as a dict with windowSize and "
-                       "checkpointLocation: write the writeStream.foreachBatch query by hand")
+        if (
+            bound is None
+            or options is None
+            or not REQUIRED_BATCH_OPTIONS <= set(options) <= BATCH_OPTIONS
+            or "frame" not in bound.args
+            or "batch_function" not in bound.args
+        ):
+            ctx.review(
+                original,
+                self.id,
+                "forEachBatch needs its options written as a dict with windowSize and "
+                "checkpointLocation: write the writeStream.foreachBatch query by hand",
+            )
             return updated
         temp_dir = "TempDir" in code_of(options["checkpointLocation"])
-        ctx.review(original, self.id, "Glue retried a failed batch (batchMaxRetries, 3 by default), persisted "
-                   "each batch and skipped empty ones; this query fails on the first error: use job retries, "
-                   "and trigger(availableNow=True) for a run that should end" + (
-                       "; the checkpoint is under Glue's TempDir, which a Databricks run does not get unless "
-                       "the job passes --TempDir: point it at durable storage (a Volume) the next run resumes "
-                       "from" if temp_dir else ""))
+        ctx.review(
+            original,
+            self.id,
+            "Glue retried a failed batch (batchMaxRetries, 3 by default), persisted "
+            "each batch and skipped empty ones; this query fails on the first error: use job retries, "
+            "and trigger(availableNow=True) for a run that should end"
+            + (
+                "; the checkpoint is under Glue's TempDir, which a Databricks run does not get unless "
+                "the job passes --TempDir: point it at durable storage (a Volume) the next run resumes "
+                "from"
+                if temp_dir
+                else ""
+            ),
+        )
         return expr(self._query(ctx, original, bound.args, options))
 
-    def _query(self, ctx: ConvertContext, original: cst.Call, args: dict[str, cst.BaseExpression],
-               options: dict[str, cst.BaseExpression]) -> str:
-        steps = [f"{receiver(args['frame'])}.writeStream.foreachBatch({code_of(args['batch_function'])})",
-                 f'.option("checkpointLocation", {code_of(options["checkpointLocation"])})',
-                 f".trigger(processingTime={code_of(options['windowSize'])})", ".start()", ".awaitTermination()"]
+    def _query(
+        self,
+        ctx: ConvertContext,
+        original: cst.Call,
+        args: dict[str, cst.BaseExpression],
+        options: dict[str, cst.BaseExpression],
+    ) -> str:
+        steps = [
+            f"{receiver(args['frame'])}.writeStream.foreachBatch({code_of(args['batch_function'])})",
+            f'.option("checkpointLocation", {code_of(options["checkpointLocation"])})',
+            f".trigger(processingTime={code_of(options['windowSize'])})",
+            ".start()",
+            ".awaitTermination()",
+        ]
         if len("".join(steps)) <= 100:
             return "".join(steps)
         indent = line_indent(ctx, original)
@@ -1488,8 +1680,9 @@ class IngestionTimeColumns(Rule):
         if bound is None or set(bound.args) != {"frame", "time_granularity"}:
             ctx.review(original, self.id, "add_ingestion_time_columns with unusual arguments: convert it by hand")
             return updated
-        return compat(ctx, "add_ingestion_time_columns", code_of(bound.args["frame"]),
-                      code_of(bound.args["time_granularity"]))
+        return compat(
+            ctx, "add_ingestion_time_columns", code_of(bound.args["frame"]), code_of(bound.args["time_granularity"])
+        )
 
 
 class ErrorChannel(FrameRule):
@@ -1523,8 +1716,12 @@ class ErrorChannel(FrameRule):
     methods = frozenset({"errorsAsDynamicFrame", "errorsCount", "stageErrorsCount", "assertErrorThreshold"})
 
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
-        ctx.review(original, self.id, f"{call.method}: Spark keeps no error records (a bad value fails the job or "
-                   "becomes null): check bad records with explicit conditions")
+        ctx.review(
+            original,
+            self.id,
+            f"{call.method}: Spark keeps no error records (a bad value fails the job or "
+            "becomes null): check bad records with explicit conditions",
+        )
         return None
 
 
@@ -1570,8 +1767,9 @@ class FrameTypes(Rule):
             return updated
         return self._replaced(ctx, original, updated, parent)
 
-    def _replaced(self, ctx: ConvertContext, original: cst.BaseExpression, updated: Any,
-                  parent: cst.CSTNode | None) -> Any:
+    def _replaced(
+        self, ctx: ConvertContext, original: cst.BaseExpression, updated: Any, parent: cst.CSTNode | None
+    ) -> Any:
         qualified = ctx.qualified(original)
         frame, collection = bool(qualified & FRAME_TYPES), bool(qualified & COLLECTION_TYPES)
         if not frame and not collection:
@@ -1630,14 +1828,39 @@ class FrameMethods(FrameRule):
         if call.method == "show":
             rows = call.args.get("num_rows")
             return expr(f"{frame}.show({code_of(rows) if rows is not None else ''})")
-        ctx.review(original, self.id, f"{call.method} reads DynamoDB JSON (attribute-type wrappers): unwrap the "
-                   "fields with Column expressions")
+        ctx.review(
+            original,
+            self.id,
+            f"{call.method} reads DynamoDB JSON (attribute-type wrappers): unwrap the fields with Column expressions",
+        )
         return None
 
 
 RULES_IN_ORDER: tuple[type[Rule], ...] = (
-    TransformForms, ToDF, ApplyMappingRule, ResolveChoiceRule, DropNullFieldsRule, SelectFieldsRule, DropFieldsRule,
-    RenameFieldRule, SplitFieldsRule, SplitRowsRule, JoinRule, UnionRule, FilterRule, MapRule, UnboxRule, UnnestRule,
-    RelationalizeRule, SpigotRule, PartitionsRule, MergeFramesRule, Collections, ForEachBatch, IngestionTimeColumns,
-    ErrorChannel, FrameTypes, FrameMethods,
+    TransformForms,
+    ToDF,
+    ApplyMappingRule,
+    ResolveChoiceRule,
+    DropNullFieldsRule,
+    SelectFieldsRule,
+    DropFieldsRule,
+    RenameFieldRule,
+    SplitFieldsRule,
+    SplitRowsRule,
+    JoinRule,
+    UnionRule,
+    FilterRule,
+    MapRule,
+    UnboxRule,
+    UnnestRule,
+    RelationalizeRule,
+    SpigotRule,
+    PartitionsRule,
+    MergeFramesRule,
+    Collections,
+    ForEachBatch,
+    IngestionTimeColumns,
+    ErrorChannel,
+    FrameTypes,
+    FrameMethods,
 )

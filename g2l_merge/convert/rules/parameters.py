@@ -65,4 +65,5 @@ class ResolvedOptions(Rule):
         ctx.add_import("glue_compat")
         return expr("glue_compat.GlueArgumentError")
 
+
 RULES_IN_ORDER: tuple[type[Rule], ...] = (ResolvedOptions,)

@@ -41,52 +41,116 @@ from g2l_merge.convert.rules.storage import (
 )
 
 # Glue reader options that only tune how Glue lists, groups or batches files: Spark plans its own splits.
-TUNING = frozenset({"groupfiles", "groupsize", "maxband", "maxfilesinband", "uses3listimplementation",
-                    "optimizeperformance"})
+TUNING = frozenset(
+    {"groupfiles", "groupsize", "maxband", "maxfilesinband", "uses3listimplementation", "optimizeperformance"}
+)
 # additional_options of a catalog read (S3 or JDBC tables) that Spark needs no equivalent for.
 CATALOG_TUNING = TUNING | {"hashfield", "hashexpression", "hashpartitions", "enablepartitioningforsamplequery"}
 BOUNDED = frozenset({"boundedfiles", "boundedsize"})
 BOOKMARK_KEYS = frozenset({"jobbookmarkkeys", "jobbookmarkkeyssortorder"})
 # additional_options that only a streaming catalog table (Kafka, Kinesis) takes.
-STREAMING_OPTIONS = frozenset({"startingposition", "startingoffsets", "endingoffsets", "startingtimestamp",
-                               "maxfetchtimeinms", "maxfetchrecordspershard", "maxrecordperread",
-                               "maxoffsetspertrigger", "polltimeoutms", "windowsize", "emitconsumerlagmetrics",
-                               "addidletimebetweenreads", "idletimebetweenreadsinms", "describeshardinterval",
-                               "addrecordtimestamp", "avoidemptybatches", "failondataloss", "inferschema"})
+STREAMING_OPTIONS = frozenset(
+    {
+        "startingposition",
+        "startingoffsets",
+        "endingoffsets",
+        "startingtimestamp",
+        "maxfetchtimeinms",
+        "maxfetchrecordspershard",
+        "maxrecordperread",
+        "maxoffsetspertrigger",
+        "polltimeoutms",
+        "windowsize",
+        "emitconsumerlagmetrics",
+        "addidletimebetweenreads",
+        "idletimebetweenreadsinms",
+        "describeshardinterval",
+        "addrecordtimestamp",
+        "avoidemptybatches",
+        "failondataloss",
+        "inferschema",
+    }
+)
 READ_FORMATS: dict[str, dict[str, str]] = {  # Glue format -> its format_options (lower-cased) -> Spark option
-    "csv": {"withheader": "header", "separator": "sep", "quotechar": "quote", "escaper": "escape",
-            "multiline": "multiLine"},
+    "csv": {
+        "withheader": "header",
+        "separator": "sep",
+        "quotechar": "quote",
+        "escaper": "escape",
+        "multiline": "multiLine",
+    },
     "json": {"multiline": "multiLine"},
     "parquet": {},
     "orc": {},
     "avro": {},
-    "xml": {"rowtag": "rowTag", "encoding": "encoding", "excludeattribute": "excludeAttribute",
-            "treatemptyvaluesasnulls": "treatEmptyValuesAsNulls", "attributeprefix": "attributePrefix",
-            "valuetag": "valueTag", "ignoresurroundingspaces": "ignoreSurroundingSpaces"},
+    "xml": {
+        "rowtag": "rowTag",
+        "encoding": "encoding",
+        "excludeattribute": "excludeAttribute",
+        "treatemptyvaluesasnulls": "treatEmptyValuesAsNulls",
+        "attributeprefix": "attributePrefix",
+        "valuetag": "valueTag",
+        "ignoresurroundingspaces": "ignoreSurroundingSpaces",
+    },
 }
-JDBC_OPTIONS = {"url": "url", "dbtable": "dbtable", "query": "query", "user": "user", "username": "user",
-                "password": "password", "classname": "driver", "customjdbcdriverclassname": "driver",
-                "fetchsize": "fetchsize", "batchsize": "batchsize",
-                # custom and marketplace JDBC connectors: these work as in Spark's JDBC reader (parallel reads)
-                "partitioncolumn": "partitionColumn", "lowerbound": "lowerBound", "upperbound": "upperBound",
-                "numpartitions": "numPartitions"}
+JDBC_OPTIONS = {
+    "url": "url",
+    "dbtable": "dbtable",
+    "query": "query",
+    "user": "user",
+    "username": "user",
+    "password": "password",
+    "classname": "driver",
+    "customjdbcdriverclassname": "driver",
+    "fetchsize": "fetchsize",
+    "batchsize": "batchsize",
+    # custom and marketplace JDBC connectors: these work as in Spark's JDBC reader (parallel reads)
+    "partitioncolumn": "partitionColumn",
+    "lowerbound": "lowerBound",
+    "upperbound": "upperBound",
+    "numpartitions": "numPartitions",
+}
 JDBC_DROPPED = frozenset({"redshifttmpdir", "aws_iam_role", "bulksize"})
 JDBC_PARALLEL = frozenset({"hashfield", "hashexpression", "hashpartitions"})
 GLUE_CONNECTION = frozenset({"connectionname", "useconnectionproperties"})
 CREDENTIALS = "JDBC credentials: take user and password from a secret scope (dbutils.secrets.get)"
-KAFKA_OPTIONS = {"bootstrap.servers": "kafka.bootstrap.servers", "topicname": "subscribe", "assign": "assign",
-                 "subscribepattern": "subscribePattern", "startingoffsets": "startingOffsets",
-                 "endingoffsets": "endingOffsets", "startingtimestamp": "startingTimestamp",
-                 "failondataloss": "failOnDataLoss", "maxoffsetspertrigger": "maxOffsetsPerTrigger",
-                 "minpartitions": "minPartitions", "includeheaders": "includeHeaders",
-                 "polltimeoutms": "kafkaConsumer.pollTimeoutMs", "numretries": "fetchOffset.numRetries",
-                 "retryintervalms": "fetchOffset.retryIntervalMs"}
-KINESIS_OPTIONS = {"streamname": "streamName", "endpointurl": "endpoint", "awsstsrolearn": "roleArn",
-                   "awsstssessionname": "roleSessionName"}
-KINESIS_TUNING = frozenset({"maxfetchtimeinms", "maxfetchrecordspershard", "maxrecordperread",
-                            "addidletimebetweenreads", "idletimebetweenreadsinms", "describeshardinterval",
-                            "numretries", "retryintervalms", "maxretryintervalms", "avoidemptybatches",
-                            "emitconsumerlagmetrics"})
+KAFKA_OPTIONS = {
+    "bootstrap.servers": "kafka.bootstrap.servers",
+    "topicname": "subscribe",
+    "assign": "assign",
+    "subscribepattern": "subscribePattern",
+    "startingoffsets": "startingOffsets",
+    "endingoffsets": "endingOffsets",
+    "startingtimestamp": "startingTimestamp",
+    "failondataloss": "failOnDataLoss",
+    "maxoffsetspertrigger": "maxOffsetsPerTrigger",
+    "minpartitions": "minPartitions",
+    "includeheaders": "includeHeaders",
+    "polltimeoutms": "kafkaConsumer.pollTimeoutMs",
+    "numretries": "fetchOffset.numRetries",
+    "retryintervalms": "fetchOffset.retryIntervalMs",
+}
+KINESIS_OPTIONS = {
+    "streamname": "streamName",
+    "endpointurl": "endpoint",
+    "awsstsrolearn": "roleArn",
+    "awsstssessionname": "roleSessionName",
+}
+KINESIS_TUNING = frozenset(
+    {
+        "maxfetchtimeinms",
+        "maxfetchrecordspershard",
+        "maxrecordperread",
+        "addidletimebetweenreads",
+        "idletimebetweenreadsinms",
+        "describeshardinterval",
+        "numretries",
+        "retryintervalms",
+        "maxretryintervalms",
+        "avoidemptybatches",
+        "emitconsumerlagmetrics",
+    }
+)
 PARSED = frozenset({"classification", "inferschema", "schema", "delimiter"})  # Glue parsed the records itself
 # Glue options that change what is read and have no Spark option: the read stays as written.
 NO_EQUIVALENT = {
@@ -95,11 +159,10 @@ NO_EQUIVALENT = {
     "skipfirst": "skipFirst has no Spark equivalent (drop the first data line after reading)",
     "withschema": "withSchema has no Spark option (pass a StructType with .schema(...))",
     "connectionname": "connectionName: the brokers and authentication are in a Glue connection (give them as "
-                      "kafka.* options, secrets from a secret scope)",
+    "kafka.* options, secrets from a secret scope)",
     "startingposition": "startingPosition must be latest, trim_horizon or earliest here (a timestamp needs "
-                        "initialPosition at_timestamp)",
-    "streamarn": "a streamARN computed at run time (Databricks takes the stream's name and region: streamName, "
-                 "region)",
+    "initialPosition at_timestamp)",
+    "streamarn": "a streamARN computed at run time (Databricks takes the stream's name and region: streamName, region)",
     "preactions": "preactions/postactions ran SQL in the database around the write (run it over JDBC yourself)",
     "postactions": "preactions/postactions ran SQL in the database around the write (run it over JDBC yourself)",
     "samplequery": "sampleQuery has no Spark equivalent (use the query option)",
@@ -170,8 +233,11 @@ class CatalogReader(CallRule):
             return unconverted(f"database and table_name not understood: {READ_TABLE_BY_HAND}")
         if options is None:
             return unconverted(f"additional_options is not a literal dict: {READ_TABLE_BY_HAND}")
-        unknown = [key for key in options if key.lower() not in CATALOG_TUNING | BOUNDED | BOOKMARK_KEYS
-                   and key != "catalogPartitionPredicate"]
+        unknown = [
+            key
+            for key in options
+            if key.lower() not in CATALOG_TUNING | BOUNDED | BOOKMARK_KEYS and key != "catalogPartitionPredicate"
+        ]
         if unknown:
             return unknown_options(unknown, "additional_options")
         steps = [Step("table", (name.node,))]
@@ -179,14 +245,24 @@ class CatalogReader(CallRule):
             if not is_blank(predicate):
                 assert predicate is not None
                 steps.append(Step("where", (predicate,)))
-        notes = [database_note(name), catalog_id_note(bound.get("catalog_id")),
-                 _bounded_note(options), _bookmark_keys_note(options)]
+        notes = [
+            database_note(name),
+            catalog_id_note(bound.get("catalog_id")),
+            _bounded_note(options),
+            _bookmark_keys_note(options),
+        ]
         return converted(chain(ctx, original, _root(glue), steps), *notes)
 
 
 def database_note(name: TableName) -> str:
-    return ("the database is computed at run time: check the Unity Catalog schema "
-            "([convert] databases overrides and backticks could not apply)") if name.computed_database else ""
+    return (
+        (
+            "the database is computed at run time: check the Unity Catalog schema "
+            "([convert] databases overrides and backticks could not apply)"
+        )
+        if name.computed_database
+        else ""
+    )
 
 
 def catalog_id_note(catalog_id: cst.BaseExpression | None) -> str:
@@ -199,8 +275,10 @@ def catalog_id_note(catalog_id: cst.BaseExpression | None) -> str:
 def _bounded_note(options: Mapping[str, cst.BaseExpression]) -> str:
     if not any(key.lower() in BOUNDED for key in options):
         return ""
-    return ("boundedFiles/boundedSize capped each run's input: use Auto Loader with maxFilesPerTrigger or "
-            "maxBytesPerTrigger if the job still needs that")
+    return (
+        "boundedFiles/boundedSize capped each run's input: use Auto Loader with maxFilesPerTrigger or "
+        "maxBytesPerTrigger if the job still needs that"
+    )
 
 
 def _bookmark_keys_note(options: Mapping[str, cst.BaseExpression]) -> str:
@@ -257,10 +335,12 @@ class S3Reader(CallRule):
             shown = code_of(bound["format"]) if "format" in bound else "no format"
             return unconverted(f"format {shown} has no Spark reader here: convert this read by hand")
         if connection is None or formatting is None:
-            return unconverted("connection_options and format_options must be literal dicts (or a name bound "
-                               "once to one and read only here): convert this read by hand")
+            return unconverted(
+                "connection_options and format_options must be literal dicts (or a name bound "
+                "once to one and read only here): convert this read by hand"
+            )
         if "paths" not in connection:
-            return unconverted("connection_options has no \"paths\" list: convert this read by hand")
+            return unconverted('connection_options has no "paths" list: convert this read by hand')
         file_format = file_format.lower()
         steps = [Step("format", (string(file_format),))]
         format_steps = _format_options(formatting, READ_FORMATS[file_format])
@@ -356,7 +436,7 @@ class JdbcReader(CallRule):
 
     id = "G2L103"
     name = "jdbc-reader"
-    summary = "from_options reads of JDBC databases become spark.read.format(\"jdbc\"), credentials reviewed."
+    summary = 'from_options reads of JDBC databases become spark.read.format("jdbc"), credentials reviewed.'
 
     def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
         glue = _reader(ctx, original, "from_options")
@@ -368,13 +448,16 @@ class JdbcReader(CallRule):
             return unconverted(f"this JDBC read {bound}: convert it by hand")
         options = options_in(ctx, original, updated, bound, "connection_options")
         if options is None or not is_blank(bound.get("format")) or options_of(bound.get("format_options")) != {}:
-            return unconverted("connection_options is not a literal dict: read with spark.read.format(\"jdbc\") "
-                               "by hand; " + CREDENTIALS)
+            return unconverted(
+                'connection_options is not a literal dict: read with spark.read.format("jdbc") by hand; ' + CREDENTIALS
+            )
         access = jdbc_access(ctx, options)
         if isinstance(access, Outcome):
             return access
-        return converted(chain(ctx, original, _root(glue), [Step("format", (string("jdbc"),)), *access.steps,
-                                                             Step("load")]), *access.notes)
+        return converted(
+            chain(ctx, original, _root(glue), [Step("format", (string("jdbc"),)), *access.steps, Step("load")]),
+            *access.notes,
+        )
 
 
 class JdbcAccess(NamedTuple):
@@ -382,8 +465,9 @@ class JdbcAccess(NamedTuple):
     notes: list[str]  # the review message's parts: credentials first
 
 
-def jdbc_access(ctx: ConvertContext, options: dict[str, cst.BaseExpression],
-                connection: cst.BaseExpression | None = None) -> JdbcAccess | Outcome:
+def jdbc_access(
+    ctx: ConvertContext, options: dict[str, cst.BaseExpression], connection: cst.BaseExpression | None = None
+) -> JdbcAccess | Outcome:
     """Glue JDBC connection options as Spark JDBC options; an unconverted outcome when one cannot carry over.
 
     A Glue connection (connectionName, or from_jdbc_conf's catalog_connection) becomes a secret scope of the same
@@ -391,22 +475,28 @@ def jdbc_access(ctx: ConvertContext, options: dict[str, cst.BaseExpression],
     connection = connection if connection is not None else _get(options, "connectionName")
     keys = {key.lower() for key in options} - {"connectionname", "useconnectionproperties"}
     if ("url" not in keys and connection is None) or not keys & {"dbtable", "query"}:
-        return unconverted("no url (or Glue connection) and dbtable in connection_options: convert this JDBC access "
-                           "by hand")
+        return unconverted(
+            "no url (or Glue connection) and dbtable in connection_options: convert this JDBC access by hand"
+        )
     steps = [] if "url" in keys or connection is None else [option("url", secret(ctx, connection, "url"))]
     unknown = []
     for key, value in options.items():
         lower = key.lower()
         if lower in JDBC_OPTIONS:
             steps.append(option(JDBC_OPTIONS[lower], value))
-        elif lower not in JDBC_DROPPED | JDBC_PARALLEL | BOOKMARK_KEYS | GLUE_CONNECTION | {"customjdbcdrivers3path",
-                                                                                             "secretid"}:
+        elif lower not in JDBC_DROPPED | JDBC_PARALLEL | BOOKMARK_KEYS | GLUE_CONNECTION | {
+            "customjdbcdrivers3path",
+            "secretid",
+        }:
             unknown.append(key)
     if unknown:
         return unknown_options(unknown, "connection_options", "convert this JDBC access by hand; " + CREDENTIALS)
     if connection is not None:
-        steps += [option(key, secret(ctx, connection, key)) for key in ("user", "password")
-                  if not {key, "username" if key == "user" else key} & keys]
+        steps += [
+            option(key, secret(ctx, connection, key))
+            for key in ("user", "password")
+            if not {key, "username" if key == "user" else key} & keys
+        ]
     return JdbcAccess(steps, [_credentials_note(options, connection), *jdbc_notes(options)])
 
 
@@ -433,8 +523,10 @@ def jdbc_notes(options: Mapping[str, cst.BaseExpression]) -> list[str]:
     keys = {key.lower(): value for key, value in options.items()}
     notes = [_bookmark_keys_note(options)]
     if keys.keys() & JDBC_PARALLEL:
-        notes.append("hashfield/hashpartitions dropped: for parallel reads set partitionColumn, lowerBound, "
-                     "upperBound and numPartitions")
+        notes.append(
+            "hashfield/hashpartitions dropped: for parallel reads set partitionColumn, lowerBound, "
+            "upperBound and numPartitions"
+        )
     if "customjdbcdrivers3path" in keys:
         notes.append(f"install the JDBC driver from {code_of(keys['customjdbcdrivers3path'])} on the cluster")
     if "secretid" in keys:
@@ -488,12 +580,16 @@ class StreamReader(CallRule):
 
     def convert(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
         if glue.method == "from_catalog":
-            return unconverted("a streaming catalog table: its Kafka/Kinesis connection is defined in Glue; read it "
-                               "with spark.readStream.format(\"kafka\" or \"kinesis\") and its options")
+            return unconverted(
+                "a streaming catalog table: its Kafka/Kinesis connection is defined in Glue; read it "
+                'with spark.readStream.format("kafka" or "kinesis") and its options'
+            )
         kind = connection_type(original, glue) or ""
         if not glue.data_frame:
-            return unconverted(f"a batch read of {kind}: use spark.read.format(\"{kind}\") with explicit "
-                               "starting and ending positions, by hand")
+            return unconverted(
+                f'a batch read of {kind}: use spark.read.format("{kind}") with explicit '
+                "starting and ending positions, by hand"
+            )
         bound = bind(updated, PARAMETERS["read", "from_options"])
         if isinstance(bound, str):
             return unconverted(f"this {kind} read {bound}: convert it by hand")
@@ -501,8 +597,11 @@ class StreamReader(CallRule):
         if options is None or options_of(bound.get("format_options")) is None:
             return unconverted("connection_options is not a literal dict: convert this stream by hand")
         # Glue Studio writes "typeOfData": "kinesis" (or "kafka"): the connection type again, nothing to carry over
-        options = {key: value for key, value in options.items()
-                   if not (key.lower() == "typeofdata" and (string_value(value) or "").lower() == kind)}
+        options = {
+            key: value
+            for key, value in options.items()
+            if not (key.lower() == "typeofdata" and (string_value(value) or "").lower() == kind)
+        }
         steps = _kafka_options(options) if kind == "kafka" else _kinesis_options(options)
         if isinstance(steps, Outcome):
             return steps
@@ -544,8 +643,10 @@ def _parse_note(kind: str, options: Mapping[str, cst.BaseExpression], file_forma
     classification = _get(options, "classification") or (None if is_blank(file_format) else file_format)
     how = f" as {code_of(classification)}," if classification is not None else ","
     column = "value" if kind == "kafka" else "data"
-    return (f"the {kind} source yields raw records: parse the {column} column{how} as Glue did (e.g. from_json "
-            "with a schema), and check the source options")
+    return (
+        f"the {kind} source yields raw records: parse the {column} column{how} as Glue did (e.g. from_json "
+        "with a schema), and check the source options"
+    )
 
 
 class RddReader(Rule):
@@ -571,21 +672,31 @@ class RddReader(Rule):
         bound = bind(updated, PARAMETERS["read", "from_rdd"])
         if isinstance(bound, str) or "data" not in bound:
             reason = bound if isinstance(bound, str) else "has no data"
-            return apply(ctx, self.id, original, updated, unconverted(
-                f"this from_rdd call {reason}: use spark.createDataFrame by hand"))
+            return apply(
+                ctx,
+                self.id,
+                original,
+                updated,
+                unconverted(f"this from_rdd call {reason}: use spark.createDataFrame by hand"),
+            )
         args: list[cst.Arg] = [cst.Arg(bound["data"])]
         if not is_blank(bound.get("schema")):
             args.append(cst.Arg(bound["schema"]))
         if not is_blank(bound.get("sample_ratio")):
-            args.append(cst.Arg(bound["sample_ratio"], keyword=cst.Name("samplingRatio"),
-                                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace(""))))
+            args.append(
+                cst.Arg(
+                    bound["sample_ratio"],
+                    keyword=cst.Name("samplingRatio"),
+                    equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+                )
+            )
         return cst.Call(func=cst.Attribute(value=glue.session, attr=cst.Name("createDataFrame")), args=args)
 
 
 SOURCE_ADVICE = {
     "dynamodb": "read a DynamoDB export to S3 (or use a DynamoDB connector)",
-    "mongodb": "use the MongoDB Spark connector (format(\"mongodb\")) with credentials from a secret scope",
-    "documentdb": "use the MongoDB Spark connector (format(\"mongodb\")) with credentials from a secret scope",
+    "mongodb": 'use the MongoDB Spark connector (format("mongodb")) with credentials from a secret scope',
+    "documentdb": 'use the MongoDB Spark connector (format("mongodb")) with credentials from a secret scope',
 }
 
 
@@ -620,11 +731,15 @@ class UnsupportedSource(Rule):
 
     def message(self, ctx: ConvertContext, original: cst.Call) -> str:
         if glue_method(ctx, original, "getSource") is not None:
-            return ("getSource returns a Glue DataSource: read with spark.read (or readStream) and the source's "
-                    "options instead")
+            return (
+                "getSource returns a Glue DataSource: read with spark.read (or readStream) and the source's "
+                "options instead"
+            )
         if glue_method(ctx, original, "extract_jdbc_conf") is not None:
-            return ("extract_jdbc_conf reads the url and credentials of a Glue connection: keep them in a secret "
-                    "scope and read them with dbutils.secrets.get")
+            return (
+                "extract_jdbc_conf reads the url and credentials of a Glue connection: keep them in a secret "
+                "scope and read them with dbutils.secrets.get"
+            )
         if glue_method(ctx, original, "create_sample_dynamic_frame_from_catalog") is not None:
             return "a sampled catalog read: use spark.read.table(...).limit(n) or .sample(...) by hand"
         glue = _reader(ctx, original, "from_options")
@@ -639,5 +754,11 @@ class UnsupportedSource(Rule):
         return f"no Spark reader for {kind}: {advice}, and convert this read by hand"
 
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = (CatalogReader, S3Reader, JdbcReader, StreamReader, RddReader,
-                                          UnsupportedSource)
+RULES_IN_ORDER: tuple[type[Rule], ...] = (
+    CatalogReader,
+    S3Reader,
+    JdbcReader,
+    StreamReader,
+    RddReader,
+    UnsupportedSource,
+)

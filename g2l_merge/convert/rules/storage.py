@@ -17,29 +17,68 @@ from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
 
 LINE_LIMIT = 100  # a chain longer than this goes one method a line, inside parentheses
-APIS = {"create_dynamic_frame": "read", "create_data_frame": "read", "write_dynamic_frame": "write",
-        "write_data_frame": "write"}
+APIS = {
+    "create_dynamic_frame": "read",
+    "create_data_frame": "read",
+    "write_dynamic_frame": "write",
+    "write_data_frame": "write",
+}
 METHODS = frozenset({"from_catalog", "from_options", "from_rdd", "from_jdbc_conf"})
 # glueContext.create_dynamic_frame_from_catalog(...) and friends: the older, direct spelling.
-_DIRECT = re.compile(r"(create_dynamic_frame|create_data_frame|write_dynamic_frame|write_data_frame|write)_"
-                     r"(from_catalog|from_options|from_rdd|from_jdbc_conf)\Z")
+_DIRECT = re.compile(
+    r"(create_dynamic_frame|create_data_frame|write_dynamic_frame|write_data_frame|write)_"
+    r"(from_catalog|from_options|from_rdd|from_jdbc_conf)\Z"
+)
 PARAMETERS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("read", "from_catalog"): ("database", "table_name", "redshift_tmp_dir", "transformation_ctx",
-                               "push_down_predicate", "additional_options", "catalog_id"),
-    ("read", "from_options"): ("connection_type", "connection_options", "format", "format_options",
-                               "transformation_ctx", "push_down_predicate"),
+    ("read", "from_catalog"): (
+        "database",
+        "table_name",
+        "redshift_tmp_dir",
+        "transformation_ctx",
+        "push_down_predicate",
+        "additional_options",
+        "catalog_id",
+    ),
+    ("read", "from_options"): (
+        "connection_type",
+        "connection_options",
+        "format",
+        "format_options",
+        "transformation_ctx",
+        "push_down_predicate",
+    ),
     ("read", "from_rdd"): ("data", "name", "schema", "sample_ratio", "transformation_ctx"),
-    ("write", "from_options"): ("frame", "connection_type", "connection_options", "format", "format_options",
-                                "transformation_ctx"),
-    ("write", "from_catalog"): ("frame", "database", "table_name", "redshift_tmp_dir", "transformation_ctx",
-                                "additional_options", "catalog_id"),
-    ("write", "from_jdbc_conf"): ("frame", "catalog_connection", "connection_options", "redshift_tmp_dir",
-                                  "transformation_ctx", "catalog_id"),
+    ("write", "from_options"): (
+        "frame",
+        "connection_type",
+        "connection_options",
+        "format",
+        "format_options",
+        "transformation_ctx",
+    ),
+    ("write", "from_catalog"): (
+        "frame",
+        "database",
+        "table_name",
+        "redshift_tmp_dir",
+        "transformation_ctx",
+        "additional_options",
+        "catalog_id",
+    ),
+    ("write", "from_jdbc_conf"): (
+        "frame",
+        "catalog_connection",
+        "connection_options",
+        "redshift_tmp_dir",
+        "transformation_ctx",
+        "catalog_id",
+    ),
 }
 # Other spellings Glue accepts for the same parameter.
 ALIASES = {"sampleRatio": "sample_ratio", "frame_or_dfc": "frame", "name_space": "database"}
-JDBC_TYPES = frozenset({"jdbc", "mysql", "postgresql", "sqlserver", "oracle", "redshift", "custom.jdbc",
-                        "marketplace.jdbc"})
+JDBC_TYPES = frozenset(
+    {"jdbc", "mysql", "postgresql", "sqlserver", "oracle", "redshift", "custom.jdbc", "marketplace.jdbc"}
+)
 _SIMPLE_NAME = re.compile(r"[A-Za-z0-9_]+\Z")
 _QUOTES = ('"', "'")
 
@@ -68,8 +107,9 @@ def unconverted(message: str) -> Outcome:
     return Outcome(None, message)
 
 
-def apply(ctx: ConvertContext, rule: str, original: cst.Call, updated: cst.Call,
-          outcome: Outcome) -> cst.BaseExpression:
+def apply(
+    ctx: ConvertContext, rule: str, original: cst.Call, updated: cst.Call, outcome: Outcome
+) -> cst.BaseExpression:
     """The node a leave_Call hook returns for an outcome, with its review item."""
     if outcome.message:
         ctx.review(original, rule, outcome.message)
@@ -96,8 +136,9 @@ class CallRule(Rule):
             return updated
         return apply(ctx, self.id, original, updated, self.convert(ctx, original, updated, glue))
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         call = _inlined_into(ctx, original)
         glue = self.owns(ctx, call) if call is not None else None
         if call is not None and glue is not None and self.convert(ctx, call, call, glue).node is not None:
@@ -113,8 +154,9 @@ def trailing_comment(statement: cst.SimpleStatementLine) -> list[cst.EmptyLine]:
     return [cst.EmptyLine(comment=comment)] if comment is not None else []
 
 
-def options_in(ctx: ConvertContext, original: cst.Call, updated: cst.Call, bound: Mapping[str, cst.BaseExpression],
-               key: str) -> dict[str, cst.BaseExpression] | None:
+def options_in(
+    ctx: ConvertContext, original: cst.Call, updated: cst.Call, bound: Mapping[str, cst.BaseExpression], key: str
+) -> dict[str, cst.BaseExpression] | None:
     """The literal options dict an argument holds, also through a name bound once to one (None: not literal)."""
     node = bound.get(key)
     options = options_of(node)
@@ -143,8 +185,12 @@ def _read_names(nodes: Iterable[cst.CSTNode]) -> _Names:
                 names.reads.setdefault(node.value.value, []).append(node)
         elif isinstance(node, cst.Attribute):
             names.references[node.attr.value] = names.references.get(node.attr.value, 0) - 1
-        elif isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
-                and isinstance(node.value, cst.Dict):
+        elif (
+            isinstance(node, cst.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0].target, cst.Name)
+            and isinstance(node.value, cst.Dict)
+        ):
             names.dicts.setdefault(node.targets[0].target.value, []).append(node)
     return names
 
@@ -170,8 +216,12 @@ def dict_assignment(ctx: ConvertContext, name: cst.BaseExpression) -> cst.Assign
         return None
     assignment = assignments[0]
     binding, read = _parent(ctx, assignment), _statement(ctx, name)
-    if not isinstance(binding, cst.SimpleStatementLine) or read is None or _parent(ctx, binding) is not _parent(
-            ctx, read) or not 0 < ctx.line(assignment) < ctx.line(name):
+    if (
+        not isinstance(binding, cst.SimpleStatementLine)
+        or read is None
+        or _parent(ctx, binding) is not _parent(ctx, read)
+        or not 0 < ctx.line(assignment) < ctx.line(name)
+    ):
         return None
     return assignment
 
@@ -179,8 +229,12 @@ def dict_assignment(ctx: ConvertContext, name: cst.BaseExpression) -> cst.Assign
 def _inlined_into(ctx: ConvertContext, statement: cst.SimpleStatementLine) -> cst.Call | None:
     """The call whose options argument is the dict this statement binds (see dict_assignment), else None."""
     small = statement.body[0] if len(statement.body) == 1 else None
-    if not isinstance(small, cst.Assign) or not isinstance(small.value, cst.Dict) or len(small.targets) != 1 \
-            or not isinstance(small.targets[0].target, cst.Name):
+    if (
+        not isinstance(small, cst.Assign)
+        or not isinstance(small.value, cst.Dict)
+        or len(small.targets) != 1
+        or not isinstance(small.targets[0].target, cst.Name)
+    ):
         return None
     name = small.targets[0].target.value
     if ctx.tracked.uses.get(name, 0) < 2:
@@ -240,7 +294,8 @@ def _is_parameter(ctx: ConvertContext, node: cst.CSTNode, name: str) -> bool:
     current: cst.CSTNode | None = node
     while current is not None:
         if isinstance(current, cst.FunctionDef | cst.Lambda) and any(
-                param.name.value == name for param in _parameters(current.params)):
+            param.name.value == name for param in _parameters(current.params)
+        ):
             return True
         try:
             current = ctx.metadata.get_metadata(ParentNodeProvider, current)
@@ -367,8 +422,9 @@ def schema_of(config: ConvertConfig, database: str) -> str:
     return ".".join(quote_part(part) for part in parts)
 
 
-def table_name(config: ConvertConfig, database: cst.BaseExpression | None,
-               table: cst.BaseExpression | None) -> TableName | None:
+def table_name(
+    config: ConvertConfig, database: cst.BaseExpression | None, table: cst.BaseExpression | None
+) -> TableName | None:
     """`catalog.schema.table` for a Glue database and table; None when either is missing or not usable."""
     if is_blank(database) or is_blank(table):
         return None
@@ -388,7 +444,7 @@ def _computed(node: cst.BaseExpression) -> list[_Piece]:
     """An f-string piece for a name computed at run time ([] marks it unusable via an impossible quote set)."""
     if isinstance(node, cst.FormattedString):
         usable = node.prefix.lower() == "f" and node.quote in _QUOTES
-        return [_Piece(code_of(node)[len(node.start):-len(node.end)], (node.quote,) if usable else ())]
+        return [_Piece(code_of(node)[len(node.start) : -len(node.end)], (node.quote,) if usable else ())]
     code = code_of(node)
     if any(char in code for char in "\n\\#{}"):
         return [_Piece("", ())]
@@ -421,7 +477,7 @@ def mapped_path(paths: Mapping[str, str], value: str) -> str:
     if not matches:
         return value
     prefix = max(matches, key=len)
-    target, rest = paths[prefix], candidate[len(prefix):]
+    target, rest = paths[prefix], candidate[len(prefix) :]
     if candidate == prefix.rstrip("/"):
         return target.rstrip("/") or target
     if target.endswith("/") and rest.startswith("/"):
@@ -484,8 +540,14 @@ def option(key: str, value: cst.BaseExpression) -> Step:
     return Step("option", (string(key), value))
 
 
-def chain(ctx: ConvertContext, original: cst.Call, root: cst.BaseExpression, steps: Sequence[Step],
-          head: int = 1, column: int | None = None) -> cst.BaseExpression:
+def chain(
+    ctx: ConvertContext,
+    original: cst.Call,
+    root: cst.BaseExpression,
+    steps: Sequence[Step],
+    head: int = 1,
+    column: int | None = None,
+) -> cst.BaseExpression:
     """root.step(...).step(...): on one line when it fits, else one step a line after the first `head`.
 
     `column` is where the expression will start when that is not where `original` starts."""
@@ -504,14 +566,17 @@ def _chain(root: cst.BaseExpression, steps: Sequence[Step], head: int, wrap: boo
         args = [item if isinstance(item, cst.Arg) else cst.Arg(item) for item in step.args]
         node = cst.Call(func=cst.Attribute(value=node, attr=cst.Name(step.method), dot=dot), args=args)
     if wrap:
-        node = node.with_changes(lpar=[cst.LeftParen(whitespace_after=_continuation())],
-                                 rpar=[cst.RightParen(whitespace_before=_continuation(""))])
+        node = node.with_changes(
+            lpar=[cst.LeftParen(whitespace_after=_continuation())],
+            rpar=[cst.RightParen(whitespace_before=_continuation(""))],
+        )
     return node
 
 
 def _continuation(indent: str = "    ") -> cst.ParenthesizedWhitespace:
-    return cst.ParenthesizedWhitespace(first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True,
-                                       last_line=cst.SimpleWhitespace(indent))
+    return cst.ParenthesizedWhitespace(
+        first_line=cst.TrailingWhitespace(), empty_lines=[], indent=True, last_line=cst.SimpleWhitespace(indent)
+    )
 
 
 def _own_line(ctx: ConvertContext, original: cst.Call) -> bool:
@@ -535,10 +600,15 @@ def one_item_a_line(node: cst.BaseExpression) -> cst.BaseExpression:
     if not isinstance(node, cst.List) or not node.elements or "\n" not in code_of(node) or "#" in code_of(node):
         return node
     last = len(node.elements) - 1
-    elements = [element.with_changes(comma=cst.Comma(whitespace_after=_continuation(
-        "    " if index == last else "        "))) for index, element in enumerate(node.elements)]
-    return node.with_changes(lbracket=cst.LeftSquareBracket(whitespace_after=_continuation("        ")),
-                             elements=elements, rbracket=cst.RightSquareBracket())
+    elements = [
+        element.with_changes(comma=cst.Comma(whitespace_after=_continuation("    " if index == last else "        ")))
+        for index, element in enumerate(node.elements)
+    ]
+    return node.with_changes(
+        lbracket=cst.LeftSquareBracket(whitespace_after=_continuation("        ")),
+        elements=elements,
+        rbracket=cst.RightSquareBracket(),
+    )
 
 
 def receiver(node: cst.BaseExpression) -> cst.BaseExpression:

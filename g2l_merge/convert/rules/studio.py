@@ -72,12 +72,17 @@ class StudioHelpers(Rule):
         if params == helper.params and body in {_dump_body(source) for source in helper.glue_bodies}:
             return self._rewrite(ctx, original, updated, helper)
         if body != _dump_body(helper.dataframe) and _still_glue(ctx, original):
-            ctx.review(original, self.id, f"Glue Studio helper {original.name.value} is not the one Glue Studio "
-                       "generates: check by hand that it takes and returns DataFrames")
+            ctx.review(
+                original,
+                self.id,
+                f"Glue Studio helper {original.name.value} is not the one Glue Studio "
+                "generates: check by hand that it takes and returns DataFrames",
+            )
         return updated
 
-    def _rewrite(self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef,
-                 helper: Helper) -> cst.FunctionDef:
+    def _rewrite(
+        self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef, helper: Helper
+    ) -> cst.FunctionDef:
         _forget_findings_inside(ctx, original)
         for module, obj, asname in list(ctx.additions):
             ctx.remove_import(module, obj, asname)  # imports the replaced body needed go if unused
@@ -109,36 +114,36 @@ def _forget_findings_inside(ctx: ConvertContext, original: cst.CSTNode) -> None:
     ctx.findings[:] = [f for f in ctx.findings if not span.start.line <= f.line <= span.end.line]
 
 
-SQL_QUERY_GLUE = '''
+SQL_QUERY_GLUE = """
 def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DynamicFrame:
     for alias, frame in mapping.items():
         frame.toDF().createOrReplaceTempView(alias)
     result = spark.sql(query)
     return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
-'''
-SQL_QUERY_DATAFRAME = f'''
+"""
+SQL_QUERY_DATAFRAME = f"""
 def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DataFrame:
     {SESSION_NOTE}
     for alias, frame in mapping.items():
         frame.createOrReplaceTempView(alias)
     result = glueContext.sql(query)
     return result
-'''
-UNION_GLUE = '''
+"""
+UNION_GLUE = """
 def sparkUnion(glueContext, unionType, mapping, transformation_ctx) -> DynamicFrame:
     for alias, frame in mapping.items():
         frame.toDF().createOrReplaceTempView(alias)
     result = spark.sql("(select * from source1) UNION " + unionType + " (select * from source2)")
     return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
-'''
-UNION_DATAFRAME = f'''
+"""
+UNION_DATAFRAME = f"""
 def sparkUnion(glueContext, unionType, mapping, transformation_ctx) -> DataFrame:
     {SESSION_NOTE}
     for alias, frame in mapping.items():
         frame.createOrReplaceTempView(alias)
     result = glueContext.sql("(select * from source1) UNION " + unionType + " (select * from source2)")
     return result
-'''
+"""
 
 
 class StudioSqlHelpers(StudioHelpers):
@@ -172,29 +177,31 @@ class StudioSqlHelpers(StudioHelpers):
     name = "studio-sql-helpers"
     summary = "Glue Studio's sparkSqlQuery/sparkUnion helpers become DataFrame versions with the same signature."
     helpers: ClassVar[dict[str, Helper]] = {
-        "sparkSqlQuery": Helper(("glueContext", "query", "mapping", "transformation_ctx"), (SQL_QUERY_GLUE,),
-                                SQL_QUERY_DATAFRAME),
-        "sparkUnion": Helper(("glueContext", "unionType", "mapping", "transformation_ctx"), (UNION_GLUE,),
-                             UNION_DATAFRAME),
+        "sparkSqlQuery": Helper(
+            ("glueContext", "query", "mapping", "transformation_ctx"), (SQL_QUERY_GLUE,), SQL_QUERY_DATAFRAME
+        ),
+        "sparkUnion": Helper(
+            ("glueContext", "unionType", "mapping", "transformation_ctx"), (UNION_GLUE,), UNION_DATAFRAME
+        ),
     }
 
 
-AGGREGATE_GLUE = '''
+AGGREGATE_GLUE = """
 def sparkAggregate(glueContext, parentFrame, groups, aggs, transformation_ctx) -> DynamicFrame:
     aggsFuncs = []
     for column, func in aggs:
         aggsFuncs.append(getattr(SqlFuncs, func)(column))
     result = parentFrame.toDF().groupBy(*groups).agg(*aggsFuncs) if len(groups) > 0 else parentFrame.toDF().agg(*aggsFuncs)
     return DynamicFrame.fromDF(result, glueContext, transformation_ctx)
-'''  # noqa: E501
-AGGREGATE_DATAFRAME = '''
+"""  # noqa: E501
+AGGREGATE_DATAFRAME = """
 def sparkAggregate(glueContext, parentFrame, groups, aggs, transformation_ctx) -> DataFrame:
     aggsFuncs = []
     for column, func in aggs:
         aggsFuncs.append(getattr(SqlFuncs, func)(column))
     result = parentFrame.groupBy(*groups).agg(*aggsFuncs) if len(groups) > 0 else parentFrame.agg(*aggsFuncs)
     return result
-'''
+"""
 
 
 class StudioAggregate(StudioHelpers):
@@ -223,13 +230,16 @@ class StudioAggregate(StudioHelpers):
     name = "studio-aggregate"
     summary = "Glue Studio's sparkAggregate helper becomes a DataFrame groupBy/agg with the same signature."
     helpers: ClassVar[dict[str, Helper]] = {
-        "sparkAggregate": Helper(("glueContext", "parentFrame", "groups", "aggs", "transformation_ctx"),
-                                 (AGGREGATE_GLUE,), AGGREGATE_DATAFRAME,
-                                 (("pyspark.sql", "functions", "SqlFuncs"),)),
+        "sparkAggregate": Helper(
+            ("glueContext", "parentFrame", "groups", "aggs", "transformation_ctx"),
+            (AGGREGATE_GLUE,),
+            AGGREGATE_DATAFRAME,
+            (("pyspark.sql", "functions", "SqlFuncs"),),
+        ),
     }
 
 
-FIND_NULL_FIELDS_GLUE = '''
+FIND_NULL_FIELDS_GLUE = """
 def _find_null_fields(ctx, schema, path, output, nullStringSet, nullIntegerSet, frame):
     if isinstance(schema, StructType):
         for field in schema:
@@ -257,8 +267,8 @@ def _find_null_fields(ctx, schema, path, output, nullStringSet, nullIntegerSet, 
             if distinct_set.issubset(nullIntegerSet):
                 output.append(path)
     return output
-'''  # noqa: E501
-FIND_NULL_FIELDS_DATAFRAME = '''
+"""  # noqa: E501
+FIND_NULL_FIELDS_DATAFRAME = """
 def _find_null_fields(ctx, schema, path, output, nullStringSet, nullIntegerSet, frame):
     if isinstance(schema, StructType):
         for field in schema:
@@ -289,19 +299,21 @@ def _find_null_fields(ctx, schema, path, output, nullStringSet, nullIntegerSet, 
             if distinct_set.issubset(nullIntegerSet):
                 output.append(path)
     return output
-'''  # noqa: E501
-DROP_NULLS_GLUE = '''
+"""  # noqa: E501
+DROP_NULLS_GLUE = """
 def drop_nulls(glueContext, frame, nullStringSet, nullIntegerSet, transformation_ctx) -> DynamicFrame:
     nullColumns = _find_null_fields(frame.glue_ctx, frame.schema(), "", [], nullStringSet, nullIntegerSet, frame)
     return DropFields.apply(frame=frame, paths=nullColumns, transformation_ctx=transformation_ctx)
-'''
-DROP_NULLS_DATAFRAME = '''
+"""
+DROP_NULLS_DATAFRAME = """
 def drop_nulls(glueContext, frame, nullStringSet, nullIntegerSet, transformation_ctx) -> DataFrame:
     nullColumns = _find_null_fields(glueContext, frame.schema, "", [], nullStringSet, nullIntegerSet, frame)
     return glue_compat.drop_fields(frame, nullColumns)
-'''
-SPARK_TYPES = tuple(("pyspark.sql.types", name, None) for name in (
-    "ArrayType", "DoubleType", "IntegerType", "LongType", "NullType", "StringType", "StructType"))
+"""
+SPARK_TYPES = tuple(
+    ("pyspark.sql.types", name, None)
+    for name in ("ArrayType", "DoubleType", "IntegerType", "LongType", "NullType", "StringType", "StructType")
+)
 
 
 class StudioDropNulls(StudioHelpers):
@@ -328,22 +340,55 @@ class StudioDropNulls(StudioHelpers):
     name = "studio-drop-nulls"
     summary = "Glue Studio's drop_nulls/_find_null_fields helpers work on a DataFrame and its Spark schema."
     helpers: ClassVar[dict[str, Helper]] = {
-        "drop_nulls": Helper(("glueContext", "frame", "nullStringSet", "nullIntegerSet", "transformation_ctx"),
-                             (DROP_NULLS_GLUE,), DROP_NULLS_DATAFRAME, (("glue_compat", None, None),)),
-        "_find_null_fields": Helper(("ctx", "schema", "path", "output", "nullStringSet", "nullIntegerSet", "frame"),
-                                    (FIND_NULL_FIELDS_GLUE,), FIND_NULL_FIELDS_DATAFRAME, SPARK_TYPES),
+        "drop_nulls": Helper(
+            ("glueContext", "frame", "nullStringSet", "nullIntegerSet", "transformation_ctx"),
+            (DROP_NULLS_GLUE,),
+            DROP_NULLS_DATAFRAME,
+            (("glue_compat", None, None),),
+        ),
+        "_find_null_fields": Helper(
+            ("ctx", "schema", "path", "output", "nullStringSet", "nullIntegerSet", "frame"),
+            (FIND_NULL_FIELDS_GLUE,),
+            FIND_NULL_FIELDS_DATAFRAME,
+            SPARK_TYPES,
+        ),
     }
 
 
 GLUE_TYPES_MODULE = "awsglue.gluetypes"
 # gluetypes classes whose isinstance checks mean the same on a Spark schema.
-SAME_NAMED_TYPES = frozenset({
-    "DataType", "AtomicType", "BinaryType", "BooleanType", "ByteType", "DateType", "DecimalType", "DoubleType",
-    "FloatType", "IntegerType", "LongType", "NullType", "ShortType", "StringType", "TimestampType", "ArrayType",
-    "MapType", "StructType",
-})
-GLUE_TYPE_EXPORTS = SAME_NAMED_TYPES | {"Field", "ChoiceType", "EnumType", "UnknownType", "SetType", "EntityType",
-                                        "DynamicRecord", "mergeDataTypes"}
+SAME_NAMED_TYPES = frozenset(
+    {
+        "DataType",
+        "AtomicType",
+        "BinaryType",
+        "BooleanType",
+        "ByteType",
+        "DateType",
+        "DecimalType",
+        "DoubleType",
+        "FloatType",
+        "IntegerType",
+        "LongType",
+        "NullType",
+        "ShortType",
+        "StringType",
+        "TimestampType",
+        "ArrayType",
+        "MapType",
+        "StructType",
+    }
+)
+GLUE_TYPE_EXPORTS = SAME_NAMED_TYPES | {
+    "Field",
+    "ChoiceType",
+    "EnumType",
+    "UnknownType",
+    "SetType",
+    "EntityType",
+    "DynamicRecord",
+    "mergeDataTypes",
+}
 # Glue-only schema types no DataFrame column can have: glue_compat has stand-ins that no Spark type matches.
 STAND_IN_TYPES = frozenset({"ChoiceType", "EnumType", "SetType", "UnknownType"})
 # Constructors that differ: gluetypes DecimalType() is (10, 2), MapType takes only a value type, StructType Fields.
@@ -378,8 +423,11 @@ class GlueTypes(Rule):
     summary = "awsglue.gluetypes names become pyspark.sql.types namesakes; the others are review items."
 
     def leave_ImportFrom(self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
-        if original.module is None or code_of(original.module) != GLUE_TYPES_MODULE \
-                or isinstance(updated.names, cst.ImportStar):
+        if (
+            original.module is None
+            or code_of(original.module) != GLUE_TYPES_MODULE
+            or isinstance(updated.names, cst.ImportStar)
+        ):
             return updated
         names = list(updated.names)
         same = [alias for alias in names if code_of(alias.name) in SAME_NAMED_TYPES]
@@ -406,13 +454,21 @@ class GlueTypes(Rule):
         if original.value in STAND_IN_TYPES:
             if star:
                 ctx.add_import("glue_compat", original.value)
-            ctx.review(original, self.id, f"{original.value} exists only in DynamicFrame schemas: a DataFrame column "
-                       "never has it, so glue_compat's stand-in matches nothing; simplify this check")
+            ctx.review(
+                original,
+                self.id,
+                f"{original.value} exists only in DynamicFrame schemas: a DataFrame column "
+                "never has it, so glue_compat's stand-in matches nothing; simplify this check",
+            )
         elif original.value not in SAME_NAMED_TYPES:
             if star:
                 ctx.add_import(GLUE_TYPES_MODULE, original.value)  # the star import goes: keep this name defined
-            ctx.review(original, self.id, f"{original.value} is an AWS Glue type with no pyspark.sql.types "
-                       "namesake: rewrite this for the DataFrame's Spark schema")
+            ctx.review(
+                original,
+                self.id,
+                f"{original.value} is an AWS Glue type with no pyspark.sql.types "
+                "namesake: rewrite this for the DataFrame's Spark schema",
+            )
         elif star:
             ctx.add_import("pyspark.sql.types", original.value)
         return updated
@@ -422,9 +478,13 @@ class GlueTypes(Rule):
         if not isinstance(func, cst.Name) or func.value not in DIFFERENT_CONSTRUCTORS:
             return updated
         if f"{GLUE_TYPES_MODULE}.{func.value}" in (ctx.tracked.star_qualified(func) or ctx.qualified(func)):
-            ctx.review(original, self.id, f"{func.value}(...) from awsglue.gluetypes takes other arguments than "
-                       "pyspark.sql.types' (DecimalType defaults to (10, 2), MapType takes a value type only, "
-                       "StructType takes Fields): check the converted type")
+            ctx.review(
+                original,
+                self.id,
+                f"{func.value}(...) from awsglue.gluetypes takes other arguments than "
+                "pyspark.sql.types' (DecimalType defaults to (10, 2), MapType takes a value type only, "
+                "StructType takes Fields): check the converted type",
+            )
         return updated
 
 
@@ -438,8 +498,10 @@ def _is_import_alias_or_attribute(ctx: ConvertContext, name: cst.Name) -> bool:
 
 
 # Glue Studio's built-in visual transforms, added to DynamicFrame by `import gs_<name>` on Glue only.
-GS_NOW_FORMAT = ("Glue Studio gs_now with a dateFormat exists only on Glue: use withColumn(name, F.date_format("
-                 "F.current_timestamp(), PATTERN)) with dateFormat's strftime pattern in Spark's notation")
+GS_NOW_FORMAT = (
+    "Glue Studio gs_now with a dateFormat exists only on Glue: use withColumn(name, F.date_format("
+    "F.current_timestamp(), PATTERN)) with dateFormat's strftime pattern in Spark's notation"
+)
 
 
 class StudioTransforms(Rule):
@@ -476,12 +538,18 @@ class StudioTransforms(Rule):
         column = arg(updated, "colName", 0)
         template = _column_value(transform, updated)
         if column is None or template is None:
-            ctx.review(original, self.id, GS_NOW_FORMAT if transform == "gs_now" else
-                       f"Glue Studio transform {transform} exists only on Glue: rewrite it with DataFrame functions")
+            ctx.review(
+                original,
+                self.id,
+                GS_NOW_FORMAT
+                if transform == "gs_now"
+                else f"Glue Studio transform {transform} exists only on Glue: rewrite it with DataFrame functions",
+            )
             return updated
         value = expr(template.format(F=functions_alias(ctx, original)))
-        return updated.with_changes(func=func.with_changes(attr=cst.Name("withColumn")),
-                                    args=_positional(updated.args, [column.value, value]))
+        return updated.with_changes(
+            func=func.with_changes(attr=cst.Name("withColumn")), args=_positional(updated.args, [column.value, value])
+        )
 
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
         """Drop `import gs_<name>` once no `.gs_<name>(` call is left."""
@@ -531,8 +599,13 @@ def _unused_gs_import(statement: cst.CSTNode, used: set[str]) -> bool:
     if not m.matches(statement, m.SimpleStatementLine(body=[m.Import()])):
         return False
     names = statement.body[0].names  # type: ignore[attr-defined]
-    return all(isinstance(a.name, cst.Name) and a.asname is None and a.name.value.startswith("gs_")
-               and a.name.value not in used for a in names)
+    return all(
+        isinstance(a.name, cst.Name)
+        and a.asname is None
+        and a.name.value.startswith("gs_")
+        and a.name.value not in used
+        for a in names
+    )
 
 
 DATA_QUALITY = ("awsgluedq.transforms.EvaluateDataQuality", "awsglue.transforms.EvaluateDataQuality")
@@ -565,8 +638,12 @@ class DataQuality(Rule):
             return updated
         if "awsglue.transforms.EvaluateDataQuality" in qualified and isinstance(receiver, cst.Name):
             ctx.add_import("awsgluedq.transforms", "EvaluateDataQuality")  # the awsglue star import goes
-        ctx.review(original, self.id, "Glue Data Quality (DQDL) does not run on Databricks: express this ruleset "
-                   "as Lakeflow (DLT) expectations or DQX checks")
+        ctx.review(
+            original,
+            self.id,
+            "Glue Data Quality (DQDL) does not run on Databricks: express this ruleset "
+            "as Lakeflow (DLT) expectations or DQX checks",
+        )
         return updated
 
 
@@ -590,8 +667,12 @@ class CustomTransform(Rule):
 
     def leave_FunctionDef(self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
         if original.returns is not None and ctx.qualified(original.returns.annotation) & COLLECTION_TYPES:
-            ctx.review(original, self.id, f"Glue Studio custom transform {original.name.value} took and returned "
-                       "a DynamicFrameCollection: check that its body works on the DataFrames its call site passes")
+            ctx.review(
+                original,
+                self.id,
+                f"Glue Studio custom transform {original.name.value} took and returned "
+                "a DynamicFrameCollection: check that its body works on the DataFrames its call site passes",
+            )
         return updated
 
 
@@ -615,11 +696,16 @@ class GlueMlTransforms(Rule):
         receiver = func.value if isinstance(func, cst.Attribute) else func
         if not isinstance(receiver, (cst.Name, cst.Attribute)):
             return updated  # EntityDetector().detect(...): the inner call is the one reported
-        transform = next((q.rsplit(".", 1)[1] for q in sorted(ctx.qualified(receiver)) if q.startswith("awsglueml.")),
-                         None)
+        transform = next(
+            (q.rsplit(".", 1)[1] for q in sorted(ctx.qualified(receiver)) if q.startswith("awsglueml.")), None
+        )
         if transform is not None:
-            ctx.review(original, self.id, f"AWS Glue ML transform {transform} runs on AWS only: replace it with a "
-                       "Databricks matching or PII-detection step")
+            ctx.review(
+                original,
+                self.id,
+                f"AWS Glue ML transform {transform} runs on AWS only: replace it with a "
+                "Databricks matching or PII-detection step",
+            )
         return updated
 
 
@@ -653,8 +739,9 @@ class CustomVisualTransform(Rule):
     name = "custom-visual-transform"
     summary = "DynamicFrame.f = f (a Glue Studio custom visual transform) registers f on DataFrame, with a review item."
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         if len(original.body) != 1 or not isinstance(original.body[0], cst.Assign):
             return updated
         assign, changed = updated.body[0], original.body[0]
@@ -664,14 +751,30 @@ class CustomVisualTransform(Rule):
             return updated
         ctx.add_import("pyspark.sql", "DataFrame")
         methods = ", ".join(t.attr.value for t in targets if isinstance(t, cst.Attribute))
-        ctx.review(original, self.id, f"Glue Studio custom visual transform {methods}: now a DataFrame method, so "
-                   "self is a DataFrame: check the function's DynamicFrame calls (self.toDF(), self.glue_ctx, "
-                   "self.name, self.schema())")
-        new_targets = [t.with_changes(target=t.target.with_changes(value=cst.Name("DataFrame")))
-                       if isinstance(t.target, cst.Attribute) else t for t in assign.targets]
+        ctx.review(
+            original,
+            self.id,
+            f"Glue Studio custom visual transform {methods}: now a DataFrame method, so "
+            "self is a DataFrame: check the function's DynamicFrame calls (self.toDF(), self.glue_ctx, "
+            "self.name, self.schema())",
+        )
+        new_targets = [
+            t.with_changes(target=t.target.with_changes(value=cst.Name("DataFrame")))
+            if isinstance(t.target, cst.Attribute)
+            else t
+            for t in assign.targets
+        ]
         return updated.with_changes(body=[assign.with_changes(targets=new_targets)])
 
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = (StudioSqlHelpers, StudioAggregate, StudioDropNulls, GlueTypes,
-                                          StudioTransforms, DataQuality, CustomTransform, GlueMlTransforms,
-                                          CustomVisualTransform)
+RULES_IN_ORDER: tuple[type[Rule], ...] = (
+    StudioSqlHelpers,
+    StudioAggregate,
+    StudioDropNulls,
+    GlueTypes,
+    StudioTransforms,
+    DataQuality,
+    CustomTransform,
+    GlueMlTransforms,
+    CustomVisualTransform,
+)

@@ -53,8 +53,10 @@ WRITE_FORMATS: dict[str, dict[str, str]] = {  # Glue format -> its format_option
 }
 FORMAT_ALIASES = {"glueparquet": "parquet"}
 WRITE_TUNING = frozenset({"useGlueParquetWriter".lower(), "optimizeperformance"})
-SCHEMA_UPDATE = ("Glue also updated the table's schema on write (enableUpdateCatalog, UPDATE_IN_DATABASE): "
-                 "add .option(\"mergeSchema\", True) if new columns must still be added")
+SCHEMA_UPDATE = (
+    "Glue also updated the table's schema on write (enableUpdateCatalog, UPDATE_IN_DATABASE): "
+    'add .option("mergeSchema", True) if new columns must still be added'
+)
 
 
 def _writer(ctx: ConvertContext, original: cst.Call, method: str) -> GlueCall | None:
@@ -119,34 +121,45 @@ class _WriteResult(CallRule):
     """Glue writers return the frame they wrote, which scripts bind (datasink4 = ...) and seldom read; a Spark
     write returns None. An unread binding goes with the conversion; a read one gets a review item."""
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         result = super().leave_SimpleStatementLine(ctx, original, updated)
         if not isinstance(result, cst.SimpleStatementLine):
             return result
         small, new = original.body[0], result.body[0]
         target = _lone_target(small)
         is_write = target is not None and m.matches(
-            new, m.Assign(value=m.Call(func=m.Attribute(attr=m.Name("save") | m.Name("saveAsTable")))))
+            new, m.Assign(value=m.Call(func=m.Attribute(attr=m.Name("save") | m.Name("saveAsTable"))))
+        )
         if target is None or not is_write or self.owns(ctx, small.value) is None:  # type: ignore[attr-defined]
             return result
         if ctx.tracked.uses.get(target, 0) != 1:
-            ctx.review(original, self.id, f"Glue's write returned the frame it wrote; a Spark write returns None: "
-                       f"read that frame where {target} is read")
+            ctx.review(
+                original,
+                self.id,
+                f"Glue's write returned the frame it wrote; a Spark write returns None: "
+                f"read that frame where {target} is read",
+            )
             return result
         return result.with_changes(body=[cst.Expr(new.value)])  # type: ignore[attr-defined]
 
 
 def _lone_target(small: cst.BaseSmallStatement) -> str | None:
     """The name in `name = <call>`, else None."""
-    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
-            and isinstance(small.value, cst.Call):  # not a matcher: this runs for every statement
+    if (
+        isinstance(small, cst.Assign)
+        and len(small.targets) == 1
+        and isinstance(small.targets[0].target, cst.Name)
+        and isinstance(small.value, cst.Call)
+    ):  # not a matcher: this runs for every statement
         return small.targets[0].target.value
     return None
 
 
-def _write_chain(ctx: ConvertContext, original: cst.Call, frame: cst.BaseExpression,
-                 steps: Sequence[Step]) -> cst.BaseExpression:
+def _write_chain(
+    ctx: ConvertContext, original: cst.Call, frame: cst.BaseExpression, steps: Sequence[Step]
+) -> cst.BaseExpression:
     """frame.write.<steps>, laid out for where it will start (an unread `name = ` in front of it goes)."""
     try:
         parent = ctx.metadata.get_metadata(ParentNodeProvider, original)
@@ -187,7 +200,7 @@ class S3Writer(_WriteResult):
 
     id = "G2L201"
     name = "s3-writer"
-    summary = "write_dynamic_frame.from_options to S3 becomes df.write.mode(\"append\").format(...).save(path)."
+    summary = 'write_dynamic_frame.from_options to S3 becomes df.write.mode("append").format(...).save(path).'
 
     def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
         glue = _writer(ctx, original, "from_options")
@@ -205,11 +218,12 @@ class S3Writer(_WriteResult):
             shown = code_of(bound["format"]) if "format" in bound else "no format"
             return unconverted(f"format {shown} has no Spark writer here: convert this write by hand")
         if connection is None or formatting is None:
-            return unconverted("connection_options and format_options must be literal dicts (or a name bound "
-                               "once to one and read only here): convert this write by hand")
+            return unconverted(
+                "connection_options and format_options must be literal dicts (or a name bound "
+                "once to one and read only here): convert this write by hand"
+            )
         if "path" not in connection:
-            return unconverted("connection_options has no \"path\" (Glue writes to one path): convert this write "
-                               "by hand")
+            return unconverted('connection_options has no "path" (Glue writes to one path): convert this write by hand')
         unknown = [key for key in connection if key not in ("path", "partitionKeys", "compression")]
         if unknown:
             return _unknown(unknown, "connection_options")
@@ -218,8 +232,14 @@ class S3Writer(_WriteResult):
             return format_steps
         path, mapped = storage_path(ctx.config, connection["path"])
         compression = [option("compression", connection["compression"])] if "compression" in connection else []
-        steps = [_append(), Step("format", (string(file_format),)), *format_steps, *compression,
-                 *_partition_by(connection.get("partitionKeys")), Step("save", (path,))]
+        steps = [
+            _append(),
+            Step("format", (string(file_format),)),
+            *format_steps,
+            *compression,
+            *_partition_by(connection.get("partitionKeys")),
+            Step("save", (path,)),
+        ]
         return converted(_write_chain(ctx, original, bound["frame"], steps), paths_note(not mapped))
 
 
@@ -243,7 +263,7 @@ class CatalogWriter(_WriteResult):
 
     id = "G2L202"
     name = "catalog-writer"
-    summary = "write_dynamic_frame.from_catalog becomes df.write.mode(\"append\").saveAsTable on the UC name."
+    summary = 'write_dynamic_frame.from_catalog becomes df.write.mode("append").saveAsTable on the UC name.'
 
     KNOWN = frozenset({"partitionKeys", "enableUpdateCatalog", "updateBehavior", "useGlueParquetWriter"})
 
@@ -265,8 +285,12 @@ class CatalogWriter(_WriteResult):
         if unknown:
             return _unknown(unknown, "additional_options")
         steps = [_append(), *_partition_by(options.get("partitionKeys")), Step("saveAsTable", (name.node,))]
-        return converted(_write_chain(ctx, original, bound["frame"], steps), database_note(name),
-                         catalog_id_note(bound.get("catalog_id")), _schema_note(options))
+        return converted(
+            _write_chain(ctx, original, bound["frame"], steps),
+            database_note(name),
+            catalog_id_note(bound.get("catalog_id")),
+            _schema_note(options),
+        )
 
 
 class JdbcWriter(_WriteResult):
@@ -299,7 +323,7 @@ class JdbcWriter(_WriteResult):
 
     id = "G2L203"
     name = "jdbc-writer"
-    summary = "from_jdbc_conf and JDBC from_options writes become df.write.mode(\"append\").format(\"jdbc\")."
+    summary = 'from_jdbc_conf and JDBC from_options writes become df.write.mode("append").format("jdbc").'
 
     def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
         glue = glue_call(ctx, original)
@@ -319,12 +343,19 @@ class JdbcWriter(_WriteResult):
             return unconverted(f"this JDBC write {reason}: convert it by hand")
         options = options_in(ctx, original, updated, bound, "connection_options")
         if options is None:
-            return unconverted("connection_options is not a literal dict: write with format(\"jdbc\") by hand; "
-                               + CREDENTIALS)
+            return unconverted(
+                'connection_options is not a literal dict: write with format("jdbc") by hand; ' + CREDENTIALS
+            )
         return self.write(ctx, original, bound["frame"], jdbc_access(ctx, options))
 
-    def write(self, ctx: ConvertContext, original: cst.Call, frame: cst.BaseExpression,
-              access: JdbcAccess | Outcome, *notes: str) -> Outcome:
+    def write(
+        self,
+        ctx: ConvertContext,
+        original: cst.Call,
+        frame: cst.BaseExpression,
+        access: JdbcAccess | Outcome,
+        *notes: str,
+    ) -> Outcome:
         if isinstance(access, Outcome):
             return access
         steps = [_append(), Step("format", (string("jdbc"),)), *access.steps, Step("save")]
@@ -338,11 +369,16 @@ class JdbcWriter(_WriteResult):
         connection = bound.get("catalog_connection")
         options = options_in(ctx, original, updated, bound, "connection_options")
         if connection is None or options is None:
-            return unconverted("catalog_connection and a literal connection_options dict are needed: write with "
-                               "format(\"jdbc\") by hand; " + CREDENTIALS)
+            return unconverted(
+                "catalog_connection and a literal connection_options dict are needed: write with "
+                'format("jdbc") by hand; ' + CREDENTIALS
+            )
         database = options.pop("database", None)
-        database_in_url = "" if database is None else (
-            f"Glue added database {code_of(database)} to the connection URL: the url secret must name it")
+        database_in_url = (
+            ""
+            if database is None
+            else (f"Glue added database {code_of(database)} to the connection URL: the url secret must name it")
+        )
         return self.write(ctx, original, bound["frame"], jdbc_access(ctx, options, connection), database_in_url)
 
 
@@ -363,11 +399,18 @@ class SinkPlan(NamedTuple):
 def _sink_name(ctx: ConvertContext, statement: cst.SimpleStatementLine) -> str | None:
     """The sink a statement is part of: `X = glueContext.getSink(...)` or `X.<setCatalogInfo|...>(...)`."""
     small = statement.body[0] if len(statement.body) == 1 else None
-    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
-            and isinstance(small.value, cst.Call) and glue_method(ctx, small.value, "getSink") is not None:
+    if (
+        isinstance(small, cst.Assign)
+        and len(small.targets) == 1
+        and isinstance(small.targets[0].target, cst.Name)
+        and isinstance(small.value, cst.Call)
+        and glue_method(ctx, small.value, "getSink") is not None
+    ):
         return small.targets[0].target.value
-    if isinstance(small, cst.Expr) and m.matches(small.value, m.Call(func=m.Attribute(value=m.Name(), attr=m.OneOf(
-            *(m.Name(method) for method in SINK_METHODS))))):
+    if isinstance(small, cst.Expr) and m.matches(
+        small.value,
+        m.Call(func=m.Attribute(value=m.Name(), attr=m.OneOf(*(m.Name(method) for method in SINK_METHODS)))),
+    ):
         return small.value.func.value.value  # type: ignore[attr-defined, no-any-return]
     return None
 
@@ -420,8 +463,11 @@ def _sink_arguments(plan: SinkPlan) -> _Sink | str:
     """The literal arguments of a sink's statements, or why they cannot be read."""
     calls = {role: statement.body[0].value for role, statement in plan.statements.items()}  # type: ignore[attr-defined]
     sink = _keywords(calls["getSink"], ("connection_type", "format", "transformation_ctx"))
-    catalog = _keywords(calls["setCatalogInfo"], ("catalogDatabase", "catalogTableName", "catalogId")) \
-        if "setCatalogInfo" in calls else None
+    catalog = (
+        _keywords(calls["setCatalogInfo"], ("catalogDatabase", "catalogTableName", "catalogId"))
+        if "setCatalogInfo" in calls
+        else None
+    )
     formats = _keywords(calls["setFormat"], ("format",)) if "setFormat" in calls else {}
     for part in (sink, catalog, formats):
         if isinstance(part, str):
@@ -471,18 +517,22 @@ class StudioSink(Rule):
 
     id = "G2L204"
     name = "studio-sink"
-    summary = "getSink/setCatalogInfo/setFormat/writeFrame become one df.write.mode(\"append\") to a Delta table."
+    summary = 'getSink/setCatalogInfo/setFormat/writeFrame become one df.write.mode("append") to a Delta table.'
 
-    def leave_SimpleStatementLine(self, ctx: ConvertContext, original: cst.SimpleStatementLine,
-                                  updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> Any:
         plan = sink_plan(ctx, original)
         if plan is None:
             return updated
         role = _role(ctx, original, plan.name)
         outcome = self.outcome(ctx, plan, updated if role == "writeFrame" else plan.statements.get("writeFrame"))
         if outcome.node is None:
-            message = outcome.message + ": convert it by hand" if role == "getSink" else \
-                f"part of the Glue sink {plan.name} (see its getSink)"
+            message = (
+                outcome.message + ": convert it by hand"
+                if role == "getSink"
+                else f"part of the Glue sink {plan.name} (see its getSink)"
+            )
             ctx.review(original, self.id, message)
             return updated
         if role != "writeFrame":
@@ -517,27 +567,44 @@ class StudioSink(Rule):
         name = table_name(ctx.config, sink.catalog.get("catalogDatabase"), sink.catalog.get("catalogTableName"))
         if name is None or not is_blank(sink.catalog.get("catalogId")):
             return unconverted("setCatalogInfo not understood (catalogDatabase, catalogTableName)")
-        steps = [_append(), Step("format", (string("delta"),)), *_partition_by(sink.connection.get("partitionKeys")),
-                 Step("saveAsTable", (name.node,))]
+        steps = [
+            _append(),
+            Step("format", (string("delta"),)),
+            *_partition_by(sink.connection.get("partitionKeys")),
+            Step("saveAsTable", (name.node,)),
+        ]
         file_format = string_value(sink.file_format) or "parquet"
-        format_note = "" if FORMAT_ALIASES.get(file_format.lower(), file_format.lower()) == "parquet" else (
-            f"Glue wrote {file_format} files for this table; it is a Delta table now")
-        return converted(chain(ctx, original, _write_root(frame), steps), _schema_note(sink.connection),
-                         format_note, database_note(name))
+        format_note = (
+            ""
+            if FORMAT_ALIASES.get(file_format.lower(), file_format.lower()) == "parquet"
+            else (f"Glue wrote {file_format} files for this table; it is a Delta table now")
+        )
+        return converted(
+            chain(ctx, original, _write_root(frame), steps),
+            _schema_note(sink.connection),
+            format_note,
+            database_note(name),
+        )
 
     def to_files(self, ctx: ConvertContext, original: cst.Call, frame: cst.BaseExpression, sink: _Sink) -> Outcome:
         file_format = _file_format(sink.file_format)
         if file_format is None or flag(sink.connection.get("enableUpdateCatalog")) or "path" not in sink.connection:
-            return unconverted("a getSink without setCatalogInfo needs a path and a file format, "
-                               "and no enableUpdateCatalog")
+            return unconverted(
+                "a getSink without setCatalogInfo needs a path and a file format, and no enableUpdateCatalog"
+            )
         format_steps = _format_steps(file_format, sink.format_options)
         if isinstance(format_steps, Outcome):
             return format_steps
         path, mapped = storage_path(ctx.config, sink.connection["path"])
         compression = sink.connection.get("compression")
-        steps = [_append(), Step("format", (string(file_format),)), *format_steps,
-                 *([option("compression", compression)] if compression is not None else []),
-                 *_partition_by(sink.connection.get("partitionKeys")), Step("save", (path,))]
+        steps = [
+            _append(),
+            Step("format", (string(file_format),)),
+            *format_steps,
+            *([option("compression", compression)] if compression is not None else []),
+            *_partition_by(sink.connection.get("partitionKeys")),
+            Step("save", (path,)),
+        ]
         return converted(chain(ctx, original, _write_root(frame), steps), paths_note(not mapped))
 
 
@@ -551,8 +618,12 @@ def _carry_reviews(ctx: ConvertContext, removed: cst.SimpleStatementLine, write:
 def _carried_lines(plan: SinkPlan) -> list[cst.EmptyLine]:
     """The removed statements' trailing comments, for the write that replaces them (the engine moves their
     leading lines)."""
-    return [line for role in ("getSink", "setCatalogInfo", "setFormat") if role in plan.statements
-            for line in trailing_comment(plan.statements[role])]
+    return [
+        line
+        for role in ("getSink", "setCatalogInfo", "setFormat")
+        if role in plan.statements
+        for line in trailing_comment(plan.statements[role])
+    ]
 
 
 # Purges and sinks with no conversion ------------------------------------------------------------------------
@@ -595,20 +666,27 @@ class Purge(Rule):
             mapped, _ = storage_path(ctx.config, path)
             where = string_value(mapped) or where
         if options is not None and set(options) == {"retentionPeriod"} and _hours(options) == "0":
-            return (f"purge_s3_path deletes every file under {where} (retentionPeriod 0): "
-                    "dbutils.fs.rm(path, recurse=True) does the same; check the path first")
-        return (f"purge_s3_path deletes the files under {where} {_retention(options)} and keeps the others: "
-                "delete by modification time (dbutils.fs.ls gives it) or use a storage lifecycle rule")
+            return (
+                f"purge_s3_path deletes every file under {where} (retentionPeriod 0): "
+                "dbutils.fs.rm(path, recurse=True) does the same; check the path first"
+            )
+        return (
+            f"purge_s3_path deletes the files under {where} {_retention(options)} and keeps the others: "
+            "delete by modification time (dbutils.fs.ls gives it) or use a storage lifecycle rule"
+        )
 
     def table_message(self, ctx: ConvertContext, call: cst.Call) -> str:
         bound = bind(call, ("database", "table_name", "options", "transformation_ctx", "catalog_id"))
         options = options_of(bound.get("options")) if isinstance(bound, dict) else None
-        name = table_name(ctx.config, bound.get("database"), bound.get("table_name")) if isinstance(bound, dict) \
-            else None
+        name = (
+            table_name(ctx.config, bound.get("database"), bound.get("table_name")) if isinstance(bound, dict) else None
+        )
         table = string_value(name.node) if name is not None else None
         shown = f"table {table}" if table else "the table"
-        return (f"purge_table deletes the files of {shown} {_retention(options)} and keeps the table: for a Delta "
-                "table DELETE the rows (by partition) and let VACUUM remove the files")
+        return (
+            f"purge_table deletes the files of {shown} {_retention(options)} and keeps the table: for a Delta "
+            "table DELETE the rows (by partition) and let VACUUM remove the files"
+        )
 
 
 def _retention(options: Mapping[str, cst.BaseExpression] | None) -> str:
@@ -630,11 +708,11 @@ def _retention(options: Mapping[str, cst.BaseExpression] | None) -> str:
 
 
 SINK_ADVICE = {
-    "kafka": "write with df.write.format(\"kafka\") after serializing each row to a value column",
+    "kafka": 'write with df.write.format("kafka") after serializing each row to a value column',
     "kinesis": "write with a Kinesis client in foreachPartition, or a connector",
     "dynamodb": "write with a DynamoDB connector, or boto3 in foreachPartition",
-    "mongodb": "use the MongoDB Spark connector (format(\"mongodb\")) with credentials from a secret scope",
-    "documentdb": "use the MongoDB Spark connector (format(\"mongodb\")) with credentials from a secret scope",
+    "mongodb": 'use the MongoDB Spark connector (format("mongodb")) with credentials from a secret scope',
+    "documentdb": 'use the MongoDB Spark connector (format("mongodb")) with credentials from a secret scope',
 }
 
 
