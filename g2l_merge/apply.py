@@ -14,17 +14,18 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import NamedTuple, cast, get_args
 
 from g2l_merge import git
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.plan import MergePlan
+from g2l_merge.states import JournalKind
 
 JOURNAL = "g2l-sync-pending"
 
 
 class Pending(NamedTuple):
-    kind: str  # clean | conflicts
+    kind: JournalKind
     target_tip: str  # the target branch before the sync
     commit: str  # clean: the merge commit; conflicts: the mirror commit being merged
 
@@ -35,7 +36,9 @@ def read_journal(repo: git.Repo) -> Pending | None:
         kind, tip, commit = path.read_text().split()
     except (FileNotFoundError, ValueError):
         return None
-    return Pending(kind, tip, commit)
+    if kind not in get_args(JournalKind):  # a file we did not write: as if there were none
+        return None
+    return Pending(cast(JournalKind, kind), tip, commit)
 
 
 def _write_journal(repo: git.Repo, pending: Pending) -> None:

@@ -16,6 +16,7 @@ from g2l_merge import git, markers
 from g2l_merge.errors import G2lError
 from g2l_merge.markers import Problem, Region
 from g2l_merge.owners import ownership
+from g2l_merge.states import RegionFate as Fate
 
 ALLOW_UNPROTECT = "G2L_ALLOW_UNPROTECT"
 GLUE_TRAILER = "G2l-Glue-Commit"  # as mirror.py writes it; importing mirror would import the converter
@@ -54,7 +55,7 @@ class Guard(NamedTuple):
 
 class RegionFate(NamedTuple):
     region: Region  # as it was in HEAD
-    kind: str  # kept | changed | unmarked (markers gone, lines still there) | gone
+    kind: Fate  # unmarked: markers gone, lines still there
     line: int  # where it is in the staged text (HEAD's begin line when gone)
 
 

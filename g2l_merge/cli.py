@@ -7,15 +7,34 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+import typer.core
 
 from g2l_merge import __version__
 from g2l_merge.errors import G2lError
+from g2l_merge.states import OnProtected
+
+if TYPE_CHECKING:
+    import argparse
+
+    from g2l_merge.git import Repo
+    from g2l_merge.history import Status
+    from g2l_merge.report import SyncReport
+
+
+class _Commands(typer.core.TyperGroup):
+    """Every command runs inside the one error boundary."""
+
+    def invoke(self, ctx: Any) -> Any:  # click's Context (typer vendors click in newer releases)
+        with _error_boundary():
+            return super().invoke(ctx)
+
 
 app = typer.Typer(
     name="git g2l-sync",
+    cls=_Commands,
     help="Keep a Databricks repository in step with an AWS Glue repository through real git merges.",
     epilog="Exit codes: 0 done; 1 done, but a person is needed (conflicts, findings); "
     "2 bad input or config, nothing changed; 3 refused for safety, nothing changed.",
@@ -27,9 +46,18 @@ app = typer.Typer(
 )
 
 
-def _fail(error: G2lError) -> None:
+@contextlib.contextmanager
+def _error_boundary() -> Iterator[None]:
+    """The one place a G2lError becomes a line on stderr and its exit code (2 bad input, 3 refused)."""
+    try:
+        yield
+    except G2lError as error:
+        _fail(error)
+
+
+def _fail(error: G2lError) -> NoReturn:
     typer.echo(f"git g2l-sync: {error.message}", err=True)
-    raise typer.Exit(error.code)
+    sys.exit(error.code)
 
 
 def _version(value: bool) -> None:
@@ -48,7 +76,7 @@ def _root(
 
 
 @contextlib.contextmanager
-def _repo() -> Iterator[Any]:
+def _repo() -> Iterator[Repo]:
     from g2l_merge import git
 
     repo = git.open_repo(Path.cwd())
@@ -65,7 +93,7 @@ def _echo(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
-def _emit_report(report: Any, as_json: bool, report_file: Path | None) -> None:
+def _emit_report(report: SyncReport, as_json: bool, report_file: Path | None) -> NoReturn:
     from g2l_merge import report as rendering
 
     text = rendering.to_json(report) if as_json else rendering.to_text(report)
@@ -101,19 +129,22 @@ def init(
     from g2l_merge.init import InitOptions
     from g2l_merge.init import init as run_init
 
-    try:
-        _check_source("--glue", glue)
-        _check_ref("--glue-ref", glue_ref)
-        if adopt is not None:
-            _check_ref("--adopt", adopt)
-        _check_ref("--mirror-branch", mirror_branch, branch=True)
-        options = InitOptions(
-            glue, glue_ref, tuple(include or ()), tuple(exclude or ()), target_root, adopt, mirror_branch
-        )
-        with _repo() as repo:
-            report = run_init(repo, options)
-    except G2lError as error:
-        _fail(error)
+    _check_source("--glue", glue)
+    _check_ref("--glue-ref", glue_ref)
+    if adopt is not None:
+        _check_ref("--adopt", adopt)
+    _check_ref("--mirror-branch", mirror_branch, branch=True)
+    options = InitOptions(
+        glue=glue,
+        glue_ref=glue_ref,
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+        target_root=target_root,
+        adopt=adopt,
+        mirror_branch=mirror_branch,
+    )
+    with _repo() as repo:
+        report = run_init(repo, options)
     _emit_report(report, as_json, None)
 
 
@@ -132,11 +163,9 @@ def sync(
         ),
     ] = None,
     protected: Annotated[
-        str,
-        typer.Option(
-            metavar="conflict|keep-ours", help="Glue change inside a protected region: conflict or keep-ours."
-        ),
-    ] = "conflict",
+        OnProtected,
+        typer.Option(help="Glue change inside a protected region: a conflict, or keep ours and report it."),
+    ] = OnProtected.CONFLICT,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     report_file: Annotated[
         Path | None, typer.Option("--report", metavar="FILE", help="Also write the JSON report here.")
@@ -146,19 +175,15 @@ def sync(
     from g2l_merge.sync import SyncOptions
     from g2l_merge.sync import sync as run_sync
 
-    try:
-        if protected not in ("conflict", "keep-ours"):
-            raise G2lError(f"--protected must be conflict or keep-ours, not {protected!r}")
-        if glue_ref is not None:
-            _check_ref("--glue-ref", glue_ref)
-        if glue is not None:
-            _check_source("--glue", glue)
-        if branch is not None:
-            _check_ref("--branch", branch, branch=True)
-        with _repo() as repo:
-            report = run_sync(repo, SyncOptions(glue_ref, glue, dry_run, branch, protected))
-    except G2lError as error:
-        _fail(error)
+    if glue_ref is not None:
+        _check_ref("--glue-ref", glue_ref)
+    if glue is not None:
+        _check_source("--glue", glue)
+    if branch is not None:
+        _check_ref("--branch", branch, branch=True)
+    with _repo() as repo:
+        options = SyncOptions(glue_ref=glue_ref, glue=glue, dry_run=dry_run, branch=branch, protected=protected)
+        report = run_sync(repo, options)
     _emit_report(report, as_json, report_file)
 
 
@@ -187,15 +212,12 @@ def status(
     """Last synced Glue commit, how far Glue is ahead, unmerged mirror commits, markers, converters."""
     from g2l_merge import history
 
-    try:
-        with _repo() as repo:
-            found = history.status(repo, fetch=not offline)
-    except G2lError as error:
-        _fail(error)
+    with _repo() as repo:
+        found = history.status(repo, fetch=not offline)
     if as_json:
         typer.echo(json.dumps(_jsonable(found), indent=2, sort_keys=True))
         return
-    _echo(history_text(found))
+    _echo(status_text(found))
 
 
 @app.command()
@@ -203,11 +225,8 @@ def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history 
     """Sync history, newest first, read from the mirror's trailers."""
     from g2l_merge import history
 
-    try:
-        with _repo() as repo:
-            entries = history.log(repo)
-    except G2lError as error:
-        _fail(error)
+    with _repo() as repo:
+        entries = history.log(repo)
     if as_json:
         typer.echo(json.dumps([_jsonable(e) for e in entries], indent=2, sort_keys=True))
         return
@@ -224,10 +243,7 @@ def merge_driver(base: Path, ours: Path, theirs: Path, path: str) -> None:
     """Git merge driver (registered by init): g2l-merge's rules for glue-mirror merges, git's default otherwise."""
     from g2l_merge.driver import run_driver
 
-    try:
-        code = run_driver(base, ours, theirs, path)
-    except G2lError as error:
-        _fail(error)
+    code = run_driver(base, ours, theirs, path)
     raise typer.Exit(code)
 
 
@@ -240,13 +256,10 @@ def native(paths: Annotated[list[Path], typer.Argument(help="Files the Databrick
     """
     from g2l_merge import markers
 
-    try:
-        planned = []
-        for path in paths:  # every path is checked before any file is written
-            text = _native_text(path)
-            planned.append((path, text, markers.with_native_marker(text)))
-    except G2lError as error:
-        _fail(error)
+    planned = []
+    for path in paths:  # every path is checked before any file is written
+        text = _native_text(path)
+        planned.append((path, text, markers.with_native_marker(text)))
     for path, text, marked in planned:
         if marked == text:
             typer.echo(f"{path}: already native")
@@ -264,15 +277,12 @@ def protect(
     """Wrap lines in protect begin/end markers: syncs keep them byte for byte or raise a conflict."""
     from g2l_merge import markers
 
-    try:
-        start, end = _line_range(lines)
-        text = _read_text(path)
-        problem = markers.region_problem(text, start, end, name)
-        if problem:
-            raise G2lError(f"{path}: {problem}")
-        path.write_bytes(markers.with_region(text, start, end, name).encode("utf-8", errors="surrogateescape"))
-    except G2lError as error:
-        _fail(error)
+    start, end = _line_range(lines)
+    text = _read_text(path)
+    problem = markers.region_problem(text, start, end, name)
+    if problem:
+        raise G2lError(f"{path}: {problem}")
+    path.write_bytes(markers.with_region(text, start, end, name).encode("utf-8", errors="surrogateescape"))
     typer.echo(
         f"{path}: lines {start}-{end} protected" + (f" as {name!r}" if name else "") + " (commit it to take effect)"
     )
@@ -376,16 +386,9 @@ def run_check(paths: list[str], staged: bool) -> int:
 
     from g2l_merge import check as checking
 
-    try:
-        findings = checking.run(paths, staged, os.environ)
-    except G2lError as error:
-        print(f"git g2l-sync: {error.message}", file=sys.stderr)
-        return error.code
-    sys.stdout.flush()
-    out = sys.stdout.buffer  # paths may hold bytes that are not UTF-8: write them back as git gave them
-    for finding in findings:
-        out.write(f"{finding}\n".encode("utf-8", errors="surrogateescape"))
-    out.flush()
+    findings = checking.run(paths, staged, os.environ)
+    if findings:
+        _echo("\n".join(str(finding) for finding in findings))
     return 1 if findings else 0
 
 
@@ -394,11 +397,8 @@ def install_hooks() -> None:
     """Install the g2l-merge pre-commit and pre-merge-commit hooks, keeping and chaining any existing hook."""
     from g2l_merge import git, hookinstall
 
-    try:
-        repo = git.open_repo(Path.cwd(), objects=False)
-        outcomes = hookinstall.install(git.hooks_dir(repo))
-    except G2lError as error:
-        _fail(error)
+    repo = git.open_repo(Path.cwd(), objects=False)
+    outcomes = hookinstall.install(git.hooks_dir(repo))
     for outcome in outcomes:
         typer.echo(str(outcome))
 
@@ -425,22 +425,16 @@ def convert(
     """Convert Glue PySpark files to Databricks PySpark, without git; exit 1 when review items remain."""
     from g2l_merge.convert import command
 
-    try:
-        if diff and as_json:
-            raise G2lError("--diff and --json both print to stdout: choose one")
-        run = command.convert_paths(paths, command.find_config(Path.cwd(), config), Path.cwd())
-        targets = command.output_paths(run.files, out) if out is not None and not run.problems else {}
-    except G2lError as error:
-        _fail(error)
+    if diff and as_json:
+        raise G2lError("--diff and --json both print to stdout: choose one")
+    run = command.convert_paths(paths, command.find_config(Path.cwd(), config), Path.cwd())
+    targets = command.output_paths(run.files, out) if out is not None and not run.problems else {}
     for problem in run.problems:
         typer.echo(f"git g2l-sync: {problem}", err=True)
     if run.problems:
         raise typer.Exit(run.exit_code)
     if out is not None:
-        try:
-            command.write_outputs(run.files, targets)
-        except G2lError as error:
-            _fail(error)
+        command.write_outputs(run.files, targets)
     if as_json:
         typer.echo(command.render_json(run.files))
     else:
@@ -472,10 +466,7 @@ def demo(
     """Create a sample Glue repository and Databricks repository and walk through a weekly sync."""
     from g2l_merge.demo import run_demo
 
-    try:
-        run_demo(directory, typer.echo)
-    except G2lError as error:
-        _fail(error)
+    run_demo(directory, typer.echo)
 
 
 @app.command("man", hidden=True)
@@ -492,7 +483,7 @@ def man(
         output.write_text(page)
 
 
-def history_text(found: Any) -> str:
+def status_text(found: Status) -> str:
     """Status as a person reads it."""
     last = found.last_synced_glue_commit
     lines = [
@@ -507,7 +498,7 @@ def history_text(found: Any) -> str:
         )
     if found.interrupted_sync:
         lines.append(f"Warning: {found.interrupted_sync}")
-    if found.glue_history_rewritten:
+    if found.glue_history_rewritten and found.glue_head:  # rewritten is only known from a Glue head
         lines.append(
             f"Warning: Glue history was rewritten: the mirror holds Glue {found.glue_history_rewritten[:12]}, which "
             f"{found.glue_ref} (now {found.glue_head[:12]}) no longer contains; the next sync merges the current head"
@@ -537,15 +528,21 @@ def _check_fast(argv: list[str]) -> int | None:
 
     None for `check --help`, which typer renders like every other command's help.
     """
-    import argparse
-
     if {"-h", "--help"} & set(argv[: argv.index("--")] if "--" in argv else argv):
         return None
+    arguments = check_parser().parse_args(argv)  # a bad option: usage and exit 2, as typer would
+    with _error_boundary():
+        return run_check(arguments.paths, arguments.staged)
+
+
+def check_parser() -> argparse.ArgumentParser:
+    """`check`'s options once more, for the fast path; a test holds them equal to the typer command's."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="git g2l-sync check", add_help=False)
     parser.add_argument("--staged", action="store_true")
     parser.add_argument("paths", nargs="*", metavar="PATH")
-    arguments = parser.parse_args(argv)  # a bad option: usage and exit 2, as typer would
-    return run_check(arguments.paths, arguments.staged)
+    return parser
 
 
 def main() -> None:

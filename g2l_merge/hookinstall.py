@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from g2l_merge.errors import refused
+from g2l_merge.states import InstallAction
 
 HOOK_TYPES = ("pre-commit", "pre-merge-commit")
 MARKER = "# g2l-merge hook"
@@ -20,7 +21,7 @@ CHAINED_SUFFIX = ".g2l-chained"
 
 class Outcome(NamedTuple):
     hook: str
-    action: str  # installed | updated | up to date | chained
+    action: InstallAction
     path: Path
 
     def __str__(self) -> str:
@@ -43,7 +44,7 @@ def is_ours(content: bytes) -> bool:
     return any(line.startswith(MARKER) for line in content.decode("utf-8", errors="replace").splitlines())
 
 
-def plan(hook: str, existing: bytes | None, chained_exists: bool, script: bytes) -> str:
+def plan(hook: str, existing: bytes | None, chained_exists: bool, script: bytes) -> InstallAction:
     """What to do with one hook file; refused when a foreign hook would overwrite an earlier chained one."""
     if existing is None:
         return "installed"

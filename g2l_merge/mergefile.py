@@ -18,13 +18,12 @@ from typing import NamedTuple
 
 from g2l_merge import git, markers
 from g2l_merge.owners import native_by_marker
-
-KEEP_OURS = "keep-ours"
+from g2l_merge.states import ConflictKind, OnProtected
 
 
 class FileConflict(NamedTuple):
     path: str
-    kind: str  # content / protected / modify-delete / add-add
+    kind: ConflictKind
     region: str | None = None
 
 
@@ -76,7 +75,7 @@ def merge_file(
     labels: Labels = DEFAULT_LABELS,
     *,
     native: bool = False,
-    protected: str = "conflict",
+    protected: OnProtected = OnProtected.CONFLICT,
 ) -> MergedFile:
     """Merge one file under the rules above; `native` says the path is native by configuration."""
     if native or native_by_marker(ours):
@@ -89,7 +88,7 @@ def merge_file(
 
 def _git_merge(base: bytes | None, ours: bytes, theirs: bytes, path: str, labels: Labels) -> MergedFile:
     content, clean = git.merge_file(base or b"", ours, theirs, (labels.ours, labels.base, labels.theirs))
-    kind = "add-add" if base is None else "content"
+    kind: ConflictKind = "add-add" if base is None else "content"
     return MergedFile(content, () if clean else (FileConflict(path, kind),))
 
 
@@ -100,7 +99,7 @@ def _merge_with_regions(
     path: str,
     labels: Labels,
     regions: tuple[markers.Region, ...],
-    protected: str,
+    protected: OnProtected,
 ) -> MergedFile:
     o_lines, a_lines, b_lines = split_lines(base), split_lines(ours), split_lines(theirs)
     ours_hunks, theirs_hunks = git.diff_hunks(base, ours), git.diff_hunks(base, theirs)
@@ -129,7 +128,7 @@ def _merge_with_regions(
         name = ",".join(span.names)
         if _same_change(ours_block, upstream[1]):
             pieces[token] = ours_block
-        elif protected == KEEP_OURS:
+        elif protected == OnProtected.KEEP_OURS:
             pieces[token] = ours_block
             dropped.append(DroppedHunk(path, name, _hunk_patch(span, b_start, upstream, path)))
         else:

@@ -17,6 +17,7 @@ from g2l_merge import git
 from g2l_merge.config import Config
 from g2l_merge.mergefile import DroppedHunk, FileConflict, Labels, MergedFile, merge_file
 from g2l_merge.owners import Ownership, PathMap, ownership
+from g2l_merge.states import OnProtected
 
 
 class FileResult(NamedTuple):
@@ -45,7 +46,7 @@ class _Sides(NamedTuple):
     theirs: dict[str, git.TreeEntry]
     labels: Labels
     config: Config
-    protected: str
+    protected: OnProtected
 
     def read(self, side: dict[str, git.TreeEntry], path: str | None) -> bytes | None:
         entry = side.get(path or "")
@@ -76,7 +77,7 @@ def plan_merge(
     base: str | None,
     labels: Labels,
     config: Config,
-    protected: str = "conflict",
+    protected: OnProtected = OnProtected.CONFLICT,
 ) -> MergePlan:
     """Merge commit `theirs` (a mirror commit) into `ours`, with `base` the last mirror commit merged."""
     merged = git.merge_tree(repo, ours, theirs)

@@ -8,6 +8,7 @@ from typing import Any
 
 from g2l_merge.convert.engine import Finding, quote_path
 from g2l_merge.mergefile import DroppedHunk, FileConflict
+from g2l_merge.states import SyncStatus
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class SkippedNative:
 
 @dataclass(frozen=True)
 class SyncReport:
-    status: str  # clean / conflicts / up-to-date
+    status: SyncStatus
     target_branch: str
     glue_commit: str
     previous_glue_commit: str | None

@@ -15,6 +15,7 @@ from g2l_merge.errors import G2lError, refused
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.report import FileChanges, SkippedNative, SyncReport
+from g2l_merge.states import OnProtected
 
 DIRTY_MESSAGE = (
     "The work tree has uncommitted changes ({paths}); g2l-sync cannot continue. "
@@ -27,7 +28,7 @@ class SyncOptions(NamedTuple):
     glue: str | None = None  # overrides [source] repo (a CI clone's path or URL)
     dry_run: bool = False
     branch: str | None = None
-    protected: str = "conflict"
+    protected: OnProtected = OnProtected.CONFLICT
 
 
 class Target(NamedTuple):

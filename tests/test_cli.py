@@ -75,7 +75,8 @@ def test_help_lists_commands_and_exit_codes() -> None:
 def test_bad_protected_option_is_exit_2() -> None:
     run = g2l(Path.cwd(), "sync", "--protected", "maybe")
     assert run.code == 2
-    assert "--protected must be conflict or keep-ours" in run.output
+    assert "Invalid value for '--protected'" in run.output
+    assert "'maybe' is not one of" in run.output
 
 
 def test_git_version_below_2_38_is_refused_with_a_clear_message() -> None:
@@ -85,3 +86,21 @@ def test_git_version_below_2_38_is_refused_with_a_clear_message() -> None:
     assert "needs git 2.38 or newer (found: git version 2.37.4)" in caught.value.message
     assert g2l_git.require_version(b"git version 2.39.5\n") == (2, 39)
     assert g2l_git.require_version(b"git version 2.38.0.windows.1\n") == (2, 38)
+
+
+def test_the_fast_check_parser_accepts_exactly_the_options_of_the_check_command() -> None:
+    """main() parses `check` without typer (for start-up time): an option added to one side only would show in
+    --help and fail in use, or work without being documented."""
+    from g2l_merge.cli import check_parser
+
+    command = typer.main.get_command(app).commands["check"]
+    typer_side = {
+        (tuple(sorted(p.opts)) if p.param_type_name == "option" else p.name, p.nargs, getattr(p, "is_flag", False))
+        for p in command.params
+        if p.name != "help"
+    }
+    argparse_side = {
+        (tuple(sorted(a.option_strings)) if a.option_strings else a.dest, -1 if a.nargs == "*" else 1, a.nargs == 0)
+        for a in check_parser()._actions
+    }
+    assert argparse_side == typer_side
