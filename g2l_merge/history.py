@@ -7,9 +7,8 @@ from typing import NamedTuple
 
 from g2l_merge import apply, git, markers, mirror
 from g2l_merge.config import Config
-from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
-from g2l_merge.sync import glue_source, read_config
+from g2l_merge.target import branch_tip, glue_source, head_commit, read_config
 
 
 class LogEntry(NamedTuple):
@@ -53,14 +52,9 @@ class Status(NamedTuple):
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
     """(config, target branch name, its tip): the current branch, or [target] branch in a bare clone."""
     branch = git.current_branch(repo) if repo.work_tree is not None else None
-    head = git.rev_parse(repo, "HEAD")
-    if head is None:
-        raise G2lError("this repository has no commits yet: run `git g2l-sync init` first")
-    config = read_config(repo, head)
+    config = read_config(repo, head_commit(repo))
     name = branch.removeprefix("refs/heads/") if branch else config.target.branch
-    tip = git.rev_parse(repo, f"refs/heads/{name}")
-    if tip is None:
-        raise G2lError(f"g2l.toml: [target] branch {name!r} does not exist in this repository")
+    tip = branch_tip(repo, name)
     problem = mirror.mirror_problem(repo, config, name, tip)
     if problem is not None:
         raise problem

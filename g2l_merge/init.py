@@ -9,8 +9,10 @@ from g2l_merge import apply, git, mirror
 from g2l_merge import config as cfg
 from g2l_merge.driver import register_merge_driver
 from g2l_merge.errors import G2lError, refused
+from g2l_merge.preconditions import checked_out_branch, require_identity
 from g2l_merge.report import SyncReport
-from g2l_merge.sync import DIRTY_MESSAGE, MirrorStep, SyncOptions, Target, glue_source, merge_step
+from g2l_merge.sync import MirrorStep, SyncOptions, merge_step
+from g2l_merge.target import Target, glue_source
 
 
 class InitOptions(NamedTuple):
@@ -85,21 +87,10 @@ def _validate(text: str) -> None:
 
 
 def _check_ready(repo: git.Repo) -> str:
-    if repo.work_tree is None:
-        raise G2lError("init needs a work tree: run it in a clone of the Databricks repository")
-    branch = git.current_branch(repo)
-    if branch is None:
-        raise G2lError("HEAD is detached: check out the branch the Databricks team works on, then run init")
-    if git.merge_in_progress(repo):
-        raise refused("a merge is in progress; finish it with `git commit` or `git merge --abort`, then retry")
-    dirty = git.dirty_paths(repo)
-    if dirty:
-        raise refused(DIRTY_MESSAGE.format(paths=", ".join(dirty[:3])))
-    problem = git.identity_problem(repo)
-    if problem:
-        raise G2lError(problem)
+    branch = checked_out_branch(repo, "init")
+    require_identity(repo)
     head = git.rev_parse(repo, "HEAD")
-    if (repo.work_tree / cfg.CONFIG_FILE).exists() or (head and cfg.CONFIG_FILE in git.ls_tree(repo, head)):
+    if (repo.root / cfg.CONFIG_FILE).exists() or (head and cfg.CONFIG_FILE in git.ls_tree(repo, head)):
         raise G2lError(f"{cfg.CONFIG_FILE}: already exists; this repository is set up, run `git g2l-sync sync`")
     return branch
 

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import NamedTuple
 
 from g2l_merge import apply, git, mirror
-from g2l_merge import config as cfg
 from g2l_merge.config import Config
 from g2l_merge.convert.engine import HEADER_PREFIX, Finding
 from g2l_merge.driver import refresh_merge_driver
-from g2l_merge.errors import G2lError, refused
+from g2l_merge.errors import refused
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
+from g2l_merge.preconditions import checked_out_branch, require_identity
 from g2l_merge.report import FileChanges, SkippedNative, SyncReport
 from g2l_merge.states import OnProtected
+from g2l_merge.target import Target, branch_tip, glue_source, head_commit, read_config
 
-DIRTY_MESSAGE = (
-    "The work tree has uncommitted changes ({paths}); g2l-sync cannot continue. "
-    "Commit or stash your changes and retry, or use --branch NAME to sync without the work tree."
-)
+_WITHOUT_WORKTREE = "use --branch NAME to sync without the work tree"
 
 
 class SyncOptions(NamedTuple):
@@ -29,18 +26,6 @@ class SyncOptions(NamedTuple):
     dry_run: bool = False
     branch: str | None = None
     protected: OnProtected = OnProtected.CONFLICT
-
-
-class Target(NamedTuple):
-    ref: str  # the branch the team works on: where ours comes from
-    tip: str
-    dest: str  # the ref that receives the merge commit (ref, or refs/heads/NAME with --branch)
-    dest_old: str  # its expected value (NULL_SHA when it is created)
-    in_worktree: bool
-
-    @property
-    def name(self) -> str:
-        return self.ref.removeprefix("refs/heads/")
 
 
 class MirrorStep(NamedTuple):
@@ -75,16 +60,13 @@ def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
 
 
 def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
-    identity = git.identity_problem(repo)
-    if identity and not options.dry_run:
-        raise G2lError(identity)
+    if not options.dry_run:
+        require_identity(repo)
     if options.branch is None:
         return _worktree_target(repo)
-    config = read_config(repo, _config_commit(repo))
+    config = read_config(repo, head_commit(repo))
     ref = f"refs/heads/{config.target.branch}"
-    tip = git.rev_parse(repo, ref)
-    if tip is None:
-        raise G2lError(f"g2l.toml: [target] branch {config.target.branch!r} does not exist in this repository")
+    tip = branch_tip(repo, config.target.branch)
     dest = f"refs/heads/{options.branch}"
     if repo.work_tree is not None and git.current_branch(repo) == dest:
         raise refused(
@@ -107,43 +89,9 @@ def _earlier_sync_of(repo: git.Repo, branch_tip: str, target_tip: str) -> bool:
 
 
 def _worktree_target(repo: git.Repo) -> tuple[Config, Target]:
-    if repo.work_tree is None:
-        raise G2lError("this is a bare repository: use --branch NAME to sync without a work tree")
-    if git.merge_in_progress(repo):
-        raise refused("a merge is in progress; finish it with `git commit` or `git merge --abort`, then retry")
-    branch = git.current_branch(repo)
-    tip = git.rev_parse(repo, "HEAD")
-    if branch is None or tip is None:
-        raise G2lError("HEAD is not on a branch with commits: check out the branch to sync into, or use --branch NAME")
-    dirty = git.dirty_paths(repo)
-    if dirty:
-        shown = ", ".join(dirty[:3]) + (f" and {len(dirty) - 3} more" if len(dirty) > 3 else "")
-        raise refused(DIRTY_MESSAGE.format(paths=shown))
+    branch = checked_out_branch(repo, "sync", instead=_WITHOUT_WORKTREE)
+    tip = head_commit(repo)
     return read_config(repo, tip), Target(branch, tip, branch, tip, in_worktree=True)
-
-
-def _config_commit(repo: git.Repo) -> str:
-    """Where g2l.toml is read from when there is no work tree to go by: HEAD."""
-    head = git.rev_parse(repo, "HEAD")
-    if head is None:
-        raise G2lError("this repository has no commits yet: run `git g2l-sync init` first")
-    return head
-
-
-def read_config(repo: git.Repo, commit: str) -> Config:
-    """g2l.toml as committed at `commit` (bytes that are not UTF-8 are an error naming the line)."""
-    data = git.show_file(repo, commit, cfg.CONFIG_FILE)
-    if data is None:
-        raise G2lError(f"{cfg.CONFIG_FILE}: not found on this branch; run `git g2l-sync init --glue PATH` first")
-    return cfg.load_bytes(data)
-
-
-def glue_source(repo: git.Repo, config: Config, override: str | None) -> str:
-    """The Glue repository to fetch from; relative paths start at the Databricks repository."""
-    source = override or config.source.repo
-    if "://" in source or source.startswith("git@") or Path(source).is_absolute():
-        return source
-    return str((repo.root / source).resolve())
 
 
 def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> MirrorStep:

@@ -20,7 +20,7 @@ def test_bare_repository_without_branch_is_bad_input(story: Story, tmp_path: Pat
     run = g2l(bare, "sync")
     assert (run.code, run.output) == (
         2,
-        "git g2l-sync: this is a bare repository: use --branch NAME to sync without a work tree\n",
+        "git g2l-sync: this is a bare repository: use --branch NAME to sync without the work tree\n",
     )
 
 
@@ -48,7 +48,8 @@ def test_detached_head_is_bad_input(story: Story) -> None:
     run = g2l(dbx.path, "sync")
     assert (run.code, run.output) == (
         2,
-        "git g2l-sync: HEAD is not on a branch with commits: check out the branch to sync into, or use --branch NAME\n",
+        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run sync, "
+        "or use --branch NAME to sync without the work tree\n",
     )
 
 
@@ -126,7 +127,7 @@ def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
     bare = tmp_path / "bare.git"
     git(tmp_path, "clone", "-q", "--bare", str(dbx.path), str(bare))
     assert g2l(bare, "init", "--glue", "../glue").output == (
-        "git g2l-sync: init needs a work tree: run it in a clone of the Databricks repository\n"
+        "git g2l-sync: this is a bare repository: run init in a clone with a work tree\n"
     )
     git(dbx.path, "checkout", "-q", "--detach")
     assert g2l(dbx.path, "init", "--glue", "../glue").output == (
@@ -138,12 +139,51 @@ def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
     assert (run.code, run.output) == (
         3,
         "git g2l-sync: The work tree has uncommitted changes (README.md); "
-        "g2l-sync cannot continue. Commit or stash your changes and retry, or use "
-        "--branch NAME to sync without the work tree.\n",
+        "init cannot continue. Commit or stash your changes and retry.\n",
     )
     git(dbx.path, "checkout", "--", "README.md")
     assert not (dbx.path / "g2l.toml").exists()
     assert "refs/heads/glue-mirror" not in dbx.refs()
+
+
+@pytest.mark.parametrize("state_name", ["merge in progress", "detached HEAD", "uncommitted changes"])
+def test_init_and_sync_refuse_each_state_with_the_same_words(tmp_path: Path, state_name: str) -> None:
+    """One precondition check: init and sync differ only in the command's name and sync's --branch way out."""
+    dbx = DbxRepo(tmp_path / "dbx")
+    dbx.write("g2l.toml", '[source]\nrepo = "../glue"\n')
+    dbx.commit("a config, so sync gets as far as its preconditions")
+    if state_name == "merge in progress":
+        git(dbx.path, "checkout", "-q", "-b", "side")
+        dbx.write("README.md", "side\n")
+        dbx.commit("side")
+        git(dbx.path, "checkout", "-q", "main")
+        dbx.write("README.md", "main\n")
+        dbx.commit("main")
+        subprocess.run(["git", "merge", "-q", "side"], cwd=dbx.path, capture_output=True, check=False)
+    elif state_name == "detached HEAD":
+        git(dbx.path, "checkout", "-q", "--detach")
+    else:
+        for number in range(5):
+            dbx.write(f"notes/{number}.md", "draft\n")
+            git(dbx.path, "add", f"notes/{number}.md")
+    before = state(dbx)
+    from_init, from_sync = g2l(dbx.path, "init", "--glue", "../glue"), g2l(dbx.path, "sync")
+    assert state(dbx) == before
+    assert from_init.code == from_sync.code == (2 if state_name == "detached HEAD" else 3)
+    way_out = ", or use --branch NAME to sync without the work tree"
+    assert from_sync.output.replace(way_out, "").replace(" sync", " init") == from_init.output
+    assert way_out in from_sync.output or state_name == "merge in progress"
+    if state_name == "uncommitted changes":
+        assert "(notes/0.md, notes/1.md, notes/2.md and 2 more); init cannot continue." in from_init.output
+
+
+def test_sync_on_a_branch_without_commits_says_to_run_init(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    run = g2l(tmp_path, "sync")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: this repository has no commits yet: run `git g2l-sync init` first\n",
+    )
 
 
 # -- protect: wraps exactly the lines asked for, or says why not ---------------------------------------------------
