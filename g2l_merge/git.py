@@ -113,7 +113,7 @@ def _fail(args: list[str], result: Result) -> G2lError:
     return G2lError(f"git {args[0]} failed: {last}")
 
 
-def run(
+def _run(
     repo: Repo, *args: str, input: bytes | None = None, env: Mapping[str, str] | None = None, ok: tuple[int, ...] = (0,)
 ) -> Result:
     """Run one git command in `repo`; an exit code outside `ok` is a G2lError with git's message."""
@@ -133,9 +133,9 @@ def run_in(folder: Path, *args: str, input: bytes | None = None) -> str:
     return result.out.decode(errors="replace")
 
 
-def out(repo: Repo, *args: str, **kwargs: Any) -> str:
+def _out(repo: Repo, *args: str, **kwargs: Any) -> str:
     """Run git and return its standard output as stripped text."""
-    return run(repo, *args, **kwargs).out.decode().strip()
+    return _run(repo, *args, **kwargs).out.decode().strip()
 
 
 @lru_cache(maxsize=1)
@@ -184,30 +184,30 @@ def close(repo: Repo) -> None:
 
 def rev_parse(repo: Repo, rev: str) -> str | None:
     """The commit `rev` names, or None."""
-    result = run(repo, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}", ok=(0, 1, 128))
+    result = _run(repo, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}", ok=(0, 1, 128))
     return result.out.decode().strip() if result.code == 0 else None
 
 
 def show_file(repo: Repo, rev: str, path: str) -> bytes | None:
     """A file's content at a commit, without GitPython (for fast-starting commands); None when absent."""
-    result = run(repo, "cat-file", "blob", f"{rev}:{path}", ok=(0, 1, 128))
+    result = _run(repo, "cat-file", "blob", f"{rev}:{path}", ok=(0, 1, 128))
     return result.out if result.code == 0 else None
 
 
 def config_value(repo: Repo, key: str) -> str | None:
-    result = run(repo, "config", "--get", key, ok=(0, 1))
+    result = _run(repo, "config", "--get", key, ok=(0, 1))
     return result.out.decode().strip() if result.code == 0 else None
 
 
 def ref_value(repo: Repo, ref: str) -> str | None:
     """The object a full ref name points to, or None when it does not exist."""
-    result = run(repo, "rev-parse", "--verify", "-q", ref, ok=(0, 1, 128))
+    result = _run(repo, "rev-parse", "--verify", "-q", ref, ok=(0, 1, 128))
     return result.out.decode().strip() if result.code == 0 else None
 
 
 def current_branch(repo: Repo) -> str | None:
     """The full ref of the checked-out branch, or None when HEAD is detached."""
-    result = run(repo, "symbolic-ref", "-q", "HEAD", ok=(0, 1))
+    result = _run(repo, "symbolic-ref", "-q", "HEAD", ok=(0, 1))
     return result.out.decode().strip() if result.code == 0 else None
 
 
@@ -231,7 +231,7 @@ def read_blob(repo: Repo, sha: str) -> bytes:
 
 def ls_tree(repo: Repo, treeish: str) -> dict[str, TreeEntry]:
     """Every file in a tree, recursively: path -> (mode, blob sha)."""
-    raw = run(repo, "ls-tree", "-r", "-z", "--full-tree", treeish).out
+    raw = _run(repo, "ls-tree", "-r", "-z", "--full-tree", treeish).out
     entries = {}
     for record in raw.split(b"\0"):
         if record:
@@ -248,19 +248,19 @@ def in_history(repo: Repo, commit: str, head: str) -> bool:
 
 def is_ancestor(repo: Repo, ancestor: str, descendant: str) -> bool:
     """True when `ancestor` is reachable from `descendant` (or equal)."""
-    return run(repo, "merge-base", "--is-ancestor", ancestor, descendant, ok=(0, 1)).code == 0
+    return _run(repo, "merge-base", "--is-ancestor", ancestor, descendant, ok=(0, 1)).code == 0
 
 
 def merge_base(repo: Repo, ours: str, theirs: str) -> str | None:
     """The best common ancestor of two commits, or None when they share no history."""
-    result = run(repo, "merge-base", ours, theirs, ok=(0, 1))
+    result = _run(repo, "merge-base", ours, theirs, ok=(0, 1))
     return result.out.decode().strip() or None
 
 
 def newest_with_trailer(repo: Repo, tip: str, trailer: str, *, first_parent: bool = False) -> str | None:
     """The newest commit reachable from `tip` whose message has a `trailer: ` line (topological order), or None."""
     walk = ["--first-parent"] if first_parent else ["--topo-order"]
-    result = run(repo, "rev-list", "-1", f"--grep=^{trailer}: ", *walk, "--end-of-options", tip, "--", ok=(0, 128))
+    result = _run(repo, "rev-list", "-1", f"--grep=^{trailer}: ", *walk, "--end-of-options", tip, "--", ok=(0, 128))
     found = result.out.decode().split()
     return found[0] if found else None
 
@@ -268,23 +268,28 @@ def newest_with_trailer(repo: Repo, tip: str, trailer: str, *, first_parent: boo
 def merges_by_parent(repo: Repo, tip: str) -> dict[str, str]:
     """Each commit merged (as a second or later parent) into `tip`'s history -> the oldest merge that did it."""
     merged_by: dict[str, str] = {}
-    for line in out(repo, "rev-list", "--merges", "--parents", "--reverse", tip).splitlines():
+    for line in _out(repo, "rev-list", "--merges", "--parents", "--reverse", tip).splitlines():
         merge, _first, *others = line.split()
         for parent in others:
             merged_by.setdefault(parent, merge)
     return merged_by
 
 
-def rev_list(repo: Repo, *args: str) -> list[str]:
-    """Commit shas from `git rev-list ARGS`."""
-    return out(repo, "rev-list", *args).split()
+def first_parent_commits(repo: Repo, tip: str) -> list[str]:
+    """A branch's own commits, newest first (the mirror's history: merges into it are not followed)."""
+    return _out(repo, "rev-list", "--first-parent", tip).split()
+
+
+def count_commits(repo: Repo, since: str, head: str) -> int:
+    """How many commits `head` has that `since` does not (how far Glue is ahead of the last sync)."""
+    return int(_out(repo, "rev-list", "--count", f"{since}..{head}"))
 
 
 def diff_trees(repo: Repo, old: str | None, new: str) -> list[Change]:
     """Files changed between two trees (or from nothing), with git's rename detection."""
     if old is None:
         return [Change("A", None, path) for path in ls_tree(repo, new)]
-    raw = run(repo, "diff-tree", "-r", "-z", "-M", "--no-commit-id", "--name-status", old, new).out
+    raw = _run(repo, "diff-tree", "-r", "-z", "-M", "--no-commit-id", "--name-status", old, new).out
     fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
     changes, i = [], 0
     while i < len(fields) and fields[i]:
@@ -303,7 +308,7 @@ def diff_trees(repo: Repo, old: str | None, new: str) -> list[Change]:
 
 def mirror_renames(repo: Repo, tip: str) -> list[tuple[str, str]]:
     """(old, new) for every rename in the first-parent history of `tip`, newest first (git's rename detection)."""
-    raw = run(
+    raw = _run(
         repo,
         "log",
         "--first-parent",
@@ -330,13 +335,13 @@ def mirror_renames(repo: Repo, tip: str) -> list[tuple[str, str]]:
 
 def changed_paths(repo: Repo, old: str, new: str) -> list[str]:
     """Paths whose entry differs between two trees (no rename detection: a move is a delete and an add)."""
-    raw = run(repo, "diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", "--name-only", old, new).out
+    raw = _run(repo, "diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", "--name-only", old, new).out
     return [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0") if f]
 
 
 def dirty_paths(repo: Repo) -> list[str]:
     """Tracked files with uncommitted changes (staged or not)."""
-    raw = run(repo, "status", "--porcelain=v1", "-z", "--untracked-files=no").out
+    raw = _run(repo, "status", "--porcelain=v1", "-z", "--untracked-files=no").out
     return [rec[3:].decode(errors="replace") for rec in raw.split(b"\0") if len(rec) > 3]
 
 
@@ -346,7 +351,7 @@ def merge_in_progress(repo: Repo) -> bool:
 
 def identity_problem(repo: Repo) -> str | None:
     """Why git cannot make commits here (no user.name/user.email), or None."""
-    result = run(repo, "var", "GIT_COMMITTER_IDENT", ok=(0, 128))
+    result = _run(repo, "var", "GIT_COMMITTER_IDENT", ok=(0, 128))
     if result.code == 0:
         return None
     return "git does not know who you are: set user.name and user.email (git config) and retry"
@@ -366,7 +371,7 @@ class StagedChange(NamedTuple):
 
 def staged_changes(repo: Repo) -> list[StagedChange]:
     """What a commit would change against HEAD (against nothing on an unborn branch), with renames."""
-    raw = run(repo, "diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff").out
+    raw = _run(repo, "diff", "--cached", "--raw", "-z", "-M", "--no-abbrev", "--no-ext-diff").out
     fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
     changes, i = [], 0
     while i + 1 < len(fields) and fields[i].startswith(":"):
@@ -391,7 +396,7 @@ def staged_changes(repo: Repo) -> list[StagedChange]:
 def read_objects(repo: Repo, names: Iterable[str]) -> dict[str, bytes | None]:
     """Many objects (shas, or `HEAD:path` / `:path`) through one `git cat-file --batch`; None when missing."""
     wanted = list(dict.fromkeys(names))
-    raw = run(repo, "cat-file", "--batch", input="".join(f"{name}\n" for name in wanted).encode()).out
+    raw = _run(repo, "cat-file", "--batch", input="".join(f"{name}\n" for name in wanted).encode()).out
     found: dict[str, bytes | None] = {}
     at = 0
     for name in wanted:
@@ -407,7 +412,7 @@ def read_objects(repo: Repo, names: Iterable[str]) -> dict[str, bytes | None]:
 
 def tracked_files(repo: Repo) -> list[str]:
     """Every tracked path of the work tree, relative to its top."""
-    raw = run(repo, "ls-files", "-z", "--full-name").out
+    raw = _run(repo, "ls-files", "-z", "--full-name").out
     return sorted({p.decode("utf-8", errors="surrogateescape") for p in raw.split(b"\0") if p})
 
 
@@ -433,7 +438,7 @@ def merge_heads(repo: Repo, environ: Mapping[str, str]) -> list[str]:
 
 def commits_without_trailer(repo: Repo, ref: str, trailer: str) -> list[tuple[str, str]]:
     """(sha, subject) of each commit reachable from `ref` whose message lacks `trailer`; [] when `ref` is absent."""
-    result = run(
+    result = _run(
         repo,
         "rev-list",
         "--no-commit-header",
@@ -454,7 +459,7 @@ def commits_without_trailer(repo: Repo, ref: str, trailer: str) -> list[tuple[st
 
 def hooks_dir(repo: Repo) -> Path:
     """Where git looks for hooks (`core.hooksPath` and worktrees respected)."""
-    where = Path(out(repo, "rev-parse", "--git-path", "hooks"))
+    where = Path(_out(repo, "rev-parse", "--git-path", "hooks"))
     return where if where.is_absolute() else (repo.work_tree or repo.git_dir) / where
 
 
@@ -485,18 +490,18 @@ def _local_sha(source: str, short: str) -> str:
 
 
 def _has_object(repo: Repo, sha: str) -> bool:
-    return run(repo, "cat-file", "-e", f"{sha}^{{commit}}", ok=(0, 1, 128)).code == 0
+    return _run(repo, "cat-file", "-e", f"{sha}^{{commit}}", ok=(0, 1, 128)).code == 0
 
 
 def _fetch(repo: Repo, source: str, what: str) -> None:
-    result = run(repo, "fetch", "-q", "--no-tags", "--no-write-fetch-head", "--", source, what, ok=(0, 1, 128))
+    result = _run(repo, "fetch", "-q", "--no-tags", "--no-write-fetch-head", "--", source, what, ok=(0, 1, 128))
     if result.code != 0:
         last = result.err.decode(errors="replace").strip().splitlines()
         raise G2lError(f"cannot fetch {what} from Glue repository {source}: {last[-1] if last else 'failed'}")
 
 
 def _ls_remote(repo: Repo, source: str) -> dict[str, str]:
-    result = run(repo, "ls-remote", "--", source, ok=(0, 1, 2, 128))
+    result = _run(repo, "ls-remote", "--", source, ok=(0, 1, 2, 128))
     if result.code != 0:
         raise G2lError(f"cannot read Glue repository {source}: check [source] repo in g2l.toml")
     pairs = (line.split("\t") for line in result.out.decode().splitlines() if "\t" in line)
@@ -544,8 +549,8 @@ def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
             f"{e.mode} {e.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
             for path, e in sorted(entries.items())
         )
-        run(repo, "update-index", "-z", "--index-info", input=lines, env=env)
-        return out(repo, "write-tree", env=env)
+        _run(repo, "update-index", "-z", "--index-info", input=lines, env=env)
+        return _out(repo, "write-tree", env=env)
 
 
 DRY_RUN_IDENTITY = {
@@ -570,7 +575,7 @@ def commit_tree(repo: Repo, tree: str, parents: Iterable[str], message: str, aut
     args = ["commit-tree", tree]
     for parent in parents:
         args += ["-p", parent]
-    return out(repo, *args, input=message.encode(), env=env)
+    return _out(repo, *args, input=message.encode(), env=env)
 
 
 def update_refs(repo: Repo, updates: Iterable[RefUpdate], reason: str) -> None:
@@ -578,7 +583,7 @@ def update_refs(repo: Repo, updates: Iterable[RefUpdate], reason: str) -> None:
     lines = "".join(f"update {u.ref} {u.new} {u.old}\n" for u in updates)
     if not lines:
         return
-    result = run(repo, "update-ref", "-m", reason, "--stdin", input=lines.encode(), ok=(0, 1, 128))
+    result = _run(repo, "update-ref", "-m", reason, "--stdin", input=lines.encode(), ok=(0, 1, 128))
     if result.code != 0:
         detail = result.err.decode(errors="replace").strip().splitlines()
         if any("hook" in line for line in detail):
@@ -589,17 +594,17 @@ def update_refs(repo: Repo, updates: Iterable[RefUpdate], reason: str) -> None:
 
 
 def set_config(repo: Repo, key: str, value: str) -> None:
-    run(repo, "config", key, value)
+    _run(repo, "config", key, value)
 
 
 def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
     """Write one file into the work tree and commit just that file on the current branch."""
     assert repo.work_tree is not None
     (repo.work_tree / path).write_bytes(data)
-    run(repo, "add", "--", path)
+    _run(repo, "add", "--", path)
     # g2l-merge's own commit: no hook may stop or rewrite it (--no-verify alone still runs prepare-commit-msg)
-    run(repo, "-c", "core.hooksPath=/dev/null", "commit", "--no-verify", "-q", "-m", message, "--", path)
-    return out(repo, "rev-parse", "HEAD")
+    _run(repo, "-c", "core.hooksPath=/dev/null", "commit", "--no-verify", "-q", "-m", message, "--", path)
+    return _out(repo, "rev-parse", "HEAD")
 
 
 # -- merging ----------------------------------------------------------------------------------
@@ -609,7 +614,7 @@ def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     """git's own three-way merge of two commits into a tree, with no work tree (zdiff3 markers)."""
     # The registered g2l driver is swapped for git's own text merge here: plan.py applies the same rules
     # in-process afterwards, without a Python process per file.
-    result = run(
+    result = _run(
         repo,
         "-c",
         "merge.conflictStyle=zdiff3",
@@ -738,22 +743,22 @@ def _diff_no_index(old: bytes, new: bytes, context: str) -> bytes:
 
 def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:
     """Move the index and work tree from `old_commit` to `new_tree` (like a fast-forward)."""
-    run(repo, "read-tree", "-m", "-u", old_commit, new_tree)
+    _run(repo, "read-tree", "-m", "-u", old_commit, new_tree)
 
 
 def index_tree(repo: Repo) -> str | None:
     """The tree the index holds now; None while it has unmerged entries."""
-    result = run(repo, "write-tree", ok=(0, 128))
+    result = _run(repo, "write-tree", ok=(0, 128))
     return result.out.decode().strip() if result.code == 0 else None
 
 
 def has_unstaged_changes(repo: Repo) -> bool:
-    return run(repo, "diff-files", "--quiet", ok=(0, 1)).code == 1
+    return _run(repo, "diff-files", "--quiet", ok=(0, 1)).code == 1
 
 
 def worktree_changes(repo: Repo) -> tuple[set[str], set[str]]:
     """(paths whose work-tree file differs from the index, paths that are unmerged in the index)."""
-    raw = run(repo, "diff-files", "--raw", "-z").out
+    raw = _run(repo, "diff-files", "--raw", "-z").out
     fields = [f.decode("utf-8", errors="surrogateescape") for f in raw.split(b"\0")]
     changed: set[str] = set()
     unmerged: set[str] = set()
@@ -767,7 +772,7 @@ def hash_files(repo: Repo, paths: list[str]) -> list[str]:
     if not paths:
         return []
     listing = "".join(f"{path}\n" for path in paths).encode("utf-8", errors="surrogateescape")
-    return run(repo, "hash-object", "--stdin-paths", input=listing).out.decode().split()
+    return _run(repo, "hash-object", "--stdin-paths", input=listing).out.decode().split()
 
 
 def set_conflict_stages(repo: Repo, stages: Mapping[str, tuple[ConflictStage, ...]]) -> None:
@@ -780,7 +785,7 @@ def set_conflict_stages(repo: Repo, stages: Mapping[str, tuple[ConflictStage, ..
             f"{s.mode} {s.sha} {s.stage}\t".encode() + s.path.encode("utf-8", errors="surrogateescape") for s in entries
         ]
     if records:
-        run(repo, "update-index", "-z", "--index-info", input=b"".join(r + b"\0" for r in records))
+        _run(repo, "update-index", "-z", "--index-info", input=b"".join(r + b"\0" for r in records))
 
 
 def write_merge_state(repo: Repo, merging: str, head: str, message: str) -> None:

@@ -121,7 +121,7 @@ def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[st
         return head, None
     if not git.in_history(repo, last, head):
         return head, None
-    return head, len(git.rev_list(repo, f"{last}..{head}"))
+    return head, git.count_commits(repo, last, head)
 
 
 def _constraints(repo: git.Repo, config: Config, tip: str) -> tuple[tuple[str, ...], tuple[RegionInfo, ...]]:

@@ -131,7 +131,7 @@ def history(repo: git.Repo, mirror_tip: str | None, branch: str | None = None) -
     """Every mirror commit, newest first (first-parent walk)."""
     if mirror_tip is None:
         return []
-    return [read_mirror_commit(repo, sha, branch) for sha in git.rev_list(repo, "--first-parent", mirror_tip)]
+    return [read_mirror_commit(repo, sha, branch) for sha in git.first_parent_commits(repo, mirror_tip)]
 
 
 def target_path(config: Config, glue_path: str) -> str:
