@@ -79,17 +79,9 @@ class ConflictStage(NamedTuple):
     path: str
 
 
-class MergeMessage(NamedTuple):
-    paths: tuple[str, ...]
-    kind: str
-    text: str
-
-
 class TreeMerge(NamedTuple):
     tree: str
-    clean: bool
-    stages: tuple[ConflictStage, ...]
-    messages: tuple[MergeMessage, ...]
+    stages: tuple[ConflictStage, ...]  # the index stages of each conflicted path; none when the merge is clean
 
 
 class Change(NamedTuple):
@@ -631,28 +623,13 @@ def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
         ok=(0, 1),
     )
     tree, _, rest = result.out.partition(b"\0")
-    if rest.startswith(b"\0"):
-        records, info = b"", rest[1:]
-    else:
-        records, _, info = rest.partition(b"\0\0")
+    records = b"" if rest.startswith(b"\0") else rest.partition(b"\0\0")[0]  # git's messages after: not used
     stages = []
     for record in filter(None, records.split(b"\0")):
         meta, _, path = record.partition(b"\t")
         mode, sha, stage = meta.decode().split(" ")
         stages.append(ConflictStage(mode, sha, int(stage), path.decode("utf-8", errors="surrogateescape")))
-    return TreeMerge(tree.decode(), result.code == 0, tuple(stages), _merge_messages(info))
-
-
-def _merge_messages(info: bytes) -> tuple[MergeMessage, ...]:
-    fields = [f.decode("utf-8", errors="surrogateescape") for f in info.split(b"\0")]
-    messages, i = [], 0
-    while i < len(fields) and fields[i].isdigit():
-        count = int(fields[i])
-        paths = tuple(fields[i + 1 : i + 1 + count])
-        kind, text = fields[i + 1 + count], fields[i + 2 + count]
-        messages.append(MergeMessage(paths, kind, text.rstrip("\n")))
-        i += count + 3
-    return tuple(messages)
+    return TreeMerge(tree.decode(), tuple(stages))
 
 
 def merge_file(

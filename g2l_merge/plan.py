@@ -11,6 +11,7 @@ cannot change through a path the plan did not foresee.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from g2l_merge import git
@@ -56,14 +57,17 @@ class _Sides(NamedTuple):
         return ownership(path, content, self.config.protect.native)
 
 
-class _Acc(NamedTuple):
-    conflicts: dict[str, tuple[FileConflict, ...]]
-    files: dict[str, FileResult]
-    skipped: dict[str, str]  # Databricks path -> upstream patch
-    dropped: list[DroppedHunk]
-    dbx_paths: dict[str, str | None]
-    native: set[str]
-    moved: dict[str, str]  # Databricks path -> where the plan put that file's merge (Glue renamed it)
+@dataclass
+class _Decided:
+    """What the plan has decided so far, path by path; filled in by the steps of plan_merge in turn."""
+
+    conflicts: dict[str, tuple[FileConflict, ...]] = field(default_factory=dict)
+    files: dict[str, FileResult] = field(default_factory=dict)
+    skipped: dict[str, str] = field(default_factory=dict)  # Databricks path -> upstream patch
+    dropped: list[DroppedHunk] = field(default_factory=list)
+    dbx_paths: dict[str, str | None] = field(default_factory=dict)
+    native: set[str] = field(default_factory=set)
+    moved: dict[str, str] = field(default_factory=dict)  # Databricks path -> where Glue's rename put its merge
 
     def drop(self, path: str, mode: str) -> None:
         self.files[path] = FileResult(mode, None, ())
@@ -81,8 +85,8 @@ def plan_merge(
 ) -> MergePlan:
     """Merge commit `theirs` (a mirror commit) into `ours`, with `base` the last mirror commit merged."""
     merged = git.merge_tree(repo, ours, theirs)
-    acc = _Acc({}, {}, {}, [], {}, set(), {})
-    _relabel_conflicts(repo, merged, labels, acc)
+    decided = _Decided()
+    _relabel_conflicts(repo, merged, labels, decided)
     base_tree = git.read_commit(repo, base).tree if base else None
     ours_tree = git.read_commit(repo, ours).tree
     sides = _Sides(
@@ -97,19 +101,19 @@ def plan_merge(
     paths = PathMap(repo, base, base_tree, ours_tree, sides.ours, sides.base)
     changes = tuple(git.diff_trees(repo, base_tree, git.read_commit(repo, theirs).tree))
     for change in changes:
-        _constrain(sides, paths, change, acc)
+        _constrain(sides, paths, change, decided)
     merged_files = _Listing(repo, merged.tree)
-    _guard(sides, merged_files, ours_tree, acc)
-    tree = _write_result(repo, merged_files, acc.files)
-    conflicts = tuple(c for path in sorted(acc.conflicts) for c in acc.conflicts[path])
+    _guard(sides, merged_files, ours_tree, decided)
+    tree = _write_result(repo, merged_files, decided.files)
+    conflicts = tuple(c for path in sorted(decided.conflicts) for c in decided.conflicts[path])
     return MergePlan(
         tree,
         conflicts,
-        acc.files,
-        tuple(sorted(acc.skipped.items())),
-        tuple(acc.dropped),
-        acc.dbx_paths,
-        frozenset(acc.native),
+        decided.files,
+        tuple(sorted(decided.skipped.items())),
+        tuple(decided.dropped),
+        decided.dbx_paths,
+        frozenset(decided.native),
         changes,
     )
 
@@ -127,7 +131,7 @@ class _Listing:
         return self._entries
 
 
-def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, acc: _Acc) -> None:
+def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, decided: _Decided) -> None:
     """Redo git's conflicted files with labels naming the branch and the Glue commits."""
     by_path: dict[str, dict[int, git.ConflictStage]] = defaultdict(dict)
     for stage in merged.stages:
@@ -138,16 +142,16 @@ def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, ac
             result = merge_file(
                 base, git.read_blob(repo, stages[2].sha), git.read_blob(repo, stages[3].sha), path, labels
             )
-            acc.files[path] = FileResult(stages[2].mode, result.content, tuple(stages.values()))
-            acc.conflicts[path] = result.conflicts or (FileConflict(path, "content"),)
+            decided.files[path] = FileResult(stages[2].mode, result.content, tuple(stages.values()))
+            decided.conflicts[path] = result.conflicts or (FileConflict(path, "content"),)
         else:
             kept = stages.get(2) or stages.get(3)
             content = git.read_blob(repo, kept.sha) if kept is not None else None
-            acc.files[path] = FileResult(kept.mode if kept else "100644", content, tuple(stages.values()))
-            acc.conflicts[path] = (FileConflict(path, "modify-delete"),)
+            decided.files[path] = FileResult(kept.mode if kept else "100644", content, tuple(stages.values()))
+            decided.conflicts[path] = (FileConflict(path, "modify-delete"),)
 
 
-def _constrain(sides: _Sides, paths: PathMap, change: git.Change, acc: _Acc) -> None:
+def _constrain(sides: _Sides, paths: PathMap, change: git.Change, decided: _Decided) -> None:
     """Apply rules 1 and 2 to one path Glue changed, at the Databricks path of that file."""
     base_path, theirs_path = change.old_path, change.new_path
     if base_path is None:
@@ -156,7 +160,7 @@ def _constrain(sides: _Sides, paths: PathMap, change: git.Change, acc: _Acc) -> 
         ours_path = paths.ours_path(base_path)
     mirror_path = theirs_path or base_path or ""
     moved_by_databricks = ours_path is not None and base_path is not None and ours_path != base_path
-    acc.dbx_paths[mirror_path] = ours_path if moved_by_databricks else mirror_path
+    decided.dbx_paths[mirror_path] = ours_path if moved_by_databricks else mirror_path
     entry = sides.ours.get(ours_path or "")
     if ours_path is None or entry is None or not entry.mode.startswith("100"):
         return
@@ -166,31 +170,31 @@ def _constrain(sides: _Sides, paths: PathMap, change: git.Change, acc: _Acc) -> 
         return
     base, theirs = sides.read(sides.base, base_path), sides.read(sides.theirs, theirs_path)
     if owner.native:
-        acc.dbx_paths[mirror_path] = ours_path
-        _keep_native(sides, ours_path, entry, ours, (base_path, theirs_path), (base, theirs), acc)
-        acc.native.add(mirror_path)
+        decided.dbx_paths[mirror_path] = ours_path
+        _keep_native(sides, ours_path, entry, ours, (base_path, theirs_path), (base, theirs), decided)
+        decided.native.add(mirror_path)
         return
     if base is None or theirs is None:
         return  # Glue added a file where ours has regions, or deleted it: git's add/add or modify/delete conflict
     dest = ours_path if ours_path != base_path or theirs_path is None else theirs_path
     if dest != ours_path and dest in sides.ours:  # Glue renamed it onto a file the Databricks team has there:
         dest = ours_path  # the merge stays where it is, and that file is kept as it is
-        _keep_ours(sides, theirs_path or "", acc)
-    acc.dbx_paths[mirror_path] = dest
+        _keep_ours(sides, theirs_path or "", decided)
+    decided.dbx_paths[mirror_path] = dest
     result = merge_file(base, ours, theirs, dest, sides.labels, protected=sides.protected)
     for stray in {base_path, theirs_path, ours_path} - {dest, None}:
         if stray is not None and (stray == ours_path or stray not in sides.ours):
-            acc.drop(stray, entry.mode)
-    _record(dest, entry.mode, result, (base, ours, theirs), sides.repo, acc)
+            decided.drop(stray, entry.mode)
+    _record(dest, entry.mode, result, (base, ours, theirs), sides.repo, decided)
     if dest != ours_path:
-        acc.moved[ours_path] = dest
+        decided.moved[ours_path] = dest
 
 
-def _keep_ours(sides: _Sides, path: str, acc: _Acc) -> None:
+def _keep_ours(sides: _Sides, path: str, decided: _Decided) -> None:
     """The Databricks side's file at `path` comes out as it is (a Glue rename onto it is not followed)."""
     entry = sides.ours[path]
-    acc.files[path] = FileResult(entry.mode, git.read_blob(sides.repo, entry.sha), ())
-    acc.conflicts.pop(path, None)
+    decided.files[path] = FileResult(entry.mode, git.read_blob(sides.repo, entry.sha), ())
+    decided.conflicts.pop(path, None)
 
 
 def _keep_native(
@@ -200,7 +204,7 @@ def _keep_native(
     ours: bytes,
     glue_paths: tuple[str | None, ...],
     texts: tuple[bytes | None, bytes | None],
-    acc: _Acc,
+    decided: _Decided,
 ) -> None:
     """Rule 1: the Databricks file stays byte for byte where the Databricks team keeps it; Glue's change (and any
     copy of it at Glue's path) is listed, not applied."""
@@ -208,15 +212,15 @@ def _keep_native(
     result = merge_file(base, ours, theirs or b"", path, native=True)
     for stray in set(glue_paths) - {path, None}:
         if stray is not None and stray not in sides.ours:
-            acc.drop(stray, entry.mode)
-    acc.files[path] = FileResult(entry.mode, result.content, ())
-    acc.conflicts.pop(path, None)
+            decided.drop(stray, entry.mode)
+    decided.files[path] = FileResult(entry.mode, result.content, ())
+    decided.conflicts.pop(path, None)
     if result.skipped_native:
-        acc.skipped[path] = result.skipped_native
+        decided.skipped[path] = result.skipped_native
 
 
 def _record(
-    path: str, mode: str, result: MergedFile, texts: tuple[bytes, bytes, bytes], repo: git.Repo, acc: _Acc
+    path: str, mode: str, result: MergedFile, texts: tuple[bytes, bytes, bytes], repo: git.Repo, decided: _Decided
 ) -> None:
     stages: tuple[git.ConflictStage, ...] = ()
     if result.conflicts:
@@ -224,17 +228,17 @@ def _record(
             git.ConflictStage(mode, git.write_blob(repo, text), number, path)
             for number, text in enumerate(texts, start=1)
         )
-    acc.files[path] = FileResult(mode, result.content, stages)
-    acc.conflicts.pop(path, None)
+    decided.files[path] = FileResult(mode, result.content, stages)
+    decided.conflicts.pop(path, None)
     if result.conflicts:
-        acc.conflicts[path] = result.conflicts
-    acc.dropped.extend(result.dropped)
+        decided.conflicts[path] = result.conflicts
+    decided.dropped.extend(result.dropped)
 
 
-def _guard(sides: _Sides, merged: _Listing, ours_tree: str, acc: _Acc) -> None:
+def _guard(sides: _Sides, merged: _Listing, ours_tree: str, decided: _Decided) -> None:
     """Every Databricks file the merge would change, checked again: a native file comes back byte for byte, and a
     file with regions keeps each region verbatim unless it is listed as a conflict."""
-    changed = set(git.changed_paths(sides.repo, ours_tree, merged.tree)) | set(acc.files)
+    changed = set(git.changed_paths(sides.repo, ours_tree, merged.tree)) | set(decided.files)
     for path in sorted(changed):
         entry = sides.ours.get(path)
         if entry is None or not entry.mode.startswith("100"):
@@ -243,40 +247,40 @@ def _guard(sides: _Sides, merged: _Listing, ours_tree: str, acc: _Acc) -> None:
         owner = sides.owner(path, ours)
         if not owner.constrained:
             continue
-        result = _result_of(sides, merged, acc, acc.moved.get(path, path))
-        if owner.native and (result != ours or path in acc.conflicts):
-            glue_side = _stage(sides, acc, path, 3)
-            acc.files[path] = FileResult(entry.mode, ours, ())
-            acc.conflicts.pop(path, None)
-            acc.skipped.setdefault(
+        result = _result_of(sides, merged, decided, decided.moved.get(path, path))
+        if owner.native and (result != ours or path in decided.conflicts):
+            glue_side = _stage(sides, decided, path, 3)
+            decided.files[path] = FileResult(entry.mode, ours, ())
+            decided.conflicts.pop(path, None)
+            decided.skipped.setdefault(
                 path,
                 git.unified_patch(
-                    _stage(sides, acc, path, 1) or b"", glue_side if glue_side is not None else result or b"", path
+                    _stage(sides, decided, path, 1) or b"", glue_side if glue_side is not None else result or b"", path
                 ),
             )
-        elif owner.regions and not _regions_kept(ours, owner, result) and not _conflicted(acc, path):
+        elif owner.regions and not _regions_kept(ours, owner, result) and not _conflicted(decided, path):
             block = ", ".join(r.name or f"lines {r.start}-{r.end}" for r in owner.regions)
             stages = (git.ConflictStage(entry.mode, entry.sha, 2, path),)
-            acc.files[path] = FileResult(entry.mode, ours, stages)
-            acc.conflicts[path] = (FileConflict(path, "protected", block),)
+            decided.files[path] = FileResult(entry.mode, ours, stages)
+            decided.conflicts[path] = (FileConflict(path, "protected", block),)
 
 
-def _stage(sides: _Sides, acc: _Acc, path: str, number: int) -> bytes | None:
+def _stage(sides: _Sides, decided: _Decided, path: str, number: int) -> bytes | None:
     """One conflict stage's content of a path git's merge left conflicted (1 base, 3 Glue's side), or None."""
-    found = acc.files.get(path)
+    found = decided.files.get(path)
     stage = next((s for s in found.stages if s.stage == number), None) if found else None
     return git.read_blob(sides.repo, stage.sha) if stage is not None else None
 
 
-def _result_of(sides: _Sides, merged: _Listing, acc: _Acc, path: str) -> bytes | None:
-    if path in acc.files:
-        return acc.files[path].content
+def _result_of(sides: _Sides, merged: _Listing, decided: _Decided, path: str) -> bytes | None:
+    if path in decided.files:
+        return decided.files[path].content
     entry = merged.entries().get(path)
     return None if entry is None else git.read_blob(sides.repo, entry.sha)
 
 
-def _conflicted(acc: _Acc, path: str) -> bool:
-    return path in acc.conflicts or acc.moved.get(path, path) in acc.conflicts
+def _conflicted(decided: _Decided, path: str) -> bool:
+    return path in decided.conflicts or decided.moved.get(path, path) in decided.conflicts
 
 
 def _regions_kept(ours: bytes, owner: Ownership, result: bytes | None) -> bool:
