@@ -46,11 +46,13 @@ class ProtectConfig:
 
 @dataclass(frozen=True)
 class PrConfig:
-    forge: str = "none"
-    repository: str | None = None
-    api_url: str | None = None
+    forge: str = "auto"  # github | gitlab | azure | none; auto: told by the remote's URL, else none
+    repository: str | None = None  # owner/name, a GitLab project path, or org/project/repo; else from the URL
+    api_url: str | None = None  # GitHub Enterprise, self-managed GitLab, Azure DevOps Server
+    remote: str = "origin"
     branch_prefix: str = "g2l/sync-"
     labels: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ _SECTIONS: dict[str, type] = {
 }
 _CHOICES = {
     ("convert", "job_parameters"): ("argv", "widgets"),
-    ("pr", "forge"): ("github", "gitlab", "azure", "none"),
+    ("pr", "forge"): ("auto", "github", "gitlab", "azure", "none"),
 }
 _REF_KEYS = {("source", "ref"), ("target", "branch"), ("target", "mirror_branch")}
 
@@ -216,6 +218,7 @@ def _check_values(config: Config, filename: str) -> None:
         )
     if config.target.branch == config.target.mirror_branch:
         raise G2lError(f"{filename}: [target] mirror_branch must differ from [target] branch")
+    _check_pr(config.pr, filename)
     for key, globs in (
         ("[source] include", config.source.include),
         ("[source] exclude", config.source.exclude),
@@ -224,6 +227,23 @@ def _check_values(config: Config, filename: str) -> None:
         for glob in globs:
             if not safe_relative_path(glob.replace("*", "x").replace("?", "x"), allow_empty=False):
                 raise G2lError(f"{filename}: {key} pattern {glob!r} must be a relative path inside the repository")
+
+
+def _check_pr(pr: PrConfig, filename: str) -> None:
+    problem = ref_name_problem(pr.branch_prefix + "a1b2c3d", branch=True)
+    if problem:
+        raise G2lError(
+            f"{filename}: [pr] branch_prefix = {pr.branch_prefix!r} does not make a valid branch name: {problem}"
+        )
+    if not pr.remote or pr.remote.startswith("-") or ref_name_problem(pr.remote):
+        raise G2lError(f"{filename}: [pr] remote = {pr.remote!r} is not a git remote name")
+    if pr.api_url is not None and not re.match(r"https?://[^/\s]+", pr.api_url):
+        raise G2lError(f"{filename}: [pr] api_url = {pr.api_url!r} must be an http:// or https:// URL")
+    if pr.repository is not None and not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", pr.repository):
+        raise G2lError(
+            f"{filename}: [pr] repository = {pr.repository!r} must be a path such as acme/risk-engine-dbx "
+            "(GitLab: group/project; Azure DevOps: org/project/repo)"
+        )
 
 
 _BAD_REF = re.compile(r"(^|/)\.|\.\.|[\x00-\x20\x7f~^:?*\[\\]|@\{|//|/$|^/|\.lock(/|$)|\.$")

@@ -272,6 +272,27 @@ def first_parent_commits(repo: Repo, tip: str) -> list[str]:
     return _out(repo, "rev-list", "--first-parent", tip).split()
 
 
+class LogLine(NamedTuple):
+    sha: str
+    author: str  # the name only
+    date: str  # the author date, ISO 8601
+    subject: str
+
+
+def log_lines(repo: Repo, since: str | None, head: str, limit: int) -> tuple[list[LogLine], int]:
+    """The newest `limit` commits `head` has that `since` does not (all of its history without `since`), and
+    how many there are in all."""
+    selection = [f"{since}..{head}"] if since else [head]
+    raw = _run(repo, "log", f"--max-count={limit}", "--format=%H%x1f%an%x1f%aI%x1f%s%x1e", *selection).out
+    lines = [
+        LogLine(*record.decode("utf-8", errors="replace").strip("\n").split("\x1f", 3))
+        for record in raw.split(b"\x1e")
+        if record.strip()
+    ]
+    total = int(_out(repo, "rev-list", "--count", *selection)) if len(lines) == limit else len(lines)
+    return lines, total
+
+
 def count_commits(repo: Repo, since: str, head: str) -> int:
     """How many commits `head` has that `since` does not (how far Glue is ahead of the last sync)."""
     return int(_out(repo, "rev-list", "--count", f"{since}..{head}"))
@@ -512,6 +533,47 @@ def _remote_sha(repo: Repo, source: str, ref: str) -> str:
     refs = _ls_remote(repo, source)
     name = _remote_ref(repo, source, ref)
     return refs.get(f"{name}^{{}}", refs[name])
+
+
+# -- the Databricks repository's remote (sync --pr) ----------------------------------------------
+
+
+def remote_url(repo: Repo, remote: str) -> str | None:
+    """The fetch URL of a remote of this repository, or None when there is no such remote."""
+    return config_value(repo, f"remote.{remote}.url")
+
+
+def remote_branch(repo: Repo, remote: str, branch: str) -> str | None:
+    """The commit a branch of the remote points at, fetched into this repository; None when it has no such
+    branch."""
+    ref = f"refs/heads/{branch}"
+    result = _run(repo, "ls-remote", "--", remote, ref, ok=(0, 1, 2, 128))
+    if result.code != 0:
+        raise G2lError(f"cannot read remote {remote!r}: {_last_line(result)}; check [pr] remote in g2l.toml")
+    sha = next((line.split("\t")[0] for line in result.out.decode().splitlines() if line.endswith(f"\t{ref}")), None)
+    if sha is not None and not _has_object(repo, sha):
+        fetched = _run(repo, "fetch", "-q", "--no-tags", "--no-write-fetch-head", "--", remote, ref, ok=(0, 1, 128))
+        if fetched.code != 0:
+            raise G2lError(f"cannot fetch {branch} from remote {remote!r}: {_last_line(fetched)}")
+    return sha
+
+
+def push_branch(repo: Repo, remote: str, branch: str, expected: str | None) -> None:
+    """Push a local branch to the same name on the remote, only if the remote's branch is still at `expected`
+    (None: absent), so a push never drops a commit someone else pushed meanwhile."""
+    ref = f"refs/heads/{branch}"
+    lease = f"--force-with-lease={ref}:{expected or ''}"
+    result = _run(repo, "push", "--quiet", lease, "--", remote, f"{ref}:{ref}", ok=(0, 1, 128))
+    if result.code != 0:
+        raise G2lError(
+            f"pushing {branch} to {remote!r} failed: {_last_line(result)}; the branch is kept here, rerun "
+            "`git g2l-sync sync --pr` to finish"
+        )
+
+
+def _last_line(result: Result) -> str:
+    detail = result.err.decode(errors="replace").strip().splitlines()
+    return detail[-1] if detail else f"exit {result.code}"
 
 
 # -- writing ----------------------------------------------------------------------------------

@@ -25,6 +25,31 @@ class SkippedNative:
     patch: str
 
 
+GLUE_COMMITS_SHOWN = 100  # a report lists at most this many Glue commits (the first sync may bring thousands)
+
+
+@dataclass(frozen=True)
+class GlueCommit:
+    sha: str
+    author: str
+    date: str  # ISO 8601, the author date
+    subject: str
+
+
+@dataclass(frozen=True)
+class PullRequestInfo:
+    branch: str  # the sync branch the pull request merges
+    remote: str
+    pushed: bool
+    forge: str  # github | gitlab | azure | none
+    action: str  # created | updated | up to date | pushed (forge none: no pull request) | not pushed
+    url: str | None = None
+    number: int | None = None
+    draft: bool = False
+    title: str = ""
+    body: str = ""  # the Markdown body, whole (the forge may hold it cut, the rest in comments)
+
+
 @dataclass(frozen=True)
 class SyncReport:
     status: SyncStatus
@@ -41,6 +66,9 @@ class SyncReport:
     review: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
     rewritten_glue_commit: str | None = None  # the mirror's Glue commit that Glue's history no longer has
+    glue_commits: tuple[GlueCommit, ...] = ()  # since the last sync, newest first (at most GLUE_COMMITS_SHOWN)
+    glue_commits_total: int = 0
+    pull_request: PullRequestInfo | None = None
 
     @property
     def exit_code(self) -> int:

@@ -9,11 +9,11 @@ from g2l_merge import apply, git, mirror
 from g2l_merge.config import Config
 from g2l_merge.convert.engine import HEADER_PREFIX, Finding
 from g2l_merge.driver import refresh_merge_driver
-from g2l_merge.errors import refused
+from g2l_merge.errors import G2lError, refused
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.preconditions import checked_out_branch, require_identity
-from g2l_merge.report import FileChanges, SkippedNative, SyncReport
+from g2l_merge.report import GLUE_COMMITS_SHOWN, FileChanges, GlueCommit, SkippedNative, SyncReport
 from g2l_merge.states import OnProtected
 from g2l_merge.target import Target, branch_tip, glue_source, head_commit, read_config
 
@@ -26,6 +26,8 @@ class SyncOptions(NamedTuple):
     dry_run: bool = False
     branch: str | None = None
     protected: OnProtected = OnProtected.CONFLICT
+    onto: str | None = None  # with branch: merge onto this commit (an open sync PR's tip), not the target tip
+    glue_commit: str | None = None  # the Glue commit already fetched for this run (sync --pr resolves it first)
 
 
 class MirrorStep(NamedTuple):
@@ -59,6 +61,28 @@ def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
         return replace(report, notes=notes + report.notes)
 
 
+def glue_head(repo: git.Repo, config: Config, options: SyncOptions) -> str:
+    """The Glue commit this run syncs, fetched into this repository."""
+    source = glue_source(repo, config, options.glue)
+    return git.fetch_commit(repo, source, options.glue_ref or config.source.ref)
+
+
+def preview(repo: git.Repo, options: SyncOptions) -> SyncReport:
+    """What merging the mirror's tip into [target] branch brings, computed and never applied: the body of a
+    pull request that may have been merged onto another branch tip."""
+    config = read_config(repo, head_commit(repo))
+    ref = f"refs/heads/{config.target.branch}"
+    tip = branch_tip(repo, config.target.branch)
+    mirror_ref = f"refs/heads/{config.target.mirror_branch}"
+    mirror_tip = git.ref_value(repo, mirror_ref)
+    if mirror_tip is None:
+        raise G2lError(f"branch {config.target.mirror_branch} does not exist: run `git g2l-sync init` first")
+    glue = git.read_commit(repo, mirror.read_mirror_commit(repo, mirror_tip).glue_commit)
+    step = MirrorStep(mirror_ref, mirror_tip, mirror_tip, glue, ())
+    target = Target(ref, tip, ref, tip, in_worktree=False)
+    return merge_step(repo, config, target, step, options._replace(dry_run=True))
+
+
 def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
     if not options.dry_run:
         require_identity(repo)
@@ -66,7 +90,7 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
         return _worktree_target(repo)
     config = read_config(repo, head_commit(repo))
     ref = f"refs/heads/{config.target.branch}"
-    tip = branch_tip(repo, config.target.branch)
+    tip = options.onto or branch_tip(repo, config.target.branch)
     dest = f"refs/heads/{options.branch}"
     if repo.work_tree is not None and git.current_branch(repo) == dest:
         raise refused(
@@ -76,8 +100,9 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
     existing = git.ref_value(repo, dest)
     if existing not in (None, tip) and not _earlier_sync_of(repo, existing, tip):
         raise refused(
-            f"branch {options.branch} already exists and is not at {config.target.branch}'s tip; "
-            "delete it or choose another --branch"
+            f"branch {options.branch} already exists and is not at "
+            + (f"{options.onto[:12]}" if options.onto else f"{config.target.branch}'s tip")
+            + "; delete it or choose another --branch"
         )
     return config, Target(ref, tip, dest, existing or git.NULL_SHA, in_worktree=False)
 
@@ -99,8 +124,7 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
     ref = f"refs/heads/{config.target.mirror_branch}"
     tip = git.ref_value(repo, ref)
     previous = mirror.read_mirror_commit(repo, tip) if tip else None
-    source = glue_source(repo, config, options.glue)
-    glue_sha = git.fetch_commit(repo, source, options.glue_ref or config.source.ref)
+    glue_sha = options.glue_commit or glue_head(repo, config, options)
     glue = git.read_commit(repo, glue_sha)
     rewritten = None
     if previous and glue_sha != previous.glue_commit and not git.in_history(repo, previous.glue_commit, glue_sha):
@@ -197,6 +221,7 @@ def _report(
     options: SyncOptions,
     notes: tuple[str, ...],
 ) -> SyncReport:
+    commits, total = git.log_lines(repo, previous_glue, step.glue.sha, GLUE_COMMITS_SHOWN)
     return SyncReport(
         "conflicts" if plan.conflicts else "clean",
         target.name,
@@ -212,6 +237,8 @@ def _report(
         review=review_items(repo, config, step, plan),
         notes=notes,
         rewritten_glue_commit=step.rewritten,
+        glue_commits=tuple(GlueCommit(*line) for line in commits),
+        glue_commits_total=total,
     )
 
 
