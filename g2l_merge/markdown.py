@@ -3,6 +3,7 @@ between (the rest goes into follow-up comments, never into a file in the reposit
 
 from __future__ import annotations
 
+import html
 import re
 from typing import NamedTuple
 
@@ -104,7 +105,8 @@ def _review(report: SyncReport) -> Section:
 
 def _native(report: SyncReport) -> Section:
     items = tuple(
-        f"<details><summary>{code(item.path)}: Glue changed its source; the Databricks file was kept</summary>"
+        f"<details><summary><code>{html.escape(item.path)}</code>: Glue changed its source; the Databricks file "
+        "was kept</summary>"
         f"\n\n{_block(item.patch, 'diff')}\n\n</details>"
         for item in report.skipped_native
     )
