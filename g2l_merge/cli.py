@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -166,12 +167,20 @@ def sync(
         OnProtected,
         typer.Option(help="Glue change inside a protected region: a conflict, or keep ours and report it."),
     ] = OnProtected.CONFLICT,
+    pr: Annotated[
+        bool,
+        typer.Option(
+            "--pr",
+            help="Commit the merge on a sync branch, push it to [pr] remote and open or update its pull request.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     report_file: Annotated[
         Path | None, typer.Option("--report", metavar="FILE", help="Also write the JSON report here.")
     ] = None,
 ) -> None:
-    """Convert the Glue head onto glue-mirror and merge it into the current branch (or --branch)."""
+    """Convert the Glue head onto glue-mirror and merge it into the current branch (or --branch, or --pr)."""
+    from g2l_merge.pr import sync_pr
     from g2l_merge.sync import SyncOptions
     from g2l_merge.sync import sync as run_sync
 
@@ -183,7 +192,7 @@ def sync(
         _check_ref("--branch", branch, branch=True)
     with _repo() as repo:
         options = SyncOptions(glue_ref=glue_ref, glue=glue, dry_run=dry_run, branch=branch, protected=protected)
-        report = run_sync(repo, options)
+        report = sync_pr(repo, options, os.environ) if pr else run_sync(repo, options)
     _emit_report(report, as_json, report_file)
 
 
@@ -382,8 +391,6 @@ def check(
 
 def run_check(paths: list[str], staged: bool) -> int:
     """`check` for the typer command and main()'s fast path: print the findings, return the exit code."""
-    import os
-
     from g2l_merge import check as checking
 
     findings = checking.run(paths, staged, os.environ)

@@ -230,6 +230,6 @@ def _merged_on_top(report: SyncReport) -> str:
 def _notes(info: PullRequestInfo, url: str | None) -> tuple[str, ...]:
     if url is None:
         return (f"no remote {info.remote!r}: branch {info.branch} was made here and not pushed",)
-    if info.url is None:
-        return (f"pushed {info.branch} to {info.remote}; [pr] forge is none: open the pull request by hand",)
-    return (f"pull request {info.action}: {info.url}",)
+    if info.forge == "none":
+        return (f"[pr] forge is none: open the pull request from {info.branch} by hand (its body is in --report)",)
+    return ()

@@ -90,6 +90,13 @@ def to_json(report: SyncReport) -> str:
     return json.dumps(to_dict(report), indent=2, sort_keys=True)
 
 
+def _pull_request_line(pr: PullRequestInfo) -> str:
+    if pr.url:
+        return f"Pull request {pr.action}{' (draft)' if pr.draft else ''}: {pr.url}"
+    where = f"pushed to {pr.remote}" if pr.pushed else "not pushed"
+    return f"Sync branch {pr.branch} ({where})"
+
+
 def _short(sha: str | None) -> str:
     return sha[:12] if sha else "(none)"
 
@@ -124,6 +131,8 @@ def to_text(report: SyncReport) -> str:
     )
     lines.extend(f"  review   {q(f.path)}:{f.line}: {f.rule} {f.message}" for f in report.review)
     lines.extend(f"  note     {note}" for note in report.notes)
+    if report.pull_request is not None:
+        lines.append(_pull_request_line(report.pull_request))
     if report.conflicts:
         after = (
             ""
