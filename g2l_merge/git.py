@@ -558,16 +558,19 @@ def remote_branch(repo: Repo, remote: str, branch: str) -> str | None:
     return sha
 
 
-def push_branch(repo: Repo, remote: str, branch: str, expected: str | None) -> None:
-    """Push a local branch to the same name on the remote, only if the remote's branch is still at `expected`
-    (None: absent), so a push never drops a commit someone else pushed meanwhile."""
-    ref = f"refs/heads/{branch}"
-    lease = f"--force-with-lease={ref}:{expected or ''}"
-    result = _run(repo, "push", "--quiet", lease, "--", remote, f"{ref}:{ref}", ok=(0, 1, 128))
+def push_branches(repo: Repo, remote: str, expected: Mapping[str, str | None]) -> None:
+    """Push local branches to the same names on the remote, all or none, each only if the remote's branch is
+    still where `expected` says (None: absent): a push never drops a commit someone else pushed meanwhile."""
+    refs = [f"refs/heads/{branch}" for branch in expected]
+    leases = [f"--force-with-lease={ref}:{old or ''}" for ref, old in zip(refs, expected.values(), strict=True)]
+    specs = [f"{ref}:{ref}" for ref in refs]
+    result = _run(repo, "push", "--quiet", "--atomic", *leases, "--", remote, *specs, ok=(0, 1, 128))
+    if result.code != 0 and "atomic" in _last_line(result):  # a server without atomic pushes: one by one
+        result = _run(repo, "push", "--quiet", *leases, "--", remote, *specs, ok=(0, 1, 128))
     if result.code != 0:
         raise G2lError(
-            f"pushing {branch} to {remote!r} failed: {_last_line(result)}; the branch is kept here, rerun "
-            "`git g2l-sync sync --pr` to finish"
+            f"pushing {', '.join(expected)} to {remote!r} failed: {_last_line(result)}; the branches are kept "
+            "here, rerun `git g2l-sync sync --pr` to finish"
         )
 
 

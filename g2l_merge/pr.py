@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from g2l_merge import git, markdown
-from g2l_merge.config import PrConfig
+from g2l_merge.config import Config, PrConfig
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.forge import Forge, PrContent, PullRequest
 from g2l_merge.report import PullRequestInfo, SyncReport
@@ -101,6 +101,8 @@ class Plan(NamedTuple):
     onto: str | None  # the remote branch's tip when the branch is already there
     open_pr: PullRequest | None
     superseded: PullRequest | None  # the newest sync PR, closed without merging
+    mirror_branch: str
+    remote_mirror: str | None  # where the remote's mirror branch is (the push moves it along with the branch)
 
 
 def sync_pr(repo: git.Repo, options: SyncOptions, environ: Mapping[str, str]) -> SyncReport:
@@ -111,7 +113,7 @@ def sync_pr(repo: git.Repo, options: SyncOptions, environ: Mapping[str, str]) ->
     forge = connect(remote, environ)  # before anything is written: a missing token changes nothing
     glue = glue_head(repo, config, options)
     fresh = options.branch or _branch_name(config.pr, glue)
-    plan = _plan(repo, config.pr, config.target.branch, forge, fresh, url, align=not options.dry_run)
+    plan = _plan(repo, config, forge, fresh, url, align=not options.dry_run)
     report = sync(repo, options._replace(branch=plan.branch, onto=plan.onto, glue_commit=glue))
     if options.dry_run or (report.status == "up-to-date" and plan.onto is None):
         return report
@@ -138,17 +140,20 @@ def _branch_name(pr: PrConfig, glue: str) -> str:
     return f"{pr.branch_prefix}{glue[:7]}"
 
 
-def _plan(
-    repo: git.Repo, pr: PrConfig, base: str, forge: Forge | None, fresh: str, url: str | None, *, align: bool
-) -> Plan:
-    recent = forge.recent(base, pr.branch_prefix) if forge is not None else []
+def _plan(repo: git.Repo, config: Config, forge: Forge | None, fresh: str, url: str | None, *, align: bool) -> Plan:
+    pr, mirror_branch = config.pr, config.target.mirror_branch
+    recent = forge.recent(config.target.branch, pr.branch_prefix) if forge is not None else []
     open_pr = next((p for p in recent if p.state == "open"), None)
     superseded = recent[0] if recent and open_pr is None and recent[0].state == "closed" else None
     branch = open_pr.head if open_pr is not None else fresh
     onto = git.remote_branch(repo, pr.remote, branch) if url is not None else None
-    if onto is not None and align:
-        _align_local(repo, branch, onto)
-    return Plan(branch, onto, open_pr, superseded)
+    remote_mirror = git.remote_branch(repo, pr.remote, mirror_branch) if url is not None else None
+    if align:
+        if onto is not None:
+            _align_local(repo, branch, onto)
+        if remote_mirror is not None:
+            _align_mirror(repo, mirror_branch, remote_mirror)
+    return Plan(branch, onto, open_pr, superseded, mirror_branch, remote_mirror)
 
 
 def _align_local(repo: git.Repo, branch: str, remote_tip: str) -> None:
@@ -173,12 +178,29 @@ def _align_local(repo: git.Repo, branch: str, remote_tip: str) -> None:
     )
 
 
+def _align_mirror(repo: git.Repo, mirror_branch: str, remote_tip: str) -> None:
+    """The mirror branch is shared through the remote (a CI clone starts without it): follow the remote's
+    when it is ahead; keep ours when ours is ahead (pushed with the sync branch)."""
+    ref = f"refs/heads/{mirror_branch}"
+    local = git.ref_value(repo, ref)
+    if local == remote_tip or (local is not None and git.is_ancestor(repo, remote_tip, local)):
+        return
+    if local is not None and not git.is_ancestor(repo, local, remote_tip):
+        raise refused(
+            f"branch {mirror_branch} here and on the remote went separate ways; it is g2l-merge's own branch: "
+            f"reset it to the remote's (`git branch -f {mirror_branch} <remote>/{mirror_branch}`) and rerun"
+        )
+    git.update_refs(repo, [git.RefUpdate(ref, remote_tip, local or git.NULL_SHA)], "g2l-sync --pr: follow the remote")
+
+
 def _push(repo: git.Repo, remote: str, plan: Plan, url: str | None) -> bool:
+    """Push the sync branch and the mirror branch together, each only from where the remote had it."""
     if url is None:
         return False
-    local = git.ref_value(repo, f"refs/heads/{plan.branch}")
-    if local != plan.onto:
-        git.push_branch(repo, remote, plan.branch, plan.onto)
+    expected = {plan.branch: plan.onto, plan.mirror_branch: plan.remote_mirror}
+    moved = {name: old for name, old in expected.items() if git.ref_value(repo, f"refs/heads/{name}") != old}
+    if moved:
+        git.push_branches(repo, remote, moved)
     return True
 
 
