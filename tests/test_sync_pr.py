@@ -1,0 +1,126 @@
+"""`sync --pr` with real pushes to real bare repositories (file://); forge = none here, so no HTTP at all.
+The forge calls themselves are covered in tests/forge and tests/test_sync_pr_github.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Story, g2l, git
+
+
+def with_remote(story: Story, tmp_path: Path, forge: str = "none") -> Path:
+    """A bare 'origin' holding the Databricks repository's branches, as a CI clone would see them."""
+    bare = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    dbx = story.dbx
+    git(dbx.path, "remote", "add", "origin", bare.as_uri())
+    dbx.edit("g2l.toml", 'forge = "auto"', f'forge = "{forge}"')
+    dbx.commit("pull requests")
+    git(dbx.path, "push", "-q", "origin", "main", "glue-mirror")
+    return bare
+
+
+def sync_pr(folder: Path, *args: str) -> tuple[int, dict[str, object]]:
+    run = g2l(folder, "sync", "--pr", "--json", *args)
+    return run.code, json.loads(run.output)
+
+
+def remote_refs(bare: Path) -> dict[str, str]:
+    text = git(bare, "for-each-ref", "--format=%(refname) %(objectname)")
+    return dict(line.split(" ") for line in text.splitlines())
+
+
+def test_sync_pr_pushes_the_sync_branch_and_the_mirror_and_keeps_the_body_in_the_report(
+    story: Story, tmp_path: Path
+) -> None:
+    dbx, glue = story
+    bare = with_remote(story, tmp_path)
+    glue_sha = glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    code, report = sync_pr(dbx.path)
+    assert code == 0, report
+    branch = f"g2l/sync-{glue_sha[:7]}"
+    pr = report["pull_request"]
+    assert isinstance(pr, dict)
+    assert (pr["branch"], pr["pushed"], pr["forge"], pr["action"], pr["url"]) == (branch, True, "none", "pushed", None)
+    assert pr["title"] == f"Glue sync: 1 commit, {report['previous_glue_commit'][:7]}..{glue_sha[:7]}"
+    assert "- added `risk_engine/jobs/process_c.py`" in pr["body"]
+    assert "| `" + glue_sha[:7] + "` | Glue: new job C | Gus Glue |" in pr["body"]
+    refs = remote_refs(bare)
+    assert refs[f"refs/heads/{branch}"] == report["merge_commit"] == dbx.rev(branch)
+    assert refs["refs/heads/glue-mirror"] == report["mirror_commit"] == dbx.rev("glue-mirror")
+    assert refs["refs/heads/main"] == dbx.rev("main")  # the target itself is never pushed
+    assert dbx.parents(branch) == [dbx.rev("main"), report["mirror_commit"]]
+
+
+def test_a_rerun_makes_no_second_merge_commit_and_pushes_nothing_new(story: Story, tmp_path: Path) -> None:
+    dbx, glue = story
+    bare = with_remote(story, tmp_path)
+    glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    first = sync_pr(dbx.path)[1]
+    before = remote_refs(bare)
+    code, again = sync_pr(dbx.path)
+    assert code == 0
+    assert remote_refs(bare) == before
+    assert again["pull_request"]["branch"] == first["pull_request"]["branch"]
+
+
+def test_a_failed_push_is_exit_2_keeps_the_branch_and_a_rerun_finishes(story: Story, tmp_path: Path) -> None:
+    dbx, glue = story
+    bare = with_remote(story, tmp_path)
+    hook = bare / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'pushes are closed for maintenance' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    glue_sha = glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    branch = f"g2l/sync-{glue_sha[:7]}"
+    run = g2l(dbx.path, "sync", "--pr")
+    assert run.code == 2
+    assert run.output.startswith(f"git g2l-sync: pushing {branch}, glue-mirror to 'origin' failed: ")
+    assert "rerun `git g2l-sync sync --pr` to finish" in run.output and len(run.output.splitlines()) == 1
+    merge = dbx.rev(branch)
+    assert f"refs/heads/{branch}" not in remote_refs(bare)
+    hook.unlink()
+    code, report = sync_pr(dbx.path)
+    assert code == 0
+    assert dbx.rev(branch) == merge == remote_refs(bare)[f"refs/heads/{branch}"]
+    assert report["pull_request"]["pushed"] is True
+
+
+def test_without_a_remote_the_branch_is_made_here_and_said_so(story: Story) -> None:
+    dbx, glue = story
+    glue_sha = glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    code, report = sync_pr(dbx.path)
+    assert code == 0
+    branch = f"g2l/sync-{glue_sha[:7]}"
+    assert dbx.rev(branch) == report["merge_commit"]
+    assert f"no remote 'origin': branch {branch} was made here and not pushed" in report["notes"]
+
+
+def test_conflicts_travel_on_the_branch_and_check_fails_there(story: Story, tmp_path: Path) -> None:
+    dbx, glue = story
+    with_remote(story, tmp_path)
+    dbx.edit("risk_engine/lib/collateral.py", "(1 - rate)", "(1 - rate * 0.5)")
+    dbx.commit("Databricks: softer haircut")
+    git(dbx.path, "push", "-q", "origin", "main")
+    glue.commit("Glue: harder haircut", {"lib/collateral.py": LIB_HARDER})
+    code, report = sync_pr(dbx.path)
+    assert code == 1
+    assert [c["path"] for c in report["conflicts"]] == ["risk_engine/lib/collateral.py"]
+    body = report["pull_request"]["body"]
+    assert "**1 conflict to resolve** before merging" in body
+    assert f"git switch {report['pull_request']['branch']}" in body
+    clone = tmp_path / "reviewer"
+    git(tmp_path, "clone", "-q", "-b", report["pull_request"]["branch"], str(tmp_path / "origin.git"), str(clone))
+    check = g2l(clone, "check")
+    assert check.code == 1
+    assert "risk_engine/lib/collateral.py:" in check.output and "leftover conflict marker" in check.output
+
+
+LIB_HARDER = '''def haircut(value, rate):
+    """Collateral value after the haircut."""
+    return value * (1 - rate * 2)
+
+
+def netting_set(rows):
+    return sorted(rows, key=lambda row: row["counterparty_id"])
+'''
