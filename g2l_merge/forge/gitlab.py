@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 import gitlab
 import requests
+import urllib3
 from gitlab.v4.objects import ProjectMergeRequestManager
 
 from g2l_merge.errors import G2lError
@@ -95,8 +96,12 @@ class _Session(requests.Session):
 
 
 def _may_send_again(method: str, error: Exception) -> bool:
-    """A POST whose answer timed out may have been done: sending it again could open a second merge request."""
-    return method.upper() != "POST" or not isinstance(error, requests.ReadTimeout)
+    """A POST is sent again only if it never left: one that timed out or lost its answer may have been done, and
+    sending it again could post a second comment."""
+    if method.upper() != "POST" or isinstance(error, requests.ConnectTimeout):
+        return True
+    reason = getattr(error.args[0], "reason", None) if error.args else None
+    return isinstance(reason, urllib3.exceptions.NewConnectionError)  # refused, or no such host
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -211,9 +216,11 @@ class GitLabForge:
             users = self._gl.users.list(username=name, get_all=False)
         if not users:
             raise G2lError(f"GitLab: there is no user {name!r} on {self.host} to ask for a review")
-        return int(users[0].get_id() or 0)
+        return int(users[0].attributes["id"])
 
-    def _pull_request(self, mr: dict[str, Any]) -> PullRequest:
+    def _pull_request(self, mr: object) -> PullRequest:
+        if not isinstance(mr, dict):
+            raise G2lError(f"GitLab: {self.host} answered with something that is not a merge request (not JSON)")
         try:
             state = _STATES.get(str(mr["state"]))
             draft = bool(mr.get("draft", mr.get("work_in_progress", False)))
@@ -271,7 +278,7 @@ def _quoted(error: gitlab.GitlabError) -> str:
     """`409 Conflict (Another open merge request already exists ...)`: GitLab's status and its own words."""
     code = error.response_code
     if code is None:
-        return f"the answer could not be read ({error.error_message})"
+        return f"the answer was not GitLab's JSON ({error.error_message})"  # e.g. a proxy's sign-in page
     try:
         status = f"{code} {http.HTTPStatus(code).phrase}"
     except ValueError:

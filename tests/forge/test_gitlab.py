@@ -254,18 +254,19 @@ def test_a_500_is_tried_again_after_the_backoff(httpserver: HTTPServer, forge: G
     assert slept == [1.0]
 
 
+@pytest.mark.parametrize(("retry_after", "wait"), [("7", 7.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)])
 def test_a_429_waits_as_long_as_retry_after_says(
-    httpserver: HTTPServer, forge: GitLabForge, slept: list[float]
+    httpserver: HTTPServer, forge: GitLabForge, slept: list[float], retry_after: str, wait: float
 ) -> None:
     sent = {"body": "hello"}
-    throttled = {"Retry-After": "7", "RateLimit-Limit": "600", "RateLimit-Remaining": "0"}
+    throttled = {"Retry-After": retry_after, "RateLimit-Limit": "600", "RateLimit-Remaining": "0"}
     notes = f"{MRS}/7/notes"
     httpserver.expect_ordered_request(notes, method="POST", json=sent).respond_with_data(
         "Retry later\n", status=429, headers=throttled, content_type="text/plain"
     )
     httpserver.expect_ordered_request(notes, method="POST", json=sent).respond_with_json({"id": 1, "body": "hello"})
     forge.comment(pr(7), "hello")
-    assert slept == [7.0]
+    assert slept == [wait]
 
 
 def test_retries_end_after_the_last_attempt_and_quote_the_answer(
@@ -333,6 +334,24 @@ def test_a_refused_connection_names_the_host(slept: list[float]) -> None:
         f"cannot connect to 127.0.0.1:{port} (connection refused)"
     )
     assert slept == [1.0]
+
+
+def test_a_post_that_never_left_is_sent_again(slept: list[float]) -> None:
+    port = unused_port()
+    forge = GitLabForge(PROJECT, TOKEN, f"http://127.0.0.1:{port}", attempts=3, sleep=slept.append)
+    with pytest.raises(G2lError, match=rf"^GitLab: commenting on merge request !7 in {PROJECT} failed: cannot connect"):
+        forge.comment(pr(7), "hello")
+    assert slept == [1.0, 2.0]
+
+
+def test_a_sign_in_page_instead_of_json_is_reported(httpserver: HTTPServer, forge: GitLabForge) -> None:
+    page = "<!DOCTYPE html><html><body>Sign in to continue</body></html>"
+    httpserver.expect_ordered_request(MRS, method="GET").respond_with_data(page, content_type="text/html")
+    httpserver.expect_ordered_request(f"{MRS}/7", method="PUT").respond_with_data(page, content_type="text/html")
+    with pytest.raises(G2lError, match=r"into main in .* failed: the answer was not GitLab's JSON \(Failed to parse"):
+        forge.recent("main", "g2l/")
+    with pytest.raises(G2lError, match=r"^GitLab: updating merge request !7 in .* failed: the answer was not GitLab's"):
+        forge.update(pr(7), PrContent("t", "b", False))
 
 
 class SilentServer:
