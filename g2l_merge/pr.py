@@ -86,9 +86,9 @@ def connect(remote: Remote, environ: Mapping[str, str]) -> Forge | None:
 
         return GitHub(remote.repository, token, api_url=remote.api_url)
     if remote.forge == "gitlab":
-        from g2l_merge.forge.gitlab import GitLab
+        from g2l_merge.forge.gitlab import GitLabForge
 
-        return GitLab(remote.repository, token, api_url=remote.api_url)
+        return GitLabForge(remote.repository, token, api_url=remote.api_url)
     from g2l_merge.forge.azure import AzureDevOps
 
     return AzureDevOps(remote.repository, token, api_url=remote.api_url)
