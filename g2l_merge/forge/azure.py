@@ -93,12 +93,14 @@ class AzureDevOps:
     ) -> None:
         parts = repository.strip("/").split("/")
         if len(parts) != 3 or not all(parts):
-            raise G2lError(f"{FORGE}: [pr] repository must be org/project/repo, not {repository!r}")
+            shown = repository.replace(token, "***") if token else repository
+            raise G2lError(f"{FORGE}: [pr] repository must be org/project/repo, not {shown!r}")
         self.organization, self.project, self.repo = parts
         root = (api_url or CLOUD_URL).rstrip("/")
         split = urlsplit(root)
         if split.scheme not in ("http", "https") or not split.hostname or split.query or split.fragment:
-            raise G2lError(f"{FORGE}: [pr] api_url must be an http(s) URL such as {CLOUD_URL}, not {api_url!r}")
+            shown = root.replace(token, "***") if token else root
+            raise G2lError(f"{FORGE}: [pr] api_url must be an http(s) URL such as {CLOUD_URL}, not {shown!r}")
         self.api_url = root
         self.host = split.hostname
         self._web_root = f"{root}/{_segment(self.organization)}/{_segment(self.project)}/_git/{_segment(self.repo)}"
