@@ -13,7 +13,8 @@ identity service for the same organization, where reviewers' names become identi
 answers identity lookups on its own host, under the collection. Redirects are never followed: a redirect or a
 sign-in page instead of JSON is an error that says to check the token.
 
-Every request carries `api-version=7.1`, a 30 s timeout, and is retried on 429 and 5xx (honouring `Retry-After`).
+Every request carries `api-version=7.1` (the `api_version` keyword lowers it for an older Server), a 30 s
+timeout, and is retried on 429 and 5xx (honouring `Retry-After`).
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ class AzureDevOps:
         api_url: str | None = None,
         *,
         scheme: Scheme = "basic",
+        api_version: str = API_VERSION,
         timeout: float = 30.0,
         attempts: int = 4,
         backoff: float = 1.0,
@@ -110,6 +112,7 @@ class AzureDevOps:
         self._identities = identity_root(root, self.organization) + "/_apis/identities"
         self._allowed_hosts = {self.host, urlsplit(self._identities).hostname}
         self._auth = authorization(token, scheme)
+        self._api_version = api_version  # 7.1 for dev.azure.com; an older Azure DevOps Server may need 7.0 or 6.0
         self._token = token
         self._attempts = max(1, attempts)
         self._backoff = backoff
@@ -229,7 +232,7 @@ class AzureDevOps:
         self, method: str, url: str, operation: str, params: dict[str, str] | None = None, json: Any = None
     ) -> Any:
         """One API call with retries; the parsed JSON answer, or a G2lError quoting Azure DevOps' answer."""
-        query = {**(params or {}), "api-version": API_VERSION}
+        query = {**(params or {}), "api-version": self._api_version}
         target = self._client.build_request(method, url, params=query, json=json)
         if target.url.host not in self._allowed_hosts:  # never hand the token to a host nobody configured
             raise G2lError(f"{FORGE}: {operation} refused: {target.url.host} is not the configured host")

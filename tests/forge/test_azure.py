@@ -45,6 +45,10 @@ SEND = {"Authorization": BASIC, "Content-Type": "application/json"}
 CONTENT = PrContent(title="g2l: sync Glue a1b2c3d", body="## Glue changes\n\n- jobs/risk.py", draft=False)
 
 
+def no_sleep(seconds: float) -> None:
+    raise AssertionError(f"this test expected no retry, but the client would wait {seconds} s")
+
+
 @pytest.fixture
 def waits() -> list[float]:
     return []
@@ -514,7 +518,9 @@ def test_a_pipeline_job_token_is_sent_as_bearer(httpserver: HTTPServer) -> None:
     httpserver.expect_ordered_request(
         f"{GIT}/pullrequests", method="GET", headers={"Authorization": "Bearer job-token-0001"}
     ).respond_with_json({"value": [], "count": 0})
-    client = AzureDevOps("contoso/DataPlatform/risk-jobs", found[0], httpserver.url_for("/tfs"), scheme=found[1])
+    client = AzureDevOps(
+        "contoso/DataPlatform/risk-jobs", found[0], httpserver.url_for("/tfs"), scheme=found[1], sleep=no_sleep
+    )
 
     assert client.recent("main", "g2l/sync-") == []
     httpserver.check_assertions()
@@ -540,7 +546,7 @@ def test_names_with_spaces_are_percent_encoded_in_the_path(httpserver: HTTPServe
     httpserver.expect_ordered_request(
         "/tfs/contoso/Data Platform/_apis/git/repositories/risk jobs/pullrequests", method="GET", headers=GET
     ).respond_with_json({"value": [pr_json(7, "g2l/sync-a1")], "count": 1})
-    client = AzureDevOps("contoso/Data Platform/risk jobs", TOKEN, httpserver.url_for("/tfs"))
+    client = AzureDevOps("contoso/Data Platform/risk jobs", TOKEN, httpserver.url_for("/tfs"), sleep=no_sleep)
 
     [pr] = client.recent("main", "g2l/")
 
@@ -578,3 +584,38 @@ def test_live_azure_devops_lists_and_looks_up_without_changing_anything() -> Non
         assert "/_git/" in pr.url
         assert "/_apis/" not in pr.url
     assert client.find_open("g2l/sync-does-not-exist-0000000", base) is None
+
+
+def test_an_older_server_quotes_its_api_version_range_and_a_lower_version_can_be_asked(
+    azure: AzureDevOps, httpserver: HTTPServer
+) -> None:
+    """REST API versioning: Azure DevOps Server 2020 serves up to 6.0 and says so when asked for 7.1."""
+    message = (
+        "The requested REST API version of 7.1 is out of range for this server."
+        " The latest REST API version this server supports is 6.0."
+    )
+    httpserver.expect_ordered_request(
+        f"{GIT}/pullrequests",
+        method="GET",
+        query_string={
+            "searchCriteria.targetRefName": "refs/heads/main",
+            "searchCriteria.status": "all",
+            "$top": "50",
+            "api-version": "7.1",
+        },
+    ).respond_with_json(error_json(message, "VssVersionOutOfRangeException"), status=400)
+    httpserver.expect_ordered_request(
+        f"{GIT}/pullrequests/42", method="PATCH", headers=SEND, query_string={"api-version": "6.0"}
+    ).respond_with_json(pr_json(42, "g2l/sync-a1b2c3d"))
+    older = AzureDevOps(
+        "contoso/DataPlatform/risk-jobs", TOKEN, httpserver.url_for("/tfs"), api_version="6.0", sleep=no_sleep
+    )
+
+    with pytest.raises(G2lError) as raised:
+        azure.recent("main", "g2l/sync-")
+    updated = older.update(PullRequest(42, "", "open", "g2l/sync-a1b2c3d", False, ""), CONTENT)
+
+    assert raised.value.message == (
+        f"Azure DevOps: listing the pull requests into main failed: 400 BAD REQUEST ({message})"
+    )
+    assert updated.number == 42
