@@ -100,6 +100,10 @@ class AzureDevOps:
         self.organization, self.project, self.repo = parts
         root = (api_url or CLOUD_URL).rstrip("/")
         split = urlsplit(root)
+        if split.username is not None or split.password is not None:
+            raise G2lError(
+                f"{FORGE}: [pr] api_url must not hold a user name or password; the token comes from the environment"
+            )
         if split.scheme not in ("http", "https") or not split.hostname or split.query or split.fragment:
             shown = root.replace(token, "***") if token else root
             raise G2lError(f"{FORGE}: [pr] api_url must be an http(s) URL such as {CLOUD_URL}, not {shown!r}")
@@ -349,4 +353,8 @@ def _answer(response: httpx.Response) -> str:
     message = " ".join(message.split())
     if len(message) > 300:
         message = message[:297] + "..."
+    wait = response.headers.get("Retry-After")
+    if response.status_code == 429 and wait:
+        message = f"{message}; " if message else ""
+        message += f"Retry-After {' '.join(wait.split())[:40]}"
     return f"{head} ({message})" if message else head

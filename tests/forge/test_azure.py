@@ -388,6 +388,35 @@ def test_a_429_waits_as_long_as_retry_after_says(
     assert waits == [7.0]
 
 
+def test_a_retry_after_date_in_the_past_means_retry_at_once(
+    azure: AzureDevOps, httpserver: HTTPServer, waits: list[float]
+) -> None:
+    httpserver.expect_ordered_request(f"{GIT}/pullrequests", method="GET").respond_with_data(
+        "", status=503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}
+    )
+    httpserver.expect_ordered_request(f"{GIT}/pullrequests", method="GET").respond_with_json({"value": [], "count": 0})
+
+    assert azure.recent("main", "g2l/sync-") == []
+    assert waits == [0.0]
+
+
+def test_a_429_asking_for_more_than_a_minute_is_reported_not_waited_for(
+    azure: AzureDevOps, httpserver: HTTPServer, waits: list[float]
+) -> None:
+    message = "TF400733: The request has been rejected because of rate limits."
+    httpserver.expect_ordered_request(f"{GIT}/pullRequests/42/threads", method="POST").respond_with_json(
+        error_json(message, "RequestBlocked"), status=429, headers={"Retry-After": "3600"}
+    )
+
+    with pytest.raises(G2lError) as raised:
+        azure.comment(PullRequest(42, "", "open", "g2l/sync-a1b2c3d", False, ""), "refreshed")
+
+    assert raised.value.message == (
+        f"Azure DevOps: commenting on pull request 42 failed: 429 TOO MANY REQUESTS ({message}; Retry-After 3600)"
+    )
+    assert waits == []
+
+
 def test_a_server_that_keeps_failing_is_quoted_after_the_last_attempt(
     azure: AzureDevOps, httpserver: HTTPServer, waits: list[float]
 ) -> None:
@@ -558,11 +587,18 @@ def test_names_with_spaces_are_percent_encoded_in_the_path(httpserver: HTTPServe
 
 @pytest.mark.parametrize(
     ("repository", "api_url"),
-    [("contoso/risk-jobs", None), ("contoso//risk-jobs", None), ("a/b/c/d", None), ("a/b/c", "tfs.bank.example")],
+    [
+        ("contoso/risk-jobs", None),
+        ("contoso//risk-jobs", None),
+        ("a/b/c/d", None),
+        ("a/b/c", "tfs.bank.example"),
+        ("a/b/c", "https://dana:secret@tfs.bank.example/tfs"),
+    ],
 )
 def test_a_bad_repository_or_api_url_is_a_g2l_error(repository: str, api_url: str | None) -> None:
-    with pytest.raises(G2lError, match=r"^Azure DevOps: \[pr\] (repository|api_url) must be"):
+    with pytest.raises(G2lError, match=r"^Azure DevOps: \[pr\] (repository|api_url) must (be|not)") as raised:
         AzureDevOps(repository, TOKEN, api_url)
+    assert "secret" not in raised.value.message
 
 
 @pytest.mark.live
