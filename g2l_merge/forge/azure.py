@@ -25,13 +25,16 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import quote, urlsplit
 
 import httpx
 
 from g2l_merge.errors import G2lError
 from g2l_merge.forge import PrContent, PrState, PullRequest
+
+if TYPE_CHECKING:
+    from g2l_merge.forge import Forge
 
 log = logging.getLogger(__name__)
 
@@ -358,3 +361,9 @@ def _answer(response: httpx.Response) -> str:
         message = f"{message}; " if message else ""
         message += f"Retry-After {' '.join(wait.split())[:40]}"
     return f"{head} ({message})" if message else head
+
+
+if TYPE_CHECKING:
+
+    def _is_a_forge(client: AzureDevOps) -> Forge:  # mypy holds the class to the Forge protocol
+        return client
