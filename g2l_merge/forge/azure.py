@@ -142,8 +142,9 @@ class AzureDevOps:
 
     def recent(self, base: str, head_prefix: str) -> list[PullRequest]:
         params = {"searchCriteria.targetRefName": _ref(base), "searchCriteria.status": "all", "$top": str(PAGE)}
-        found = self._call("GET", f"{self._git}/pullrequests", f"listing the pull requests into {base}", params)
-        prs = [self._pull_request(item) for item in _values(found)]
+        operation = f"listing the pull requests into {base}"
+        found = self._call("GET", f"{self._git}/pullrequests", operation, params)
+        prs = [self._pull_request(item, operation) for item in _values(found)]
         prs.sort(key=lambda pr: pr.number, reverse=True)
         return [pr for pr in prs if pr.head.startswith(head_prefix)]
 
@@ -155,7 +156,7 @@ class AzureDevOps:
         }
         operation = f"looking for an open pull request {head} -> {base}"
         found = self._call("GET", f"{self._git}/pullrequests", operation, params)
-        prs = [self._pull_request(item) for item in _values(found)]
+        prs = [self._pull_request(item, operation) for item in _values(found)]
         return next((pr for pr in prs if pr.head == head and pr.state == "open"), None)
 
     def create(self, head: str, base: str, content: PrContent) -> PullRequest:
@@ -167,12 +168,12 @@ class AzureDevOps:
             "isDraft": content.draft,
         }
         operation = f"creating the pull request {head} -> {base}"
-        return self._pull_request(self._call("POST", f"{self._git}/pullrequests", operation, json=payload))
+        return self._pull_request(self._call("POST", f"{self._git}/pullrequests", operation, json=payload), operation)
 
     def update(self, pr: PullRequest, content: PrContent) -> PullRequest:
         payload = {"title": content.title, "description": content.body, "isDraft": content.draft}
-        path = f"{self._git}/pullrequests/{pr.number}"
-        return self._pull_request(self._call("PATCH", path, f"updating pull request {pr.number}", json=payload))
+        path, operation = f"{self._git}/pullrequests/{pr.number}", f"updating pull request {pr.number}"
+        return self._pull_request(self._call("PATCH", path, operation, json=payload), operation)
 
     def add_labels(self, pr: PullRequest, labels: tuple[str, ...]) -> None:
         for label in labels:
@@ -196,9 +197,9 @@ class AzureDevOps:
 
     # -- mapping -----------------------------------------------------------------------------------------------
 
-    def _pull_request(self, item: Any) -> PullRequest:
+    def _pull_request(self, item: Any, operation: str) -> PullRequest:
         if not isinstance(item, dict) or not isinstance(item.get("pullRequestId"), int):
-            raise G2lError(f"{FORGE}: the answer is not a pull request (no pullRequestId)")
+            raise G2lError(f"{FORGE}: {operation} failed: the answer holds no pull request (no pullRequestId)")
         number = item["pullRequestId"]
         repository = item.get("repository")
         web = repository.get("webUrl") if isinstance(repository, dict) else None
@@ -254,7 +255,7 @@ class AzureDevOps:
         except ValueError:
             kind = response.headers.get("content-type", "no content type").split(";")[0]
             message = f"{FORGE}: {operation} failed: {response.status_code} answered {kind}, not JSON"
-            raise G2lError(message + " (a sign-in page: check the token and its scopes)") from None
+            raise G2lError(message + " (a sign-in page or a proxy: check api_url, the token and its scopes)") from None
 
     def _send(self, request: httpx.Request, operation: str) -> httpx.Response:
         """Send with retries: 429 and 5xx answers, and failures before the request left (or any, unless a POST)."""

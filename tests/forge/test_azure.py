@@ -499,7 +499,21 @@ def test_a_sign_in_page_instead_of_json_says_to_check_the_token(azure: AzureDevO
 
     assert raised.value.message == (
         "Azure DevOps: listing the pull requests into main failed: 203 answered text/html, not JSON"
-        " (a sign-in page: check the token and its scopes)"
+        " (a sign-in page or a proxy: check api_url, the token and its scopes)"
+    )
+
+
+def test_an_answer_without_a_pull_request_is_an_error_not_a_traceback(
+    azure: AzureDevOps, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_ordered_request(f"{GIT}/pullrequests", method="POST").respond_with_json({"count": 0}, status=201)
+
+    with pytest.raises(G2lError) as raised:
+        azure.create("g2l/sync-a1b2c3d", "main", CONTENT)
+
+    assert raised.value.message == (
+        "Azure DevOps: creating the pull request g2l/sync-a1b2c3d -> main failed:"
+        " the answer holds no pull request (no pullRequestId)"
     )
 
 
