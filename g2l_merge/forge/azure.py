@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import quote, urlsplit
+from urllib.parse import SplitResult, quote, urlsplit
 
 import httpx
 
@@ -96,20 +96,8 @@ class AzureDevOps:
         backoff: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        parts = repository.strip("/").split("/")
-        if len(parts) != 3 or not all(parts):
-            shown = repository.replace(token, "***") if token else repository
-            raise G2lError(f"{FORGE}: [pr] repository must be org/project/repo, not {shown!r}")
-        self.organization, self.project, self.repo = parts
-        root = (api_url or CLOUD_URL).rstrip("/")
-        split = urlsplit(root)
-        if split.username is not None or split.password is not None:
-            raise G2lError(
-                f"{FORGE}: [pr] api_url must not hold a user name or password; the token comes from the environment"
-            )
-        if split.scheme not in ("http", "https") or not split.hostname or split.query or split.fragment:
-            shown = root.replace(token, "***") if token else root
-            raise G2lError(f"{FORGE}: [pr] api_url must be an http(s) URL such as {CLOUD_URL}, not {shown!r}")
+        self.organization, self.project, self.repo = _repository(repository, token)
+        root, split = _api_root(api_url, token)
         self.api_url = root
         self.host = split.hostname
         self._web_root = f"{root}/{_segment(self.organization)}/{_segment(self.project)}/_git/{_segment(self.repo)}"
@@ -295,6 +283,29 @@ class AzureDevOps:
 
     def _scrub(self, message: str) -> str:
         return message.replace(self._token, "***") if self._token else message
+
+
+def _repository(repository: str, token: str) -> tuple[str, str, str]:
+    """`org/project/repo` (on a Server, `collection/project/repo`) in three parts."""
+    parts = repository.strip("/").split("/")
+    if len(parts) != 3 or not all(parts):
+        shown = repository.replace(token, "***") if token else repository
+        raise G2lError(f"{FORGE}: [pr] repository must be org/project/repo, not {shown!r}")
+    return parts[0], parts[1], parts[2]
+
+
+def _api_root(api_url: str | None, token: str) -> tuple[str, SplitResult]:
+    """The API root without a trailing slash (dev.azure.com unless configured), and its parts."""
+    root = (api_url or CLOUD_URL).rstrip("/")
+    split = urlsplit(root)
+    if split.username is not None or split.password is not None:
+        raise G2lError(
+            f"{FORGE}: [pr] api_url must not hold a user name or password; the token comes from the environment"
+        )
+    if split.scheme not in ("http", "https") or not split.hostname or split.query or split.fragment:
+        shown = root.replace(token, "***") if token else root
+        raise G2lError(f"{FORGE}: [pr] api_url must be an http(s) URL such as {CLOUD_URL}, not {shown!r}")
+    return root, split
 
 
 def _segment(text: str) -> str:
