@@ -77,6 +77,16 @@ def connect(remote: Remote, environ: Mapping[str, str]) -> Forge | None:
     """The forge client, with its token from the environment; None for forge none."""
     if remote.forge == "none" or remote.repository is None or remote.api_url is None:
         return None
+    if remote.forge == "azure":
+        from g2l_merge.forge.azure import AzureDevOps, credentials
+
+        found = credentials(environ)  # a PAT, or the pipeline's own SYSTEM_ACCESSTOKEN
+        if found is None:
+            raise G2lError(
+                "[pr] forge azure: set AZURE_DEVOPS_TOKEN to a token that may push and open pull requests "
+                "(or pass a pipeline's SYSTEM_ACCESSTOKEN)"
+            )
+        return AzureDevOps(remote.repository, found[0], remote.api_url, scheme=found[1])
     variable = TOKEN_VARIABLES[remote.forge]
     token = environ.get(variable, "")
     if not token:
@@ -85,13 +95,9 @@ def connect(remote: Remote, environ: Mapping[str, str]) -> Forge | None:
         from g2l_merge.forge.github import GitHub
 
         return GitHub(remote.repository, token, api_url=remote.api_url)
-    if remote.forge == "gitlab":
-        from g2l_merge.forge.gitlab import GitLabForge
+    from g2l_merge.forge.gitlab import GitLabForge
 
-        return GitLabForge(remote.repository, token, api_url=remote.api_url)
-    from g2l_merge.forge.azure import AzureDevOps
-
-    return AzureDevOps(remote.repository, token, api_url=remote.api_url)
+    return GitLabForge(remote.repository, token, api_url=remote.api_url)
 
 
 class Plan(NamedTuple):
