@@ -88,7 +88,9 @@ def _answer(error: GithubException) -> str:
 def _timed_out(error: requests.RequestException) -> bool:
     if isinstance(error, requests.Timeout):
         return True
-    reason = getattr(error.args[0], "reason", None) if error.args else None
+    reason = getattr(error.args[0], "reason", None) if error.args else None  # what urllib3 gave up on
+    if isinstance(reason, urllib3.exceptions.NewConnectionError):  # a ConnectTimeoutError subclass, yet a refusal
+        return False
     return isinstance(reason, urllib3.exceptions.TimeoutError)
 
 
@@ -127,6 +129,7 @@ class GitHub:
         self.api_url = api_url.rstrip("/")
         self.host = url.netloc
         self._timeout = timeout
+        self._token = token  # only to blank it out of a message, should a host echo it
         retry = _Retry(
             pause=pause,
             total=max(attempts - 1, 0),
@@ -158,7 +161,8 @@ class GitHub:
         try:
             yield
         except GithubException as error:
-            raise G2lError(f"GitHub: {doing} failed: {_answer(error)}") from None
+            answer = _answer(error).replace(self._token, "[token]")
+            raise G2lError(f"GitHub: {doing} failed: {answer}") from None
         except requests.RequestException as error:
             if _timed_out(error):
                 problem = f"{self.host} did not answer within {self._timeout} s"
