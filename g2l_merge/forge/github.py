@@ -169,8 +169,9 @@ class GitHub:
             else:
                 problem = f"could not connect to {self.host}"
             raise G2lError(f"GitHub: {doing} failed: {problem}") from None
-        except RuntimeError as error:  # PyGithub refusing a redirect to another host or scheme
-            raise G2lError(f"GitHub: {doing} failed: {_one_line(str(error))}") from None
+        except RuntimeError:  # PyGithub refusing a redirect to another host or scheme
+            problem = f"{self.host} redirected the request elsewhere, which is not followed (check the API URL)"
+            raise G2lError(f"GitHub: {doing} failed: {problem}") from None
         except (KeyError, TypeError):  # a 2xx whose JSON lacks what the API describes
             raise G2lError(f"GitHub: {doing} failed: {self.host} answered something other than GitHub's API") from None
 
