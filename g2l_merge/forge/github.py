@@ -113,9 +113,9 @@ class GitHub:
         write_spacing: float = 1.0,
     ) -> None:
         """`api_url` is the REST root (GitHub Enterprise: `https://HOST/api/v3`; GraphQL is then
-        `https://HOST/api/graphql`). `attempts` counts the first try; retries wait `backoff` doubling (or
-        what Retry-After asks, up to two minutes) through `pause`. `write_spacing` keeps writes a second apart,
-        as GitHub asks of integrations."""
+        `https://HOST/api/graphql`). `attempts` counts the first try; the first retry is immediate, later ones
+        wait 2, 4, ... times `backoff` seconds, or what Retry-After asks up to two minutes, through `pause`.
+        `write_spacing` keeps writes a second apart, as GitHub asks of integrations."""
         owner, _, repo = repository.strip().partition("/")
         if not owner or not repo or "/" in repo:
             raise G2lError(f"GitHub: the repository must be OWNER/NAME, not {repository!r}")
@@ -127,7 +127,7 @@ class GitHub:
         self.repository = f"{owner}/{repo}"
         self.owner = owner
         self.api_url = api_url.rstrip("/")
-        self.host = url.netloc
+        self.host = url.hostname + (f":{url.port}" if url.port else "")  # never user:password@
         self._timeout = timeout
         self._token = token  # only to blank it out of a message, should a host echo it
         retry = _Retry(
