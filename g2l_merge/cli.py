@@ -510,6 +510,12 @@ def status_text(found: Status) -> str:
             f"Warning: Glue history was rewritten: the mirror holds Glue {found.glue_history_rewritten[:12]}, which "
             f"{found.glue_ref} (now {found.glue_head[:12]}) no longer contains; the next sync merges the current head"
         )
+    if found.squash_merged:
+        lines.append(
+            f"Warning: the sync of Glue {found.squash_merged[:12]} reached {found.target_branch} squashed or rebased; "
+            "the next sync merges from its mirror commit, found by its G2l-Sync trailer. Merge sync pull requests "
+            "with a merge commit"
+        )
     for item in found.unmerged_mirror_commits:
         lines.append(
             f"Unmerged mirror commit {item.mirror_commit[:12]}: Glue {item.glue_commit[:12]} {item.glue_subject}"

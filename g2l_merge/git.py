@@ -249,10 +249,16 @@ def merge_base(repo: Repo, ours: str, theirs: str) -> str | None:
     return result.out.decode().strip() or None
 
 
-def newest_with_trailer(repo: Repo, tip: str, trailer: str, *, first_parent: bool = False) -> str | None:
-    """The newest commit reachable from `tip` whose message has a `trailer: ` line (topological order), or None."""
+def newest_with_trailer(
+    repo: Repo, tip: str, trailer: str, *, first_parent: bool = False, since: str | None = None
+) -> str | None:
+    """The newest commit reachable from `tip` (and not from `since`) whose message has a `trailer: ` line
+    (topological order), or None."""
     walk = ["--first-parent"] if first_parent else ["--topo-order"]
-    result = _run(repo, "rev-list", "-1", f"--grep=^{trailer}: ", *walk, "--end-of-options", tip, "--", ok=(0, 128))
+    selection = [tip, f"^{since}"] if since else [tip]
+    result = _run(
+        repo, "rev-list", "-1", f"--grep=^{trailer}: ", *walk, "--end-of-options", *selection, "--", ok=(0, 128)
+    )
     found = result.out.decode().split()
     return found[0] if found else None
 

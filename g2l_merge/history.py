@@ -47,6 +47,7 @@ class Status(NamedTuple):
     glue_ref: str
     glue_history_rewritten: str | None  # the mirror's Glue commit that the Glue head no longer contains
     interrupted_sync: str | None  # what an interrupted work-tree sync left to finish (its journal), or None
+    squash_merged: str | None  # the Glue commit of a sync that reached the target squashed or rebased
 
 
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
@@ -83,6 +84,9 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     mirror_tip = git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}")
     commits = mirror.history(repo, mirror_tip, config.target.mirror_branch)
     merged = [m for m in commits if git.is_ancestor(repo, m.sha, tip)]
+    squashed = _squashed(repo, config, tip, mirror_tip, merged)
+    if squashed is not None:  # its changes are in the target: it counts as merged, with what came before it
+        merged = commits[commits.index(squashed) :]
     last = merged[0].glue_commit if merged else None
     unmerged = tuple(UnmergedMirrorCommit(m.sha, m.glue_commit, m.glue_subject) for m in commits if m not in merged)
     glue_head, behind = _glue_position(repo, config, last) if fetch else (None, None)
@@ -112,7 +116,17 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
         config.source.ref,
         rewritten,
         interrupted,
+        squashed.glue_commit if squashed else None,
     )
+
+
+def _squashed(
+    repo: git.Repo, config: Config, tip: str, mirror_tip: str | None, merged: list[mirror.MirrorCommit]
+) -> mirror.MirrorCommit | None:
+    if mirror_tip is None:
+        return None
+    since = merged[0].sha if merged else None
+    return mirror.squashed_sync(repo, tip, mirror_tip, config.target.mirror_branch, since)
 
 
 def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[str, int | None]:

@@ -7,11 +7,13 @@ import html
 import re
 from typing import NamedTuple
 
+from g2l_merge.mirror import SYNC_TRAILER
 from g2l_merge.report import SyncReport
 
 MERGE_REMINDER = (
     "**Merge this pull request with a merge commit.** Squash or rebase drops the glue-mirror commit from the "
-    "branch's history, and the next sync would have to work out its merge base from the commit message."
+    "branch's history, and the next sync would have to work out its merge base from the commit message (the "
+    "last line below, which a squash that takes this description keeps)."
 )
 _CONTINUED = "\n\n*The report continues in the comments below.*"
 
@@ -59,7 +61,7 @@ def sections(report: SyncReport, branch: str, remote: str) -> list[Section]:
         _native(report),
         _conflicts(report, branch, remote),
         Section("### Notes", tuple(f"- {note}" for note in report.notes)),
-        Section("", (MERGE_REMINDER,)),
+        Section("", (MERGE_REMINDER, f"{SYNC_TRAILER}: {report.glue_commit}")),
     ]
 
 

@@ -127,6 +127,30 @@ def mirror_problem(repo: git.Repo, config: Config, target: str, target_tip: str)
     return None
 
 
+SYNC_TRAILER = "G2l-Sync"
+_SYNC_LINE = re.compile(rf"^{SYNC_TRAILER}: ([0-9a-f]{{40}})\s*$", re.MULTILINE)
+
+
+def squashed_sync(
+    repo: git.Repo, target_tip: str, mirror_tip: str, branch: str, since: str | None
+) -> MirrorCommit | None:
+    """The mirror commit of a sync that reached the target squashed or rebased (its pull request merged without
+    a merge commit): the target's newest commit naming a sync is not a merge, and the mirror commit of the Glue
+    commit it names is not in the target's history. None when the target merged its syncs as merges. Only
+    commits after `since` (the merge base, when there is one) are searched."""
+    newest = git.newest_with_trailer(repo, target_tip, SYNC_TRAILER, first_parent=True, since=since)
+    if newest is None:
+        return None
+    commit = git.read_commit(repo, newest)
+    named = _SYNC_LINE.findall(commit.message)
+    if len(commit.parents) > 1 or not named:
+        return None
+    found = next((m for m in history(repo, mirror_tip, branch) if m.glue_commit == named[-1]), None)
+    if found is None or git.is_ancestor(repo, found.sha, target_tip):
+        return None
+    return found
+
+
 def history(repo: git.Repo, mirror_tip: str | None, branch: str | None = None) -> list[MirrorCommit]:
     """Every mirror commit, newest first (first-parent walk)."""
     if mirror_tip is None:

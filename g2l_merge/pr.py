@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import NamedTuple
 
-from g2l_merge import git, markdown
+from g2l_merge import git, markdown, mirror
 from g2l_merge.config import Config, PrConfig
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.forge import Forge, PrContent, PullRequest
@@ -17,7 +17,6 @@ from g2l_merge.sync import SyncOptions, glue_head, preview, sync
 from g2l_merge.target import head_commit, read_config
 
 TOKEN_VARIABLES = {"github": "GITHUB_TOKEN", "gitlab": "GITLAB_TOKEN", "azure": "AZURE_DEVOPS_TOKEN"}
-SYNC_TRAILER = "G2l-Sync:"
 
 
 class Remote(NamedTuple):
@@ -173,7 +172,7 @@ def _align_local(repo: git.Repo, branch: str, remote_tip: str) -> None:
         git.update_refs(repo, [git.RefUpdate(ref, remote_tip, git.NULL_SHA)], "g2l-sync --pr: follow the remote")
         return
     commit = git.read_commit(repo, local)
-    if commit.parents[:1] == (remote_tip,) and SYNC_TRAILER in commit.message:
+    if commit.parents[:1] == (remote_tip,) and f"{mirror.SYNC_TRAILER}:" in commit.message:
         return
     if git.is_ancestor(repo, local, remote_tip):
         git.update_refs(repo, [git.RefUpdate(ref, remote_tip, local)], "g2l-sync --pr: follow the remote")
@@ -245,7 +244,7 @@ def _open_or_update(
 
 
 def _made_by_g2l(repo: git.Repo, commit: str) -> bool:
-    return SYNC_TRAILER in git.read_commit(repo, commit).message
+    return f"{mirror.SYNC_TRAILER}:" in git.read_commit(repo, commit).message
 
 
 def _merged_on_top(report: SyncReport) -> str:

@@ -110,7 +110,8 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
 def _earlier_sync_of(repo: git.Repo, branch_tip: str, target_tip: str) -> bool:
     """True when a --branch branch holds a finished g2l merge made from this target tip (a rerun)."""
     commit = git.read_commit(repo, branch_tip)
-    return len(commit.parents) == 2 and commit.parents[0] == target_tip and "G2l-Sync:" in commit.message
+    made_by_g2l = f"{mirror.SYNC_TRAILER}:" in commit.message
+    return len(commit.parents) == 2 and commit.parents[0] == target_tip and made_by_g2l
 
 
 def _worktree_target(repo: git.Repo) -> tuple[Config, Target]:
@@ -151,13 +152,44 @@ def _already_on_dest(repo: git.Repo, target: Target, step: MirrorStep) -> bool:
     return target.dest_old not in (git.NULL_SHA, target.tip) and git.is_ancestor(repo, step.new, target.dest_old)
 
 
+class Base(NamedTuple):
+    """What the plan merges from: the target tip (or, after a squashed sync, a commit object that records that
+    sync's mirror commit as merged into the target's tree) and the mirror commit that is the merge base."""
+
+    ours: str
+    base: str | None
+    squashed: mirror.MirrorCommit | None
+
+
+def merge_base(repo: git.Repo, config: Config, tip: str, mirror_commit: str) -> Base:
+    """The merge base, also when a sync pull request was squash-merged: its mirror commit, found by the trailer
+    the squash kept, so the merge does not bring that sync's changes again as conflicts."""
+    base = git.merge_base(repo, tip, mirror_commit)
+    squashed = mirror.squashed_sync(repo, tip, mirror_commit, config.target.mirror_branch, base)
+    if squashed is None:
+        return Base(tip, base, None)
+    message = f"Record the squash-merged sync of Glue {squashed.glue_commit[:12]} (never referenced)\n"
+    recorded = git.commit_tree(repo, git.read_commit(repo, tip).tree, [tip, squashed.sha], message)
+    return Base(recorded, squashed.sha, squashed)
+
+
+def _squash_note(squashed: mirror.MirrorCommit) -> str:
+    return (
+        f"the sync of Glue {squashed.glue_commit[:12]} reached this branch squashed or rebased (mirror commit "
+        f"{squashed.sha[:12]} is not in its history): merged from that mirror commit as the base; merge sync "
+        "pull requests with a merge commit"
+    )
+
+
 def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep, options: SyncOptions) -> SyncReport:
-    base = git.merge_base(repo, target.tip, step.new)
+    found = merge_base(repo, config, target.tip, step.new)
+    base = found.base
     previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
     if step.rewritten is None and previous_glue and not git.in_history(repo, previous_glue, step.glue.sha):
         step = step._replace(rewritten=previous_glue)  # an earlier --branch sync already took the rewritten head
     notes = _rewrite_notes(step, config) + step.warnings
-    if git.is_ancestor(repo, step.new, target.tip):
+    notes += (_squash_note(found.squashed),) if found.squashed else ()
+    if git.is_ancestor(repo, step.new, found.ours):
         return SyncReport(
             "up-to-date",
             target.name,
@@ -168,7 +200,7 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
             dry_run=options.dry_run,
             notes=notes,
         )
-    plan = _plan(repo, config, target, step, base, previous_glue, options)
+    plan = _plan(repo, config, target, step, found, previous_glue, options)
     if _already_on_dest(repo, target, step):
         notes += (
             f"branch {target.dest.removeprefix('refs/heads/')} already holds this sync (made by an earlier "
@@ -187,7 +219,7 @@ def _plan(
     config: Config,
     target: Target,
     step: MirrorStep,
-    base: str | None,
+    found: Base,
     previous_glue: str | None,
     options: SyncOptions,
 ) -> MergePlan:
@@ -196,7 +228,7 @@ def _plan(
         f"glue {previous_glue[:12]} (last sync)" if previous_glue else "empty",
         f"glue {step.glue.sha[:12]}",
     )
-    return plan_merge(repo, target.tip, step.new, base, labels, config, options.protected)
+    return plan_merge(repo, found.ours, step.new, found.base, labels, config, options.protected)
 
 
 def _rewrite_notes(step: MirrorStep, config: Config) -> tuple[str, ...]:
@@ -246,7 +278,7 @@ def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
     lines = [f"Merge Glue {step.glue.sha[:12]} into {target.name}", "", f"Glue: {step.glue.subject}"]
     if plan.conflicts and not target.in_worktree:  # in the work tree, the merge state lists them itself
         lines += ["", "Conflicts:"] + [f"\t{c.path}" for c in plan.conflicts]
-    lines += ["", f"G2l-Sync: {step.glue.sha}"]
+    lines += ["", f"{mirror.SYNC_TRAILER}: {step.glue.sha}"]
     return "\n".join(lines) + "\n"
 
 
@@ -340,9 +372,9 @@ def _replay(
         git.read_commit(repo, held.glue_commit),
         (),
     )
-    base = git.merge_base(repo, target.tip, mirror_commit)
-    previous_glue = mirror.read_mirror_commit(repo, base).glue_commit if base else None
-    plan = _plan(repo, config, target, step, base, previous_glue, options)
+    found = merge_base(repo, config, target.tip, mirror_commit)
+    previous_glue = mirror.read_mirror_commit(repo, found.base).glue_commit if found.base else None
+    plan = _plan(repo, config, target, step, found, previous_glue, options)
     report = _report(repo, config, target, step, plan, previous_glue, merge_commit, options, notes)
     return report, plan, step
 

@@ -68,7 +68,7 @@ def test_a_clean_sync_leaves_out_the_empty_sections() -> None:
     )
     assert "merged cleanly" in body
     assert "### Conflicts" not in body and "### Converter review items" not in body and "### Notes" not in body
-    assert body.rstrip().endswith(markdown.MERGE_REMINDER)
+    assert body.endswith(f"{markdown.MERGE_REMINDER}\n\nG2l-Sync: {GLUE}\n")  # the trailer a squash keeps
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_a_sync_too_big_for_one_body_continues_in_comments_cut_between_items() -
     joined = "\n".join(pages)
     for i in range(3000):  # every file is listed once, on some page
         assert joined.count(f"`risk_engine/jobs/job_{i:05}.py`") == 1
-    assert joined.rstrip().endswith(markdown.MERGE_REMINDER)
+    assert joined.rstrip().endswith(f"{markdown.MERGE_REMINDER}\n\nG2l-Sync: {GLUE}")
 
 
 def test_an_item_longer_than_a_page_is_cut_with_a_note_and_its_code_block_closed() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Story, g2l, git
+from conftest import JOB_A, Story, g2l, git
 
 
 def with_remote(story: Story, tmp_path: Path, forge: str = "none") -> Path:
@@ -124,3 +124,43 @@ LIB_HARDER = '''def haircut(value, rate):
 def netting_set(rows):
     return sorted(rows, key=lambda row: row["counterparty_id"])
 '''
+
+
+def squash_merge(story: Story, branch: str, keep_message: bool) -> None:
+    """What a forge's squash merge does: the branch's changes as one new commit on main, its message the
+    branch's commit messages (GitHub's default) or something else."""
+    dbx = story.dbx
+    git(dbx.path, "merge", "-q", "--squash", branch)
+    message = git(dbx.path, "log", "-1", "--format=%B", branch) if keep_message else "Glue sync (#7)"
+    git(dbx.path, "commit", "-q", "-m", f"Glue sync (#7)\n\n* {message}")
+
+
+def test_a_squash_merged_sync_is_found_by_its_trailer_and_merged_from_its_mirror_commit(story: Story) -> None:
+    dbx, glue = story
+    job = "jobs/process_a.py"
+    v2 = glue.commit("Glue: threshold 0.9", {job: JOB_A.replace("threshold = 0.8", "threshold = 0.9")})
+    assert g2l(dbx.path, "sync", "--branch", f"g2l/sync-{v2[:7]}").code == 0
+    squash_merge(story, f"g2l/sync-{v2[:7]}", keep_message=True)
+    glue.commit("Glue: threshold 0.95", {job: JOB_A.replace("threshold = 0.8", "threshold = 0.95")})
+    status = g2l(dbx.path, "status", "--offline")
+    assert f"Warning: the sync of Glue {v2[:12]} reached main squashed or rebased" in status.output
+    assert f"Last synced Glue commit: {v2[:12]}" in status.output
+    assert "Unmerged mirror commit" not in status.output
+    code, report = sync_pr(dbx.path)
+    assert code == 0, report["conflicts"]
+    assert report["previous_glue_commit"] == v2
+    assert any("reached this branch squashed or rebased" in note for note in report["notes"])
+    assert "threshold = 0.95" in dbx.show(report["merge_commit"], "risk_engine/jobs/process_a.py")
+
+
+def test_without_the_trailer_a_squash_merge_conflicts_as_git_would(story: Story) -> None:
+    """The control for the test above: the trailer is what finds the base."""
+    dbx, glue = story
+    job = "jobs/process_a.py"
+    v2 = glue.commit("Glue: threshold 0.9", {job: JOB_A.replace("threshold = 0.8", "threshold = 0.9")})
+    assert g2l(dbx.path, "sync", "--branch", f"g2l/sync-{v2[:7]}").code == 0
+    squash_merge(story, f"g2l/sync-{v2[:7]}", keep_message=False)
+    glue.commit("Glue: threshold 0.95", {job: JOB_A.replace("threshold = 0.8", "threshold = 0.95")})
+    code, report = sync_pr(dbx.path)
+    assert code == 1
+    assert [c["path"] for c in report["conflicts"]] == ["risk_engine/jobs/process_a.py"]
