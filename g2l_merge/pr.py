@@ -137,7 +137,13 @@ def sync_pr(repo: git.Repo, options: SyncOptions, environ: Mapping[str, str]) ->
     )
     if forge is not None:
         merged_new = report.status != "up-to-date"
-        info = _open_or_update(repo, forge, config.pr, config.target.branch, plan, body_report, info, merged_new)
+        try:
+            info = _open_or_update(repo, forge, config.pr, config.target.branch, plan, body_report, info, merged_new)
+        except G2lError as error:  # the merge and the push are done: say what is left and how to finish it
+            where = f"pushed to {config.pr.remote}" if pushed else "kept here"
+            raise G2lError(
+                f"{error.message}; branch {plan.branch} is {where}: rerun `git g2l-sync sync --pr` to finish"
+            ) from None
     return replace(report, pull_request=info, notes=report.notes + _notes(info, url))
 
 

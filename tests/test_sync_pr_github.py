@@ -248,12 +248,30 @@ def test_a_forge_failure_after_the_push_is_exit_2_and_a_rerun_opens_one_pull_req
     code, _, output = sync_pr(story)
     assert code == 2
     assert output.startswith("git g2l-sync: GitHub: ") and "422" in output and len(output.splitlines()) == 1
+    assert output.rstrip().endswith(
+        f"branch g2l/sync-{glue_sha[:7]} is pushed to origin: rerun `git g2l-sync sync --pr` to finish"
+    )
     branch = f"g2l/sync-{glue_sha[:7]}"
     merge = story.dbx.rev(branch)
     code, report, _ = sync_pr(story)
     assert code == 0
     assert story.dbx.rev(branch) == merge  # no second merge commit
     assert list(github.pulls) == [7] and report["pull_request"]["action"] == "created"
+
+
+def test_a_body_over_the_forge_s_limit_continues_in_comments(
+    story: Story, github: FakeGitHub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("g2l_merge.forge.github.GitHub.body_limit", 1_500)
+    story.glue.commit("Glue: many jobs", {f"jobs/extra_{i:03}.py": f"x = {i}\n" for i in range(80)})
+    code, report, _ = sync_pr(story)
+    assert code == 0
+    comments = github.comments[7]
+    assert len(comments) >= 2 and all(len(text) <= 1_500 for text in [github.pulls[7]["body"], *comments])
+    assert github.calls[-len(comments) :] == [f"POST {REPOS}/issues/7/comments"] * len(comments)
+    shown = "\n".join([github.pulls[7]["body"], *comments])
+    assert all(f"`risk_engine/jobs/extra_{i:03}.py`" in shown for i in range(80))
+    assert len(report["pull_request"]["body"]) > 1_500  # the whole body stays in the report
 
 
 def test_a_missing_token_is_exit_2_before_anything_changes(
