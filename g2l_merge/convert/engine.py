@@ -23,8 +23,8 @@ from g2l_merge.convert.tree import LAYOUT, Tree, walk
 CONVERTER_VERSION = __version__
 HEADER_PREFIX = "# g2l: converted from "
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
-PARSE_RULE = "G2L000"
-INTERNAL_RULE = "G2L000"
+PARSE_RULE = "G2L000"  # the file as a whole: not valid Python, too big, or bytes the parser would not keep
+INTERNAL_RULE = "G2L099"  # g2l-merge itself failed on the file (a bug, not the file's fault): carried over unchanged
 MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
 __all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "quote_path", "with_header"]
@@ -80,7 +80,13 @@ def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
                 ),
             ),
         )
-    converted, findings = convert_module(module, path, config)
+    try:
+        converted, findings = convert_module(module, path, config)
+    except Exception as exc:  # a bug past the rules' own guard (tracking names, imports) must not stop the sync
+        message = (
+            f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
+        )
+        return Conversion(text, (Finding(path, 1, INTERNAL_RULE, message),))
     return Conversion(with_header(converted.code, path), findings)
 
 

@@ -36,6 +36,20 @@ def test_unparseable_file_is_carried_over_with_one_finding_naming_the_line() -> 
     assert [(f.line, f.rule) for f in result.findings] == [(2, "G2L000")]
 
 
+def test_a_converter_failure_outside_the_rules_carries_the_file_over_with_its_own_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(tree: object) -> object:
+        raise RuntimeError("bug in the engine")
+
+    monkeypatch.setattr(engine, "track", broken)
+    result = engine.convert_source(GLUE, "jobs/a.py", ConvertConfig())
+    assert result.text == GLUE
+    assert [(f.line, f.rule) for f in result.findings] == [(1, engine.INTERNAL_RULE)]
+    assert engine.INTERNAL_RULE != engine.PARSE_RULE
+    assert "RuntimeError" in result.findings[0].message
+
+
 def test_header_goes_after_shebang_and_coding_lines_once() -> None:
     text = "#!/usr/bin/env python\n# -*- coding: utf-8 -*-\nx = 1\n"
     once = engine.convert_source(text, "jobs/c.py", ConvertConfig()).text

@@ -307,7 +307,7 @@ def _is_module(ctx: ConvertContext, node: cst.Name) -> bool:
 def _call_kind(ctx: ConvertContext, node: cst.Call) -> str:
     func = node.func
     if isinstance(func, cst.Name):
-        return FRAME if func.value in getattr(ctx.tracked, "frame_functions", ()) else UNKNOWN
+        return FRAME if func.value in ctx.tracked.frame_functions else UNKNOWN
     if not isinstance(func, cst.Attribute):
         return UNKNOWN
     method, receiver = func.attr.value, func.value
