@@ -9,11 +9,12 @@ Studio output (studio). Family order matters where one rule's output is another'
 from __future__ import annotations
 
 from g2l_merge.convert.rules import boilerplate, frames, parameters, readers, studio, writers
-from g2l_merge.convert.rules.base import Rule
+from g2l_merge.convert.rules.base import Registry, Rule, registry
 
 FAMILIES = (boilerplate, parameters, studio, frames, readers, writers)
 RULE_CLASSES: tuple[type[Rule], ...] = tuple(cls for family in FAMILIES for cls in family.RULES_IN_ORDER)
 RULES: tuple[Rule, ...] = tuple(cls() for cls in RULE_CLASSES)
+REGISTRY: Registry = registry(RULES)  # refuses a misspelt hook at import
 
 
 def describe() -> list[tuple[str, str, str]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple
 
 import libcst as cst
 import libcst.matchers as m
@@ -40,7 +40,7 @@ from g2l_merge.convert.columns import (
 )
 from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
-from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
+from g2l_merge.convert.rules.base import Rule, StatementResult, code_of, expr, string_value
 
 GLUE_TAIL = ("transformation_ctx", "info", "stageThreshold", "totalThreshold")
 # DynamicFrame (and DynamicFrameCollection) methods: their parameters, in order.
@@ -485,7 +485,7 @@ class FrameRule(Rule):
     def __init_subclass__(cls) -> None:
         cls.written_names = frozenset({"apply", *(method.removeprefix("collection_") for method in cls.methods)})
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if isinstance(func, cst.Attribute) and func.attr.value not in self.written_names:
             return updated  # the common case, decided without reading the call
@@ -581,7 +581,7 @@ class TransformForms(Rule):
     name = "transform-forms"
     summary = "awsglue.transforms X.apply(...) forms are read as DynamicFrame method calls; others are review items."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         name = transform_name(ctx, original)
         if name is None or name in STUDIO_TRANSFORMS:
             return updated
@@ -630,7 +630,7 @@ class ToDF(Rule):
     name = "to-from-df"
     summary = "dyf.toDF() becomes dyf and DynamicFrame.fromDF(df, ...) becomes df; never on an RDD or DataFrame."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if ctx.qualified(original.func) & FROM_DF:
             return self._from_df(ctx, original, updated)
         func = original.func
@@ -658,7 +658,7 @@ class ToDF(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         """`trades = trades.toDF()` converted to `trades = trades` says nothing: it goes (unless commented)."""
         small = updated.body[0] if len(updated.body) == 1 else None
         written = original.body[0] if len(original.body) == 1 else None
@@ -674,7 +674,7 @@ class ToDF(Rule):
             return cst.RemovalSentinel.REMOVE
         return updated
 
-    def _from_df(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def _from_df(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         bound = _bind(("dataframe", "glue_ctx", "name"), {}, original, updated, False)
         if bound is None or "dataframe" not in bound.args:
             ctx.review(original, self.id, "DynamicFrame.fromDF with unusual arguments: pass the DataFrame on")
@@ -1513,7 +1513,7 @@ class Collections(FrameRule):
     summary = "DynamicFrameCollection becomes a dict of DataFrames; dfc.select(key) becomes dfc[key]."
     methods = frozenset({"select", "collection_map", "collection_flatmap"})
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if ctx.qualified(original.func) & COLLECTION_TYPES:
             return self._constructor(ctx, original, updated)
         return super().leave_Call(ctx, original, updated)
@@ -1533,7 +1533,7 @@ class Collections(FrameRule):
             return None
         return expr(f"{receiver(call.receiver)}[{code_of(key)}]")
 
-    def _constructor(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def _constructor(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         bound = _bind(("dynamic_frames", "glue_ctx"), {}, original, updated, False)
         frames = bound.args.get("dynamic_frames") if bound is not None else None
         if frames is None or isinstance(frames, (cst.List, cst.Tuple)):
@@ -1579,7 +1579,7 @@ class ForEachBatch(Rule):
     name = "for-each-batch"
     summary = "glueContext.forEachBatch becomes writeStream.foreachBatch(fn) with checkpoint and trigger, awaited."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if not isinstance(func, cst.Attribute) or func.attr.value != "forEachBatch":
             return updated
@@ -1672,7 +1672,7 @@ class IngestionTimeColumns(Rule):
     name = "ingestion-time-columns"
     summary = "glueContext.add_ingestion_time_columns(df, g) becomes glue_compat.add_ingestion_time_columns(df, g)."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if not isinstance(func, cst.Attribute) or func.attr.value != "add_ingestion_time_columns":
             return updated
@@ -1751,7 +1751,7 @@ class FrameTypes(Rule):
     name = "frame-types"
     summary = "DynamicFrame in annotations and isinstance becomes DataFrame; DynamicFrameCollection a dict."
 
-    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> Any:
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         if original.value not in ("DynamicFrame", "DynamicFrameCollection"):
             return updated
         parent = _parent(ctx, original)
@@ -1759,7 +1759,9 @@ class FrameTypes(Rule):
             return updated
         return self._replaced(ctx, original, updated, parent)
 
-    def leave_Attribute(self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute) -> Any:
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
         if original.attr.value not in ("DynamicFrame", "DynamicFrameCollection"):
             return updated
         parent = _parent(ctx, original)
@@ -1768,8 +1770,8 @@ class FrameTypes(Rule):
         return self._replaced(ctx, original, updated, parent)
 
     def _replaced(
-        self, ctx: ConvertContext, original: cst.BaseExpression, updated: Any, parent: cst.CSTNode | None
-    ) -> Any:
+        self, ctx: ConvertContext, original: cst.BaseExpression, updated: cst.BaseExpression, parent: cst.CSTNode | None
+    ) -> cst.BaseExpression:
         qualified = ctx.qualified(original)
         frame, collection = bool(qualified & FRAME_TYPES), bool(qualified & COLLECTION_TYPES)
         if not frame and not collection:
