@@ -1,7 +1,11 @@
 """Golden before/after cases, one folder per rule id: cases/<RULE>/<name>.in.py -> <name>.out.py.
 
 Every case is converted as `jobs/<name>.py`; its output must equal the .out.py file, parse, and convert to
-itself again (idempotence). A first line `# case-config: {...}` sets [convert] options for that case.
+itself again (idempotence). Its findings must be those in <name>.findings, one `LINE RULE` a line in the
+engine's order (an empty file: none). A first line `# case-config: {...}` sets [convert] options for that case.
+
+A case proves its folder's rule: without that rule in the registry, the output or the findings differ. A case
+named `noop*` is a near miss the rule must leave alone: without the rule, nothing differs.
 Every rule in the registry must have a folder with at least one case.
 """
 
@@ -14,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from g2l_merge.config import ConvertConfig
-from g2l_merge.convert.engine import convert_source
+from g2l_merge.convert.engine import Conversion, convert_source
 from g2l_merge.convert.rules import RULES
+from g2l_merge.convert.rules.base import registry
 
 CASES = Path(__file__).parent / "cases"
 ALL = sorted(CASES.glob("*/*.in.py"))
@@ -36,8 +41,24 @@ def test_case(case: Path) -> None:
     config = config_for(before)
     result = convert_source(before, path, config)
     assert result.text == expected
+    assert findings_of(result) == case.with_name(case.name.replace(".in.py", ".findings")).read_text()
     ast.parse(result.text)
     assert convert_source(result.text, path, config).text == result.text, "a second pass changed the output"
+    without = convert_source(before, path, config, registry(rule for rule in RULES if rule.id != case.parent.name))
+    if case.name.startswith("noop"):
+        assert without == result, f"{case.parent.name} changes a case named as its no-op"
+    else:
+        assert without != result, f"the case passes without {case.parent.name}: it proves another rule"
+
+
+def findings_of(result: Conversion) -> str:
+    """The findings as a .findings file holds them: `LINE RULE`, one a line."""
+    return "".join(f"{finding.line} {finding.rule}\n" for finding in result.findings)
+
+
+def test_every_findings_file_belongs_to_a_case() -> None:
+    for findings in CASES.glob("*/*.findings"):
+        assert findings.with_name(findings.name.replace(".findings", ".in.py")).exists(), findings
 
 
 def test_every_rule_has_cases() -> None:

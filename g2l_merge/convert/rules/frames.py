@@ -572,9 +572,11 @@ class TransformForms(Rule):
     arguments by keyword (`ResolveChoice.apply(frame=f, choice="make_cols")` becomes
     `f.resolveChoice(choice="make_cols")`), so no awsglue name is left undefined once the imports go.
 
-    This rule itself reports what no method rule takes: FlatMap, MapToCollection and other transform classes
-    without a DataFrame counterpart, and calls whose arguments cannot be read (`*args`, `**kwargs`, unknown
-    keywords). Those stay as written.
+    The reading is shared (frame_call): each method rule converts both forms of its own method, so the cases
+    of the forms above are in G2L302's folder (and G2L306's, for transforms imported by name). This rule itself
+    reports what no method rule takes: FlatMap, MapToCollection and other transform classes without a
+    DataFrame counterpart, and calls whose arguments cannot be read (`*args`, `**kwargs`, unknown keywords).
+    Those stay as written.
     """
 
     id = "G2L300"
