@@ -21,6 +21,8 @@ from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.engine import Conversion, convert_source
 from g2l_merge.convert.rules import RULES
 from g2l_merge.convert.rules.base import registry
+from g2l_merge.convert.rules.frame_calls import THRESHOLDS_RULE
+from g2l_merge.convert.rules.frames import ErrorChannel
 
 CASES = Path(__file__).parent / "cases"
 ALL = sorted(CASES.glob("*/*.in.py"))
@@ -71,3 +73,7 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
     ids = [rule.id for rule in RULES]
     assert len(ids) == len(set(ids))
     assert all(len(i) == 6 and i.startswith("G2L") and i[3:].isdigit() for i in ids)
+
+
+def test_error_thresholds_are_reviewed_under_the_error_channel_rule() -> None:
+    assert ErrorChannel.id == THRESHOLDS_RULE

@@ -23,7 +23,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider
 from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
 from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr
-from g2l_merge.convert.rules.frames import functions_alias
+from g2l_merge.convert.rules.frame_calls import functions_alias
 
 SESSION_NOTE = "# glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
 
