@@ -2,8 +2,11 @@
 
 One module per rule family, each with a RULES_IN_ORDER tuple. Id ranges: G2L0xx setup and parameters
 (boilerplate, parameters), G2L1xx readers, G2L2xx writers, G2L3xx DynamicFrame methods and
-awsglue.transforms (frames; G2L300 rewrites `X.apply(frame=...)` into the method form first), G2L4xx Glue
-Studio output (studio). Family order matters where one rule's output is another's input.
+awsglue.transforms (frames), G2L4xx Glue Studio output (studio); G2L000 and G2L099 are the engine's own.
+
+Order matters in one place: G2L300 reads a transform call's arguments from the node as earlier rules left
+it, so it runs before the method rules that rewrite those calls (tests/convert/test_order.py). Moving any
+other rule to the front or the end changes no golden case and no corpus file.
 """
 
 from __future__ import annotations

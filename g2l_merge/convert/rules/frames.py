@@ -1366,7 +1366,7 @@ class FrameMethods(FrameRule):
 
 
 RULES_IN_ORDER: tuple[type[Rule], ...] = (
-    TransformForms,
+    TransformForms,  # first: it reads the Glue call's arguments, which the method rules below rewrite
     ToDF,
     ApplyMappingRule,
     ResolveChoiceRule,

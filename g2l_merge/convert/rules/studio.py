@@ -748,10 +748,9 @@ class CustomVisualTransform(Rule):
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
-        if len(original.body) != 1 or not isinstance(original.body[0], cst.Assign):
-            return updated
-        assign, changed = updated.body[0], original.body[0]
-        assert isinstance(assign, cst.Assign)
+        assign, changed = updated.body[0] if len(updated.body) == 1 else None, original.body[0]
+        if len(original.body) != 1 or not isinstance(changed, cst.Assign) or not isinstance(assign, cst.Assign):
+            return updated  # not an assignment, or no longer one (a writer made `x = write(...)` a bare write)
         targets = [t.target for t in changed.targets]
         if not all(isinstance(t, cst.Attribute) and ctx.qualified(t.value) & FRAME_TYPES for t in targets):
             return updated
