@@ -6,7 +6,7 @@ engine's order (an empty file: none). A first line `# case-config: {...}` sets [
 
 A case proves its folder's rule: without that rule in the registry, the output or the findings differ. A case
 named `noop*` is a near miss the rule must leave alone: without the rule, nothing differs.
-Every rule in the registry must have a folder with at least one case.
+Every rule in the registry must have a folder with at least one case, and one no-op case.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ def test_every_findings_file_belongs_to_a_case() -> None:
 def test_every_rule_has_cases() -> None:
     for rule in RULES:
         assert list((CASES / rule.id).glob("*.in.py")), f"rule {rule.id} ({rule.name}) has no golden case"
+        assert list((CASES / rule.id).glob("noop*.in.py")), f"rule {rule.id} ({rule.name}) has no no-op case"
         assert rule.__doc__ and "Before" in rule.__doc__ and "After" in rule.__doc__, f"{rule.id} docstring"
 
 
