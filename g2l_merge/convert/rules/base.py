@@ -21,11 +21,10 @@ SmallStatementResult = cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmal
 
 
 class Rule(Protocol):
-    """Every hook the engine runs, typed; each leaves its node as it is, and a rule overrides the ones it needs.
+    """Every hook the engine runs, typed; each leaves its node as it is, and a rule overrides the ones it needs."""
 
-    The registry (rules/__init__.py) refuses a rule with any other `leave_`/`visit_` method, so a misspelt
-    hook fails at import instead of never running. A hook for another node type is one more method here.
-    """
+    # registry() refuses a rule with any other leave_/visit_ method: a misspelt hook fails at import instead of
+    # never running. A hook for another node type is one more method here.
 
     id: ClassVar[str]
     name: ClassVar[str]

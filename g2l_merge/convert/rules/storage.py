@@ -119,8 +119,7 @@ def apply(
 
 @dataclass
 class _CallState:
-    """Per file, shared by every CallRule (readers and writers): an options binding one rule removes may be
-    carried to the call's statement by whichever CallRule leaves that statement first."""
+    """Per file, shared by every CallRule: whichever leaves the call's statement first takes the carried lines."""
 
     carried: dict[int, list[cst.EmptyLine]] = field(default_factory=dict)  # id(original statement) -> comments
     names: _Names | None = None  # the file's names (_read_names), read on the first options argument that is a name
