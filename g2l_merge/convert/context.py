@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeVar
 
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameProvider
@@ -20,6 +20,7 @@ class Finding(NamedTuple):
     message: str
 
 
+S = TypeVar("S")
 _STATEMENTS = (cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.FunctionDef, cst.ClassDef)
 
 
@@ -33,9 +34,18 @@ class ConvertContext:
     metadata: Tree  # get_metadata(provider, original_node) for parents, qualified names and positions
     findings: list[Finding] = field(default_factory=list)
     reviews: dict[int, list[str]] = field(default_factory=dict)  # id(original statement) -> comment lines
-    memo: dict[object, Any] = field(default_factory=dict)  # per-file rule state: caches, lines moved between statements
+    states: dict[type[object], object] = field(default_factory=dict)  # a rule's state class -> this file's instance
     removals: set[tuple[str, str | None, str | None]] = field(default_factory=set)  # imports to drop if unused
     additions: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # imports to add
+
+    def state(self, kind: type[S]) -> S:
+        """This file's instance of a rule's state class (a dataclass of its own), made on the first ask."""
+        found = self.states.get(kind)
+        if isinstance(found, kind):
+            return found
+        made = kind()
+        self.states[kind] = made
+        return made
 
     def qualified(self, node: cst.CSTNode) -> set[str]:
         """Qualified names of an original Name/Attribute, star imports from awsglue included."""

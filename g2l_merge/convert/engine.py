@@ -18,13 +18,15 @@ from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.names import Tracked, track
+from g2l_merge.convert.rules import REGISTRY
+from g2l_merge.convert.rules.base import Hook, Registry
 from g2l_merge.convert.tree import LAYOUT, Tree, walk
 
 CONVERTER_VERSION = __version__
 HEADER_PREFIX = "# g2l: converted from "
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
-PARSE_RULE = "G2L000"
-INTERNAL_RULE = "G2L000"
+PARSE_RULE = "G2L000"  # the file as a whole: not valid Python, too big, or bytes the parser would not keep
+INTERNAL_RULE = "G2L099"  # g2l-merge itself failed on the file (a bug, not the file's fault): carried over unchanged
 MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
 __all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "quote_path", "with_header"]
@@ -35,11 +37,12 @@ class Conversion(NamedTuple):
     findings: tuple[Finding, ...]
 
 
-def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
+def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry | None = None) -> Conversion:
     """Convert one Glue Python file; a file that does not parse comes back unchanged with a finding.
 
     So does a file over MAX_SOURCE_CHARS, and one that libcst would not write back byte for byte (a second
     byte-order mark, a lone carriage return at the very end): conversion changes code, never bytes it did not mean to.
+    `rules` replaces the registry (the tests convert with a rule left out).
     """
     if len(text) > MAX_SOURCE_CHARS:
         return Conversion(
@@ -80,39 +83,39 @@ def convert_source(text: str, path: str, config: ConvertConfig) -> Conversion:
                 ),
             ),
         )
-    converted, findings = convert_module(module, path, config)
+    try:
+        converted, findings = convert_module(module, path, config, rules)
+    except Exception as exc:  # a bug past the rules' own guard (tracking names, imports) must not stop the sync
+        message = (
+            f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
+        )
+        return Conversion(text, (Finding(path, 1, INTERNAL_RULE, message),))
     return Conversion(with_header(converted.code, path), findings)
 
 
-def convert_module(module: cst.Module, path: str, config: ConvertConfig) -> tuple[cst.Module, tuple[Finding, ...]]:
+def convert_module(
+    module: cst.Module, path: str, config: ConvertConfig, rules: Registry | None = None
+) -> tuple[cst.Module, tuple[Finding, ...]]:
     """All rules over one parsed module."""
-    from g2l_merge.convert.rules import RULES
-
+    registry = REGISTRY if rules is None else rules
     tree = walk(module)
-    runner = _Runner(RULES, path, config, track(tree), tree)
+    runner = _Runner(registry, path, config, track(tree), tree)
     converted = module.visit(runner)
     ctx = runner.ctx
     converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)
-    for rule in RULES:
-        finish = getattr(rule, "finish", None)
-        if finish is not None:
-            converted = finish(ctx, converted)
+    for rule in registry.finishing:
+        converted = rule.finish(ctx, converted)
     return converted, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message)))
 
 
 class _Runner(cst.CSTTransformer):
-    def __init__(self, rules: tuple[Any, ...], path: str, config: ConvertConfig, tracked: Tracked, tree: Tree) -> None:
+    def __init__(self, rules: Registry, path: str, config: ConvertConfig, tracked: Tracked, tree: Tree) -> None:
         super().__init__()
-        self.rules = rules
         self.ctx = ConvertContext(path, config, tracked, tree)
-        self.hooks: dict[str, list[Any]] = {}
+        self.hooks = rules.hooks
         self.carried: list[cst.EmptyLine] = []  # leading lines of statements just removed
         self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(original statement) -> lines to prepend
-        for rule in rules:
-            for name in dir(rule):
-                if name.startswith("leave_"):
-                    self.hooks.setdefault(name.removeprefix("leave_"), []).append(getattr(rule, name))
-        self.layout = LAYOUT if not any(kind.__name__ in self.hooks for kind in LAYOUT) else frozenset()
+        self.layout = LAYOUT if not any(kind in self.hooks for kind in LAYOUT) else frozenset()
 
     # No per-attribute hooks: CSTTransformer looks two up by name for every field of every node.
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
@@ -132,9 +135,9 @@ class _Runner(cst.CSTTransformer):
         result: Any = super().on_leave(original_node, updated_node)
         if isinstance(result, cst.SimpleStatementLine) and not result.body:  # its last small statement went
             result = cst.RemovalSentinel.REMOVE
-        for hook in self.hooks.get(type(original_node).__name__, ()):
-            if not isinstance(result, type(original_node)) and not _same_family(original_node, result):
-                break
+        for hook in self.hooks.get(type(original_node), ()):
+            if not isinstance(result, type(original_node)):
+                break  # hooks are typed for their node (base.Rule): a Call turned into a Name is no Call's to convert
             result = self._run_hook(hook, original_node, result)
         if isinstance(original_node, _STATEMENTS):
             result = self._keep_leading_lines(original_node, result)
@@ -145,18 +148,16 @@ class _Runner(cst.CSTTransformer):
             result = _with_comments(result, comments)
         return result
 
-    def _run_hook(self, hook: Any, original: cst.CSTNode, updated: Any) -> Any:
+    def _run_hook(self, hook: Hook, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
         """One rule on one node; a rule that fails leaves the node as it was, with a finding, never a crash."""
         try:
-            return hook(self.ctx, original, updated)
+            return hook.run(self.ctx, original, updated)
         except Exception as exc:  # a bug in one rule must not stop the file, the sync or the other rules
-            rule = getattr(hook, "__self__", None)
-            rule_id = getattr(rule, "id", INTERNAL_RULE)
             self.ctx.findings.append(
                 Finding(
                     self.ctx.path,
                     self.ctx.line(original),
-                    rule_id,
+                    hook.rule.id,
                     f"g2l-merge could not apply this rule here ({type(exc).__name__}): "
                     "left as written; please report it",
                 )
@@ -207,13 +208,6 @@ def _one_blank_at_most(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
             continue
         kept.append(line)
     return kept
-
-
-def _same_family(original: cst.CSTNode, result: Any) -> bool:
-    """Expression hooks may turn a Call into any expression; statements stay statements."""
-    if isinstance(original, cst.BaseExpression):
-        return isinstance(result, cst.BaseExpression)
-    return False
 
 
 def _with_comments(node: Any, comments: list[str]) -> Any:

@@ -149,7 +149,6 @@ class Tracked:
     glue_contexts: set[str] = field(default_factory=set)  # module names bound to GlueContext(...)
     glue_context_params: set[str] = field(default_factory=set)  # parameters that receive one
     session: str = "spark"  # the name the SparkSession goes by
-    session_assigned: bool = False  # the script itself binds it (e.g. spark = glueContext.spark_session)
     spark_contexts: set[str] = field(default_factory=set)
     frames: set[str] = field(default_factory=set)  # names that hold DynamicFrames
     collections: set[str] = field(default_factory=set)  # names that hold DynamicFrameCollections
@@ -158,7 +157,6 @@ class Tracked:
     loggers: set[str] = field(default_factory=set)
     jobs: set[str] = field(default_factory=set)
     uses: dict[str, int] = field(default_factory=dict)  # Name loads, to know whether `sc` is still needed
-    bookmarks: bool = False  # a transformation_ctx was passed: the job relied on bookmarks
 
     def star_qualified(self, node: cst.CSTNode) -> set[str]:
         """Qualified name of a bare name brought in by `from awsglue.x import *`."""
@@ -171,9 +169,6 @@ class Tracked:
         return isinstance(node, cst.Name) and (
             node.value in self.glue_contexts or node.value in self.glue_context_params
         )
-
-    def is_frame(self, node: cst.CSTNode) -> bool:
-        return isinstance(node, cst.Name) and node.value in self.frames
 
 
 def dotted(node: cst.CSTNode) -> list[str]:
@@ -209,7 +204,7 @@ def track(tree: Tree) -> Tracked:
 
 
 _BINDING_TYPES = frozenset({cst.Param, cst.FunctionDef, cst.Assign})
-_NOTED_TYPES = frozenset({cst.Name, cst.Arg, cst.Attribute, cst.ImportFrom})
+_NOTED_TYPES = frozenset({cst.Name, cst.Attribute, cst.ImportFrom})
 
 
 def _sizes(tracked: Tracked) -> tuple[int, ...]:
@@ -223,11 +218,9 @@ def _sizes(tracked: Tracked) -> tuple[int, ...]:
 
 
 def _note(tracked: Tracked, node: cst.CSTNode) -> None:
-    """Star imports, name uses, bookmarks and names a glue context attribute is read from."""
+    """Star imports, name uses and names a glue context attribute is read from."""
     if isinstance(node, cst.Name):
         tracked.uses[node.value] = tracked.uses.get(node.value, 0) + 1
-    elif isinstance(node, cst.Arg) and node.keyword is not None and node.keyword.value == "transformation_ctx":
-        tracked.bookmarks = True
     elif (
         isinstance(node, cst.Attribute)
         and isinstance(node.value, cst.Name)
@@ -296,7 +289,7 @@ class _Bindings:
             and isinstance(value.value, cst.Name)
             and value.attr.value == "spark_session"
         ):
-            tracked.session, tracked.session_assigned = name, True
+            tracked.session = name
         elif call is not None and isinstance(call.func, cst.Attribute) and call.func.attr.value == "get_logger":
             tracked.loggers.add(name)
         elif call is not None and "awsglue.job.Job" in self._qualified(call.func):

@@ -101,6 +101,12 @@ class _Wrapper(MetadataWrapper):
     ExpressionContextProvider do all their work from visit_Module with a visitor of their own, and a round
     that only computes positions has no visitors at all: the batched walk then visits every node and calls
     nothing, three times a file. Those rounds call visit_Module and stop; any other visitor gets the walk.
+
+    Why a subclass and not libcst's public API alone: the rounds are internal to MetadataWrapper.resolve, which
+    calls self.visit_batched for each; a plain MetadataWrapper gives the same metadata but converting the test
+    corpus then takes about a third more CPU time (0.6 s over 53 files). What this relies on is only that
+    resolve goes through visit_batched: were libcst to stop doing so, this override would go unused, the
+    answers would stay right, and conversion would only be that much slower.
     """
 
     __slots__ = ()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import libcst as cst
 import pytest
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert import engine
-from g2l_merge.convert.rules import RULES
+from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.rules import REGISTRY, RULES
+from g2l_merge.convert.rules.base import Rule, UnknownHook, registry
 from g2l_merge.convert.rules.boilerplate import GlueLogger
+from g2l_merge.convert.tree import walk
 
 GLUE = """from pyspark.context import SparkContext
 from awsglue.context import GlueContext
@@ -18,12 +22,14 @@ logger.warn("late")
 """
 
 
-def test_a_failing_rule_leaves_its_node_as_written_with_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: object, ctx: object, original: object, updated: object) -> object:
+class _BrokenLogger(GlueLogger):
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         raise RuntimeError("bug in a rule")
 
-    monkeypatch.setattr(GlueLogger, "leave_Call", broken)
-    result = engine.convert_source(GLUE, "jobs/a.py", ConvertConfig())
+
+def test_a_failing_rule_leaves_its_node_as_written_with_a_finding() -> None:
+    rules = registry(_BrokenLogger() if isinstance(rule, GlueLogger) else rule for rule in RULES)
+    result = engine.convert_source(GLUE, "jobs/a.py", ConvertConfig(), rules)
     assert 'logger.warn("late")' in result.text  # GlueLogger's work was not done, nothing else broke
     assert "spark = SparkSession.builder.getOrCreate()" in result.text
     failed = [(f.line, f.rule) for f in result.findings if "could not apply" in f.message]
@@ -34,6 +40,20 @@ def test_unparseable_file_is_carried_over_with_one_finding_naming_the_line() -> 
     result = engine.convert_source("x = 1\ndef broken(:\n", "jobs/b.py", ConvertConfig())
     assert result.text == "x = 1\ndef broken(:\n"
     assert [(f.line, f.rule) for f in result.findings] == [(2, "G2L000")]
+
+
+def test_a_converter_failure_outside_the_rules_carries_the_file_over_with_its_own_id(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(tree: object) -> object:
+        raise RuntimeError("bug in the engine")
+
+    monkeypatch.setattr(engine, "track", broken)
+    result = engine.convert_source(GLUE, "jobs/a.py", ConvertConfig())
+    assert result.text == GLUE
+    assert [(f.line, f.rule) for f in result.findings] == [(1, engine.INTERNAL_RULE)]
+    assert engine.INTERNAL_RULE != engine.PARSE_RULE
+    assert "RuntimeError" in result.findings[0].message
 
 
 def test_header_goes_after_shebang_and_coding_lines_once() -> None:
@@ -56,3 +76,33 @@ def test_comments_of_removed_statements_move_to_the_next_statement() -> None:
 def test_every_rule_instance_is_registered_once() -> None:
     assert len({id(rule) for rule in RULES}) == len(RULES)
     assert len({type(rule) for rule in RULES}) == len(RULES)
+
+
+class _Misspelt(GlueLogger):
+    def leave_Cal(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        return updated
+
+
+class _Visiting(GlueLogger):
+    def visit_Call(self, ctx: ConvertContext, node: cst.Call) -> None:
+        return None
+
+
+@pytest.mark.parametrize("rule", [_Misspelt(), _Visiting()], ids=["leave_Cal", "visit_Call"])
+def test_a_hook_the_engine_would_never_run_is_refused_when_the_registry_is_built(rule: GlueLogger) -> None:
+    with pytest.raises(UnknownHook, match="is not a hook the engine runs"):
+        registry([*RULES, rule])
+
+
+def test_the_registry_lists_only_the_hooks_a_rule_overrides_in_rule_order() -> None:
+    calls = [hook.rule for hook in REGISTRY.hooks[cst.Call]]
+    assert calls == [rule for rule in RULES if type(rule).leave_Call is not Rule.leave_Call]
+    assert cst.While not in REGISTRY.hooks  # no rule hooks it: its nodes cost no hook lookups
+    assert [rule.id for rule in REGISTRY.finishing] == ["G2L001", "G2L002", "G2L405"]
+
+
+def test_rule_state_is_made_per_file() -> None:
+    tree = walk(cst.parse_module("x = 1\n"))
+    first, second = (ConvertContext("a.py", ConvertConfig(), engine.track(tree), tree) for _ in range(2))
+    assert first.state(list) is first.state(list)
+    assert first.state(list) is not second.state(list)

@@ -1,8 +1,12 @@
 """Golden before/after cases, one folder per rule id: cases/<RULE>/<name>.in.py -> <name>.out.py.
 
 Every case is converted as `jobs/<name>.py`; its output must equal the .out.py file, parse, and convert to
-itself again (idempotence). A first line `# case-config: {...}` sets [convert] options for that case.
-Every rule in the registry must have a folder with at least one case.
+itself again (idempotence). Its findings must be those in <name>.findings, one `LINE RULE` a line in the
+engine's order (an empty file: none). A first line `# case-config: {...}` sets [convert] options for that case.
+
+A case proves its folder's rule: without that rule in the registry, the output or the findings differ. A case
+named `noop*` is a near miss the rule must leave alone: without the rule, nothing differs.
+Every rule in the registry must have a folder with at least one case, and one no-op case.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ from pathlib import Path
 import pytest
 
 from g2l_merge.config import ConvertConfig
-from g2l_merge.convert.engine import convert_source
+from g2l_merge.convert.engine import Conversion, convert_source
 from g2l_merge.convert.rules import RULES
+from g2l_merge.convert.rules.base import registry
+from g2l_merge.convert.rules.frame_calls import THRESHOLDS_RULE
+from g2l_merge.convert.rules.frames import ErrorChannel
 
 CASES = Path(__file__).parent / "cases"
 ALL = sorted(CASES.glob("*/*.in.py"))
@@ -36,13 +43,30 @@ def test_case(case: Path) -> None:
     config = config_for(before)
     result = convert_source(before, path, config)
     assert result.text == expected
+    assert findings_of(result) == case.with_name(case.name.replace(".in.py", ".findings")).read_text()
     ast.parse(result.text)
     assert convert_source(result.text, path, config).text == result.text, "a second pass changed the output"
+    without = convert_source(before, path, config, registry(rule for rule in RULES if rule.id != case.parent.name))
+    if case.name.startswith("noop"):
+        assert without == result, f"{case.parent.name} changes a case named as its no-op"
+    else:
+        assert without != result, f"the case passes without {case.parent.name}: it proves another rule"
+
+
+def findings_of(result: Conversion) -> str:
+    """The findings as a .findings file holds them: `LINE RULE`, one a line."""
+    return "".join(f"{finding.line} {finding.rule}\n" for finding in result.findings)
+
+
+def test_every_findings_file_belongs_to_a_case() -> None:
+    for findings in CASES.glob("*/*.findings"):
+        assert findings.with_name(findings.name.replace(".findings", ".in.py")).exists(), findings
 
 
 def test_every_rule_has_cases() -> None:
     for rule in RULES:
         assert list((CASES / rule.id).glob("*.in.py")), f"rule {rule.id} ({rule.name}) has no golden case"
+        assert list((CASES / rule.id).glob("noop*.in.py")), f"rule {rule.id} ({rule.name}) has no no-op case"
         assert rule.__doc__ and "Before" in rule.__doc__ and "After" in rule.__doc__, f"{rule.id} docstring"
 
 
@@ -50,3 +74,7 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
     ids = [rule.id for rule in RULES]
     assert len(ids) == len(set(ids))
     assert all(len(i) == 6 and i.startswith("G2L") and i[3:].isdigit() for i in ids)
+
+
+def test_error_thresholds_are_reviewed_under_the_error_channel_rule() -> None:
+    assert ErrorChannel.id == THRESHOLDS_RULE

@@ -1,22 +1,124 @@
 """The shape of a rule: an id, a name, a one-line summary, a docstring with before/after, and leave hooks.
 
 A hook is `leave_<NodeType>(self, ctx, original, updated) -> node`: `original` is for metadata lookups
-(ctx.qualified, ctx.line, ctx.review), `updated` is what earlier rules made of it. Hooks return a node
+(ctx.qualified, ctx.line, ctx.review), `updated` is what earlier rules made of it (always of the same node
+type: the engine stops a node's chain once a hook turned it into something else). Hooks return a node
 (or cst.RemovalSentinel.REMOVE / cst.FlattenSentinel for statements), never raise for a bad input: what a
 rule cannot convert it leaves as written and reports with ctx.review.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, ClassVar, NamedTuple, Protocol
 
 import libcst as cst
 
+from g2l_merge.convert.context import ConvertContext
 
-class Rule:
+StatementResult = cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel
+SmallStatementResult = cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel
+
+
+class Rule(Protocol):
+    """Every hook the engine runs, typed; each leaves its node as it is, and a rule overrides the ones it needs."""
+
+    # registry() refuses a rule with any other leave_/visit_ method: a misspelt hook fails at import instead of
+    # never running. A hook for another node type is one more method here.
+
     id: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        return updated
+
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        return updated
+
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        return updated
+
+    def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        return updated
+
+    def leave_Param(self, ctx: ConvertContext, original: cst.Param, updated: cst.Param) -> cst.Param:
+        return updated
+
+    def leave_Import(self, ctx: ConvertContext, original: cst.Import, updated: cst.Import) -> SmallStatementResult:
+        return updated
+
+    def leave_ImportFrom(
+        self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom
+    ) -> SmallStatementResult:
+        return updated
+
+    def leave_SimpleStatementLine(
+        self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> StatementResult:
+        return updated
+
+    def leave_FunctionDef(
+        self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> StatementResult:
+        return updated
+
+    def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
+        """After every hook ran and the imports were settled: a last look at the whole converted module."""
+        return module
+
+
+class Hook(NamedTuple):
+    rule: Rule  # whose id a failure of this hook is reported under
+    run: Callable[[ConvertContext, Any, Any], object]  # Rule.leave_<node type> of that type, bound to the rule
+
+
+class Registry(NamedTuple):
+    """The rules in the order they run, their hooks by node type, and the rules with a finish step."""
+
+    rules: tuple[Rule, ...]
+    hooks: Mapping[type[cst.CSTNode], tuple[Hook, ...]]
+    finishing: tuple[Rule, ...]
+
+
+class UnknownHook(TypeError):
+    """A rule method named like a hook that the engine would never run (a misspelling, or a visit_ hook)."""
+
+
+# node type name -> node type, for every leave_ hook Rule declares
+HOOK_TYPES: dict[str, type[cst.CSTNode]] = {
+    name.removeprefix("leave_"): getattr(cst, name.removeprefix("leave_"))
+    for name in dir(Rule)
+    if name.startswith("leave_")
+}
+
+
+def registry(rules: Iterable[Rule]) -> Registry:
+    """Check every rule's hook names against Rule's and list the hooks each node type runs, in rule order."""
+    ordered = tuple(rules)
+    hooks: dict[type[cst.CSTNode], list[Hook]] = {}
+    for rule in ordered:
+        for name in _hook_names(rule):
+            hooks.setdefault(HOOK_TYPES[name.removeprefix("leave_")], []).append(Hook(rule, getattr(rule, name)))
+    finishing = tuple(rule for rule in ordered if _overrides(rule, "finish"))
+    return Registry(ordered, {kind: tuple(found) for kind, found in hooks.items()}, finishing)
+
+
+def _hook_names(rule: Rule) -> list[str]:
+    """The leave_ hooks a rule overrides; UnknownHook for a name Rule does not declare."""
+    for name in dir(type(rule)):
+        if name.startswith(("leave_", "visit_")) and name.removeprefix("leave_") not in HOOK_TYPES:
+            raise UnknownHook(
+                f"{type(rule).__name__} ({rule.id}): {name} is not a hook the engine runs "
+                f"(leave_ one of {', '.join(sorted(HOOK_TYPES))}; see Rule in rules/base.py)"
+            )
+    return [name for name in dir(type(rule)) if name.startswith("leave_") and _overrides(rule, name)]
+
+
+def _overrides(rule: Rule, name: str) -> bool:
+    return getattr(type(rule), name) is not getattr(Rule, name)
 
 
 def expr(code: str) -> cst.BaseExpression:

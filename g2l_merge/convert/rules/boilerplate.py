@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import libcst as cst
@@ -11,7 +12,7 @@ from libcst.metadata import ParentNodeProvider, QualifiedNameProvider, Qualified
 
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS, dotted
-from g2l_merge.convert.rules.base import Rule, code_of, expr, stmt
+from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, code_of, expr, stmt
 from g2l_merge.convert.rules.storage import session_of
 from g2l_merge.convert.tree import NodeVisitor, Tree
 
@@ -73,6 +74,13 @@ def _assigned(node: cst.SimpleStatementLine) -> tuple[str, cst.BaseExpression] |
     return None
 
 
+@dataclass
+class _ImportState:
+    """G2L001's per file: the first statement importing each Glue-only module, for the line of its finding."""
+
+    statements: dict[str, cst.SimpleStatementLine] = field(default_factory=dict)
+
+
 class AwsglueImports(Rule):
     """Remove awsglue imports (and awsgluedq, awsglueml, awsgluedi) once nothing uses them; star imports from
     awsglue always go.
@@ -90,14 +98,16 @@ class AwsglueImports(Rule):
     name = "awsglue-imports"
     summary = "Remove awsglue imports, star imports included, once the converted code no longer needs them."
 
-    def leave_ImportFrom(self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
+    def leave_ImportFrom(
+        self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom
+    ) -> SmallStatementResult:
         module = ".".join(dotted(original.module)) if original.module else ""
         if module.split(".")[0] in GLUE_PACKAGES and not isinstance(original.names, cst.ImportStar):
             for alias in original.names:
                 ctx.remove_import(module, dotted(alias.name)[-1], _asname(alias))
         return updated
 
-    def leave_Import(self, ctx: ConvertContext, original: cst.Import, updated: cst.Import) -> Any:
+    def leave_Import(self, ctx: ConvertContext, original: cst.Import, updated: cst.Import) -> SmallStatementResult:
         for alias in original.names:
             module = ".".join(dotted(alias.name))
             if module.split(".")[0] in GLUE_PACKAGES:
@@ -106,7 +116,7 @@ class AwsglueImports(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         small = _single(original)
         if (
             isinstance(small, cst.ImportFrom)
@@ -115,15 +125,16 @@ class AwsglueImports(Rule):
             and ".".join(dotted(small.module)) in STAR_EXPORTS
         ):
             return cst.RemovalSentinel.REMOVE
+        statements = ctx.state(_ImportState).statements
         for module in _glue_modules(original):
             # the statement, not its line: positions are computed for the whole file on the first ask
-            ctx.memo.setdefault(("G2L001 import", module), original)
+            statements.setdefault(module, original)
         return updated
 
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
         """An awsglue import still there whose names are used outside the statements left for review (so no
         review item explains it): say so on the import itself."""
-        if not any(isinstance(key, tuple) and key[0] == "G2L001 import" for key in ctx.memo):
+        if not ctx.state(_ImportState).statements:
             return module  # the file imported nothing Glue-only (other than star imports, which went)
         imports = _GlueImports()
         module.visit(imports)
@@ -253,7 +264,7 @@ class _FlagGlueImports(cst.CSTTransformer):
             "item): convert that code by hand, and the import goes"
         )
         comment = f"# g2l: review {self.rule}: {message}"
-        statement = self.ctx.memo.get(("G2L001 import", modules[0]))
+        statement = self.ctx.state(_ImportState).statements.get(modules[0])
         line = self.ctx.line(statement) if statement is not None else 0
         self.ctx.findings.append(Finding(self.ctx.path, line, self.rule, message))
         present = [*self.header, *updated.leading_lines]  # above the first statement, libcst reads a module header
@@ -305,6 +316,17 @@ def _asname(alias: cst.ImportAlias) -> str | None:
     return None
 
 
+_Settings = tuple[str | None, list[str]]  # a SparkContext's SparkConf code and its other arguments
+
+
+@dataclass
+class _SessionState:
+    """G2L002's per file: settings of SparkContexts removed for the GlueContext line, blocks that bound the session."""
+
+    settings: dict[str, _Settings] = field(default_factory=dict)  # by the SparkContext's name
+    bound_in: set[int] = field(default_factory=set)  # id() of the blocks (original nodes) already binding it
+
+
 class SparkSessionSetup(Rule):
     """GlueContext(SparkContext) becomes a SparkSession; its uses as a SQLContext follow.
 
@@ -331,7 +353,7 @@ class SparkSessionSetup(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         binding = _assigned(original)
         if binding is None:
             return updated
@@ -348,7 +370,7 @@ class SparkSessionSetup(Rule):
             ctx.remove_import("pyspark.context", "SparkContext")
             settings = _context_settings(value)
             if tracked.glue_contexts and tracked.uses.get(name, 0) <= 2:  # bound here, passed to GlueContext
-                ctx.memo[("G2L002 settings", name)] = settings  # the GlueContext(sc) line builds the session
+                ctx.state(_SessionState).settings[name] = settings  # the GlueContext(sc) line builds the session
                 return cst.RemovalSentinel.REMOVE
             ctx.add_import("pyspark.sql", "SparkSession")
             builder = self._builder(ctx, original, value)
@@ -369,7 +391,7 @@ class SparkSessionSetup(Rule):
         """The session builder for a SparkContext expression (a call, or the name of the `sc` removed above): its
         SparkConf goes to builder.config; its settings are a review item, since the cluster already runs."""
         if isinstance(context, cst.Name):
-            settings = ctx.memo.get(("G2L002 settings", context.value), _NO_SETTINGS)
+            settings = ctx.state(_SessionState).settings.get(context.value, _NO_SETTINGS)
         elif isinstance(context, cst.Call) and _is_context_call(context):
             settings = _context_settings(context)
         else:
@@ -391,7 +413,9 @@ class SparkSessionSetup(Rule):
         )
         return f"SparkSession.builder.config(conf={conf}).getOrCreate()" if conf is not None else SESSION_BUILDER
 
-    def leave_Attribute(self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute) -> Any:
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
         if not ctx.tracked.is_glue_context(original.value):
             return updated
         member = original.attr.value
@@ -414,7 +438,7 @@ class SparkSessionSetup(Rule):
             )
         return updated
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """SQLContext's conf and cache methods, which a SparkSession keeps under spark.conf and spark.catalog."""
         func = original.func
         if (
@@ -435,13 +459,13 @@ class SparkSessionSetup(Rule):
         target = SQL_CONTEXT_CALLS[func.attr.value]
         return updated.with_changes(func=expr(f"{session}.{target}"))
 
-    def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> Any:
+    def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
         value = original.value
         if isinstance(value, cst.Name) and value.value in ctx.tracked.glue_contexts:
             return updated.with_changes(value=_session(ctx, value, updated.value))
         return updated
 
-    def leave_Param(self, ctx: ConvertContext, original: cst.Param, updated: cst.Param) -> Any:
+    def leave_Param(self, ctx: ConvertContext, original: cst.Param, updated: cst.Param) -> cst.Param:
         annotation = original.annotation
         if annotation is not None and GLUE_CONTEXT in ctx.qualified(annotation.annotation):
             ctx.add_import("pyspark.sql", "SparkSession")
@@ -520,7 +544,7 @@ def _session(ctx: ConvertContext, original: cst.BaseExpression, updated: cst.Bas
     return updated
 
 
-_NO_SETTINGS: tuple[str | None, list[str]] = (None, [])
+_NO_SETTINGS: _Settings = (None, [])
 
 
 def _is_context_call(call: cst.Call) -> bool:
@@ -534,7 +558,7 @@ def _is_context_call(call: cst.Call) -> bool:
     )
 
 
-def _context_settings(value: cst.BaseExpression) -> tuple[str | None, list[str]]:
+def _context_settings(value: cst.BaseExpression) -> _Settings:
     """What a SparkContext(...) call sets: its SparkConf (conf=, or getOrCreate's argument) and other arguments."""
     if not isinstance(value, cst.Call):
         return _NO_SETTINGS
@@ -555,9 +579,9 @@ def _bind_session_once(ctx: ConvertContext, statement: cst.CSTNode) -> bool:
         block = ctx.metadata.get_metadata(ParentNodeProvider, statement)
     except KeyError:
         return True
-    key = ("G2L002 session bound", id(block))
-    first = key not in ctx.memo
-    ctx.memo[key] = True
+    bound_in = ctx.state(_SessionState).bound_in
+    first = id(block) not in bound_in
+    bound_in.add(id(block))
     return first
 
 
@@ -628,7 +652,7 @@ class GlueLogger(Rule):
     name = "glue-logger"
     summary = "glueContext.get_logger() becomes logging.getLogger(__name__); warn() becomes warning()."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if m.matches(func, m.Attribute(attr=m.Name("get_logger"))) and ctx.tracked.is_glue_context(func.value):  # type: ignore[attr-defined]
             ctx.add_import("logging")
@@ -664,7 +688,7 @@ class JobLifecycle(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         small = _single(original)
         jobs = _removable_jobs(ctx, original)
         binding = _assigned(original)
@@ -681,7 +705,7 @@ class JobLifecycle(Rule):
             return cst.RemovalSentinel.REMOVE
         return updated
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """A Job the script hands on (returns it, passes it to a function) stays, with a review item."""
         if "awsglue.job.Job" not in ctx.qualified(original.func):
             return updated
@@ -699,7 +723,7 @@ class JobLifecycle(Rule):
             )
         return updated
 
-    def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> Any:
+    def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
         if (
             original.keyword is not None
             and original.keyword.value == "transformation_ctx"
@@ -715,15 +739,21 @@ class JobLifecycle(Rule):
         return updated
 
 
+@dataclass
+class _JobState:
+    """G2L004's per file: the removable Job names, counted on the first statement asked about."""
+
+    removable: frozenset[str] | None = None
+
+
 def _removable_jobs(ctx: ConvertContext, node: cst.CSTNode) -> frozenset[str]:
     """The Job names used only to be bound, init()ed and commit()ted: those statements can go."""
-    key = "G2L004 removable jobs"
-    if key not in ctx.memo:
+    state = ctx.state(_JobState)
+    if state.removable is None:
         jobs = ctx.tracked.jobs
         lifecycle, uses = _job_uses(ctx.metadata, jobs) if jobs else ({}, {})
-        ctx.memo[key] = frozenset(name for name in jobs if lifecycle.get(name, 0) >= uses.get(name, 0))
-    removable: frozenset[str] = ctx.memo[key]
-    return removable
+        state.removable = frozenset(name for name in jobs if lifecycle.get(name, 0) >= uses.get(name, 0))
+    return state.removable
 
 
 def _job_uses(tree: Tree, jobs: set[str]) -> tuple[dict[str, int], dict[str, int]]:

@@ -2,8 +2,8 @@
 
 Every transform class call (`ApplyMapping.apply(frame=f, mappings=m)`, `ApplyMapping.apply(f, m)`,
 `T.ApplyMapping.apply(...)`, `ApplyMapping()(frame=f, ...)`, star imports included) is read as the method call
-it stands for (`f.apply_mapping(m)`), with its arguments bound to the method's parameter names, whether they
-were passed by keyword or by position (G2L300). Each rule then handles one method in both forms. A rule that
+it stands for (`f.apply_mapping(m)`), by the code these rules share (frame_calls.py); G2L300 reports the
+transform calls no rule takes. Each rule then handles one method in both forms. A rule that
 cannot convert a call leaves a method call as written, and a transform class call as the method call it
 stands for (`f.resolveChoice(choice="make_cols")`, so that no awsglue name is left undefined once the
 awsglue imports go), with a review item.
@@ -18,15 +18,11 @@ alone, since DataFrames and RDDs have methods of the same names.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from typing import Any, ClassVar, NamedTuple
+from typing import ClassVar
 
 import libcst as cst
 import libcst.matchers as m
-from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameProvider, QualifiedNameSource
 
-from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.columns import (
     castable,
     glue_path,
@@ -40,512 +36,34 @@ from g2l_merge.convert.columns import (
 )
 from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
-from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
-
-GLUE_TAIL = ("transformation_ctx", "info", "stageThreshold", "totalThreshold")
-# DynamicFrame (and DynamicFrameCollection) methods: their parameters, in order.
-METHODS: dict[str, tuple[str, ...]] = {
-    "apply_mapping": ("mappings", "case_sensitive", *GLUE_TAIL),
-    "applyMapping": ("mappings", "case_sensitive", *GLUE_TAIL),
-    "resolveChoice": ("specs", "choice", "database", "table_name", *GLUE_TAIL, "catalog_id"),
-    "drop_null_fields": GLUE_TAIL,  # DropNullFields has no method: this is its name here
-    "select_fields": ("paths", *GLUE_TAIL),
-    "drop_fields": ("paths", *GLUE_TAIL),
-    "rename_field": ("oldName", "newName", *GLUE_TAIL),
-    "split_fields": ("paths", "name1", "name2", *GLUE_TAIL),
-    "split_rows": ("comparison_dict", "name1", "name2", *GLUE_TAIL),
-    "join": ("paths1", "paths2", "frame2", *GLUE_TAIL),
-    "union": ("other_frame", *GLUE_TAIL),
-    "filter": ("f", *GLUE_TAIL),
-    "map": ("f", "preservesPartitioning", *GLUE_TAIL),
-    "unbox": ("path", "format", *GLUE_TAIL),
-    "unnest": GLUE_TAIL,
-    "relationalize": ("root_table_name", "staging_path", "options", *GLUE_TAIL),
-    "spigot": ("path", "options", *GLUE_TAIL),
-    "repartition": ("num_partitions", *GLUE_TAIL),
-    "coalesce": ("num_partitions", "shuffle", *GLUE_TAIL),
-    "mergeDynamicFrame": (
-        "stage_dynamic_frame",
-        "primary_keys",
-        "transformation_ctx",
-        "options",
-        "info",
-        "stageThreshold",
-        "totalThreshold",
-    ),
-    "errorsAsDynamicFrame": (),
-    "errorsCount": (),
-    "stageErrorsCount": (),
-    "assertErrorThreshold": (),
-    "toDF": ("options",),
-    "schema": (),
-    "getNumPartitions": (),
-    "show": ("num_rows",),
-    "unnest_ddb_json": GLUE_TAIL,
-    "simplify_ddb_json": (),
-    # on a DynamicFrameCollection
-    "select": ("key", "transformation_ctx"),
-    "collection_map": ("callable", "transformation_ctx"),
-    "collection_flatmap": ("f", "transformation_ctx"),
-}
-# Methods no DataFrame, RDD or dict has: the name alone says the receiver is a DynamicFrame.
-GLUE_ONLY = frozenset(
-    {
-        "apply_mapping",
-        "applyMapping",
-        "resolveChoice",
-        "select_fields",
-        "drop_fields",
-        "rename_field",
-        "split_fields",
-        "split_rows",
-        "unbox",
-        "unnest",
-        "relationalize",
-        "spigot",
-        "mergeDynamicFrame",
-        "errorsAsDynamicFrame",
-        "errorsCount",
-        "stageErrorsCount",
-        "assertErrorThreshold",
-        "unnest_ddb_json",
-        "simplify_ddb_json",
-    }
+from g2l_merge.convert.rules.base import Rule, StatementResult, code_of, expr, string_value
+from g2l_merge.convert.rules.frame_calls import (
+    FRAME,
+    FROM_DF,
+    GLUE_TAIL,
+    OTHER,
+    STUDIO_TRANSFORMS,
+    TRANSFORMS,
+    UNKNOWN,
+    FrameCall,
+    FrameRule,
+    arguments,
+    bind_arguments,
+    bound_by_import,
+    catalog_table,
+    compat,
+    frame_call,
+    frame_kind,
+    functions_alias,
+    is_literal,
+    line_indent,
+    module_of,
+    parent_of,
+    receiver,
+    spans_lines,
+    standalone,
+    transform_name,
 )
-# Frame methods whose result is a DynamicFrame too.
-FRAME_RESULTS = GLUE_ONLY - {
-    "split_fields",
-    "split_rows",
-    "relationalize",
-    "errorsCount",
-    "stageErrorsCount",
-    "assertErrorThreshold",
-} | {"filter", "map", "join", "union", "repartition", "coalesce", "with_frame_schema"}
-COLLECTION_RESULTS = frozenset({"split_fields", "split_rows", "relationalize"})
-RDD_SOURCES = frozenset({"parallelize", "textFile", "wholeTextFiles", "emptyRDD", "binaryFiles"})
-FROM_DF = frozenset(f"{t}.fromDF" for t in FRAME_TYPES)
-STUDIO_TRANSFORMS = frozenset({"EvaluateDataQuality"})  # Glue Studio's family (G2L4xx) handles these
-FRAME, OTHER, UNKNOWN = "frame", "other", "unknown"
-IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-class Transform(NamedTuple):
-    method: str
-    params: tuple[str, ...]  # the class's own parameters; the frame is renamed to "frame"
-    renames: Mapping[str, str] = {}
-
-
-TRANSFORMS: dict[str, Transform] = {
-    "ApplyMapping": Transform("apply_mapping", ("frame", "mappings", "case_sensitive", *GLUE_TAIL)),
-    "ResolveChoice": Transform(
-        "resolveChoice", ("frame", "specs", "choice", "database", "table_name", *GLUE_TAIL, "catalog_id")
-    ),
-    "DropNullFields": Transform("drop_null_fields", ("frame", *GLUE_TAIL)),
-    "SelectFields": Transform("select_fields", ("frame", "paths", *GLUE_TAIL)),
-    "DropFields": Transform("drop_fields", ("frame", "paths", *GLUE_TAIL)),
-    "RenameField": Transform(
-        "rename_field", ("frame", "old_name", "new_name", *GLUE_TAIL), {"old_name": "oldName", "new_name": "newName"}
-    ),
-    "SplitFields": Transform("split_fields", ("frame", "paths", "name1", "name2", *GLUE_TAIL)),
-    "SplitRows": Transform("split_rows", ("frame", "comparison_dict", "name1", "name2", *GLUE_TAIL)),
-    "Join": Transform(
-        "join",
-        ("frame1", "frame2", "keys1", "keys2", "transformation_ctx"),
-        {"frame1": "frame", "keys1": "paths1", "keys2": "paths2"},
-    ),
-    "Union": Transform("union", ("frame1", "frame2", *GLUE_TAIL), {"frame1": "frame", "frame2": "other_frame"}),
-    "Filter": Transform("filter", ("frame", "f", *GLUE_TAIL)),
-    "Map": Transform("map", ("frame", "f", "preservesPartitioning", *GLUE_TAIL)),
-    "Unbox": Transform("unbox", ("frame", "path", "format", *GLUE_TAIL)),
-    "UnnestFrame": Transform("unnest", ("frame", *GLUE_TAIL)),
-    "Relationalize": Transform(
-        "relationalize", ("frame", "staging_path", "name", "options", *GLUE_TAIL), {"name": "root_table_name"}
-    ),
-    "Spigot": Transform("spigot", ("frame", "path", "options", "transformation_ctx")),
-    "Repartition": Transform("repartition", ("frame", "num_partitions", *GLUE_TAIL)),
-    "Coalesce": Transform("coalesce", ("frame", "num_partitions", "shuffle", *GLUE_TAIL)),
-    "ErrorsAsDynamicFrame": Transform("errorsAsDynamicFrame", ("frame",)),
-    "SelectFromCollection": Transform("select", ("dfc", "key", "transformation_ctx"), {"dfc": "frame"}),
-}
-COLLECTION_TRANSFORMS = frozenset({"SplitFields", "SplitRows", "Relationalize"})
-
-
-# ---- reading a call ---------------------------------------------------------------------------------------
-
-
-class FrameCall(NamedTuple):
-    """A DynamicFrame method call, whichever form it was written in."""
-
-    method: str
-    receiver: cst.BaseExpression  # converted
-    source: cst.BaseExpression  # as written, for metadata
-    args: dict[str, cst.BaseExpression]  # converted, by the method's parameter names
-    sources: dict[str, cst.BaseExpression]  # as written
-    options: dict[str, cst.BaseExpression]  # keywords beyond the parameters (unbox's **options)
-    transform: bool  # written as an awsglue.transforms class call
-    names: tuple[str, ...]  # the parameter each written argument went to
-
-
-class _Bound(NamedTuple):
-    args: dict[str, cst.BaseExpression]
-    sources: dict[str, cst.BaseExpression]
-    options: dict[str, cst.BaseExpression]
-    names: list[str]
-
-
-def frame_call(ctx: ConvertContext, original: cst.Call, updated: cst.BaseExpression) -> FrameCall | None:
-    """The method call `original` stands for, with `updated`'s converted arguments; None for anything else."""
-    if not isinstance(updated, cst.Call) or len(updated.args) != len(original.args):
-        return None
-    name = transform_name(ctx, original)
-    if name is not None:
-        return _transform_call(name, original, updated)
-    func = original.func
-    if not isinstance(func, cst.Attribute) or not isinstance(updated.func, cst.Attribute):
-        return None
-    method = _method(ctx, func)
-    params = METHODS.get(method)
-    bound = None if params is None else _bind(params, {}, original, updated, method == "unbox")
-    if bound is None:
-        return None
-    return FrameCall(
-        method, updated.func.value, func.value, bound.args, bound.sources, bound.options, False, tuple(bound.names)
-    )
-
-
-def _method(ctx: ConvertContext, func: cst.Attribute) -> str:
-    method = func.attr.value
-    if method in ("select", "map", "flatmap") and is_collection(ctx, func.value):
-        return "select" if method == "select" else f"collection_{method}"
-    return "" if method in ("select", "flatmap") else method
-
-
-def _transform_call(name: str, original: cst.Call, updated: cst.Call) -> FrameCall | None:
-    spec = TRANSFORMS.get(name)
-    bound = None if spec is None else _bind(spec.params, spec.renames, original, updated, name == "Unbox")
-    if spec is None or bound is None or "frame" not in bound.args:
-        return None
-    receiver, source = bound.args.pop("frame"), bound.sources.pop("frame")
-    return FrameCall(spec.method, receiver, source, bound.args, bound.sources, bound.options, True, tuple(bound.names))
-
-
-def _bind(
-    params: tuple[str, ...], renames: Mapping[str, str], original: cst.Call, updated: cst.Call, more_keywords: bool
-) -> _Bound | None:
-    """Arguments by parameter name; None for *args/**kwargs, too many arguments or an unknown keyword."""
-    bound = _Bound({}, {}, {}, [])
-    position = 0
-    for written, converted in zip(original.args, updated.args, strict=True):
-        if written.star:
-            return None
-        if written.keyword is None:
-            if position >= len(params):
-                return None
-            name = params[position]
-            position += 1
-        else:
-            name = written.keyword.value
-            if name not in params:
-                if not more_keywords:
-                    return None
-                bound.options[name] = converted.value
-                bound.names.append(name)
-                continue
-        name = renames.get(name, name)
-        if name in bound.args:
-            return None
-        bound.args[name], bound.sources[name] = converted.value, written.value
-        bound.names.append(name)
-    return bound
-
-
-def transform_name(ctx: ConvertContext, call: cst.Call) -> str | None:
-    """`ApplyMapping` for `ApplyMapping.apply(...)` or `ApplyMapping()(...)`, however it was imported."""
-    func = call.func
-    if isinstance(func, cst.Attribute) and func.attr.value == "apply":
-        target: cst.BaseExpression = func.value
-    elif isinstance(func, cst.Call) and not func.args:
-        target = func.func
-    else:
-        return None
-    for qualified in sorted(ctx.qualified(target)):
-        if qualified.startswith("awsglue.transforms."):
-            return qualified.rsplit(".", 1)[1]
-    return None
-
-
-def frame_kind(ctx: ConvertContext, node: cst.BaseExpression) -> str:
-    """FRAME for a DynamicFrame, OTHER for an RDD, a DataFrame or a collection, UNKNOWN when it cannot be told."""
-    tracked = ctx.tracked
-    if isinstance(node, cst.Name):
-        if node.value in tracked.frames:
-            return FRAME
-        return OTHER if node.value in tracked.collections or _is_module(ctx, node) else UNKNOWN
-    if isinstance(node, cst.Subscript):
-        return FRAME if is_collection(ctx, node.value) else UNKNOWN
-    if isinstance(node, cst.Attribute):
-        return OTHER if node.attr.value == "rdd" else UNKNOWN
-    if not isinstance(node, cst.Call):
-        return UNKNOWN
-    name = transform_name(ctx, node)
-    if name is not None:
-        return OTHER if name in COLLECTION_TRANSFORMS else FRAME
-    if ctx.qualified(node.func) & FROM_DF:
-        return FRAME
-    return _call_kind(ctx, node)
-
-
-def _is_module(ctx: ConvertContext, node: cst.Name) -> bool:
-    """`glue_compat` in `glue_compat.unnest(df)`: a name an import binds is no frame."""
-    try:
-        names = ctx.metadata.get_metadata(QualifiedNameProvider, node, set())
-    except KeyError:
-        return False
-    return any(name.source is QualifiedNameSource.IMPORT and name.name == node.value for name in names)
-
-
-def _call_kind(ctx: ConvertContext, node: cst.Call) -> str:
-    func = node.func
-    if isinstance(func, cst.Name):
-        return FRAME if func.value in getattr(ctx.tracked, "frame_functions", ()) else UNKNOWN
-    if not isinstance(func, cst.Attribute):
-        return UNKNOWN
-    method, receiver = func.attr.value, func.value
-    if (
-        method.startswith("create_dynamic_frame")
-        or method == "getFrame"
-        or (isinstance(receiver, cst.Attribute) and receiver.attr.value == "create_dynamic_frame")
-    ):
-        return FRAME
-    if method == "select" and is_collection(ctx, receiver):
-        return FRAME
-    if method in RDD_SOURCES or method == "toDF":
-        return OTHER
-    kind = frame_kind(ctx, receiver)
-    if kind == FRAME and method in COLLECTION_RESULTS:
-        return OTHER
-    if method in FRAME_RESULTS and (kind == FRAME or method in GLUE_ONLY):
-        return FRAME
-    return OTHER if kind == OTHER else UNKNOWN
-
-
-def is_collection(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
-    """A DynamicFrameCollection: a tracked name, a collection transform, split_*/relationalize on a frame."""
-    if isinstance(node, cst.Name):
-        return node.value in ctx.tracked.collections
-    if not isinstance(node, cst.Call):
-        return False
-    if transform_name(ctx, node) in COLLECTION_TRANSFORMS or ctx.qualified(node.func) & COLLECTION_TYPES:
-        return True
-    func = node.func
-    return isinstance(func, cst.Attribute) and func.attr.value in COLLECTION_RESULTS
-
-
-# ---- writing code -----------------------------------------------------------------------------------------
-
-
-def functions_alias(ctx: ConvertContext, node: cst.CSTNode) -> str:
-    """The name pyspark.sql.functions has in this file; `F`, imported, when it has none."""
-    module = _module(ctx, node)
-    alias = _imported_functions(module) if module is not None else None
-    if alias is not None:
-        return alias
-    alias = "F" if "F" not in ctx.tracked.uses else "SqlFuncs"
-    ctx.add_import("pyspark.sql", "functions", alias)
-    return alias
-
-
-def _module(ctx: ConvertContext, node: cst.CSTNode) -> cst.Module | None:
-    current: cst.CSTNode | None = node
-    while current is not None and not isinstance(current, cst.Module):
-        current = _parent(ctx, current)
-    return current
-
-
-def _parent(ctx: ConvertContext, node: cst.CSTNode) -> cst.CSTNode | None:
-    try:
-        parent: cst.CSTNode = ctx.metadata.get_metadata(ParentNodeProvider, node)
-    except KeyError:
-        return None
-    return parent
-
-
-def _imported_functions(module: cst.Module) -> str | None:
-    for statement in module.body:
-        for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-            if (
-                isinstance(small, cst.ImportFrom)
-                and small.module is not None
-                and code_of(small.module) == "pyspark.sql"
-                and not isinstance(small.names, cst.ImportStar)
-            ):
-                for alias in small.names:
-                    if code_of(alias.name) == "functions":
-                        return code_of(alias.asname.name) if alias.asname else "functions"
-            if isinstance(small, cst.Import):
-                for alias in small.names:
-                    if code_of(alias.name) == "pyspark.sql.functions":
-                        return code_of(alias.asname.name) if alias.asname else "pyspark.sql.functions"
-    return None
-
-
-def compat(ctx: ConvertContext, function: str, *arguments: str) -> cst.BaseExpression:
-    """A call of glue_compat.<function>, imported."""
-    ctx.add_import("glue_compat")
-    return expr(f"glue_compat.{function}({', '.join(arguments)})")
-
-
-def receiver(node: cst.BaseExpression) -> str:
-    """Code for `node` as the receiver of a method call (in parentheses when it needs them)."""
-    return code_of(node) if _atomic(node) else f"({code_of(node)})"
-
-
-def standalone(node: cst.BaseExpression) -> cst.BaseExpression:
-    """`node` in place of a call: parenthesised when it would not bind as tightly as one."""
-    if _atomic(node):
-        return node
-    return node.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-
-
-def _atomic(node: cst.BaseExpression) -> bool:
-    return bool(node.lpar) or isinstance(
-        node,
-        (
-            cst.Name,
-            cst.Attribute,
-            cst.Call,
-            cst.Subscript,
-            cst.SimpleString,
-            cst.List,
-            cst.Dict,
-            cst.ConcatenatedString,
-            cst.FormattedString,
-        ),
-    )
-
-
-def line_indent(ctx: ConvertContext, node: cst.CSTNode) -> str:
-    """The indentation of the line `node` starts on, beyond its block's (libcst adds the block's own)."""
-    start = _position(ctx, node)
-    if start is None:
-        return ""
-    column, current = start[1], node
-    while (parent := _parent(ctx, current)) is not None and not isinstance(parent, (cst.Module, cst.IndentedBlock)):
-        position = _position(ctx, parent)
-        if position is not None and position[0] == start[0]:
-            column = position[1]
-        current = parent
-    block = _position(ctx, parent) if isinstance(parent, cst.IndentedBlock) else None
-    return " " * (column - (block[1] if block else 0))
-
-
-def _position(ctx: ConvertContext, node: cst.CSTNode) -> tuple[int, int] | None:
-    try:
-        start = ctx.metadata.get_metadata(PositionProvider, node).start
-    except KeyError:
-        return None
-    return int(start.line), int(start.column)
-
-
-ONE_LINE_ARGUMENTS = 120  # longer argument lists get a line each, as a person (or black) would write them
-
-
-def arguments(items: list[str], multiline: bool, indent: str) -> str:
-    """`(a, b)`, or one argument per line under `indent` when the code they came from spanned lines or one line
-    would be too long to read (a line per column also keeps the mirror's diffs to the columns that changed)."""
-    one_line = "(" + ", ".join(items) + ")"
-    if not multiline and (len(items) < 2 or len(one_line) <= ONE_LINE_ARGUMENTS):
-        return one_line
-    return "(\n" + "".join(f"{indent}    {item},\n" for item in items) + f"{indent})"
-
-
-def spans_lines(node: cst.CSTNode | None) -> bool:
-    return node is not None and "\n" in code_of(node)
-
-
-def is_literal(node: cst.BaseExpression | None, *values: str) -> bool:
-    return node is not None and code_of(node).strip() in values
-
-
-def catalog_table(config: ConvertConfig, database: str, table: str) -> str:
-    """The Unity Catalog name of a Glue table: `catalog.database.table`, per-database overrides applied."""
-    schema = config.databases.get(database) or f"{config.catalog}.{database}"
-    return ".".join(part if IDENTIFIER.fullmatch(part) else f"`{part}`" for part in [*schema.split("."), table])
-
-
-# ---- the family's shape -----------------------------------------------------------------------------------
-
-
-class FrameRule(Rule):
-    """One DynamicFrame method, in its method and its transform-class form."""
-
-    methods: ClassVar[frozenset[str]] = frozenset()
-    written_names: ClassVar[frozenset[str]] = frozenset()  # attribute names a call of these methods ends in
-
-    def __init_subclass__(cls) -> None:
-        cls.written_names = frozenset({"apply", *(method.removeprefix("collection_") for method in cls.methods)})
-
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
-        func = original.func
-        if isinstance(func, cst.Attribute) and func.attr.value not in self.written_names:
-            return updated  # the common case, decided without reading the call
-        call = frame_call(ctx, original, updated)
-        if call is None or call.method not in self.methods or not self.accepts(ctx, original, call):
-            return updated
-        reviewed = len(ctx.findings)
-        converted = self.convert(ctx, original, call)
-        if converted is None:
-            if len(ctx.findings) == reviewed:
-                ctx.review(original, self.id, f"{call.method} without the arguments Glue requires: convert it by hand")
-            return method_form(updated, call) if call.transform else updated
-        _review_thresholds(ctx, original, call)
-        return converted
-
-    def accepts(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> bool:
-        if call.transform:
-            return True
-        kind = frame_kind(ctx, call.source)
-        return kind == FRAME or (kind == UNKNOWN and call.method in GLUE_ONLY)
-
-    def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
-        raise NotImplementedError
-
-
-def method_form(updated: cst.Call, call: FrameCall) -> cst.Call:
-    """A transform class call left for review, written as the method call it stands for (its arguments by
-    keyword), so that the file keeps no awsglue name: `ResolveChoice.apply(frame=f, choice=c)` is
-    `f.resolveChoice(choice=c)`.
-    """
-    args = [
-        arg.with_changes(
-            keyword=cst.Name(name),
-            equal=arg.equal
-            if arg.keyword
-            else cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
-        )
-        for arg, name in zip(updated.args, call.names, strict=True)
-        if name != "frame"
-    ]
-    if args and updated.args[-1].comma == cst.MaybeSentinel.DEFAULT:
-        args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    return updated.with_changes(func=cst.Attribute(standalone(call.receiver), cst.Name(call.method)), args=args)
-
-
-def _review_thresholds(ctx: ConvertContext, original: cst.Call, call: FrameCall) -> None:
-    for name in ("stageThreshold", "totalThreshold"):
-        value = call.args.get(name)
-        if value is not None and not is_literal(value, "0"):
-            ctx.review(
-                original,
-                ErrorChannel.id,
-                f"{name}: Glue failed the job past that many error records; "
-                "Spark keeps no error records (a bad value fails the job or becomes null): check the "
-                "data checks this relied on",
-            )
-            return
-
-
-# ---- the rules --------------------------------------------------------------------------------------------
 
 
 class TransformForms(Rule):
@@ -572,16 +90,18 @@ class TransformForms(Rule):
     arguments by keyword (`ResolveChoice.apply(frame=f, choice="make_cols")` becomes
     `f.resolveChoice(choice="make_cols")`), so no awsglue name is left undefined once the imports go.
 
-    This rule itself reports what no method rule takes: FlatMap, MapToCollection and other transform classes
-    without a DataFrame counterpart, and calls whose arguments cannot be read (`*args`, `**kwargs`, unknown
-    keywords). Those stay as written.
+    The reading is shared (frame_call): each method rule converts both forms of its own method, so the cases
+    of the forms above are in G2L302's folder (and G2L306's, for transforms imported by name). This rule itself
+    reports what no method rule takes: FlatMap, MapToCollection and other transform classes without a
+    DataFrame counterpart, and calls whose arguments cannot be read (`*args`, `**kwargs`, unknown keywords).
+    Those stay as written.
     """
 
     id = "G2L300"
     name = "transform-forms"
     summary = "awsglue.transforms X.apply(...) forms are read as DynamicFrame method calls; others are review items."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         name = transform_name(ctx, original)
         if name is None or name in STUDIO_TRANSFORMS:
             return updated
@@ -630,7 +150,7 @@ class ToDF(Rule):
     name = "to-from-df"
     summary = "dyf.toDF() becomes dyf and DynamicFrame.fromDF(df, ...) becomes df; never on an RDD or DataFrame."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if ctx.qualified(original.func) & FROM_DF:
             return self._from_df(ctx, original, updated)
         func = original.func
@@ -658,7 +178,7 @@ class ToDF(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         """`trades = trades.toDF()` converted to `trades = trades` says nothing: it goes (unless commented)."""
         small = updated.body[0] if len(updated.body) == 1 else None
         written = original.body[0] if len(original.body) == 1 else None
@@ -674,8 +194,8 @@ class ToDF(Rule):
             return cst.RemovalSentinel.REMOVE
         return updated
 
-    def _from_df(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
-        bound = _bind(("dataframe", "glue_ctx", "name"), {}, original, updated, False)
+    def _from_df(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        bound = bind_arguments(("dataframe", "glue_ctx", "name"), {}, original, updated, False)
         if bound is None or "dataframe" not in bound.args:
             ctx.review(original, self.id, "DynamicFrame.fromDF with unusual arguments: pass the DataFrame on")
             return updated
@@ -889,7 +409,16 @@ class ResolveChoiceRule(FrameRule):
         return compat(ctx, "match_catalog", receiver(call.receiver), py_str(name))
 
 
-class DropNullFieldsRule(FrameRule):
+class CompatRule(FrameRule):
+    """A method glue_compat implements with Glue's semantics, called as `glue_compat.<function>(frame)`."""
+
+    function: ClassVar[str]
+
+    def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
+        return compat(ctx, self.function, receiver(call.receiver))
+
+
+class DropNullFieldsRule(CompatRule):
     """DropNullFields keeps Glue's semantics through glue_compat: fields null in every record are dropped.
 
     Before::
@@ -909,8 +438,7 @@ class DropNullFieldsRule(FrameRule):
     summary = "DropNullFields becomes glue_compat.drop_null_fields(df): columns null in every record are dropped."
     methods = frozenset({"drop_null_fields"})
 
-    def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
-        return compat(ctx, "drop_null_fields", receiver(call.receiver))
+    function = "drop_null_fields"
 
 
 class SelectFieldsRule(FrameRule):
@@ -1242,11 +770,11 @@ def _is_function(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
         return True
     if not isinstance(node, cst.Name):
         return False
-    module = _module(ctx, node)
+    module = module_of(ctx, node)
     defined = module is not None and any(
         isinstance(statement, cst.FunctionDef) and statement.name.value == node.value for statement in module.body
     )
-    return defined or _is_module(ctx, node)
+    return defined or bound_by_import(ctx, node)
 
 
 def _function_name(node: cst.BaseExpression) -> str:
@@ -1329,7 +857,7 @@ class UnboxRule(FrameRule):
         return compat(ctx, "unbox", receiver(call.receiver), code_of(path), code_of(format_), *options)
 
 
-class UnnestRule(FrameRule):
+class UnnestRule(CompatRule):
     """UnnestFrame becomes glue_compat.unnest: struct fields become top-level `a.b` columns.
 
     Before::
@@ -1348,8 +876,7 @@ class UnnestRule(FrameRule):
     summary = "UnnestFrame / dyf.unnest() becomes glue_compat.unnest(df): structs flattened to dotted names."
     methods = frozenset({"unnest"})
 
-    def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
-        return compat(ctx, "unnest", receiver(call.receiver))
+    function = "unnest"
 
 
 class RelationalizeRule(FrameRule):
@@ -1513,7 +1040,7 @@ class Collections(FrameRule):
     summary = "DynamicFrameCollection becomes a dict of DataFrames; dfc.select(key) becomes dfc[key]."
     methods = frozenset({"select", "collection_map", "collection_flatmap"})
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if ctx.qualified(original.func) & COLLECTION_TYPES:
             return self._constructor(ctx, original, updated)
         return super().leave_Call(ctx, original, updated)
@@ -1533,8 +1060,8 @@ class Collections(FrameRule):
             return None
         return expr(f"{receiver(call.receiver)}[{code_of(key)}]")
 
-    def _constructor(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
-        bound = _bind(("dynamic_frames", "glue_ctx"), {}, original, updated, False)
+    def _constructor(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        bound = bind_arguments(("dynamic_frames", "glue_ctx"), {}, original, updated, False)
         frames = bound.args.get("dynamic_frames") if bound is not None else None
         if frames is None or isinstance(frames, (cst.List, cst.Tuple)):
             ctx.review(
@@ -1579,11 +1106,11 @@ class ForEachBatch(Rule):
     name = "for-each-batch"
     summary = "glueContext.forEachBatch becomes writeStream.foreachBatch(fn) with checkpoint and trigger, awaited."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if not isinstance(func, cst.Attribute) or func.attr.value != "forEachBatch":
             return updated
-        bound = _bind(("frame", "batch_function", "options"), {}, original, updated, False)
+        bound = bind_arguments(("frame", "batch_function", "options"), {}, original, updated, False)
         options = _string_keys(bound.args.get("options")) if bound is not None else None
         if (
             bound is None
@@ -1672,11 +1199,11 @@ class IngestionTimeColumns(Rule):
     name = "ingestion-time-columns"
     summary = "glueContext.add_ingestion_time_columns(df, g) becomes glue_compat.add_ingestion_time_columns(df, g)."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if not isinstance(func, cst.Attribute) or func.attr.value != "add_ingestion_time_columns":
             return updated
-        bound = _bind(("frame", "time_granularity"), {}, original, updated, False)
+        bound = bind_arguments(("frame", "time_granularity"), {}, original, updated, False)
         if bound is None or set(bound.args) != {"frame", "time_granularity"}:
             ctx.review(original, self.id, "add_ingestion_time_columns with unusual arguments: convert it by hand")
             return updated
@@ -1751,25 +1278,27 @@ class FrameTypes(Rule):
     name = "frame-types"
     summary = "DynamicFrame in annotations and isinstance becomes DataFrame; DynamicFrameCollection a dict."
 
-    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> Any:
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         if original.value not in ("DynamicFrame", "DynamicFrameCollection"):
             return updated
-        parent = _parent(ctx, original)
+        parent = parent_of(ctx, original)
         if isinstance(parent, (cst.Attribute, cst.ImportAlias)):
             return updated
         return self._replaced(ctx, original, updated, parent)
 
-    def leave_Attribute(self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute) -> Any:
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
         if original.attr.value not in ("DynamicFrame", "DynamicFrameCollection"):
             return updated
-        parent = _parent(ctx, original)
+        parent = parent_of(ctx, original)
         if (isinstance(parent, cst.Attribute) and parent.value is original) or isinstance(parent, cst.ImportAlias):
             return updated
         return self._replaced(ctx, original, updated, parent)
 
     def _replaced(
-        self, ctx: ConvertContext, original: cst.BaseExpression, updated: Any, parent: cst.CSTNode | None
-    ) -> Any:
+        self, ctx: ConvertContext, original: cst.BaseExpression, updated: cst.BaseExpression, parent: cst.CSTNode | None
+    ) -> cst.BaseExpression:
         qualified = ctx.qualified(original)
         frame, collection = bool(qualified & FRAME_TYPES), bool(qualified & COLLECTION_TYPES)
         if not frame and not collection:
@@ -1785,11 +1314,11 @@ class FrameTypes(Rule):
 
 
 def _in_annotation(ctx: ConvertContext, node: cst.CSTNode) -> bool:
-    current = _parent(ctx, node)
+    current = parent_of(ctx, node)
     while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
         if isinstance(current, cst.Annotation):
             return True
-        current = _parent(ctx, current)
+        current = parent_of(ctx, current)
     return False
 
 
@@ -1837,7 +1366,7 @@ class FrameMethods(FrameRule):
 
 
 RULES_IN_ORDER: tuple[type[Rule], ...] = (
-    TransformForms,
+    TransformForms,  # first: it reads the Glue call's arguments, which the method rules below rewrite
     ToDF,
     ApplyMappingRule,
     ResolveChoiceRule,

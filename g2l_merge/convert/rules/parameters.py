@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
@@ -37,7 +35,7 @@ class ResolvedOptions(Rule):
     name = "job-parameters"
     summary = "getResolvedOptions(sys.argv, [...]) keeps Glue's semantics via glue_compat, from argv or widgets."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if GET_RESOLVED_OPTIONS not in ctx.qualified(original.func):
             return updated
         positional = [a for a in updated.args if a.keyword is None]
@@ -50,7 +48,7 @@ class ResolvedOptions(Rule):
             return expr(f"glue_compat.widget_options(dbutils, {options})")
         return expr(f"glue_compat.resolved_options({code_of(positional[0].value)}, {options})")
 
-    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> Any:
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         """`except GlueArgumentError:` catches glue_compat's, which a missing option raises now."""
         if original.value != "GlueArgumentError" or ARGUMENT_ERROR not in ctx.qualified(original):
             return updated
@@ -59,7 +57,9 @@ class ResolvedOptions(Rule):
         ctx.add_import("glue_compat")
         return expr("glue_compat.GlueArgumentError")
 
-    def leave_Attribute(self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute) -> Any:
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
         if original.attr.value != "GlueArgumentError" or ARGUMENT_ERROR not in ctx.qualified(original):
             return updated
         ctx.add_import("glue_compat")

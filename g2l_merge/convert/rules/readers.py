@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import libcst as cst
 
@@ -665,7 +665,7 @@ class RddReader(Rule):
     name = "rdd-reader"
     summary = "create_dynamic_frame.from_rdd(rdd, name, ...) becomes spark.createDataFrame(rdd, ...)."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         glue = _reader(ctx, original, "from_rdd")
         if glue is None:
             return updated
@@ -725,7 +725,7 @@ class UnsupportedSource(Rule):
 
     HANDLED = JDBC_TYPES | STREAMS | {"s3"}
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         message = self.message(ctx, original)
         return apply(ctx, self.id, original, updated, unconverted(message)) if message else updated
 

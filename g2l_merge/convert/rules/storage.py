@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
+from g2l_merge.convert.rules.base import Rule, StatementResult, code_of, expr, string_value
 
 LINE_LIMIT = 100  # a chain longer than this goes one method a line, inside parentheses
 APIS = {
@@ -116,6 +117,14 @@ def apply(
     return outcome.node if outcome.node is not None else updated
 
 
+@dataclass
+class _CallState:
+    """Per file, shared by every CallRule: whichever leaves the call's statement first takes the carried lines."""
+
+    carried: dict[int, list[cst.EmptyLine]] = field(default_factory=dict)  # id(original statement) -> comments
+    names: _Names | None = None  # the file's names (_read_names), read on the first options argument that is a name
+
+
 class CallRule(Rule):
     """A rule that converts one kind of Glue call: `owns` picks its calls, `convert` makes the outcome.
 
@@ -130,7 +139,7 @@ class CallRule(Rule):
     def convert(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
         raise NotImplementedError
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         glue = self.owns(ctx, original)
         if glue is None:
             return updated
@@ -138,14 +147,15 @@ class CallRule(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         call = _inlined_into(ctx, original)
         glue = self.owns(ctx, call) if call is not None else None
         if call is not None and glue is not None and self.convert(ctx, call, call, glue).node is not None:
-            ctx.memo.setdefault(("storage.carried", id(_statement(ctx, call))), []).extend(trailing_comment(original))
+            state = ctx.state(_CallState)
+            state.carried.setdefault(id(_statement(ctx, call)), []).extend(trailing_comment(original))
             return cst.RemovalSentinel.REMOVE
-        carried = ctx.memo.pop(("storage.carried", id(original)), None)
-        return updated.with_changes(leading_lines=[*carried, *updated.leading_lines]) if carried else updated
+        lines = ctx.state(_CallState).carried.pop(id(original), [])
+        return updated.with_changes(leading_lines=[*lines, *updated.leading_lines]) if lines else updated
 
 
 def trailing_comment(statement: cst.SimpleStatementLine) -> list[cst.EmptyLine]:
@@ -198,11 +208,10 @@ def _read_names(nodes: Iterable[cst.CSTNode]) -> _Names:
 def _names(ctx: ConvertContext) -> _Names:
     """The file's names, read once (on the first options argument that is a name) from the nodes the engine's
     one walk listed (tree.py), not from another walk."""
-    names = ctx.memo.get("storage.names")
-    if names is None:
-        names = ctx.memo["storage.names"] = _read_names(ctx.metadata.nodes)
-    assert isinstance(names, _Names)
-    return names
+    state = ctx.state(_CallState)
+    if state.names is None:
+        state.names = _read_names(ctx.metadata.nodes)
+    return state.names
 
 
 def dict_assignment(ctx: ConvertContext, name: cst.BaseExpression) -> cst.Assign | None:

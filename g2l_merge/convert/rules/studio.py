@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
-from typing import Any, ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple
 
 import libcst as cst
 import libcst.matchers as m
@@ -22,8 +22,8 @@ from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
-from g2l_merge.convert.rules.base import Rule, arg, code_of, expr
-from g2l_merge.convert.rules.frames import functions_alias
+from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr
+from g2l_merge.convert.rules.frame_calls import functions_alias
 
 SESSION_NOTE = "# glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
 
@@ -63,7 +63,9 @@ class StudioHelpers(Rule):
 
     helpers: ClassVar[dict[str, Helper]]
 
-    def leave_FunctionDef(self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
+    def leave_FunctionDef(
+        self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> StatementResult:
         helper = self.helpers.get(original.name.value)
         if helper is None:
             return updated
@@ -422,7 +424,9 @@ class GlueTypes(Rule):
     name = "glue-types"
     summary = "awsglue.gluetypes names become pyspark.sql.types namesakes; the others are review items."
 
-    def leave_ImportFrom(self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
+    def leave_ImportFrom(
+        self, ctx: ConvertContext, original: cst.ImportFrom, updated: cst.ImportFrom
+    ) -> SmallStatementResult:
         if (
             original.module is None
             or code_of(original.module) != GLUE_TYPES_MODULE
@@ -445,7 +449,7 @@ class GlueTypes(Rule):
         rest[-1] = rest[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=rest)
 
-    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> Any:
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         if original.value not in GLUE_TYPE_EXPORTS or _is_import_alias_or_attribute(ctx, original):
             return updated
         star = ctx.tracked.star_qualified(original)
@@ -473,7 +477,7 @@ class GlueTypes(Rule):
             ctx.add_import("pyspark.sql.types", original.value)
         return updated
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if not isinstance(func, cst.Name) or func.value not in DIFFERENT_CONSTRUCTORS:
             return updated
@@ -530,7 +534,7 @@ class StudioTransforms(Rule):
     name = "studio-transforms"
     summary = "Glue Studio gs_derived/gs_now become withColumn; other gs_* transforms are review items."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = updated.func
         if not isinstance(func, cst.Attribute) or not func.attr.value.startswith("gs_"):
             return updated
@@ -628,7 +632,7 @@ class DataQuality(Rule):
     name = "data-quality"
     summary = "EvaluateDataQuality (DQDL rulesets) stays as written with a review item: use expectations or DQX."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         if not isinstance(func, cst.Attribute) or func.attr.value not in ("process_rows", "apply", "evaluate"):
             return updated
@@ -665,7 +669,9 @@ class CustomTransform(Rule):
     name = "custom-transform"
     summary = "Functions returning a DynamicFrameCollection (Studio custom transforms) are review items."
 
-    def leave_FunctionDef(self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef) -> Any:
+    def leave_FunctionDef(
+        self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> StatementResult:
         if original.returns is not None and ctx.qualified(original.returns.annotation) & COLLECTION_TYPES:
             ctx.review(
                 original,
@@ -691,7 +697,7 @@ class GlueMlTransforms(Rule):
     name = "glue-ml-transforms"
     summary = "AWS Glue ML transforms (FindMatches, EntityDetector) stay as written with a review item."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         receiver = func.value if isinstance(func, cst.Attribute) else func
         if not isinstance(receiver, (cst.Name, cst.Attribute)):
@@ -741,11 +747,10 @@ class CustomVisualTransform(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
-        if len(original.body) != 1 or not isinstance(original.body[0], cst.Assign):
-            return updated
-        assign, changed = updated.body[0], original.body[0]
-        assert isinstance(assign, cst.Assign)
+    ) -> StatementResult:
+        assign, changed = updated.body[0] if len(updated.body) == 1 else None, original.body[0]
+        if len(original.body) != 1 or not isinstance(changed, cst.Assign) or not isinstance(assign, cst.Assign):
+            return updated  # not an assignment, or no longer one (a writer made `x = write(...)` a bare write)
         targets = [t.target for t in changed.targets]
         if not all(isinstance(t, cst.Attribute) and ctx.qualified(t.value) & FRAME_TYPES for t in targets):
             return updated

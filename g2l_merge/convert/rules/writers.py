@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import libcst as cst
 import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider
 
 from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.rules.base import Rule, code_of, string_value
+from g2l_merge.convert.rules.base import Rule, StatementResult, code_of, string_value
 from g2l_merge.convert.rules.readers import CREDENTIALS, JdbcAccess, catalog_id_note, database_note, jdbc_access
 from g2l_merge.convert.rules.storage import (
     JDBC_TYPES,
@@ -123,7 +123,7 @@ class _WriteResult(CallRule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         result = super().leave_SimpleStatementLine(ctx, original, updated)
         if not isinstance(result, cst.SimpleStatementLine):
             return result
@@ -521,7 +521,7 @@ class StudioSink(Rule):
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> Any:
+    ) -> StatementResult:
         plan = sink_plan(ctx, original)
         if plan is None:
             return updated
@@ -650,7 +650,7 @@ class Purge(Rule):
     name = "purge"
     summary = "purge_s3_path/purge_table become review items that explain Glue's retention; never a silent rm."
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if glue_method(ctx, original, "purge_s3_path") is not None:
             return apply(ctx, self.id, original, updated, unconverted(self.s3_message(ctx, updated)))
         if glue_method(ctx, original, "purge_table") is not None:
@@ -748,7 +748,7 @@ class UnsupportedSink(Rule):
 
     HANDLED = JDBC_TYPES | {"s3"}
 
-    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> Any:
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         glue = _writer(ctx, original, "from_options")
         if glue is None:
             return updated

@@ -1,4 +1,4 @@
-# g2l: converted from jobs/imported_by_name.py
+# g2l: converted from jobs/transform_imported_by_name.py
 from pyspark.sql import DataFrame
 
 

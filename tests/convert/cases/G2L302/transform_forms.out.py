@@ -1,4 +1,4 @@
-# g2l: converted from jobs/forms.py
+# g2l: converted from jobs/transform_forms.py
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
 

@@ -1,4 +1,4 @@
-# g2l: converted from jobs/noop_tracked_name_reused.py
+# g2l: converted from jobs/tracked_name_reused.py
 from pyspark.sql import functions as F
 from pyspark.sql import DataFrame
 

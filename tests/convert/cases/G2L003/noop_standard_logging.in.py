@@ -1,0 +1,6 @@
+import logging
+
+# a logging logger, not one from glueContext.get_logger(): its warn() is logging's own
+logger = logging.getLogger(__name__)
+logger.warn("late data")
+logger.info("done")

@@ -1,0 +1,8 @@
+import choices
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+raw = spark.table("risk.trades")
+
+# a library function that happens to share the DynamicFrame method's name
+typed = choices.resolveChoice(raw, specs=[("qty", "cast:long")])

@@ -1,0 +1,8 @@
+# g2l: converted from jobs/noop_module_function.py
+import splitter
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+trades = spark.table("risk.trades")
+
+parts = splitter.split_fields(trades, ["trade_id"], "core", "rest")

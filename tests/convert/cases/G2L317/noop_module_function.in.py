@@ -1,0 +1,7 @@
+import debugging
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+trades = spark.table("risk.trades")
+
+checked = debugging.spigot(trades, "/tmp/sample", {"topk": 10})

@@ -1,0 +1,5 @@
+# g2l: converted from jobs/noop_spark_types.py
+from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+# Spark's types of the same names as awsglue.gluetypes': already what the rule writes
+schema = StructType([StructField("id", LongType()), StructField("book", StringType())])

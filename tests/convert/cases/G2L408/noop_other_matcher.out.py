@@ -1,0 +1,9 @@
+# g2l: converted from jobs/noop_other_matcher.py
+from matchlib import FindMatches
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+customers = spark.table("risk.customers")
+
+# a matching library's class of the same name as Glue's ML transform
+matched = FindMatches(threshold=0.9).apply(customers)
