@@ -10,14 +10,20 @@ from typing import NamedTuple
 
 from g2l_merge import git
 from g2l_merge.config import CONFIG_FILE, Config, SourceConfig, config_hash, load_bytes, matches, selected
-from g2l_merge.convert.engine import CONVERTER_VERSION, PARSE_RULE, Finding, convert_source
+from g2l_merge.convert.engine import (
+    CONVERTER_VERSION,
+    PARSE_RULE,
+    Finding,
+    convert_source,
+    decode_source,
+    encode_source,
+)
 from g2l_merge.errors import G2lError, refused
 
 GLUE_TRAILER = "G2l-Glue-Commit"
 CONVERTER_TRAILER = "G2l-Converter"
 CONFIG_TRAILER = "G2l-Config"
 _TRAILER = re.compile(r"^(G2l-[A-Za-z-]+): (.+)$", re.MULTILINE)
-_BOM = b"\xef\xbb\xbf"
 _SUBMODULE = "160000"
 _SYMLINK = "120000"
 
@@ -323,14 +329,11 @@ def _convert_entry(
 
 def convert_bytes(data: bytes, path: str, config: Config) -> tuple[bytes, tuple[Finding, ...]]:
     """Convert one file's bytes, keeping a BOM; undecodable files come back unchanged with a finding."""
-    bom = _BOM if data.startswith(_BOM) else b""
-    try:
-        text = data[len(bom) :].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return data, (Finding(path, line, "G2L000", "not UTF-8, carried over unchanged"),)
-    result = convert_source(text, path, config.convert)
-    return bom + result.text.encode("utf-8"), result.findings
+    source = decode_source(data)
+    if isinstance(source, int):
+        return data, (Finding(path, source, PARSE_RULE, "not UTF-8, carried over unchanged"),)
+    result = convert_source(source.text, path, config.convert)
+    return encode_source(result.text, source.bom), result.findings
 
 
 def commit(

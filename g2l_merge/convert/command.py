@@ -13,10 +13,8 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from g2l_merge.config import CONFIG_FILE, ConvertConfig, load_convert
-from g2l_merge.convert.engine import PARSE_RULE, Finding, convert_source
+from g2l_merge.convert.engine import PARSE_RULE, Finding, convert_source, decode_source, encode_source
 from g2l_merge.errors import G2lError
-
-_BOM = b"\xef\xbb\xbf"
 
 
 class ConvertedFile(NamedTuple):
@@ -112,13 +110,10 @@ def _header_path(path: Path, name: str) -> str:
 
 def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str) -> ConvertedFile | str:
     """One file's conversion, or the problem (`PATH:LINE: message`) that stops it."""
-    bom = data.startswith(_BOM)
-    try:
-        source = data[len(_BOM) if bom else 0 :].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return f"{name}:{line}: not UTF-8; nothing converted"
-    result = convert_source(source, header_path, config)
+    source = decode_source(data)
+    if isinstance(source, int):
+        return f"{name}:{source}: not UTF-8; nothing converted"
+    result = convert_source(source.text, header_path, config)
     for finding in result.findings:
         if finding.rule == PARSE_RULE and finding.message.startswith("not valid Python"):
             detail = finding.message.split(": ", 1)[-1]
@@ -127,7 +122,7 @@ def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str
             reason = finding.message.removesuffix(", carried over unchanged")
             return f"{name}:{finding.line}: {reason}; nothing converted"
     findings = tuple(finding._replace(path=name) for finding in result.findings)
-    return ConvertedFile(name, source, result.text, bom, findings)
+    return ConvertedFile(name, source.text, result.text, source.bom, findings)
 
 
 # -- output ------------------------------------------------------------------------------------
@@ -155,7 +150,7 @@ def write_outputs(files: Iterable[ConvertedFile], targets: dict[str, Path]) -> N
         target = targets[file.path]
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes((_BOM if file.bom else b"") + file.text.encode("utf-8"))
+            target.write_bytes(encode_source(file.text, file.bom))
         except OSError as exc:
             raise G2lError(f"{target}: cannot write it ({exc.strerror})") from None
 

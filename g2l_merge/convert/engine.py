@@ -29,7 +29,39 @@ PARSE_RULE = "G2L000"  # the file as a whole: not valid Python, too big, or byte
 INTERNAL_RULE = "G2L099"  # g2l-merge itself failed on the file (a bug, not the file's fault): carried over unchanged
 MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
-__all__ = ["CONVERTER_VERSION", "Conversion", "Finding", "convert_source", "quote_path", "with_header"]
+__all__ = [
+    "CONVERTER_VERSION",
+    "Conversion",
+    "Finding",
+    "SourceText",
+    "convert_source",
+    "decode_source",
+    "encode_source",
+    "quote_path",
+    "with_header",
+]
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class SourceText(NamedTuple):
+    text: str
+    bom: bool  # the file began with a UTF-8 byte-order mark, which goes back in front of the converted text
+
+
+def decode_source(data: bytes) -> SourceText | int:
+    """A Python file's bytes as text, its byte-order mark set aside; or the line of the first byte that is not
+    UTF-8 (such a file is never converted: replacing its bytes would change them)."""
+    bom = data.startswith(UTF8_BOM)
+    try:
+        return SourceText(data[len(UTF8_BOM) if bom else 0 :].decode("utf-8"), bom)
+    except UnicodeDecodeError as exc:
+        return data[: exc.start].count(b"\n") + 1
+
+
+def encode_source(text: str, bom: bool) -> bytes:
+    return (UTF8_BOM if bom else b"") + text.encode("utf-8")
 
 
 class Conversion(NamedTuple):
