@@ -16,10 +16,10 @@ import libcst as cst
 
 from g2l_merge.convert.tree import LAYOUT, NodeVisitor
 
-Removal = tuple[str, str | None, str | None]  # (module, object or None for `import module`, alias)
+ImportSpec = tuple[str, str | None, str | None]  # (module, object or None for `import module`, alias)
 
 
-def drop_unused(module: cst.Module, removals: set[Removal]) -> cst.Module:
+def drop_unused(module: cst.Module, removals: set[ImportSpec]) -> cst.Module:
     """Remove the scheduled imports whose names the converted module no longer uses."""
     if not removals:
         return module
@@ -30,7 +30,7 @@ def drop_unused(module: cst.Module, removals: set[Removal]) -> cst.Module:
     return module.visit(_Drop(removals, uses.counts))
 
 
-def _bound(removal: Removal) -> str:
+def _bound(removal: ImportSpec) -> str:
     """The name an import binds: `import a.b` binds a."""
     module, obj, asname = removal
     return asname or (obj if obj is not None else module.split(".")[0])
@@ -68,7 +68,7 @@ class _NameUses(NodeVisitor):
 
 
 class _Drop(cst.CSTTransformer):
-    def __init__(self, removals: set[Removal], counts: Counter[str]) -> None:
+    def __init__(self, removals: set[ImportSpec], counts: Counter[str]) -> None:
         super().__init__()
         self.removals = removals
         self.counts = counts
@@ -109,7 +109,7 @@ def _may_hold_imports(node: cst.CSTNode) -> bool:
     return not isinstance(node, cst.BaseExpression)
 
 
-def add_missing(module: cst.Module, needed: list[Removal]) -> cst.Module:
+def add_missing(module: cst.Module, needed: list[ImportSpec]) -> cst.Module:
     """Add each needed import as its own line after the leading import block, unless it is already there.
 
     libcst's AddImportsVisitor costs 40-90 ms a file (another metadata pass) and merges new names into
@@ -126,14 +126,14 @@ def add_missing(module: cst.Module, needed: list[Removal]) -> cst.Module:
     return module.with_changes(body=[*body[:at], *lines, *body[at:]])
 
 
-def _import_code(item: Removal) -> str:
+def _import_code(item: ImportSpec) -> str:
     module, obj, asname = item
     alias = f" as {asname}" if asname else ""
     return f"import {module}{alias}" if obj is None else f"from {module} import {obj}{alias}"
 
 
-def _present(statements: Sequence[cst.BaseStatement]) -> set[Removal]:
-    found: set[Removal] = set()
+def _present(statements: Sequence[cst.BaseStatement]) -> set[ImportSpec]:
+    found: set[ImportSpec] = set()
     for statement in statements:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
