@@ -104,7 +104,10 @@ def plan_merge(
         _constrain(sides, paths, change, decided)
     merged_files = _Listing(repo, merged.tree)
     _guard(sides, merged_files, ours_tree, decided)
-    tree = _write_result(repo, merged_files, decided.files)
+    return _as_plan(_write_result(repo, merged_files, decided.files), decided, changes)
+
+
+def _as_plan(tree: str, decided: _Decided, changes: tuple[git.Change, ...]) -> MergePlan:
     conflicts = tuple(c for path in sorted(decided.conflicts) for c in decided.conflicts[path])
     return MergePlan(
         tree,

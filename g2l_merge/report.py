@@ -117,32 +117,42 @@ def to_text(report: SyncReport) -> str:
     ]
     if report.merge_commit:
         lines.append(f"  merge commit {_short(report.merge_commit)}, mirror commit {_short(report.mirror_commit)}")
-    files = report.files
-    q = quote_path  # a file name may hold a newline: each path stays on its report line
-    for label, paths in (("updated", files.updated), ("added", files.added), ("deleted", files.deleted)):
-        lines.extend(f"  {label:8} {q(path)}" for path in paths)
-    lines.extend(f"  renamed  {q(old)} -> {q(new)}" for old, new in files.renamed)
-    lines.extend(
-        f"  skipped  {q(item.path)} (Databricks-native; Glue changed its source)" for item in report.skipped_native
-    )
-    lines.extend(
-        f"  kept     {q(d.path)} [region {d.region}] (--protected keep-ours dropped a Glue change inside it)"
-        for d in report.dropped_protected
-    )
-    lines.extend(f"  review   {q(f.path)}:{f.line}: {f.rule} {f.message}" for f in report.review)
+    lines += _file_lines(report)
     lines.extend(f"  note     {note}" for note in report.notes)
     if report.pull_request is not None:
         lines.append(_pull_request_line(report.pull_request))
-    if report.conflicts:
-        after = (
-            ""
-            if report.dry_run
-            else " then `git add` and `git commit`"
-            if report.merge_commit is None
-            else " in a commit on top of the merge commit (its files hold the conflict markers)"
-        )
-        lines.append(f"CONFLICTS ({len(report.conflicts)}): resolve them,{after}")
-        lines.extend(
-            f"  {c.kind:13} {q(c.path)}" + (f" [region {c.region}]" if c.region else "") for c in report.conflicts
-        )
-    return "\n".join(lines)
+    return "\n".join(lines + _conflict_lines(report))
+
+
+def _file_lines(report: SyncReport) -> list[str]:
+    files = report.files
+    q = quote_path  # a file name may hold a newline: each path stays on its report line
+    lines = [
+        f"  {label:8} {q(path)}"
+        for label, paths in (("updated", files.updated), ("added", files.added), ("deleted", files.deleted))
+        for path in paths
+    ]
+    lines += [f"  renamed  {q(old)} -> {q(new)}" for old, new in files.renamed]
+    lines += [
+        f"  skipped  {q(item.path)} (Databricks-native; Glue changed its source)" for item in report.skipped_native
+    ]
+    lines += [
+        f"  kept     {q(d.path)} [region {d.region}] (--protected keep-ours dropped a Glue change inside it)"
+        for d in report.dropped_protected
+    ]
+    return lines + [f"  review   {q(f.path)}:{f.line}: {f.rule} {f.message}" for f in report.review]
+
+
+def _conflict_lines(report: SyncReport) -> list[str]:
+    if not report.conflicts:
+        return []
+    after = (
+        ""
+        if report.dry_run
+        else " then `git add` and `git commit`"
+        if report.merge_commit is None
+        else " in a commit on top of the merge commit (its files hold the conflict markers)"
+    )
+    return [f"CONFLICTS ({len(report.conflicts)}): resolve them,{after}"] + [
+        f"  {c.kind:13} {quote_path(c.path)}" + (f" [region {c.region}]" if c.region else "") for c in report.conflicts
+    ]

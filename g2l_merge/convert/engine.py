@@ -76,53 +76,38 @@ def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry 
     byte-order mark, a lone carriage return at the very end): conversion changes code, never bytes it did not mean to.
     `rules` replaces the registry (the tests convert with a rule left out).
     """
-    if len(text) > MAX_SOURCE_CHARS:
-        return Conversion(
-            text,
-            (
-                Finding(
-                    path,
-                    1,
-                    PARSE_RULE,
-                    f"{len(text):,} characters, over the converter's "
-                    f"{MAX_SOURCE_CHARS:,} (generated code?), carried over unchanged",
-                ),
-            ),
-        )
+    parsed = _parse(text, path)
+    if isinstance(parsed, Finding):
+        return Conversion(text, (parsed,))
     try:
-        module = cst.parse_module(text)
-    except cst.ParserSyntaxError as exc:
-        finding = Finding(
-            path, exc.raw_line, PARSE_RULE, "not valid Python, carried over unchanged: " + exc.message.splitlines()[0]
-        )
-        return Conversion(text, (finding,))
-    written = module.code
-    if written != text:
-        at = next(
-            (i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written), len(text))
-        )
-        line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
-        return Conversion(
-            text,
-            (
-                Finding(
-                    path,
-                    line,
-                    PARSE_RULE,
-                    "the parser would not keep this line's bytes "
-                    "(a byte-order mark inside the file, or a lone carriage return at its end), "
-                    "carried over unchanged",
-                ),
-            ),
-        )
-    try:
-        converted, findings = convert_module(module, path, config, rules)
+        converted, findings = convert_module(parsed, path, config, rules)
     except Exception as exc:  # a bug past the rules' own guard (tracking names, imports) must not stop the sync
         message = (
             f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
         )
         return Conversion(text, (Finding(path, 1, INTERNAL_RULE, message),))
     return Conversion(with_header(converted.code, path), findings)
+
+
+def _parse(text: str, path: str) -> cst.Module | Finding:
+    """The module, or why the file is carried over unchanged (too big, not Python, bytes libcst would not keep)."""
+    if len(text) > MAX_SOURCE_CHARS:
+        size = f"{len(text):,} characters, over the converter's {MAX_SOURCE_CHARS:,} (generated code?)"
+        return Finding(path, 1, PARSE_RULE, f"{size}, carried over unchanged")
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        reason = exc.message.splitlines()[0]
+        return Finding(path, exc.raw_line, PARSE_RULE, f"not valid Python, carried over unchanged: {reason}")
+    written = module.code
+    if written == text:
+        return module
+    at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written), len(text)))
+    line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
+    reason = "a byte-order mark inside the file, or a lone carriage return at its end"
+    return Finding(
+        path, line, PARSE_RULE, f"the parser would not keep this line's bytes ({reason}), carried over unchanged"
+    )
 
 
 def convert_module(
