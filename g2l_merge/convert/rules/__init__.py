@@ -6,7 +6,7 @@ awsglue.transforms (frames), G2L4xx Glue Studio output (studio); G2L000 and G2L0
 
 Order matters in one place: G2L300 reads a transform call's arguments from the node as earlier rules left
 it, so it runs before the method rules that rewrite those calls (tests/convert/test_order.py). Moving any
-other rule to the front or the end changes no golden case and no corpus file.
+rule to the front or the end changes no golden case and no corpus file unless it puts G2L300 after them.
 """
 
 from __future__ import annotations

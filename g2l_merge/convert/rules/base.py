@@ -118,7 +118,7 @@ def _hook_names(rule: Rule) -> list[str]:
 
 
 def _overrides(rule: Rule, name: str) -> bool:
-    return getattr(type(rule), name) is not getattr(Rule, name)
+    return getattr(type(rule), name, None) not in (None, getattr(Rule, name))
 
 
 def expr(code: str) -> cst.BaseExpression:

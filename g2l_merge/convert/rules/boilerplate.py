@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import libcst as cst
 import libcst.matchers as m
@@ -230,14 +230,16 @@ class _FlagGlueImports(cst.CSTTransformer):
         self.emptied: set[int] = set()  # ids of the placeholders of emptied import lines
         self.header: list[cst.EmptyLine] = []
 
-    def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
+    def leave_ImportFrom(
+        self, original: cst.ImportFrom, updated: cst.ImportFrom
+    ) -> cst.ImportFrom | cst.RemovalSentinel:
         module = ".".join(dotted(updated.module)) if updated.module else ""
         if module.split(".")[0] not in GLUE_PACKAGES or isinstance(updated.names, cst.ImportStar):
             return updated
         kept = [a for a in updated.names if (_asname(a) or dotted(a.name)[-1]) not in self.unused]
         return _rebuilt(updated, kept)
 
-    def leave_Import(self, original: cst.Import, updated: cst.Import) -> Any:
+    def leave_Import(self, original: cst.Import, updated: cst.Import) -> cst.Import | cst.RemovalSentinel:
         kept = [
             a
             for a in updated.names
@@ -251,7 +253,9 @@ class _FlagGlueImports(cst.CSTTransformer):
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
         return updated.with_changes(body=_without_emptied(updated.body, self.emptied))
 
-    def leave_SimpleStatementLine(self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine) -> Any:
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> cst.SimpleStatementLine:
         if not updated.body:  # emptied: a placeholder the enclosing block drops, keeping its comments
             placeholder = updated.with_changes(body=[cst.Pass()])
             self.emptied.add(id(placeholder))
@@ -278,7 +282,7 @@ class _FlagGlueImports(cst.CSTTransformer):
 
 def _without_emptied(body: Sequence[Any], emptied: set[int]) -> list[Any]:
     """Statements emptied of their imports go; their leading comments and blank lines go to the next one."""
-    kept: list[Any] = []
+    kept: list[Any] = []  # libcst types statements as BaseStatement, which declares no leading_lines
     carried: list[cst.EmptyLine] = []
     for statement in body:
         if id(statement) in emptied:
@@ -301,11 +305,14 @@ def _without_emptied(body: Sequence[Any], emptied: set[int]) -> list[Any]:
     return kept
 
 
-def _rebuilt(node: Any, kept: list[cst.ImportAlias]) -> Any:
+_ImportT = TypeVar("_ImportT", cst.Import, cst.ImportFrom)
+
+
+def _rebuilt(node: _ImportT, kept: list[cst.ImportAlias]) -> _ImportT | cst.RemovalSentinel:
     if not kept:
         return cst.RemovalSentinel.REMOVE
-    if len(kept) == len(node.names):
-        return node
+    if isinstance(node.names, cst.ImportStar) or len(kept) == len(node.names):
+        return node  # nothing dropped (a star import is never rebuilt: leave_ImportFrom returns it first)
     kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
     return node.with_changes(names=kept)
 
