@@ -64,3 +64,17 @@ def test_a_forge_without_its_token_is_bad_input_naming_the_variable() -> None:
         "[pr] forge gitlab: set GITLAB_TOKEN to a token that may push and open pull requests"
     )
     assert connect(Remote("none", None, None), {}) is None
+
+
+def test_each_forge_gets_its_own_client_with_the_configured_host() -> None:
+    from g2l_merge.forge.azure import AzureDevOps
+    from g2l_merge.forge.github import GitHub
+    from g2l_merge.forge.gitlab import GitLabForge
+
+    github = connect(Remote("github", "acme/x", "http://127.0.0.1:9/api/v3"), {"GITHUB_TOKEN": "t"})
+    gitlab = connect(Remote("gitlab", "acme/x", "http://127.0.0.1:9"), {"GITLAB_TOKEN": "t"})
+    azure = connect(Remote("azure", "acme/risk/x", "http://127.0.0.1:9"), {"SYSTEM_ACCESSTOKEN": "t"})
+    assert isinstance(github, GitHub) and isinstance(gitlab, GitLabForge) and isinstance(azure, AzureDevOps)
+    assert (github.name, gitlab.name, azure.name) == ("github", "gitlab", "azure")
+    with pytest.raises(G2lError, match="set AZURE_DEVOPS_TOKEN"):
+        connect(Remote("azure", "acme/risk/x", "http://127.0.0.1:9"), {})

@@ -18,6 +18,7 @@ def with_remote(story: Story, tmp_path: Path, forge: str = "none") -> Path:
     dbx.edit("g2l.toml", 'forge = "auto"', f'forge = "{forge}"')
     dbx.commit("pull requests")
     git(dbx.path, "push", "-q", "origin", "main", "glue-mirror")
+    git(bare, "symbolic-ref", "HEAD", "refs/heads/main")
     return bare
 
 
@@ -164,3 +165,63 @@ def test_without_the_trailer_a_squash_merge_conflicts_as_git_would(story: Story)
     code, report = sync_pr(dbx.path)
     assert code == 1
     assert [c["path"] for c in report["conflicts"]] == ["risk_engine/jobs/process_a.py"]
+
+
+def test_a_fresh_ci_clone_follows_the_remote_mirror_and_pushes_it_on(story: Story, tmp_path: Path) -> None:
+    """A CI job clones the Databricks repository: it has no local glue-mirror; the sync takes the remote's."""
+    dbx, glue = story
+    bare = with_remote(story, tmp_path)
+    ci = tmp_path / "ci"
+    git(tmp_path, "clone", "-q", str(bare), str(ci))
+    assert "refs/heads/glue-mirror" not in git(ci, "for-each-ref", "refs/heads")
+    glue_sha = glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    code, report = sync_pr(ci, "--glue", str(glue.path))
+    assert code == 0, report["notes"]
+    assert report["previous_glue_commit"] != glue_sha and report["files"]["added"] == ["risk_engine/jobs/process_c.py"]
+    assert remote_refs(bare)["refs/heads/glue-mirror"] == report["mirror_commit"]
+    assert git(ci, "rev-parse", f"g2l/sync-{glue_sha[:7]}^1") == dbx.rev("main")
+
+
+def test_a_dry_run_with_pr_pushes_nothing_and_moves_no_ref(story: Story, tmp_path: Path) -> None:
+    dbx, glue = story
+    bare = with_remote(story, tmp_path)
+    glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    before, remote_before = dbx.refs(), remote_refs(bare)
+    code, report = sync_pr(dbx.path, "--dry-run")
+    assert code == 0 and report["dry_run"] is True and report["pull_request"] is None
+    assert (dbx.refs(), remote_refs(bare)) == (before, remote_before)
+
+
+def test_a_local_sync_branch_that_went_its_own_way_is_refused(story: Story, tmp_path: Path) -> None:
+    dbx, glue = story
+    bare = with_remote(story, tmp_path)
+    glue_sha = glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    branch = f"g2l/sync-{glue_sha[:7]}"
+    assert sync_pr(dbx.path)[0] == 0
+    git(dbx.path, "branch", "-f", branch, "main")  # a local branch of that name, unrelated to the pushed one
+    dbx.write("notes.md", "local\n")
+    git(dbx.path, "add", "notes.md")
+    git(dbx.path, "commit", "-qm", "local work")
+    git(dbx.path, "branch", "-f", branch, "HEAD")
+    git(dbx.path, "reset", "-q", "--hard", "HEAD~1")
+    before = remote_refs(bare)
+    run = g2l(dbx.path, "sync", "--pr")
+    assert run.code == 3
+    assert run.output == (
+        f"git g2l-sync: branch {branch} here and on the remote went separate ways; push or drop the local "
+        f"commits (`git branch -f {branch} <remote>/{branch}`), then rerun\n"
+    )
+    assert remote_refs(bare) == before
+
+
+def test_a_stale_local_sync_branch_catches_up_with_the_remote(story: Story, tmp_path: Path) -> None:
+    dbx, glue = story
+    bare = with_remote(story, tmp_path)
+    glue_sha = glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    branch = f"g2l/sync-{glue_sha[:7]}"
+    assert sync_pr(dbx.path)[0] == 0
+    pushed = dbx.rev(branch)
+    git(dbx.path, "branch", "-f", branch, "main")  # behind the remote's copy
+    code, report = sync_pr(dbx.path)
+    assert code == 0 and report["status"] == "up-to-date"
+    assert dbx.rev(branch) == pushed == remote_refs(bare)[f"refs/heads/{branch}"]
