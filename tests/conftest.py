@@ -34,6 +34,9 @@ def pinned_git(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPat
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / ".gitconfig"))
+    # No `git maintenance run --auto` process after every commit, merge and fetch: the test repositories are far
+    # below any gc threshold, so it never does anything but costs a git process each time.
+    (home / ".gitconfig").write_text("[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n")
     for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
         monkeypatch.delenv(key, raising=False)
     scripts = str(Path(sys.executable).parent)  # the merge driver runs `git-g2l-sync` from PATH, as a user's shell does
@@ -70,12 +73,11 @@ def spark() -> Iterator[Any]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses Spark is slow (Java starts), and under pytest-xdist `--dist loadgroup` all of them run on
-    one worker, so only one worker starts Java."""
+    """A test that uses Spark is slow: Java starts (once per test process; the Spark tests are next to each other
+    in tests/convert, so `--dist worksteal` gives them all to the worker that starts with the first of them)."""
     for item in items:
         if "spark" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
-            item.add_marker(pytest.mark.xdist_group("spark"))
 
 
 class Run(NamedTuple):
