@@ -299,15 +299,22 @@ class _Unsupported(ValueError):
 _WILD = re.compile(r"[*?]|\[[^]]*\]?")
 
 
+def _bytewise(text: str) -> str:
+    """`text` with one character per byte of its UTF-8 (as git sees names): `?` and `[...]` match a byte."""
+    return text.encode("utf-8", "surrogateescape").decode("latin-1")
+
+
 @lru_cache(maxsize=256)
 def _glob_regex(glob: str) -> re.Pattern[str]:
-    """The regex of a .gitattributes pattern, matched against a whole file path (folders joined by `/`).
+    """The regex of a .gitattributes pattern, matched against a whole file path (folders joined by `/`), both
+    `_bytewise`.
 
     Git's rules: a pattern without `/` matches the file's name at any depth; otherwise it is matched against
     the whole path from the repository's top (a leading `/` only anchors). `*`, `?` and `[...]` never match
     `/`; `**` between slashes (or at either end) spans any number of folders, elsewhere it is a `*`; a
     backslash makes the next character literal.
     """
+    glob = _bytewise(glob)
     if "/" not in glob:
         return re.compile(r"(?:.*/)?" + _translate(glob) + r"\Z", re.DOTALL)
     return re.compile(_translate(glob.removeprefix("/")) + r"\Z", re.DOTALL)  # a file name may hold a newline
@@ -394,7 +401,8 @@ def escape_glob(path: str) -> str:
 
 def matches(path: str, globs: tuple[str, ...]) -> bool:
     """True when a file path matches one of the patterns, as .gitattributes would (see `_glob_regex`)."""
-    return any(_glob_regex(glob).match(path) for glob in globs)
+    name = _bytewise(path)
+    return any(_glob_regex(glob).match(name) for glob in globs)
 
 
 def selected(path: str, source: SourceConfig) -> bool:

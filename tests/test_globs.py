@@ -73,6 +73,7 @@ PATHS = [
     "ab.py",
     "x]y",
     "a*b",
+    "caf\u00e9.py",
 ]
 
 CASES = {
@@ -91,9 +92,12 @@ CASES = {
     "?.py": {"a.py", "jobs/a.py", "jobs/daily/a.py", "lib/jobs/a.py", "b.py", "src/monitoring/x.py"},
     "[ab].py": {"a.py", "jobs/a.py", "jobs/daily/a.py", "lib/jobs/a.py", "b.py"},
     "[!a].py": {"b.py", "src/monitoring/x.py"},
+    "[a-\\b].py": {"a.py", "jobs/a.py", "jobs/daily/a.py", "lib/jobs/a.py", "b.py"},  # escapes work in ranges
     "[]]*": set(),  # `]` first in a class is a literal `]`: no name here starts with one
     "x[]]y": {"x]y"},
     "a\\*b": {"a*b"},  # a backslash makes the next character literal
+    "caf?.py": set(),  # git matches bytes: `?` is one byte, and \u00e9 is two in UTF-8
+    "caf??.py": {"caf\u00e9.py"},
     "**": set(PATHS),
 }
 
@@ -110,6 +114,8 @@ def test_named_patterns_match_what_git_matches(pattern: str, attributes: GitAttr
         ("!jobs/*.py", "cannot start with '!'"),
         ("jobs/", "ends with '/', which matches folders, not files: write 'jobs/**'"),
         ("jobs/[a", "has a '[' without its closing ']'"),
+        ("jobs/[a-\\", "has a '[' without its closing ']'"),
+        ("jobs/[\\", "has a '[' without its closing ']'"),
         ("[[:digit:]].py", "uses a [:class:] inside [...]"),
         ("jobs\\/a.py", "has '\\/'"),
         ("jobs\\", "ends with a lone '\\'"),
@@ -137,9 +143,9 @@ def test_an_escaped_folder_matches_only_itself(attributes: GitAttributes) -> Non
     assert ours([pattern], paths) == attributes.matching([pattern], paths) == {pattern: {paths[0], paths[3]}}
 
 
-SEGMENT = st.text(alphabet="ab.]*", min_size=1, max_size=3).filter(lambda s: s not in (".", ".."))
+SEGMENT = st.text(alphabet="ab.]*\u00e9", min_size=1, max_size=3).filter(lambda s: s not in (".", ".."))
 PATH = st.lists(SEGMENT, min_size=1, max_size=4).map("/".join)
-PATTERN = st.text(alphabet="ab/*?[]!-.\\", min_size=1, max_size=8)
+PATTERN = st.text(alphabet="ab/*?[]!-.\\\u00e9", min_size=1, max_size=8)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
