@@ -348,6 +348,7 @@ def _native_text(path: Path) -> str:
 def _repo_glob(folder: Path) -> str:
     """The glob of every file in a folder, as [protect] native spells it: relative to the repository's top."""
     from g2l_merge import git
+    from g2l_merge.config import escape_glob
 
     relative = folder.as_posix().rstrip("/")  # outside a repository: as given
     try:
@@ -357,7 +358,7 @@ def _repo_glob(folder: Path) -> str:
     if top is not None:
         with contextlib.suppress(ValueError):
             relative = folder.resolve().relative_to(top.resolve()).as_posix()
-    return "**" if relative in ("", ".") else f"{relative}/**"
+    return "**" if relative in ("", ".") else f"{escape_glob(relative)}/**"
 
 
 def _line_range(spec: str) -> tuple[int, int]:

@@ -225,8 +225,9 @@ def _check_values(config: Config, filename: str) -> None:
         ("[protect] native", config.protect.native),
     ):
         for glob in globs:
-            if not safe_relative_path(glob.replace("*", "x").replace("?", "x"), allow_empty=False):
-                raise G2lError(f"{filename}: {key} pattern {glob!r} must be a relative path inside the repository")
+            problem = pattern_problem(glob)
+            if problem:
+                raise G2lError(f"{filename}: {key} pattern {glob!r} {problem}")
 
 
 def _check_pr(pr: PrConfig, filename: str) -> None:
@@ -290,32 +291,138 @@ def safe_relative_path(path: str, *, allow_empty: bool) -> bool:
     return ".." not in re.split(r"[/\\]", path)
 
 
+def pattern_problem(pattern: str) -> str | None:
+    """Why `pattern` is not a file pattern g2l.toml accepts, or None when it is one.
+
+    Patterns follow .gitattributes: they name files, so a trailing `/` (a folder-only pattern, which matches
+    no file) and a leading `!` (negation, which .gitattributes forbids too) are refused with the way to say it.
+    """
+    if pattern.startswith("!"):
+        return "cannot start with '!': negation is not supported (list what to leave out under [source] exclude)"
+    if pattern.endswith("/"):
+        return f"ends with '/', which matches folders, not files: write {pattern + '**'!r} for every file in it"
+    if "\\/" in pattern:
+        return "has '\\/': write '/' between folders (a backslash escapes the character after it)"
+    try:
+        _glob_regex(pattern)
+    except _Unsupported as problem:
+        return str(problem)
+    if not safe_relative_path(_WILD.sub("x", pattern.removeprefix("/")), allow_empty=False):
+        return "must be a relative path inside the repository"
+    return None
+
+
+class _Unsupported(ValueError):
+    pass
+
+
+_WILD = re.compile(r"[*?]|\[[^]]*\]?")
+
+
+def _bytewise(text: str) -> str:
+    """`text` with one character per byte of its UTF-8 (as git sees names): `?` and `[...]` match a byte."""
+    return text.encode("utf-8", "surrogateescape").decode("latin-1")
+
+
 @lru_cache(maxsize=256)
 def _glob_regex(glob: str) -> re.Pattern[str]:
-    out = []
-    i = 0
-    while i < len(glob):
-        if glob.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif glob.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif glob[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif glob[i] == "?":
+    """The regex of a .gitattributes pattern, matched against a whole file path (folders joined by `/`), both
+    `_bytewise`.
+
+    Git's rules: a pattern without `/` matches the file's name at any depth; otherwise it is matched against
+    the whole path from the repository's top (a leading `/` only anchors). `*`, `?` and `[...]` never match
+    `/`; `**` between slashes (or at either end) spans any number of folders, elsewhere it is a `*`; a
+    backslash makes the next character literal.
+    """
+    glob = _bytewise(glob)
+    if "/" not in glob:
+        return re.compile(r"(?:.*/)?" + _translate(glob) + r"\Z", re.DOTALL)
+    return re.compile(_translate(glob.removeprefix("/")) + r"\Z", re.DOTALL)  # a file name may hold a newline
+
+
+def _translate(glob: str) -> str:
+    out: list[str] = []
+    i, n = 0, len(glob)
+    while i < n:
+        c = glob[i]
+        if c == "*":
+            j = i
+            while j < n and glob[j] == "*":
+                j += 1
+            starts = i == 0 or glob[i - 1] == "/"
+            if j - i >= 2 and starts and j == n:
+                out.append(".*")
+            elif j - i >= 2 and starts and glob[j] == "/":
+                out.append("(?:.*/)?")
+                j += 1
+            else:
+                out.append("[^/]*")
+            i = j
+        elif c == "?":
             out.append("[^/]")
             i += 1
+        elif c == "[":
+            klass, i = _bracket(glob, i)
+            out.append(klass)
+        elif c == "\\":
+            if i + 1 == n:
+                raise _Unsupported("ends with a lone '\\' (a backslash escapes the character after it)")
+            out.append(re.escape(glob[i + 1]))
+            i += 2
         else:
-            out.append(re.escape(glob[i]))
+            out.append(re.escape(c))
             i += 1
-    return re.compile("".join(out) + r"\Z", re.DOTALL)  # a file name may hold a newline
+    return "".join(out)
+
+
+def _bracket(glob: str, start: int) -> tuple[str, int]:
+    """The regex of the `[...]` class at `start` and the index after it; it never matches `/`."""
+    i = start + 1
+    negated = i < len(glob) and glob[i] in "!^"
+    i += negated
+    ranges: list[tuple[str, str]] = []
+    first = True
+    while True:
+        if i >= len(glob):
+            raise _Unsupported("has a '[' without its closing ']'")
+        c = glob[i]
+        if c == "]" and not first:
+            break
+        first = False
+        if c == "[" and glob.startswith("[:", i):
+            raise _Unsupported("uses a [:class:] inside [...], which g2l does not support")
+        if c == "\\":
+            if i + 1 >= len(glob):
+                raise _Unsupported("has a '[' without its closing ']'")
+            c = glob[i + 1]
+            i += 1
+        i += 1
+        if glob.startswith("-", i) and i + 1 < len(glob) and glob[i + 1] != "]":
+            high = glob[i + 1]
+            if high == "\\":
+                if i + 2 >= len(glob):
+                    raise _Unsupported("has a '[' without its closing ']'")
+                high = glob[i + 2]
+                i += 1
+            i += 2
+            ranges.append((c, high))
+        else:
+            ranges.append((c, c))
+    chars = "".join(re.escape(lo) if lo == hi else f"{re.escape(lo)}-{re.escape(hi)}" for lo, hi in ranges if lo <= hi)
+    if negated:
+        return f"[^/{chars}]", i + 1
+    return (f"(?!/)[{chars}]" if chars else "(?!)"), i + 1
+
+
+def escape_glob(path: str) -> str:
+    """`path` as a pattern that matches it literally (`*`, `?`, `[` and `\\` escaped); `native DIR` uses it."""
+    return re.sub(r"([*?\[\\])", r"\\\1", path)
 
 
 def matches(path: str, globs: tuple[str, ...]) -> bool:
-    """Git-style glob match: `*` stays in one folder, `**/` spans any number of folders."""
-    return any(_glob_regex(glob).match(path) for glob in globs)
+    """True when a file path matches one of the patterns, as .gitattributes would (see `_glob_regex`)."""
+    name = _bytewise(path)
+    return any(_glob_regex(glob).match(name) for glob in globs)
 
 
 def selected(path: str, source: SourceConfig) -> bool:

@@ -27,6 +27,8 @@ INIT_COMMAND = (
 )
 MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
 
+pytestmark = pytest.mark.slow  # the demo runs as a user runs it: a Python process and a dozen syncs
+
 
 class Demo(NamedTuple):
     code: int

@@ -1,10 +1,11 @@
 """Random histories of two teams and syncs, checked against an independent oracle (DESIGN.md I1-I5, I8).
 
-Run it (profile g2l-default: 200 examples, about 2.5 minutes of wall time on 2 idle cores):
+Run it (profile g2l-default: 200 examples in 8 test items of 25, about 2 minutes on one idle core; pytest-xdist
+spreads the items over its workers):
 
-    python -m pytest -q tests/test_histories.py
+    python -m pytest -q -n 2 tests/test_histories.py
 
-Deep run (profile g2l-deep: 5000 examples, a few hours):
+Deep run (profile g2l-deep: 5000 examples, 8 items of 625, a few hours):
 
     HYPOTHESIS_PROFILE=g2l-deep python -m pytest -q tests/test_histories.py
 
@@ -73,10 +74,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import pytest
 from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
 
 from conftest import DbxRepo, GlueRepo, g2l, git
+
+pytestmark = pytest.mark.slow
 
 settings.register_profile(
     "g2l-default",
@@ -917,7 +921,15 @@ def run_history(setup: dict[str, Any], steps: list[tuple[Any, ...]]) -> World:
         return world
 
 
-@settings(PROFILE)
+# The examples are split over SHARDS test items that differ only in their random stream, so pytest-xdist can
+# spread them over its workers (one item of 200 examples was the whole suite's critical path).  Every shard runs
+# the same property with the same strategies and oracle; together they run the profile's max_examples.
+SHARDS = 8
+assert PROFILE.max_examples % SHARDS == 0
+
+
+@pytest.mark.parametrize("shard", range(SHARDS))
+@settings(PROFILE, max_examples=PROFILE.max_examples // SHARDS)
 @given(setup=SETUP, steps=st.lists(STEP, min_size=3, max_size=8))
-def test_random_histories_keep_both_teams_work(setup: dict[str, Any], steps: list[tuple[Any, ...]]) -> None:
+def test_random_histories_keep_both_teams_work(shard: int, setup: dict[str, Any], steps: list[tuple[Any, ...]]) -> None:
     run_history(setup, steps)

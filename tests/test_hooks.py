@@ -243,12 +243,14 @@ LOCAL_CONFIG = f"""repos:
 """
 
 
+@pytest.mark.slow
 def test_pre_commit_framework_runs_a_local_hook(tmp_path: Path, pre_commit_home: Path) -> None:
     dbx = DbxRepo(tmp_path / "dbx")
     use_framework(dbx, LOCAL_CONFIG)
     assert_commits_are_guarded(dbx)
 
 
+@pytest.mark.slow
 def test_pre_commit_framework_refuses_a_hand_made_merge_of_glue_mirror(story: Story, pre_commit_home: Path) -> None:
     dbx = story.dbx
     a = "risk_engine/jobs/process_a.py"
@@ -299,6 +301,7 @@ def snapshot_of_this_project(folder: Path) -> str:
     return git(folder, "rev-parse", "HEAD")
 
 
+@pytest.mark.slow
 def test_pre_commit_framework_installs_the_published_hook(tmp_path: Path, pre_commit_home: Path) -> None:
     project = tmp_path / "g2l-merge"
     rev = snapshot_of_this_project(project)

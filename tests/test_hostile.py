@@ -361,8 +361,8 @@ BAD_CONFIGS = {
         "[source] include pattern '../**' must be a relative path inside the repository",
     ),
     "absolute exclude": (
-        f"[source]\n{REPO}exclude = ['/etc/*']\n",
-        "[source] exclude pattern '/etc/*' must be a relative path inside the repository",
+        f"[source]\n{REPO}exclude = ['//etc/*']\n",
+        "[source] exclude pattern '//etc/*' must be a relative path inside the repository",
     ),
     "native with ..": (
         f"[source]\n{REPO}[protect]\nnative = ['monitoring/../../x.py']\n",
@@ -642,8 +642,8 @@ def test_sync_refuses_refs_and_sources_that_look_like_options(
             "g2l.toml: [target] root = '../outside' must stay inside the repository (given as --target-root)",
         ),
         (
-            ["--glue", "../glue", "--include", "/etc/*"],
-            "g2l.toml: [source] include pattern '/etc/*' must be a relative path inside the repository "
+            ["--glue", "../glue", "--include", "//etc/*"],
+            "g2l.toml: [source] include pattern '//etc/*' must be a relative path inside the repository "
             "(given as --include)",
         ),
     ],

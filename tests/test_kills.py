@@ -90,6 +90,7 @@ def _merging_state(dbx: DbxRepo) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("mode", "conflicted"), [("branch", False), ("branch", True), ("worktree", False), ("worktree", True)]
 )

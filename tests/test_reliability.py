@@ -45,6 +45,7 @@ def _expected_final(tmp_path: Path) -> dict[str, str]:
     return {"jobs/a.py": dbx.show("g2l/sync", "jobs/a.py"), "jobs/b.py": dbx.show("g2l/sync", "jobs/b.py")}
 
 
+@pytest.mark.slow
 def test_killed_branch_sync_leaves_refs_old_or_new_and_a_rerun_finishes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

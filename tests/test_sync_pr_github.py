@@ -19,6 +19,7 @@ from conftest import LIB, Story, g2l, git
 
 SUBSET = json.loads((Path(__file__).parent / "forge" / "github_openapi_subset.json").read_text())["operations"]
 TOKEN = "ghp_g2lSentinelToken5f3a0000000000000000"
+pytestmark = pytest.mark.slow  # GitHub asks integrations to space writes a second apart: the client does
 REPO = "acme/risk-engine-dbx"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
@@ -24,21 +23,7 @@ from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.compat import glue_compat
 from g2l_merge.convert.engine import convert_source
 
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[SparkSession]:
-    session = (
-        SparkSession.builder.master("local[1]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "1")
-        # tiny data: interpreting plans is faster than compiling them
-        .config("spark.sql.codegen.wholeStage", "false")
-        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-        .config("spark.sql.execution.pythonUDF.arrow.enabled", "false")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
+# `spark`: the one session of the test process (tests/conftest.py).
 
 
 def rows(df: DataFrame) -> list[dict[str, Any]]:
