@@ -180,7 +180,6 @@ def sync(
     ] = None,
 ) -> None:
     """Convert the Glue head onto glue-mirror and merge it into the current branch (or --branch, or --pr)."""
-    from g2l_merge.pr import sync_pr
     from g2l_merge.sync import SyncOptions
     from g2l_merge.sync import sync as run_sync
 
@@ -192,7 +191,12 @@ def sync(
         _check_ref("--branch", branch, branch=True)
     with _repo() as repo:
         options = SyncOptions(glue_ref=glue_ref, glue=glue, dry_run=dry_run, branch=branch, protected=protected)
-        report = sync_pr(repo, options, os.environ) if pr else run_sync(repo, options)
+        if pr:
+            from g2l_merge.pr import sync_pr
+
+            report = sync_pr(repo, options, os.environ)
+        else:
+            report = run_sync(repo, options)
     _emit_report(report, as_json, report_file)
 
 

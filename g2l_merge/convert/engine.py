@@ -9,7 +9,7 @@ goes on top.
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import libcst as cst
 
@@ -18,9 +18,10 @@ from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.names import Tracked, track
-from g2l_merge.convert.rules import REGISTRY
-from g2l_merge.convert.rules.base import Hook, Registry
 from g2l_merge.convert.tree import LAYOUT, Tree, walk
+
+if TYPE_CHECKING:  # the rules load on the first conversion (they import libcst.matchers, slow to import)
+    from g2l_merge.convert.rules.base import Hook, Registry
 
 CONVERTER_VERSION = __version__
 HEADER_PREFIX = "# g2l: converted from "
@@ -114,7 +115,11 @@ def convert_module(
     module: cst.Module, path: str, config: ConvertConfig, rules: Registry | None = None
 ) -> tuple[cst.Module, tuple[Finding, ...]]:
     """All rules over one parsed module."""
-    registry = REGISTRY if rules is None else rules
+    if rules is None:
+        from g2l_merge.convert.rules import REGISTRY  # loaded on the first conversion: an up-to-date sync needs none
+
+        rules = REGISTRY
+    registry = rules
     tree = walk(module)
     runner = _Runner(registry, path, config, track(tree), tree)
     converted = module.visit(runner)
