@@ -160,3 +160,10 @@ def test_git_commands_are_named_functions_of_git_py() -> None:
     public = {n.name for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")}
     assert {"run", "out", "rev_list"} & public == set()
     assert {module: _private_git_calls(module) for module in MODULES if _private_git_calls(module)} == {}
+
+
+def test_a_sync_loads_the_rules_only_when_it_converts() -> None:
+    """An up-to-date sync converts nothing: the rules (libcst.matchers alone costs 0.2 s) load on first use."""
+    loaded = _loaded_on_import("g2l_merge.sync") | _loaded_on_import("g2l_merge.cli")
+    assert not {name for name in loaded if name.startswith("g2l_merge.convert.rules") or name == "libcst.matchers"}
+    assert "g2l_merge.pr" not in loaded  # sync --pr's forge clients load only with --pr
