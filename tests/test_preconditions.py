@@ -24,8 +24,8 @@ def test_bare_repository_without_branch_is_bad_input(story: Story, tmp_path: Pat
     )
 
 
-def test_merge_in_progress_is_refused(story: Story) -> None:
-    dbx = story.dbx
+def start_a_conflicting_merge(dbx: DbxRepo) -> None:
+    """Leave `git merge side` stopped on a conflict in README.md."""
     git(dbx.path, "checkout", "-q", "-b", "side")
     dbx.write("README.md", "side\n")
     dbx.commit("side")
@@ -33,6 +33,11 @@ def test_merge_in_progress_is_refused(story: Story) -> None:
     dbx.write("README.md", "main\n")
     dbx.commit("main")
     subprocess.run(["git", "merge", "-q", "side"], cwd=dbx.path, capture_output=True, check=False)
+
+
+def test_merge_in_progress_is_refused(story: Story) -> None:
+    dbx = story.dbx
+    start_a_conflicting_merge(dbx)
     before = state(dbx)
     run = g2l(dbx.path, "sync")
     assert (run.code, run.output) == (
@@ -153,13 +158,7 @@ def test_init_and_sync_refuse_each_state_with_the_same_words(tmp_path: Path, sta
     dbx.write("g2l.toml", '[source]\nrepo = "../glue"\n')
     dbx.commit("a config, so sync gets as far as its preconditions")
     if state_name == "merge in progress":
-        git(dbx.path, "checkout", "-q", "-b", "side")
-        dbx.write("README.md", "side\n")
-        dbx.commit("side")
-        git(dbx.path, "checkout", "-q", "main")
-        dbx.write("README.md", "main\n")
-        dbx.commit("main")
-        subprocess.run(["git", "merge", "-q", "side"], cwd=dbx.path, capture_output=True, check=False)
+        start_a_conflicting_merge(dbx)
     elif state_name == "detached HEAD":
         git(dbx.path, "checkout", "-q", "--detach")
     else:
