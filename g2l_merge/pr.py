@@ -144,7 +144,10 @@ def sync_pr(repo: git.Repo, options: SyncOptions, environ: Mapping[str, str]) ->
             raise G2lError(
                 f"{error.message}; branch {plan.branch} is {where}: rerun `git g2l-sync sync --pr` to finish"
             ) from None
-    return replace(report, pull_request=info, notes=report.notes + _notes(info, url))
+    target = config.target.branch
+    held = f"branch {plan.branch} already holds this sync; {target} gets it when the pull request is merged"
+    notes = report.notes + ((held,) if report.status == "up-to-date" else ()) + _notes(info, url)
+    return replace(report, pull_request=info, notes=notes)
 
 
 def _branch_name(pr: PrConfig, glue: str) -> str:

@@ -104,12 +104,11 @@ def _short(sha: str | None) -> str:
 def to_text(report: SyncReport) -> str:
     """What a person reads in the terminal."""
     if report.status == "up-to-date":
-        return "\n".join(
-            [
-                f"Already up to date: {report.target_branch} contains Glue {_short(report.glue_commit)}.",
-                *(f"  note     {note}" for note in report.notes),
-            ]
-        )
+        lines = [
+            f"Already up to date: {report.target_branch} contains Glue {_short(report.glue_commit)}.",
+            *(f"  note     {note}" for note in report.notes),
+        ]
+        return "\n".join(lines + ([_pull_request_line(report.pull_request)] if report.pull_request else []))
     verb = "Would merge" if report.dry_run else ("Merging" if report.conflicts else "Merged")
     lines = [
         f"{verb} Glue {_short(report.glue_commit)} (previous sync: {_short(report.previous_glue_commit)}) "

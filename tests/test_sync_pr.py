@@ -51,6 +51,8 @@ def test_sync_pr_pushes_the_sync_branch_and_the_mirror_and_keeps_the_body_in_the
     assert refs[f"refs/heads/{branch}"] == report["merge_commit"] == dbx.rev(branch)
     assert refs["refs/heads/glue-mirror"] == report["mirror_commit"] == dbx.rev("glue-mirror")
     assert refs["refs/heads/main"] == dbx.rev("main")  # the target itself is never pushed
+    text = g2l(dbx.path, "sync", "--pr")
+    assert text.output.splitlines()[-1] == f"Sync branch {branch} (pushed to origin)"
     assert dbx.parents(branch) == [dbx.rev("main"), report["mirror_commit"]]
 
 

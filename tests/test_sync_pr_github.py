@@ -216,7 +216,9 @@ def test_after_a_merged_pull_request_the_next_sync_opens_a_new_one(story: Story,
     assert sync_pr(story)[0] == 0
     github.pulls[7].update(state="closed", merged_at="2026-12-01T10:00:00Z")
     story.glue.commit("Glue: new job D", {"jobs/process_d.py": "d = 1\n"})
-    assert sync_pr(story)[0] == 0
+    run = g2l(story.dbx.path, "sync", "--pr")  # as a person reads it: the URL is the last line
+    assert run.code == 0
+    assert run.output.splitlines()[-1] == f"Pull request created: https://github.com/{REPO}/pull/8"
     assert sorted(github.pulls) == [7, 8] and github.pulls[8]["state"] == "open"
     assert not github.pulls[8]["body"].startswith("Supersedes")
 
