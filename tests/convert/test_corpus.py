@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from pyflakes import checker, messages
+from test_rules import unbound_star_names  # tests/convert is on sys.path (pytest's rootdir-relative import)
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.engine import PARSE_RULE, convert_source
@@ -67,4 +68,5 @@ def test_corpus_file(path: Path) -> None:
     assert not leftover, f"awsglue still imported: {leftover}"
     introduced = undefined_names(result.text, glue_path) - undefined_names(source, glue_path)
     assert not introduced, f"undefined names introduced: {sorted(introduced)}"
+    assert not unbound_star_names(source, result.text), "a name an awsglue star import bound is left unbound"
     assert convert_source(result.text, glue_path, CONFIG).text == result.text, "a second pass changed the output"
