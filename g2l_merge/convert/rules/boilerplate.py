@@ -931,4 +931,64 @@ def _attribute_name(tree: Tree, name: cst.Name) -> bool:
     return isinstance(parent, cst.Attribute) and parent.attr is name
 
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle)
+BLUEPRINT_PACKAGE = "awsglue.blueprint"
+BLUEPRINT_MESSAGE = (
+    "a Glue workflow blueprint layout (awsglue.blueprint): it defines the jobs, crawlers and triggers of a "
+    "Glue workflow, not a job; carried over unchanged until workflow definitions are converted (on Databricks "
+    "a workflow is a Lakeflow Jobs definition)"
+)
+
+
+class BlueprintLayout(Rule):
+    """A Glue workflow blueprint layout (a file importing awsglue.blueprint) is carried over unchanged.
+
+    Before::
+
+        from awsglue.blueprint.workflow import *
+        from awsglue.blueprint.job import *
+
+        def generate_layout(user_params, system_params):
+            ...
+            return Workflow(Name=user_params["WorkflowName"], Entities=Entities(Jobs=[...]))
+
+    After: the same file, with one review item above its first awsglue.blueprint import saying it defines a
+    Glue workflow, not a job. No other rule touches it: its `Job(...)` is a workflow entity, not awsglue.job.Job.
+    """
+
+    id = "G2L006"
+    name = "blueprint-layout"
+    summary = "A Glue workflow blueprint layout (awsglue.blueprint) is carried over unchanged with a review item."
+
+    def carry(self, ctx: ConvertContext, module: cst.Module) -> cst.Module | None:
+        at = next((i for i, statement in enumerate(module.body) if _imports_blueprint(statement)), None)
+        if at is None:
+            return None
+        statement = module.body[at]
+        ctx.findings.append(Finding(ctx.path, ctx.line(statement), self.id, BLUEPRINT_MESSAGE))
+        comment = f"# g2l: review {self.id}: {BLUEPRINT_MESSAGE}"
+        assert isinstance(statement, cst.SimpleStatementLine)  # _imports_blueprint: an import line
+        present = [*statement.leading_lines, *(module.header if at == 0 else ())]
+        if any(line.comment is not None and line.comment.value == comment for line in present):
+            return module
+        marked = statement.with_changes(
+            leading_lines=[*statement.leading_lines, cst.EmptyLine(comment=cst.Comment(comment))]
+        )
+        return module.with_changes(body=[*module.body[:at], marked, *module.body[at + 1 :]])
+
+
+def _imports_blueprint(statement: cst.BaseStatement) -> bool:
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    for small in statement.body:
+        if isinstance(small, cst.ImportFrom) and small.module is not None:
+            names = [".".join(dotted(small.module))]
+        elif isinstance(small, cst.Import):
+            names = [".".join(dotted(alias.name)) for alias in small.names]
+        else:
+            continue
+        if any(name == BLUEPRINT_PACKAGE or name.startswith(BLUEPRINT_PACKAGE + ".") for name in names):
+            return True
+    return False
+
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle, BlueprintLayout)
