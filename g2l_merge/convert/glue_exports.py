@@ -1,7 +1,7 @@
 """What `from awsglue.<module> import *` binds, and where each of those names really comes from.
 
 Facts read from the awsglue library's own source (github.com/awslabs/aws-glue-libs, branches glue-1.0 to
-glue-5.0 and master; glue-0.9 lacks Union):
+glue-5.0 and master; glue-0.9 lacks Union; a name one version binds is listed):
 
 - awsglue/transforms/__init__.py sets `__all__ = [transform.__name__ for transform in ALL_TRANSFORMS]`: a star
   import binds the 22 transforms of ALL_TRANSFORMS only. Not GlueTransform, and not DynamicFrame, which the
@@ -116,6 +116,7 @@ STAR_BINDS: dict[str, dict[str, str]] = {
         "SQLContext": "pyspark.sql.SQLContext",
         "SparkSession": "pyspark.sql.SparkSession",
         "DataFrame": "pyspark.sql.dataframe.DataFrame",
+        "StreamingQueryException": "pyspark.sql.utils.StreamingQueryException",  # glue-1.0 to glue-4.0
         "java_import": "py4j.java_gateway.java_import",
         "JavaClass": "py4j.java_gateway.JavaClass",
         "pyspark": "pyspark",
@@ -168,6 +169,7 @@ IMPORTABLE_ORIGINS: dict[str, tuple[str, str | None]] = {
     "pyspark.sql.dataframe.DataFrame": ("pyspark.sql", "DataFrame"),
     "pyspark.sql.SQLContext": ("pyspark.sql", "SQLContext"),
     "pyspark.sql.SparkSession": ("pyspark.sql", "SparkSession"),
+    "pyspark.sql.utils.StreamingQueryException": ("pyspark.sql.utils", "StreamingQueryException"),
     "pyspark.rdd.RDD": ("pyspark.rdd", "RDD"),
     "pyspark.rdd.PipelinedRDD": ("pyspark.rdd", "PipelinedRDD"),
     "pyspark": ("pyspark", None),

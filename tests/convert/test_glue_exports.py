@@ -28,6 +28,7 @@ def test_modules_without_all_bind_what_they_import() -> None:
     assert context["DataFrame"] == "pyspark.sql.dataframe.DataFrame"
     assert {"GlueContext", "os", "re", "time", "logging", "uuid", "SparkSession", "SQLContext"} <= set(context)
     assert "json" not in context  # context.py does not import json
+    assert context["StreamingQueryException"] == "pyspark.sql.utils.StreamingQueryException"  # glue-1.0 to 4.0
     assert STAR_BINDS["awsglue.utils"]["Job"] == "awsglue.job.Job"
     assert {"getResolvedOptions", "GlueArgumentError"} <= set(STAR_BINDS["awsglue.utils"])
     assert {"Field", "StructType", "ChoiceType", "TimestampNTZType"} <= set(STAR_BINDS["awsglue.gluetypes"])
