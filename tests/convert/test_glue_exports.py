@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from g2l_merge.convert.glue_exports import ASSUMED_FROM_STAR, REEXPORTS, STAR_BINDS, canonical
 from g2l_merge.convert.names import STAR_EXPORTS
+from g2l_merge.convert.rules.boilerplate import _stand_in
 
 ALL_TRANSFORMS = {
     "Unbox", "RenameField", "DropFields", "SplitFields", "SelectFields", "SplitRows", "UnnestFrame", "Relationalize",
@@ -48,3 +49,19 @@ def test_reexports_resolve_to_their_origin() -> None:
 def test_the_converter_recognises_every_star_import_it_removes() -> None:
     assert set(STAR_EXPORTS) == set(STAR_BINDS)
     assert not set(ASSUMED_FROM_STAR) & set(STAR_BINDS["awsglue.transforms"])
+
+
+def test_what_binds_a_name_once_its_star_import_is_gone() -> None:
+    assert _stand_in("os", "awsglue.context", "os") == (("os", None, None), None)
+    assert _stand_in("DataFrame", "awsglue.context", "pyspark.sql.dataframe.DataFrame") == (
+        ("pyspark.sql", "DataFrame", None),
+        None,
+    )
+    assert _stand_in("basestring", "awsglue.gluetypes", "str") == (("builtins", "str", "basestring"), None)
+    spec, note = _stand_in("ChoiceType", "awsglue.gluetypes", "awsglue.gluetypes.ChoiceType")
+    assert spec == ("glue_compat", "ChoiceType", None)
+    assert note is not None and "from awsglue.gluetypes import *" in note
+    assert _stand_in("Join", "awsglue.transforms", "awsglue.transforms.Join") == (
+        ("awsglue.transforms", "Join", None),
+        None,
+    )

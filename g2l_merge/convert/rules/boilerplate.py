@@ -170,7 +170,7 @@ def _rebind_star_names(ctx: ConvertContext, rule: str, module: cst.Module) -> cs
         name: (star, origin)
         for star in sorted(stars)
         for name, origin in STAR_BINDS[star].items()
-        if name in ctx.tracked.uses
+        if name in ctx.tracked.uses and not origin.startswith("__future__.")  # a future import binds no usable name
     }
     if not candidates:
         return module
@@ -203,6 +203,8 @@ def _stand_in(name: str, star: str, origin: str) -> tuple[ImportSpec, str | None
         )
         return ("glue_compat", name, None), note
     origin_module, _, obj = origin.rpartition(".")
+    if not origin_module:  # Python 2 aliases of builtins: `basestring` is str
+        return ("builtins", obj, name if name != obj else None), None
     return (origin_module, obj, None), None  # reviewed where it is used, or on the import (AwsglueImports.finish)
 
 
