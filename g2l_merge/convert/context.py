@@ -9,6 +9,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameProvider
 
 from g2l_merge.config import ConvertConfig
+from g2l_merge.convert.glue_exports import canonical
 from g2l_merge.convert.names import Tracked
 from g2l_merge.convert.tree import Tree
 
@@ -50,7 +51,7 @@ class ConvertContext:
     def qualified(self, node: cst.CSTNode) -> set[str]:
         """Qualified names of an original Name/Attribute, star imports from awsglue included."""
         try:
-            names = {q.name for q in self.metadata.get_metadata(QualifiedNameProvider, node, set())}
+            names = {canonical(q.name) for q in self.metadata.get_metadata(QualifiedNameProvider, node, set())}
         except KeyError:
             names = set()
         return names or self.tracked.star_qualified(node)

@@ -121,7 +121,13 @@ def convert_module(
         rules = REGISTRY
     registry = rules
     tree = walk(module)
-    runner = _Runner(registry, path, config, track(tree), tree)
+    tracked = track(tree)
+    for rule in registry.carrying:  # a file that is no job (a workflow blueprint layout) goes over as it is
+        ctx = ConvertContext(path, config, tracked, tree)
+        carried = rule.carry(ctx, module)
+        if carried is not None:
+            return carried, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message)))
+    runner = _Runner(registry, path, config, tracked, tree)
     converted = module.visit(runner)
     ctx = runner.ctx
     converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)

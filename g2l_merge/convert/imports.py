@@ -9,7 +9,7 @@ import whose bound name no longer appears anywhere goes; a name still used anywh
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import libcst as cst
@@ -109,12 +109,14 @@ def _may_hold_imports(node: cst.CSTNode) -> bool:
     return not isinstance(node, cst.BaseExpression)
 
 
-def add_missing(module: cst.Module, needed: list[ImportSpec]) -> cst.Module:
+def add_missing(
+    module: cst.Module, needed: list[ImportSpec], notes: Mapping[ImportSpec, str] | None = None
+) -> cst.Module:
     """Add each needed import as its own line after the leading import block, unless it is already there.
 
     libcst's AddImportsVisitor costs 40-90 ms a file (another metadata pass) and merges new names into
     the Glue team's existing `from x import ...` lines; a separate line is cheaper and keeps their lines
-    untouched, so a later Glue change to those lines merges cleanly.
+    untouched, so a later Glue change to those lines merges cleanly. `notes` puts a comment above an added line.
     """
     body = list(module.body)
     at = _after_imports(body)
@@ -122,7 +124,13 @@ def add_missing(module: cst.Module, needed: list[ImportSpec]) -> cst.Module:
     missing = sorted({item for item in needed if item not in present}, key=lambda i: (i[1] is not None, i))
     if not missing:
         return module
-    lines = [cst.parse_statement(_import_code(item)) for item in missing]
+    notes = notes or {}
+    lines = [
+        cst.parse_statement(_import_code(item)).with_changes(
+            leading_lines=[cst.EmptyLine(comment=cst.Comment(notes[item]))] if item in notes else []
+        )
+        for item in missing
+    ]
     return module.with_changes(body=[*body[:at], *lines, *body[at:]])
 
 

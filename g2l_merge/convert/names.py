@@ -11,77 +11,11 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import QualifiedNameProvider
 
+from g2l_merge.convert.glue_exports import ASSUMED_FROM_STAR, STAR_BINDS, canonical
 from g2l_merge.convert.tree import Tree
 
-STAR_EXPORTS: dict[str, frozenset[str]] = {
-    "awsglue.transforms": frozenset(
-        {
-            "ApplyMapping",
-            "ResolveChoice",
-            "DropNullFields",
-            "SelectFields",
-            "DropFields",
-            "RenameField",
-            "SplitFields",
-            "SplitRows",
-            "Join",
-            "Union",
-            "Filter",
-            "Map",
-            "FlatMap",
-            "Unbox",
-            "UnnestFrame",
-            "Relationalize",
-            "Spigot",
-            "Repartition",
-            "Coalesce",
-            "SelectFromCollection",
-            "MapToCollection",
-            "FlatMapCollection",
-            "ErrorsAsDynamicFrame",
-            "DropDuplicates",
-            "FillMissingValues",
-            "GlueTransform",
-            "EvaluateDataQuality",
-        }
-    ),
-    "awsglue.dynamicframe": frozenset(
-        {"DynamicFrame", "DynamicFrameCollection", "DynamicFrameReader", "DynamicFrameWriter"}
-    ),
-    "awsglue.context": frozenset({"GlueContext"}),
-    "awsglue.utils": frozenset({"getResolvedOptions", "GlueArgumentError"}),
-    "awsglue.job": frozenset({"Job"}),
-    "awsglue.gluetypes": frozenset(
-        {
-            "DataType",
-            "AtomicType",
-            "BinaryType",
-            "BooleanType",
-            "ByteType",
-            "DateType",
-            "DecimalType",
-            "DoubleType",
-            "EnumType",
-            "FloatType",
-            "IntegerType",
-            "LongType",
-            "NullType",
-            "ShortType",
-            "StringType",
-            "TimestampType",
-            "UnknownType",
-            "ArrayType",
-            "SetType",
-            "ChoiceType",
-            "MapType",
-            "Field",
-            "StructType",
-            "EntityType",
-            "DynamicRecord",
-            "mergeDataTypes",
-        }
-    ),
-}
+# What `from awsglue.<module> import *` binds, read from the awsglue library's source (glue_exports.py).
+STAR_EXPORTS: dict[str, frozenset[str]] = {module: frozenset(names) for module, names in STAR_BINDS.items()}
 GLUE_CONTEXT = "awsglue.context.GlueContext"
 DYNAMIC_FRAME = "awsglue.dynamicframe.DynamicFrame"
 FRAME_TYPES = frozenset({DYNAMIC_FRAME, "awsglue.DynamicFrame"})
@@ -163,7 +97,14 @@ class Tracked:
         parts = dotted(node)
         if not parts:
             return set()
-        return {".".join([module, *parts]) for module in self.star_modules if parts[0] in STAR_EXPORTS[module]}
+        found = {
+            ".".join([STAR_BINDS[module][parts[0]], *parts[1:]])
+            for module in self.star_modules
+            if parts[0] in STAR_BINDS[module]
+        }
+        if not found and parts[0] in ASSUMED_FROM_STAR and self.star_modules:
+            found.add(".".join([ASSUMED_FROM_STAR[parts[0]], *parts[1:]]))  # glue_exports.py
+        return found
 
     def is_glue_context(self, node: cst.CSTNode) -> bool:
         return isinstance(node, cst.Name) and (
@@ -248,7 +189,7 @@ class _Bindings:
             self._assign(node)
 
     def _qualified(self, node: cst.CSTNode) -> set[str]:
-        names = {q.name for q in self.tree.get_metadata(QualifiedNameProvider, node, set())}
+        names = {canonical(q.name) for q in self.tree.get_metadata(QualifiedNameProvider, node, set())}
         return names or self.tracked.star_qualified(node)
 
     def _param(self, node: cst.Param) -> None:

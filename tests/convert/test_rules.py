@@ -12,6 +12,7 @@ Every rule in the registry must have a folder with at least one case, and one no
 from __future__ import annotations
 
 import ast
+import builtins
 import json
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import pytest
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.engine import Conversion, convert_source
+from g2l_merge.convert.glue_exports import STAR_BINDS
 from g2l_merge.convert.rules import RULES
 from g2l_merge.convert.rules.base import registry
 from g2l_merge.convert.rules.frame_calls import THRESHOLDS_RULE
@@ -46,6 +48,7 @@ def test_case(case: Path) -> None:
     assert findings_of(result) == case.with_name(case.name.replace(".in.py", ".findings")).read_text()
     ast.parse(result.text)
     assert convert_source(result.text, path, config).text == result.text, "a second pass changed the output"
+    assert not unbound_star_names(before, result.text), "a name a removed awsglue star import bound is left unbound"
     without = convert_source(before, path, config, registry(rule for rule in RULES if rule.id != case.parent.name))
     if case.name.startswith("noop"):
         assert without == result, f"{case.parent.name} changes a case named as its no-op"
@@ -78,3 +81,45 @@ def test_rule_ids_are_unique_and_well_formed() -> None:
 
 def test_error_thresholds_are_reviewed_under_the_error_channel_rule() -> None:
     assert ErrorChannel.id == THRESHOLDS_RULE
+
+
+def unbound_star_names(before: str, after: str) -> set[str]:
+    """Names an awsglue star import of `before` bound (glue_exports.STAR_BINDS) and `before` reads without binding
+    them, which `after` still reads without binding them: pyflakes cannot see through star imports."""
+    tree = ast.parse(before)
+    star_bound = {
+        name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module in STAR_BINDS and node.names[0].name == "*"
+        for name in STAR_BINDS[node.module]
+    }
+    from_star = (_read(tree) - _bound(tree)) & star_bound
+    converted = ast.parse(after)
+    return (from_star & _read(converted)) - _bound(converted) - set(dir(builtins))
+
+
+def _read(tree: ast.AST) -> set[str]:
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+
+
+def _bound(tree: ast.AST) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
+            found.add(node.id)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            found.update((alias.asname or alias.name).split(".")[0] for alias in node.names if alias.name != "*")
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            found.add(node.name)
+        elif isinstance(node, ast.arg):
+            found.add(node.arg)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            found.add(node.name)
+    return found
+
+
+def test_unbound_star_names_sees_a_name_only_the_star_import_bound() -> None:
+    before = "from awsglue.context import *\nlog = logging.getLogger(__name__)\nframe = DynamicFrame\n"
+    assert unbound_star_names(before, "log = logging.getLogger(__name__)\n") == {"logging"}
+    assert not unbound_star_names(before, "import logging\nlog = logging.getLogger(__name__)\n")
+    assert not unbound_star_names("from awsglue.transforms import *\nx = DynamicFrame\n", "x = DynamicFrame\n")

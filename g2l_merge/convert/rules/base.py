@@ -69,6 +69,10 @@ class Rule(Protocol):
         """After every hook ran and the imports were settled: a last look at the whole converted module."""
         return module
 
+    def carry(self, ctx: ConvertContext, module: cst.Module) -> cst.Module | None:
+        """Before any hook: a file this rule carries over unchanged (its review items in ctx), or None."""
+        return None
+
 
 class Hook(NamedTuple):
     rule: Rule  # whose id a failure of this hook is reported under
@@ -81,6 +85,7 @@ class Registry(NamedTuple):
     rules: tuple[Rule, ...]
     hooks: Mapping[type[cst.CSTNode], tuple[Hook, ...]]
     finishing: tuple[Rule, ...]
+    carrying: tuple[Rule, ...] = ()
 
 
 class UnknownHook(TypeError):
@@ -103,7 +108,8 @@ def registry(rules: Iterable[Rule]) -> Registry:
         for name in _hook_names(rule):
             hooks.setdefault(HOOK_TYPES[name.removeprefix("leave_")], []).append(Hook(rule, getattr(rule, name)))
     finishing = tuple(rule for rule in ordered if _overrides(rule, "finish"))
-    return Registry(ordered, {kind: tuple(found) for kind, found in hooks.items()}, finishing)
+    carrying = tuple(rule for rule in ordered if _overrides(rule, "carry"))
+    return Registry(ordered, {kind: tuple(found) for kind, found in hooks.items()}, finishing, carrying)
 
 
 def _hook_names(rule: Rule) -> list[str]:

@@ -11,6 +11,8 @@ import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, QualifiedNameProvider, QualifiedNameSource
 
 from g2l_merge.convert.context import ConvertContext, Finding
+from g2l_merge.convert.glue_exports import IMPORTABLE_ORIGINS, STAR_BINDS
+from g2l_merge.convert.imports import ImportSpec, add_missing
 from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS, dotted
 from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, code_of, expr, stmt
 from g2l_merge.convert.rules.storage import session_of
@@ -79,6 +81,7 @@ class _ImportState:
     """G2L001's per file: the first statement importing each Glue-only module, for the line of its finding."""
 
     statements: dict[str, cst.SimpleStatementLine] = field(default_factory=dict)
+    stars: dict[str, cst.SimpleStatementLine] = field(default_factory=dict)  # removed star imports, by module
 
 
 class AwsglueImports(Rule):
@@ -92,6 +95,11 @@ class AwsglueImports(Rule):
         import awsglue.transforms as T
 
     After: the three lines are gone (the names they brought in were converted by the other rules).
+
+    A name a removed star import bound that the converted code still uses is bound again (what each star
+    import binds is read from the awsglue library, glue_exports.py): `os` or pyspark's `DataFrame` through
+    their own import, ChoiceType-like names through glue_compat's stand-ins with a review item, and an
+    unconverted Glue transform through its explicit awsglue import, reviewed where it is used.
     """
 
     id = "G2L001"
@@ -124,6 +132,7 @@ class AwsglueImports(Rule):
             and small.module is not None
             and ".".join(dotted(small.module)) in STAR_EXPORTS
         ):
+            ctx.state(_ImportState).stars.setdefault(".".join(dotted(small.module)), original)
             return cst.RemovalSentinel.REMOVE
         statements = ctx.state(_ImportState).statements
         for module in _glue_modules(original):
@@ -132,8 +141,10 @@ class AwsglueImports(Rule):
         return updated
 
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
-        """An awsglue import still there whose names are used outside the statements left for review (so no
-        review item explains it): say so on the import itself."""
+        """A name a removed star import bound and the converted code still uses gets bound again. An awsglue
+        import still there whose names are used outside the statements left for review (so no review item
+        explains it): say so on the import itself."""
+        module = _rebind_star_names(ctx, self.id, module)
         if not ctx.state(_ImportState).statements:
             return module  # the file imported nothing Glue-only (other than star imports, which went)
         imports = _GlueImports()
@@ -147,6 +158,131 @@ class AwsglueImports(Rule):
         if not flagged and not unused:
             return module
         return module.visit(_FlagGlueImports(ctx, self.id, flagged, unused))
+
+
+def _rebind_star_names(ctx: ConvertContext, rule: str, module: cst.Module) -> cst.Module:
+    """Bind each name a removed awsglue star import bound (glue_exports.STAR_BINDS) that the converted module
+    still uses without binding it: its own import outside awsglue (json, pyspark's DataFrame), glue_compat's
+    stand-in with a review item, or else an explicit awsglue import (the code using it has a review item, or
+    the import gets one)."""
+    stars = ctx.state(_ImportState).stars
+    candidates = {
+        name: (star, origin)
+        for star in sorted(stars)
+        for name, origin in STAR_BINDS[star].items()
+        if name in ctx.tracked.uses and not origin.startswith("__future__.")  # a future import binds no usable name
+    }
+    if not candidates:
+        return module
+    names = _FreeNames(set(candidates))
+    module.visit(names)
+    needed: list[ImportSpec] = []
+    notes: dict[ImportSpec, str] = {}
+    for name in sorted(names.used - names.bound):
+        star, origin = candidates[name]
+        spec, note = _stand_in(name, star, origin)
+        needed.append(spec)
+        if spec[0].split(".")[0] in GLUE_PACKAGES:
+            ctx.state(_ImportState).statements.setdefault(spec[0], stars[star])
+        if note:
+            notes[spec] = f"# g2l: review {rule}: {note}"
+            ctx.findings.append(Finding(ctx.path, ctx.line(stars[star]), rule, note))
+    return add_missing(module, needed, notes)
+
+
+def _stand_in(name: str, star: str, origin: str) -> tuple[ImportSpec, str | None]:
+    """What binds `name` once `from <star> import *` is gone, and the review item it needs (None: the same object)."""
+    importable = IMPORTABLE_ORIGINS.get(origin)
+    if importable is not None:
+        module_name, obj = importable
+        return (module_name, obj, None if obj is None or obj == name else name), None
+    if name in GLUE_COMPAT_STAND_INS:
+        note = (
+            f"{name} came from `from {star} import *`: glue_compat's stand-in keeps it defined; "
+            "check what this code does with it on a DataFrame"
+        )
+        return ("glue_compat", name, None), note
+    origin_module, _, obj = origin.rpartition(".")
+    if not origin_module:  # Python 2 aliases of builtins: `basestring` is str
+        return ("builtins", obj, name if name != obj else None), None
+    return (origin_module, obj, None), None  # reviewed where it is used, or on the import (AwsglueImports.finish)
+
+
+# Names glue_compat defines for awsglue's of the same name (compat/glue_compat.py).
+GLUE_COMPAT_STAND_INS = frozenset({"ChoiceType", "EnumType", "SetType", "UnknownType", "GlueArgumentError"})
+
+
+class _FreeNames(NodeVisitor):
+    """Which of `names` the module reads, and which it binds (imports, definitions, assignments, parameters)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.used: set[str] = set()
+        self.bound: set[str] = set()
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        if not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                self.visit_ImportAlias(alias)
+        return False  # the module's dotted name reads no name
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
+        parts = dotted(node.name)
+        bound = _asname(node) or (parts[0] if parts else None)
+        if bound in self.names:
+            self.bound.add(bound)
+        return False
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        node.value.visit(self)
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        if node.value in self.names:
+            self.used.add(node.value)
+
+    def _binds(self, target: cst.CSTNode) -> None:
+        for name in _target_names(target):
+            if name in self.names:
+                self.bound.add(name)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._binds(node.name)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self._binds(node.name)
+
+    def visit_Param(self, node: cst.Param) -> None:
+        self._binds(node.name)
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        self._binds(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._binds(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self._binds(node.target)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._binds(node.target)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self._binds(node.name)
+
+
+def _target_names(target: cst.CSTNode) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, cst.Tuple | cst.List):
+        return [name for element in target.elements for name in _target_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return []
 
 
 def _glue_modules(statement: cst.SimpleStatementLine) -> list[str]:
@@ -797,4 +933,64 @@ def _attribute_name(tree: Tree, name: cst.Name) -> bool:
     return isinstance(parent, cst.Attribute) and parent.attr is name
 
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle)
+BLUEPRINT_PACKAGE = "awsglue.blueprint"
+BLUEPRINT_MESSAGE = (
+    "a Glue workflow blueprint layout (awsglue.blueprint): it defines the jobs, crawlers and triggers of a "
+    "Glue workflow, not a job; carried over unchanged until workflow definitions are converted (on Databricks "
+    "a workflow is a Lakeflow Jobs definition)"
+)
+
+
+class BlueprintLayout(Rule):
+    """A Glue workflow blueprint layout (a file importing awsglue.blueprint) is carried over unchanged.
+
+    Before::
+
+        from awsglue.blueprint.workflow import *
+        from awsglue.blueprint.job import *
+
+        def generate_layout(user_params, system_params):
+            ...
+            return Workflow(Name=user_params["WorkflowName"], Entities=Entities(Jobs=[...]))
+
+    After: the same file, with one review item above its first awsglue.blueprint import saying it defines a
+    Glue workflow, not a job. No other rule touches it: its `Job(...)` is a workflow entity, not awsglue.job.Job.
+    """
+
+    id = "G2L006"
+    name = "blueprint-layout"
+    summary = "A Glue workflow blueprint layout (awsglue.blueprint) is carried over unchanged with a review item."
+
+    def carry(self, ctx: ConvertContext, module: cst.Module) -> cst.Module | None:
+        at = next((i for i, statement in enumerate(module.body) if _imports_blueprint(statement)), None)
+        if at is None:
+            return None
+        statement = module.body[at]
+        ctx.findings.append(Finding(ctx.path, ctx.line(statement), self.id, BLUEPRINT_MESSAGE))
+        comment = f"# g2l: review {self.id}: {BLUEPRINT_MESSAGE}"
+        assert isinstance(statement, cst.SimpleStatementLine)  # _imports_blueprint: an import line
+        present = [*statement.leading_lines, *(module.header if at == 0 else ())]
+        if any(line.comment is not None and line.comment.value == comment for line in present):
+            return module
+        marked = statement.with_changes(
+            leading_lines=[*statement.leading_lines, cst.EmptyLine(comment=cst.Comment(comment))]
+        )
+        return module.with_changes(body=[*module.body[:at], marked, *module.body[at + 1 :]])
+
+
+def _imports_blueprint(statement: cst.BaseStatement) -> bool:
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    for small in statement.body:
+        if isinstance(small, cst.ImportFrom) and small.module is not None:
+            names = [".".join(dotted(small.module))]
+        elif isinstance(small, cst.Import):
+            names = [".".join(dotted(alias.name)) for alias in small.names]
+        else:
+            continue
+        if any(name == BLUEPRINT_PACKAGE or name.startswith(BLUEPRINT_PACKAGE + ".") for name in names):
+            return True
+    return False
+
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle, BlueprintLayout)

@@ -376,11 +376,15 @@ SAME_NAMED_TYPES = frozenset(
         "ShortType",
         "StringType",
         "TimestampType",
+        "TimestampNTZType",
         "ArrayType",
         "MapType",
         "StructType",
     }
 )
+# gluetypes names with a pyspark.sql.types counterpart of another name: Field(name, dataType, properties={}) is
+# StructField(name, dataType, nullable=True, metadata=None) (awsglue/gluetypes.py).
+RENAMED_TYPES = {"Field": "StructField"}
 GLUE_TYPE_EXPORTS = SAME_NAMED_TYPES | {
     "Field",
     "ChoiceType",
@@ -393,8 +397,16 @@ GLUE_TYPE_EXPORTS = SAME_NAMED_TYPES | {
 }
 # Glue-only schema types no DataFrame column can have: glue_compat has stand-ins that no Spark type matches.
 STAND_IN_TYPES = frozenset({"ChoiceType", "EnumType", "SetType", "UnknownType"})
-# Constructors that differ: gluetypes DecimalType() is (10, 2), MapType takes only a value type, StructType Fields.
-DIFFERENT_CONSTRUCTORS = frozenset({"DecimalType", "MapType", "StructType", "ArrayType"})
+# Constructors whose arguments differ (awsglue/gluetypes.py): every type takes `properties`, which Spark's do not;
+# DecimalType defaults to (10, 2), Spark's to (10, 0); MapType(valueType) has string keys, Spark's takes a key type
+# first; ArrayType() and MapType() default to UnknownType, Spark's require a type.
+CONSTRUCTOR_PARAMS = {
+    "DecimalType": ("precision", "scale"),
+    "ArrayType": ("elementType",),
+    "MapType": ("valueType",),
+    "StructType": ("fields",),
+    "Field": ("name", "dataType", "properties"),
+}
 
 
 class GlueTypes(Rule):
@@ -414,10 +426,12 @@ class GlueTypes(Rule):
         if isinstance(schema, StructType):
             ...
 
-    ChoiceType, EnumType, SetType and UnknownType, which no DataFrame column can have, come from glue_compat's
-    stand-ins (no Spark type matches them) with a review item. Other names without a Spark namesake (Field,
-    ...) and constructor calls whose arguments differ (DecimalType(), MapType(...)) stay as written with a
-    review item.
+    Field becomes StructField (its `properties` the field's metadata); DecimalType() gets Glue's default
+    (10, 2) written out and MapType(value) Glue's string keys, `MapType(StringType(), value)`. ChoiceType,
+    EnumType, SetType and UnknownType, which no DataFrame column can have, come from glue_compat's stand-ins (no
+    Spark type matches them) with a review item. Other names without a Spark counterpart (EntityType,
+    DynamicRecord, mergeDataTypes) and constructor calls Spark's cannot take (a type's `properties`,
+    ArrayType() without an element type) stay as written with a review item.
     """
 
     id = "G2L404"
@@ -435,11 +449,14 @@ class GlueTypes(Rule):
             return updated
         names = list(updated.names)
         same = [alias for alias in names if code_of(alias.name) in SAME_NAMED_TYPES]
+        renamed = [alias for alias in names if code_of(alias.name) in RENAMED_TYPES]
         if len(same) == len(names):
             return updated.with_changes(module=expr("pyspark.sql.types"))
-        for alias in same:
+        for alias in same + renamed:
             asname = code_of(alias.asname.name) if alias.asname is not None else None
-            ctx.add_import("pyspark.sql.types", code_of(alias.name), asname)
+            written = code_of(alias.name)
+            ctx.add_import("pyspark.sql.types", RENAMED_TYPES.get(written, written), asname)
+        same += renamed
         stand_ins = [alias for alias in names if code_of(alias.name) in STAND_IN_TYPES and alias.asname is None]
         for alias in stand_ins:
             ctx.add_import("glue_compat", code_of(alias.name))
@@ -464,6 +481,9 @@ class GlueTypes(Rule):
                 f"{original.value} exists only in DynamicFrame schemas: a DataFrame column "
                 "never has it, so glue_compat's stand-in matches nothing; simplify this check",
             )
+        elif original.value in RENAMED_TYPES:
+            ctx.add_import("pyspark.sql.types", RENAMED_TYPES[original.value])
+            return cst.Name(RENAMED_TYPES[original.value])
         elif original.value not in SAME_NAMED_TYPES:
             if star:
                 ctx.add_import(GLUE_TYPES_MODULE, original.value)  # the star import goes: keep this name defined
@@ -479,17 +499,72 @@ class GlueTypes(Rule):
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
-        if not isinstance(func, cst.Name) or func.value not in DIFFERENT_CONSTRUCTORS:
+        if not isinstance(func, cst.Name) or func.value not in GLUE_TYPE_EXPORTS:
             return updated
-        if f"{GLUE_TYPES_MODULE}.{func.value}" in (ctx.tracked.star_qualified(func) or ctx.qualified(func)):
+        if f"{GLUE_TYPES_MODULE}.{func.value}" not in (ctx.tracked.star_qualified(func) or ctx.qualified(func)):
+            return updated
+        params = CONSTRUCTOR_PARAMS.get(func.value, ())
+        bound = _bound_arguments(original, params)
+        if bound is None or ("properties" in bound and func.value != "Field"):
             ctx.review(
                 original,
                 self.id,
-                f"{func.value}(...) from awsglue.gluetypes takes other arguments than "
-                "pyspark.sql.types' (DecimalType defaults to (10, 2), MapType takes a value type only, "
-                "StructType takes Fields): check the converted type",
+                f"{func.value}(...) from awsglue.gluetypes takes other arguments than pyspark.sql.types' "
+                "(a type's properties, an unknown keyword, *args): write the Spark type by hand",
+            )
+            return updated
+        if func.value == "Field" and "properties" in bound:
+            args = [a for a in updated.args if not _is_argument(a, "properties", 2, updated)]
+            metadata = cst.Arg(bound["properties"], keyword=cst.Name("metadata"), equal=_EQUAL)
+            return updated.with_changes(args=[*_without_last_comma(args), metadata])
+        if func.value == "DecimalType" and len(bound) < 2:
+            precision, scale = bound.get("precision", expr("10")), bound.get("scale", expr("2"))
+            return updated.with_changes(args=[cst.Arg(precision, comma=_COMMA), cst.Arg(scale)])
+        if func.value == "MapType" and "valueType" in bound:
+            ctx.add_import("pyspark.sql.types", "StringType")
+            return updated.with_changes(args=[cst.Arg(expr("StringType()"), comma=_COMMA), cst.Arg(bound["valueType"])])
+        if func.value in ("ArrayType", "MapType") and not bound:
+            ctx.review(
+                original,
+                self.id,
+                f"{func.value}() from awsglue.gluetypes holds UnknownType values; pyspark.sql.types' "
+                "needs the element type: write it",
             )
         return updated
+
+
+_COMMA = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+_EQUAL = cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace(""))
+
+
+def _bound_arguments(call: cst.Call, params: tuple[str, ...]) -> dict[str, cst.BaseExpression] | None:
+    """A gluetypes constructor's arguments by parameter name; None for *args, **kwargs or an unknown one."""
+    bound: dict[str, cst.BaseExpression] = {}
+    positional = 0
+    for item in call.args:
+        if item.star:
+            return None
+        if item.keyword is None:
+            if positional >= len(params):
+                return None
+            bound[params[positional]] = item.value
+            positional += 1
+        elif item.keyword.value in params or item.keyword.value == "properties":
+            bound[item.keyword.value] = item.value
+        else:
+            return None
+    return bound
+
+
+def _is_argument(item: cst.Arg, keyword: str, position: int, call: cst.Call) -> bool:
+    if item.keyword is not None:
+        return item.keyword.value == keyword
+    positional = [a for a in call.args if a.keyword is None]
+    return len(positional) > position and positional[position].value is item.value
+
+
+def _without_last_comma(args: list[cst.Arg]) -> list[cst.Arg]:
+    return [*args[:-1], args[-1].with_changes(comma=_COMMA)] if args else args
 
 
 def _is_import_alias_or_attribute(ctx: ConvertContext, name: cst.Name) -> bool:

@@ -1,4 +1,8 @@
 # g2l: converted from jobs/unconvertible.py
+from awsglue.transforms import ApplyMapping
+from awsglue.transforms import DropNullFields
+from awsglue.transforms import FlatMap
+from awsglue.transforms import MapToCollection
 
 
 def fan_out(dfc, options):

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/explicit_imports.py
-from awsglue.gluetypes import Field
 from pyspark.sql.types import ArrayType
 from pyspark.sql.types import StringType
+from pyspark.sql.types import StructField
 from pyspark.sql.types import StructType
 
 
@@ -10,6 +10,5 @@ def string_columns(schema):
 
 
 def add_field(schema, name):
-    # g2l: review G2L404: Field is an AWS Glue type with no pyspark.sql.types namesake: rewrite this for the DataFrame's Spark schema
-    schema.add(Field(name, StringType()))
+    schema.add(StructField(name, StringType()))
     return schema

@@ -15,5 +15,4 @@ def nested(data_type):
     return isinstance(data_type, (StructType, ArrayType, MapType))
 
 
-# g2l: review G2L404: DecimalType(...) from awsglue.gluetypes takes other arguments than pyspark.sql.types' (DecimalType defaults to (10, 2), MapType takes a value type only, StructType takes Fields): check the converted type
-amount_type = DecimalType()
+amount_type = DecimalType(10, 2)
