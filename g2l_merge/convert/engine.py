@@ -15,6 +15,7 @@ import libcst as cst
 
 from g2l_merge import __version__
 from g2l_merge.config import ConvertConfig
+from g2l_merge.convert.comments import as_lines, missing, own_comments, result_nodes, with_leading
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.names import Tracked, track
@@ -190,13 +191,30 @@ class _Runner(cst.CSTTransformer):
         """A removed statement's comments and blank lines move to the next statement, in document order (or to
         the end of the module when no statement follows)."""
         if result is cst.RemovalSentinel.REMOVE:
-            self.carried = [*self.attach.pop(id(original), []), *self.carried, *original.leading_lines]
+            above = {id(line.comment) for line in original.leading_lines if line.comment is not None}
+            comments = self.ctx.metadata.comments_of(original, nested=not isinstance(original, cst.SimpleStatementLine))
+            lost = [c for c in comments if id(c) not in above and id(c) not in self.ctx.moved]
+            self.carried = [
+                *self.attach.pop(id(original), []),
+                *self.carried,
+                *original.leading_lines,
+                *as_lines(lost),
+            ]
             return result
+        result = self._keep_comments(original, result)
         carried = self.attach.pop(id(original), [])
         if isinstance(result, cst.FlattenSentinel) and result.nodes:
             first = self._keep_leading_lines_on(carried, result.nodes[0])
             return cst.FlattenSentinel([first, *result.nodes[1:]])
         return self._keep_leading_lines_on(carried, result)
+
+    def _keep_comments(self, original: Any, result: Any) -> Any:
+        """The comments a statement's rules dropped (inside an expression they rewrote, its trailing comment)
+        go above what they made of it, texts unchanged."""
+        comments = [c for c in self.ctx.metadata.comments_of(original) if id(c) not in self.ctx.moved]
+        if not comments:
+            return result
+        return with_leading(result, as_lines(missing(comments, own_comments(result_nodes(result)))))
 
     @staticmethod
     def _keep_leading_lines_on(carried: list[cst.EmptyLine], result: Any) -> Any:
