@@ -139,6 +139,8 @@ class _Runner(cst.CSTTransformer):
         self.carried: list[cst.EmptyLine] = []  # leading lines of statements just removed
         self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(original statement) -> lines to prepend
         self.layout = LAYOUT if not any(kind in self.hooks for kind in LAYOUT) else frozenset()
+        self.rewrites = 0  # hooks that returned another node than they were given, so far
+        self.marks: dict[int, int] = {}  # id(original statement) -> self.rewrites when it was visited
 
     # No per-attribute hooks: CSTTransformer looks two up by name for every field of every node.
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
@@ -150,8 +152,10 @@ class _Runner(cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if type(node) in self.layout:
             return False  # a transformer rebuilds every node it visits, and no rule hooks whitespace or punctuation
-        if self.carried and isinstance(node, _STATEMENTS):
-            self.attach[id(node)], self.carried = self.carried, []
+        if isinstance(node, _STATEMENTS):
+            self.marks[id(node)] = self.rewrites
+            if self.carried:
+                self.attach[id(node)], self.carried = self.carried, []
         return super().on_visit(node)
 
     def _leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
@@ -174,7 +178,7 @@ class _Runner(cst.CSTTransformer):
     def _run_hook(self, hook: Hook, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
         """One rule on one node; a rule that fails leaves the node as it was, with a finding, never a crash."""
         try:
-            return hook.run(self.ctx, original, updated)
+            result = hook.run(self.ctx, original, updated)
         except Exception as exc:  # a bug in one rule must not stop the file, the sync or the other rules
             self.ctx.findings.append(
                 Finding(
@@ -186,6 +190,9 @@ class _Runner(cst.CSTTransformer):
                 )
             )
             return updated
+        if result is not updated:
+            self.rewrites += 1
+        return result
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
         """A removed statement's comments and blank lines move to the next statement, in document order (or to
@@ -211,6 +218,8 @@ class _Runner(cst.CSTTransformer):
     def _keep_comments(self, original: Any, result: Any) -> Any:
         """The comments a statement's rules dropped (inside an expression they rewrote, its trailing comment)
         go above what they made of it, texts unchanged."""
+        if self.marks.pop(id(original), None) == self.rewrites:
+            return result  # no rule changed anything in it: its comments are where they were
         comments = [c for c in self.ctx.metadata.comments_of(original) if id(c) not in self.ctx.moved]
         if not comments:
             return result

@@ -74,6 +74,7 @@ class _Drop(cst.CSTTransformer):
         self.removals = removals
         self.counts = counts
 
+        self.rebuilt = False  # an import of the line being left lost some of its names
         self.carried: list[cst.EmptyLine] = []  # the comments of import lines just dropped
         self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(statement) -> carried lines it takes
 
@@ -87,11 +88,12 @@ class _Drop(cst.CSTTransformer):
         """A dropped import line's comments go to the next statement (the end of its block when none follows)."""
         result = super().on_leave(original_node, updated_node)
         if isinstance(original_node, cst.SimpleStatementLine) and isinstance(result, cst.SimpleStatementLine):
+            rebuilt, self.rebuilt = self.rebuilt, False
             if not result.body:
                 own = [line for line in comment_lines(original_node) if line.comment is not None]  # not its blanks
                 self.carried = [*self.attach.pop(id(original_node), []), *own]
                 return cst.RemovalSentinel.REMOVE
-            if result is not original_node:
+            if rebuilt:
                 result = keep_comments(original_node, result)
         if isinstance(original_node, STATEMENTS) and isinstance(result, STATEMENTS):
             lines = self.attach.pop(id(original_node), [])
@@ -117,12 +119,12 @@ class _Drop(cst.CSTTransformer):
         removal = (module, obj, _alias_name(alias))
         return removal in self.removals and self.counts[_bound(removal)] == 0
 
-    @staticmethod
-    def _rebuild(updated: Any, kept: list[cst.ImportAlias]) -> Any:
+    def _rebuild(self, updated: Any, kept: list[cst.ImportAlias]) -> Any:
         if not kept:
             return cst.RemovalSentinel.REMOVE
         if len(kept) == len(updated.names):
             return updated
+        self.rebuilt = True
         kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=kept)
 
