@@ -38,6 +38,7 @@ class ConvertContext:
     states: dict[type[object], object] = field(default_factory=dict)  # a rule's state class -> this file's instance
     removals: set[tuple[str, str | None, str | None]] = field(default_factory=set)  # imports to drop if unused
     additions: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # imports to add
+    moved: set[int] = field(default_factory=set)  # ids of original comments a rule moved to another statement
 
     def state(self, kind: type[S]) -> S:
         """This file's instance of a rule's state class (a dataclass of its own), made on the first ask."""

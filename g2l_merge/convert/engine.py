@@ -15,6 +15,7 @@ import libcst as cst
 
 from g2l_merge import __version__
 from g2l_merge.config import ConvertConfig
+from g2l_merge.convert.comments import as_lines, missing, own_comments, result_nodes, with_leading
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.names import Tracked, track
@@ -144,6 +145,8 @@ class _Runner(cst.CSTTransformer):
         self.carried: list[cst.EmptyLine] = []  # leading lines of statements just removed
         self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(original statement) -> lines to prepend
         self.layout = LAYOUT if not any(kind in self.hooks for kind in LAYOUT) else frozenset()
+        self.rewrites = 0  # hooks that returned another node than they were given, so far
+        self.marks: dict[int, int] = {}  # id(original statement) -> self.rewrites when it was visited
 
     # No per-attribute hooks: CSTTransformer looks two up by name for every field of every node.
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
@@ -155,8 +158,10 @@ class _Runner(cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if type(node) in self.layout:
             return False  # a transformer rebuilds every node it visits, and no rule hooks whitespace or punctuation
-        if self.carried and isinstance(node, _STATEMENTS):
-            self.attach[id(node)], self.carried = self.carried, []
+        if isinstance(node, _STATEMENTS):
+            self.marks[id(node)] = self.rewrites
+            if self.carried:
+                self.attach[id(node)], self.carried = self.carried, []
         return super().on_visit(node)
 
     def _leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
@@ -179,7 +184,7 @@ class _Runner(cst.CSTTransformer):
     def _run_hook(self, hook: Hook, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
         """One rule on one node; a rule that fails leaves the node as it was, with a finding, never a crash."""
         try:
-            return hook.run(self.ctx, original, updated)
+            result = hook.run(self.ctx, original, updated)
         except Exception as exc:  # a bug in one rule must not stop the file, the sync or the other rules
             self.ctx.findings.append(
                 Finding(
@@ -191,18 +196,40 @@ class _Runner(cst.CSTTransformer):
                 )
             )
             return updated
+        if result is not updated:
+            self.rewrites += 1
+        return result
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
         """A removed statement's comments and blank lines move to the next statement, in document order (or to
         the end of the module when no statement follows)."""
         if result is cst.RemovalSentinel.REMOVE:
-            self.carried = [*self.attach.pop(id(original), []), *self.carried, *original.leading_lines]
+            above = {id(line.comment) for line in original.leading_lines if line.comment is not None}
+            comments = self.ctx.metadata.comments_of(original, nested=not isinstance(original, cst.SimpleStatementLine))
+            lost = [c for c in comments if id(c) not in above and id(c) not in self.ctx.moved]
+            self.carried = [
+                *self.attach.pop(id(original), []),
+                *self.carried,
+                *original.leading_lines,
+                *as_lines(lost),
+            ]
             return result
+        result = self._keep_comments(original, result)
         carried = self.attach.pop(id(original), [])
         if isinstance(result, cst.FlattenSentinel) and result.nodes:
             first = self._keep_leading_lines_on(carried, result.nodes[0])
             return cst.FlattenSentinel([first, *result.nodes[1:]])
         return self._keep_leading_lines_on(carried, result)
+
+    def _keep_comments(self, original: Any, result: Any) -> Any:
+        """The comments a statement's rules dropped (inside an expression they rewrote, its trailing comment)
+        go above what they made of it, texts unchanged."""
+        if self.marks.pop(id(original), None) == self.rewrites:
+            return result  # no rule changed anything in it: its comments are where they were
+        comments = [c for c in self.ctx.metadata.comments_of(original) if id(c) not in self.ctx.moved]
+        if not comments:
+            return result
+        return with_leading(result, as_lines(missing(comments, own_comments(result_nodes(result)))))
 
     @staticmethod
     def _keep_leading_lines_on(carried: list[cst.EmptyLine], result: Any) -> Any:

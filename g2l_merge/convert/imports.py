@@ -14,6 +14,7 @@ from typing import Any
 
 import libcst as cst
 
+from g2l_merge.convert.comments import STATEMENTS, comment_lines, keep_comments
 from g2l_merge.convert.tree import LAYOUT, NodeVisitor
 
 ImportSpec = tuple[str, str | None, str | None]  # (module, object or None for `import module`, alias)
@@ -73,9 +74,35 @@ class _Drop(cst.CSTTransformer):
         self.removals = removals
         self.counts = counts
 
+        self.rebuilt = False  # an import of the line being left lost some of its names
+        self.carried: list[cst.EmptyLine] = []  # the comments of import lines just dropped
+        self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(statement) -> carried lines it takes
+
     def on_visit(self, node: cst.CSTNode) -> bool:
+        if self.carried and isinstance(node, STATEMENTS):
+            self.attach[id(node)], self.carried = self.carried, []
         # a transformer rebuilds every node it visits: skip those no import can be in
         return _may_hold_imports(node) and super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        """A dropped import line's comments go to the next statement (the end of its block when none follows)."""
+        result = super().on_leave(original_node, updated_node)
+        if isinstance(original_node, cst.SimpleStatementLine) and isinstance(result, cst.SimpleStatementLine):
+            rebuilt, self.rebuilt = self.rebuilt, False
+            if not result.body:
+                own = [line for line in comment_lines(original_node) if line.comment is not None]  # not its blanks
+                self.carried = [*self.attach.pop(id(original_node), []), *own]
+                return cst.RemovalSentinel.REMOVE
+            if rebuilt:
+                result = keep_comments(original_node, result)
+        if isinstance(original_node, STATEMENTS) and isinstance(result, STATEMENTS):
+            lines = self.attach.pop(id(original_node), [])
+            if lines:
+                result = result.with_changes(leading_lines=[*lines, *result.leading_lines])  # comment lines only
+        if self.carried and isinstance(result, (cst.Module, cst.IndentedBlock)):
+            lines, self.carried = [line for line in self.carried if line.comment is not None], []
+            result = result.with_changes(footer=[*lines, *result.footer])
+        return result
 
     def leave_ImportFrom(self, original: cst.ImportFrom, updated: cst.ImportFrom) -> Any:
         if isinstance(updated.names, cst.ImportStar):
@@ -92,12 +119,12 @@ class _Drop(cst.CSTTransformer):
         removal = (module, obj, _alias_name(alias))
         return removal in self.removals and self.counts[_bound(removal)] == 0
 
-    @staticmethod
-    def _rebuild(updated: Any, kept: list[cst.ImportAlias]) -> Any:
+    def _rebuild(self, updated: Any, kept: list[cst.ImportAlias]) -> Any:
         if not kept:
             return cst.RemovalSentinel.REMOVE
         if len(kept) == len(updated.names):
             return updated
+        self.rebuilt = True
         kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         return updated.with_changes(names=kept)
 

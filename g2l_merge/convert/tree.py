@@ -43,6 +43,7 @@ class Tree:
     qualified: dict[cst.CSTNode, Collection[QualifiedName]] = field(default_factory=dict)  # asked so far
     positions: Mapping[cst.CSTNode, CodeRange] | None = None  # on the first ask
     spellings: dict[str, list[int]] | None = None  # Name nodes' indexes in `nodes`, by name, on the first ask
+    owned: dict[cst.CSTNode, list[cst.Comment]] | None = None  # statement -> its own comments, on the first ask
 
     def get_metadata(self, key: type[Any], node: cst.CSTNode, default: Any = _MISSING) -> Any:
         """The provider's value for an original node; KeyError for any other node unless a default is given."""
@@ -68,6 +69,16 @@ class Tree:
         places = self.spellings.get(name, [])
         return bisect_left(places, end) - bisect_left(places, start)
 
+    def comments_of(self, statement: cst.CSTNode, nested: bool = False) -> list[cst.Comment]:
+        """The comments of an original statement in document order: its own (leading lines, trailing comment,
+        inside its expressions and header), and with `nested` those of the statements inside it too."""
+        if nested:
+            start, end = self.spans[statement]
+            return [node for node in self.nodes[start:end] if isinstance(node, cst.Comment)]
+        if self.owned is None:
+            self.owned = _owners(self.nodes, self.parents)
+        return self.owned.get(statement, [])
+
     def _qualified_names(self, node: cst.CSTNode) -> Collection[QualifiedName]:
         """What QualifiedNameProvider stores for a node, computed for the nodes asked about only."""
         if node not in self.qualified:
@@ -76,6 +87,20 @@ class Tree:
             scope = self.scopes.get(node)
             self.qualified[node] = scope.get_qualified_names_for(node) if scope else set()
         return self.qualified[node]
+
+
+def _owners(nodes: list[cst.CSTNode], parents: dict[cst.CSTNode, cst.CSTNode]) -> dict[cst.CSTNode, list[cst.Comment]]:
+    """Each comment under the innermost statement that holds it (a module's header and footer: under none)."""
+    owned: dict[cst.CSTNode, list[cst.Comment]] = {}
+    for node in nodes:
+        if not isinstance(node, cst.Comment):
+            continue
+        owner = parents.get(node)
+        while owner is not None and not isinstance(owner, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            owner = parents.get(owner)
+        if owner is not None:
+            owned.setdefault(owner, []).append(node)
+    return owned
 
 
 def _spellings(nodes: list[cst.CSTNode]) -> dict[str, list[int]]:

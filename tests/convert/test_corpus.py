@@ -2,7 +2,8 @@
 
 Hand-written bank risk jobs, Glue Studio output, streaming and JDBC jobs, and library modules taking
 DynamicFrames. Each file is converted as `jobs/<name>.py` and its output must parse, import no awsglue,
-introduce no undefined name (pyflakes), and convert to itself again.
+introduce no undefined name (pyflakes), keep every comment of the input (comment_check.py), and convert to
+itself again.
 
 KNOWN_GAPS lists the files that do not pass yet, each with the reason; they are strict xfails, so a gap
 that gets fixed fails the run until its entry is removed.
@@ -15,6 +16,7 @@ import re
 from pathlib import Path
 
 import pytest
+from comment_check import lost_comments
 from pyflakes import checker, messages
 from test_rules import unbound_star_names  # tests/convert is on sys.path (pytest's rootdir-relative import)
 
@@ -73,4 +75,5 @@ def test_corpus_file(path: Path) -> None:
     introduced = undefined_names(result.text, glue_path) - undefined_names(source, glue_path)
     assert not introduced, f"undefined names introduced: {sorted(introduced)}"
     assert not unbound_star_names(source, result.text), "a name an awsglue star import bound is left unbound"
+    assert not lost_comments(source, result.text), "comments of the input are missing from the output"
     assert convert_source(result.text, glue_path, CONFIG).text == result.text, "a second pass changed the output"

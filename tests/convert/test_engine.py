@@ -106,3 +106,58 @@ def test_rule_state_is_made_per_file() -> None:
     first, second = (ConvertContext("a.py", ConvertConfig(), engine.track(tree), tree) for _ in range(2))
     assert first.state(list) is first.state(list)
     assert first.state(list) is not second.state(list)
+
+
+COMMENTED = """import sys
+
+# Glue runtime: {comment}
+from awsglue.context import GlueContext
+from awsglue.job import Job
+from awsglue.utils import getResolvedOptions  # {comment}
+from pyspark.context import SparkContext
+
+args = getResolvedOptions(sys.argv, ["JOB_NAME"])
+glueContext = GlueContext(SparkContext.getOrCreate())  # {comment}
+job = Job(glueContext)
+job.init(args["JOB_NAME"], args)  # {comment}
+ledger = glueContext.create_dynamic_frame.from_options(
+    connection_type="postgresql",
+    connection_options={{
+        "url": "jdbc:postgresql://ledger:5432/gl",
+        # "dbtable": "{comment}",
+        "dbtable": "gl.balances",  # {comment}
+    }},
+)
+glueContext.write_dynamic_frame.from_options(
+    frame=ledger,
+    connection_type="s3",
+    # {comment}
+    connection_options={{"path": "s3://bank-risk-curated/gl/"}},
+    format="parquet",
+)
+# {comment}
+job.commit()  # {comment}
+"""
+
+
+@pytest.mark.parametrize("at", range(COMMENTED.count("{comment}")))
+def test_a_glue_change_to_a_comment_only_still_changes_the_output(at: int) -> None:
+    """Every comment is carried, so a Glue commit that edits just one (in an options dict the rule spells out, on
+    a removed import or Job line) reaches the converted file, with the new text."""
+    parts = COMMENTED.split("{comment}")
+
+    def with_comment(text: str) -> str:
+        return (
+            "".join(
+                part + ("" if i == len(parts) - 1 else text if i == at else "kept as it was")
+                for i, part in enumerate(parts)
+            )
+            .replace("{{", "{")
+            .replace("}}", "}")
+        )
+
+    before = engine.convert_source(with_comment("ledger v1"), "jobs/gl.py", ConvertConfig())
+    after = engine.convert_source(with_comment("ledger v2"), "jobs/gl.py", ConvertConfig())
+    assert before.findings == after.findings
+    assert before.text != after.text
+    assert "ledger v2" in after.text and "ledger v1" not in after.text

@@ -1,8 +1,9 @@
 """Golden before/after cases, one folder per rule id: cases/<RULE>/<name>.in.py -> <name>.out.py.
 
-Every case is converted as `jobs/<name>.py`; its output must equal the .out.py file, parse, and convert to
-itself again (idempotence). Its findings must be those in <name>.findings, one `LINE RULE` a line in the
-engine's order (an empty file: none). A first line `# case-config: {...}` sets [convert] options for that case.
+Every case is converted as `jobs/<name>.py`; its output must equal the .out.py file, parse, keep every comment
+of the input (comment_check.py), and convert to itself again (idempotence). Its findings must be those in
+<name>.findings, one `LINE RULE` a line in the engine's order (an empty file: none). A first line
+`# case-config: {...}` sets [convert] options for that case.
 
 A case proves its folder's rule: without that rule in the registry, the output or the findings differ. A case
 named `noop*` is a near miss the rule must leave alone: without the rule, nothing differs.
@@ -17,6 +18,7 @@ import json
 from pathlib import Path
 
 import pytest
+from comment_check import lost_comments
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.engine import Conversion, convert_source
@@ -47,6 +49,7 @@ def test_case(case: Path) -> None:
     assert result.text == expected
     assert findings_of(result) == case.with_name(case.name.replace(".in.py", ".findings")).read_text()
     ast.parse(result.text)
+    assert not lost_comments(before, result.text), "comments of the input are missing from the output"
     assert convert_source(result.text, path, config).text == result.text, "a second pass changed the output"
     assert not unbound_star_names(before, result.text), "a name a removed awsglue star import bound is left unbound"
     without = convert_source(before, path, config, registry(rule for rule in RULES if rule.id != case.parent.name))

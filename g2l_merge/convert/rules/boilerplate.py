@@ -10,6 +10,7 @@ import libcst as cst
 import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, QualifiedNameProvider, QualifiedNameSource
 
+from g2l_merge.convert.comments import keep_comments
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.glue_exports import IMPORTABLE_ORIGINS, STAR_BINDS
 from g2l_merge.convert.imports import ImportSpec, add_missing
@@ -384,16 +385,20 @@ class _FlagGlueImports(cst.CSTTransformer):
         return _rebuilt(updated, kept)
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        return updated.with_changes(body=_without_emptied(updated.body, self.emptied))
+        body, left = _without_emptied(updated.body, self.emptied)
+        return updated.with_changes(body=body, footer=[*left, *updated.footer])
 
     def leave_IndentedBlock(self, original: cst.IndentedBlock, updated: cst.IndentedBlock) -> cst.IndentedBlock:
-        return updated.with_changes(body=_without_emptied(updated.body, self.emptied))
+        body, left = _without_emptied(updated.body, self.emptied)
+        return updated.with_changes(body=body, footer=[*left, *updated.footer])
 
     def leave_SimpleStatementLine(
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> cst.SimpleStatementLine:
         if not updated.body:  # emptied: a placeholder the enclosing block drops, keeping its comments
-            placeholder = updated.with_changes(body=[cst.Pass()])
+            # its trailing comment and those among its names go above it, with its leading lines
+            emptied = updated.with_changes(body=[cst.Pass()], trailing_whitespace=_NEWLINE)
+            placeholder: cst.SimpleStatementLine = keep_comments(original, emptied)
             self.emptied.add(id(placeholder))
             return placeholder
         modules = [module for module in _glue_modules(updated) if module in self.modules]
@@ -416,8 +421,12 @@ class _FlagGlueImports(cst.CSTTransformer):
         self.header = list(node.header)
 
 
-def _without_emptied(body: Sequence[Any], emptied: set[int]) -> list[Any]:
-    """Statements emptied of their imports go; their leading comments and blank lines go to the next one."""
+_NEWLINE = cst.TrailingWhitespace()
+
+
+def _without_emptied(body: Sequence[Any], emptied: set[int]) -> tuple[list[Any], list[cst.EmptyLine]]:
+    """Statements emptied of their imports go; their leading comments and blank lines go to the next one (the
+    comments of the last ones come back, for the block's footer)."""
     kept: list[Any] = []  # libcst types statements as BaseStatement, which declares no leading_lines
     carried: list[cst.EmptyLine] = []
     for statement in body:
@@ -438,7 +447,8 @@ def _without_emptied(body: Sequence[Any], emptied: set[int]) -> list[Any]:
         kept.append(statement)
     if not kept and body:  # a block that held only Glue imports keeps a `pass`
         kept.append(cst.SimpleStatementLine(body=[cst.Pass()], leading_lines=carried))
-    return kept
+        carried = []
+    return kept, [line for line in carried if line.comment is not None]
 
 
 _ImportT = TypeVar("_ImportT", cst.Import, cst.ImportFrom)

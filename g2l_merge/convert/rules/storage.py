@@ -152,16 +152,19 @@ class CallRule(Rule):
         glue = self.owns(ctx, call) if call is not None else None
         if call is not None and glue is not None and self.convert(ctx, call, call, glue).node is not None:
             state = ctx.state(_CallState)
-            state.carried.setdefault(id(_statement(ctx, call)), []).extend(trailing_comment(original))
+            state.carried.setdefault(id(_statement(ctx, call)), []).extend(trailing_comment(ctx, original))
             return cst.RemovalSentinel.REMOVE
         lines = ctx.state(_CallState).carried.pop(id(original), [])
         return updated.with_changes(leading_lines=[*lines, *updated.leading_lines]) if lines else updated
 
 
-def trailing_comment(statement: cst.SimpleStatementLine) -> list[cst.EmptyLine]:
-    """A removed statement's trailing comment, as a line of its own (the engine moves its leading lines)."""
+def trailing_comment(ctx: ConvertContext, statement: cst.SimpleStatementLine) -> list[cst.EmptyLine]:
+    """A removed statement's trailing comment, as a line of its own (the engine moves its other comments)."""
     comment = statement.trailing_whitespace.comment
-    return [cst.EmptyLine(comment=comment)] if comment is not None else []
+    if comment is None:
+        return []
+    ctx.moved.add(id(comment))
+    return [cst.EmptyLine(comment=comment)]
 
 
 def options_in(

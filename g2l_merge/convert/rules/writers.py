@@ -537,10 +537,11 @@ class StudioSink(Rule):
             return updated
         if role != "writeFrame":
             _carry_reviews(ctx, original, plan.statements["writeFrame"])
+            trailing_comment(ctx, original)  # the write takes it (_carried_lines): not the engine's to carry
             return cst.RemovalSentinel.REMOVE
         if outcome.message:
             ctx.review(original, self.id, outcome.message)
-        carried = _carried_lines(plan)
+        carried = _carried_lines(ctx, plan)
         return updated.with_changes(body=[cst.Expr(outcome.node)], leading_lines=[*carried, *updated.leading_lines])
 
     def outcome(self, ctx: ConvertContext, plan: SinkPlan, write: cst.SimpleStatementLine | None) -> Outcome:
@@ -615,14 +616,14 @@ def _carry_reviews(ctx: ConvertContext, removed: cst.SimpleStatementLine, write:
     lines += [comment for comment in comments if comment not in lines]
 
 
-def _carried_lines(plan: SinkPlan) -> list[cst.EmptyLine]:
+def _carried_lines(ctx: ConvertContext, plan: SinkPlan) -> list[cst.EmptyLine]:
     """The removed statements' trailing comments, for the write that replaces them (the engine moves their
     leading lines)."""
     return [
         line
         for role in ("getSink", "setCatalogInfo", "setFormat")
         if role in plan.statements
-        for line in trailing_comment(plan.statements[role])
+        for line in trailing_comment(ctx, plan.statements[role])
     ]
 
 
