@@ -449,6 +449,8 @@ class _Flow:
         self.binder = binder
         self.tracked = binder.tracked
         self.flow = binder.tracked.flow
+        self.exits: list[list[tuple[bool, Env]]] = []  # per enclosing loop: (a break?, the kinds there)
+        self.raises: list[list[Env]] = []  # per enclosing try: the kinds at each statement of its body
 
     def block(self, statements: Sequence[cst.BaseStatement] | Sequence[cst.BaseSmallStatement], env: Env) -> Env | None:
         current: Env | None = env
@@ -476,6 +478,10 @@ class _Flow:
         if isinstance(node, cst.AugAssign):
             return self._bind(env, _target_names(node.target), UNKNOWN_KIND)
         if isinstance(node, _TERMINAL):
+            if isinstance(node, cst.Break | cst.Continue) and self.exits:
+                self.exits[-1].append((isinstance(node, cst.Break), env))  # what follows the loop, or its head
+            elif self.raises and isinstance(node, cst.Raise):
+                self.raises[-1].append(env)
             return None
         if isinstance(node, cst.If):
             return self._if(node, env)
@@ -486,11 +492,14 @@ class _Flow:
         if isinstance(node, cst.With):
             names = [name for item in node.items if item.asname for name in _target_names(item.asname.name)]
             return self.body(node.body, self._bind(env, names, UNKNOWN_KIND))
-        if isinstance(node, cst.FunctionDef):
-            self._function(node, env)
-            return self._bind(env, [node.name.value], UNKNOWN_KIND)
-        if isinstance(node, cst.ClassDef):
-            self.body(node.body, {})
+        if isinstance(node, cst.FunctionDef | cst.ClassDef):
+            outer = self.exits, self.raises  # a new scope: its loops and tries are its own
+            self.exits, self.raises = [], []
+            if isinstance(node, cst.FunctionDef):
+                self._function(node, env)
+            else:
+                self.body(node.body, {})
+            self.exits, self.raises = outer
             return self._bind(env, [node.name.value], UNKNOWN_KIND)
         return env
 
@@ -544,23 +553,38 @@ class _Flow:
             self.flow[node.test] = env
             targets = []
         head = env
+        exits: list[tuple[bool, Env]] = []
+        self.exits.append(exits)
         for _ in range(8):
+            exits.clear()
             end = self.body(node.body, self._bind(head, targets, UNKNOWN_KIND))
+            for broke, one in exits:
+                end = end if broke else _join(end, one)
             joined = _join(head, end)
             if joined == head or joined is None:
                 break
             head = joined
+        self.exits.pop()
         if isinstance(node, cst.For):
             self.flow[node.iter] = env
         else:
             self.flow[node.test] = head
         after = self.body(node.orelse.body, head) if node.orelse is not None else head
-        return _join(after, head) if after is not None else head
+        out = _join(after, head) if after is not None else head
+        for broke, one in exits:
+            out = _join(out, one) if broke else out
+        return out
 
     def _try(self, node: cst.Try | cst.TryStar, env: Env) -> Env | None:
-        """A handler can start anywhere in the body: it starts from the kinds before and after it, joined."""
-        end = self.body(node.body, env)
-        start = _join(env, end) or env
+        """A handler can start anywhere in the body: it starts from the kinds before each of its statements and
+        after the last, joined."""
+        seen: list[Env] = []
+        self.raises.append(seen)
+        end = self._noting(node.body, env, seen)
+        self.raises.pop()
+        start: Env = env
+        for one in (*seen, end):
+            start = _join(start, one) or start
         ends: list[Env | None] = [self.body(node.orelse.body, end) if node.orelse and end is not None else end]
         ends.extend(self.body(handler.body, start) for handler in node.handlers)
         out: Env | None = None
@@ -569,6 +593,19 @@ class _Flow:
         if node.finalbody is not None:
             return self.body(node.finalbody.body, out if out is not None else start)
         return out
+
+    def _noting(self, suite: cst.BaseSuite, env: Env, seen: list[Env]) -> Env | None:
+        """A try body, statement by statement, noting the kinds between them (nested blocks note theirs as
+        they raise)."""
+        seen.append(env)
+        if not isinstance(suite, cst.IndentedBlock):
+            return self.body(suite, env)
+        current: Env | None = env
+        for statement in suite.body:
+            current = self.statement(statement, {} if current is None else current)
+            if current is not None:
+                seen.append(current)
+        return current
 
     def _function(self, node: cst.FunctionDef, env: Env) -> None:
         """A new scope: parameters are unknown unless their annotations say (or a Studio transform's `dfc`)."""

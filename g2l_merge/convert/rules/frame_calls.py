@@ -510,7 +510,7 @@ class FrameRule(Rule):
 
     def _accepts_as_frame(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> bool:
         """An ambiguous receiver (names.py) that this rule would convert were it known to be a DynamicFrame."""
-        if call.transform or not is_ambiguous(ctx, call.source):
+        if call.transform or self.same_on_a_data_frame(original, call) or not is_ambiguous(ctx, call.source):
             return False
         ctx.tracked.assumed.add(call.source)
         findings, reviews = len(ctx.findings), {key: list(lines) for key, lines in ctx.reviews.items()}
@@ -520,6 +520,10 @@ class FrameRule(Rule):
             ctx.tracked.assumed.discard(call.source)
             del ctx.findings[findings:]
             ctx.reviews = reviews
+
+    def same_on_a_data_frame(self, original: cst.Call, call: FrameCall) -> bool:
+        """The call means the same on a DataFrame as on a DynamicFrame: an ambiguous receiver needs no review."""
+        return False
 
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         raise NotImplementedError
