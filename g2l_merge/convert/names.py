@@ -4,7 +4,8 @@ Glue contexts, sessions, loggers, jobs and collections are read module-wide. Fra
 well (flow_kind): per scope, statements in order, both sides of a branch joined, loop bodies to a fixed point;
 a function's parameters are unknown unless annotated. A name that is a DynamicFrame on one path and something
 else on another is AMBIGUOUS there, and a rule that needs a DynamicFrame asks for review instead of guessing.
-The module-wide `frames` set stays the answer where the flow has none (a global read inside a function).
+A global read in a function holds what it holds anywhere at module level, joined; the module-wide `frames` set
+stays the answer only where the flow has none (a default value, a decorator, a name no module code binds).
 """
 
 from __future__ import annotations
@@ -168,6 +169,7 @@ class Tracked:
     # statement (or compound statement header) -> what the frame-typed names hold just before it runs
     flow: dict[cst.CSTNode, dict[str, str]] = field(default_factory=dict)
     assumed: set[cst.CSTNode] = field(default_factory=set)  # names a rule asks about as if they were frames
+    globals: dict[str, str] = field(default_factory=dict)  # every kind a module-level name holds, joined
 
     def flow_kind(self, node: cst.Name, parents: dict[cst.CSTNode, cst.CSTNode]) -> str | None:
         """What an original Name holds where it is read, by flow; None where the flow says nothing."""
@@ -176,7 +178,7 @@ class Tracked:
         while True:
             found = self.flow.get(current)
             if found is not None:
-                return found.get(name)
+                return found.get(name, self.globals.get(name))
             parent = parents.get(current)
             if parent is None or type(parent) in _SCOPES:
                 return None
@@ -252,7 +254,7 @@ def track(tree: Tree) -> Tracked:
             binder.read(binding)
         if _sizes(tracked) == before:
             break
-    _Flow(binder).block(tree.wrapper.module.body, {})
+    _Flow(binder).module(tree.wrapper.module)
     return tracked
 
 
@@ -451,6 +453,25 @@ class _Flow:
         self.flow = binder.tracked.flow
         self.exits: list[list[tuple[bool, Env]]] = []  # per enclosing loop: (a break?, the kinds there)
         self.raises: list[list[Env]] = []  # per enclosing try: the kinds at each statement of its body
+        self.deferred: list[cst.FunctionDef | cst.ClassDef] = []  # bodies read after the module's statements
+
+    def module(self, module: cst.Module) -> None:
+        """The module's statements first, then each function and class body, which can read any module-level
+        name: a global holds there whatever it holds anywhere at module level, joined."""
+        end = self.block(module.body, {})
+        seen: set[int] = set()
+        joined: Env | None = end
+        for env in [*self.flow.values()]:
+            if id(env) not in seen:
+                seen.add(id(env))
+                joined = _join(joined, env)
+        self.tracked.globals = joined or {}
+        while self.deferred:
+            node = self.deferred.pop(0)
+            if isinstance(node, cst.FunctionDef):
+                self._function(node)
+            else:
+                self.body(node.body, {})
 
     def block(self, statements: Sequence[cst.BaseStatement] | Sequence[cst.BaseSmallStatement], env: Env) -> Env | None:
         current: Env | None = env
@@ -493,13 +514,7 @@ class _Flow:
             names = [name for item in node.items if item.asname for name in _target_names(item.asname.name)]
             return self.body(node.body, self._bind(env, names, UNKNOWN_KIND))
         if isinstance(node, cst.FunctionDef | cst.ClassDef):
-            outer = self.exits, self.raises  # a new scope: its loops and tries are its own
-            self.exits, self.raises = [], []
-            if isinstance(node, cst.FunctionDef):
-                self._function(node, env)
-            else:
-                self.body(node.body, {})
-            self.exits, self.raises = outer
+            self.deferred.append(node)  # a scope of its own, read once the module-level kinds are all known
             return self._bind(env, [node.name.value], UNKNOWN_KIND)
         return env
 
@@ -607,7 +622,7 @@ class _Flow:
                 seen.append(current)
         return current
 
-    def _function(self, node: cst.FunctionDef, env: Env) -> None:
+    def _function(self, node: cst.FunctionDef) -> None:
         """A new scope: parameters are unknown unless their annotations say (or a Studio transform's `dfc`)."""
         inner: Env = {}
         studio = node.name.value in self.tracked.collection_functions
@@ -631,7 +646,10 @@ class _Flow:
             found = env.get(value.value)
             if found is not None:
                 return found
-            return FRAME_KIND if value.value in tracked.frames else UNKNOWN_KIND  # a global, or not bound here
+            found = tracked.globals.get(value.value)  # a global read in a function
+            if found is not None:
+                return found
+            return FRAME_KIND if value.value in tracked.frames else UNKNOWN_KIND
         if isinstance(value, cst.Subscript):
             collection = self.binder.is_collection(value.value) or self._collection_name(value.value)
             return FRAME_KIND if collection else UNKNOWN_KIND
