@@ -1,11 +1,16 @@
 """What the names in a Glue script hold, found once before the rules run.
 
-Flow-insensitive and module-wide, on purpose: a name that holds a DynamicFrame anywhere is treated as one
-everywhere, and a rule that needs more certainty than that asks for review instead of guessing.
+Glue contexts, sessions, loggers, jobs and collections are read module-wide. Frame types are read by flow as
+well (flow_kind): per scope, statements in order, both sides of a branch joined, loop bodies to a fixed point;
+a function's parameters are unknown unless annotated. A name that is a DynamicFrame on one path and something
+else on another is AMBIGUOUS there, and a rule that needs a DynamicFrame asks for review instead of guessing.
+A global read in a function holds what it holds anywhere at module level, joined; the module-wide `frames` set
+stays the answer only where the flow has none (a default value, a decorator, a name no module code binds).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -75,6 +80,10 @@ FRAME_METHODS = frozenset(
     }
 )
 COLLECTION_TRANSFORMS = frozenset({"SplitFields", "SplitRows", "Relationalize", "MapToCollection"})
+DATA_FRAME_TYPES = frozenset({"pyspark.sql.DataFrame", "pyspark.sql.dataframe.DataFrame"})
+# What a name holds at a point of the code (flow_kind): a DynamicFrame, something else (a DataFrame, an RDD,
+# a collection), not known, or a DynamicFrame on one path and something else on another.
+FRAME_KIND, OTHER_KIND, UNKNOWN_KIND, AMBIGUOUS_KIND = "frame", "other", "unknown", "ambiguous"
 
 
 @dataclass
@@ -91,6 +100,25 @@ class Tracked:
     loggers: set[str] = field(default_factory=set)
     jobs: set[str] = field(default_factory=set)
     uses: dict[str, int] = field(default_factory=dict)  # Name loads, to know whether `sc` is still needed
+    # statement (or compound statement header) -> what the frame-typed names hold just before it runs
+    flow: dict[cst.CSTNode, dict[str, str]] = field(default_factory=dict)
+    assumed: set[cst.CSTNode] = field(default_factory=set)  # names a rule asks about as if they were frames
+    globals: dict[str, str] = field(default_factory=dict)  # every kind a module-level name holds, joined
+
+    def flow_kind(self, node: cst.Name, parents: dict[cst.CSTNode, cst.CSTNode]) -> str | None:
+        """What an original Name holds where it is read, by flow; None where the flow says nothing."""
+        name = node.value
+        current: cst.CSTNode = node
+        while True:
+            found = self.flow.get(current)
+            if found is not None:
+                return found.get(name, self.globals.get(name))
+            parent = parents.get(current)
+            if parent is None or type(parent) in _SCOPES:
+                return None
+            if type(parent) in _INNER_SCOPES and _binds_inside(parent, name):
+                return UNKNOWN_KIND  # a lambda's parameter or a comprehension's target
+            current = parent
 
     def star_qualified(self, node: cst.CSTNode) -> set[str]:
         """Qualified name of a bare name brought in by `from awsglue.x import *`."""
@@ -110,6 +138,31 @@ class Tracked:
         return isinstance(node, cst.Name) and (
             node.value in self.glue_contexts or node.value in self.glue_context_params
         )
+
+
+_SCOPES = frozenset({cst.FunctionDef, cst.ClassDef, cst.Module})
+_INNER_SCOPES = frozenset({cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp})
+
+
+def _binds_inside(node: cst.CSTNode, name: str) -> bool:
+    if isinstance(node, cst.Lambda):
+        return any(param.name.value == name for param in node.params.params)
+    comp: cst.CompFor | None = getattr(node, "for_in", None)
+    while comp is not None:
+        if name in _target_names(comp.target):
+            return True
+        comp = comp.inner_for_in
+    return False
+
+
+def _target_names(target: cst.BaseExpression) -> list[str]:
+    if isinstance(target, cst.Name):
+        return [target.value]
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _target_names(element.value)]
+    if isinstance(target, cst.StarredElement):
+        return _target_names(target.value)
+    return []
 
 
 def dotted(node: cst.CSTNode) -> list[str]:
@@ -141,7 +194,9 @@ def track(tree: Tree) -> Tracked:
         for binding in bindings:
             binder.read(binding)
         if _sizes(tracked) == before:
-            return tracked
+            break
+    _Flow(binder).module(tree.wrapper.module)
+    return tracked
 
 
 _BINDING_TYPES = frozenset({cst.Param, cst.FunctionDef, cst.Assign})
@@ -299,3 +354,282 @@ class _Bindings:
             if method == "getFrame":
                 return True
         return False
+
+
+Env = dict[str, str]
+
+
+def _join_kinds(a: str, b: str) -> str:
+    if a == b:
+        return a
+    if AMBIGUOUS_KIND in (a, b) or FRAME_KIND in (a, b):
+        return AMBIGUOUS_KIND  # a DynamicFrame on one path only
+    return UNKNOWN_KIND
+
+
+def _join(a: Env | None, b: Env | None) -> Env | None:
+    """Two paths meet: a name bound on one path only keeps that path's kind (the other would fail to run)."""
+    if a is None or a is b:
+        return b
+    if b is None:
+        return a
+    joined = dict(a)
+    for name, kind in b.items():
+        joined[name] = _join_kinds(joined[name], kind) if name in joined else kind
+    return joined
+
+
+_TERMINAL = (cst.Return, cst.Raise, cst.Continue, cst.Break)
+
+
+class _Flow:
+    """Frame kinds by flow, over the statements (not every node): each statement and compound statement header
+    is noted in Tracked.flow with the kinds that hold just before it. A block returns the kinds after it, or
+    None when it always leaves (return, raise, break, continue).
+    """
+
+    def __init__(self, binder: _Bindings) -> None:
+        self.binder = binder
+        self.tracked = binder.tracked
+        self.flow = binder.tracked.flow
+        self.exits: list[list[tuple[bool, Env]]] = []  # per enclosing loop: (a break?, the kinds there)
+        self.raises: list[list[Env]] = []  # per enclosing try: the kinds at each statement of its body
+        self.deferred: list[cst.FunctionDef | cst.ClassDef] = []  # bodies read after the module's statements
+
+    def module(self, module: cst.Module) -> None:
+        """The module's statements first, then each function and class body, which can read any module-level
+        name: a global holds there whatever it holds anywhere at module level, joined."""
+        end = self.block(module.body, {})
+        seen: set[int] = set()
+        joined: Env | None = end
+        for env in [*self.flow.values()]:
+            if id(env) not in seen:
+                seen.add(id(env))
+                joined = _join(joined, env)
+        self.tracked.globals = joined or {}
+        while self.deferred:
+            node = self.deferred.pop(0)
+            if isinstance(node, cst.FunctionDef):
+                self._function(node)
+            else:
+                self.body(node.body, {})
+
+    def block(self, statements: Sequence[cst.BaseStatement] | Sequence[cst.BaseSmallStatement], env: Env) -> Env | None:
+        current: Env | None = env
+        for statement in statements:
+            if current is None:
+                current = {}  # unreachable code: nothing known
+            current = self.statement(statement, current)
+        return current
+
+    def body(self, suite: cst.BaseSuite, env: Env) -> Env | None:
+        if isinstance(suite, cst.SimpleStatementSuite):
+            return self.block(suite.body, env)
+        if isinstance(suite, cst.IndentedBlock):
+            return self.block(suite.body, env)
+        return env
+
+    def statement(self, node: cst.BaseStatement | cst.BaseSmallStatement, env: Env) -> Env | None:
+        if isinstance(node, cst.SimpleStatementLine):
+            return self.block(node.body, env)
+        self.flow[node] = env
+        if isinstance(node, cst.Assign):
+            return self._assign(node, env)
+        if isinstance(node, cst.AnnAssign):
+            return self._ann_assign(node, env)
+        if isinstance(node, cst.AugAssign):
+            return self._bind(env, _target_names(node.target), UNKNOWN_KIND)
+        if isinstance(node, _TERMINAL):
+            if isinstance(node, cst.Break | cst.Continue) and self.exits:
+                self.exits[-1].append((isinstance(node, cst.Break), env))  # what follows the loop, or its head
+            elif self.raises and isinstance(node, cst.Raise):
+                self.raises[-1].append(env)
+            return None
+        if isinstance(node, cst.If):
+            return self._if(node, env)
+        if isinstance(node, cst.For | cst.While):
+            return self._loop(node, env)
+        if isinstance(node, cst.Try | cst.TryStar):
+            return self._try(node, env)
+        if isinstance(node, cst.With):
+            names = [name for item in node.items if item.asname for name in _target_names(item.asname.name)]
+            return self.body(node.body, self._bind(env, names, UNKNOWN_KIND))
+        if isinstance(node, cst.FunctionDef | cst.ClassDef):
+            self.deferred.append(node)  # a scope of its own, read once the module-level kinds are all known
+            return self._bind(env, [node.name.value], UNKNOWN_KIND)
+        return env
+
+    # ---- statements -----------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _bind(env: Env, names: list[str], kind: str) -> Env:
+        if all(env.get(name) == kind for name in names):
+            return env
+        return {**env, **dict.fromkeys(names, kind)}
+
+    def _assign(self, node: cst.Assign, env: Env) -> Env:
+        kind = self.kind(node.value, env)
+        for target in node.targets:
+            names = _target_names(target.target)
+            env = self._bind(env, names, kind if isinstance(target.target, cst.Name) else UNKNOWN_KIND)
+        return env
+
+    def _ann_assign(self, node: cst.AnnAssign, env: Env) -> Env:
+        kind = self._annotated(node.annotation.annotation)
+        if kind == UNKNOWN_KIND and node.value is not None:
+            kind = self.kind(node.value, env)
+        return self._bind(env, _target_names(node.target), kind)
+
+    def _annotated(self, annotation: cst.BaseExpression) -> str:
+        qualified = self.binder._qualified(annotation)
+        if qualified & FRAME_TYPES:
+            return FRAME_KIND
+        if qualified & (DATA_FRAME_TYPES | COLLECTION_TYPES):
+            return OTHER_KIND
+        return UNKNOWN_KIND
+
+    def _if(self, node: cst.If, env: Env) -> Env | None:
+        self.flow[node.test] = env
+        taken = self.body(node.body, env)
+        orelse = node.orelse
+        if orelse is None:
+            other: Env | None = env
+        elif isinstance(orelse, cst.If):
+            other = self.statement(orelse, env)
+        else:
+            other = self.body(orelse.body, env)
+        return _join(taken, other)
+
+    def _loop(self, node: cst.For | cst.While, env: Env) -> Env | None:
+        """The body until the kinds at its head stop changing: they can only grow towards AMBIGUOUS."""
+        if isinstance(node, cst.For):
+            self.flow[node.iter] = env
+            targets = _target_names(node.target)
+        else:
+            self.flow[node.test] = env
+            targets = []
+        head = env
+        exits: list[tuple[bool, Env]] = []
+        self.exits.append(exits)
+        for _ in range(8):
+            exits.clear()
+            end = self.body(node.body, self._bind(head, targets, UNKNOWN_KIND))
+            for broke, one in exits:
+                end = end if broke else _join(end, one)
+            joined = _join(head, end)
+            if joined == head or joined is None:
+                break
+            head = joined
+        self.exits.pop()
+        if isinstance(node, cst.For):
+            self.flow[node.iter] = env
+        else:
+            self.flow[node.test] = head
+        after = self.body(node.orelse.body, head) if node.orelse is not None else head
+        out = _join(after, head) if after is not None else head
+        for broke, one in exits:
+            out = _join(out, one) if broke else out
+        return out
+
+    def _try(self, node: cst.Try | cst.TryStar, env: Env) -> Env | None:
+        """A handler can start anywhere in the body: it starts from the kinds before each of its statements and
+        after the last, joined."""
+        seen: list[Env] = []
+        self.raises.append(seen)
+        end = self._noting(node.body, env, seen)
+        self.raises.pop()
+        start: Env = env
+        for one in (*seen, end):
+            start = _join(start, one) or start
+        ends: list[Env | None] = [self.body(node.orelse.body, end) if node.orelse and end is not None else end]
+        ends.extend(self.body(handler.body, start) for handler in node.handlers)
+        out: Env | None = None
+        for one in ends:
+            out = _join(out, one)
+        if node.finalbody is not None:
+            return self.body(node.finalbody.body, out if out is not None else start)
+        return out
+
+    def _noting(self, suite: cst.BaseSuite, env: Env, seen: list[Env]) -> Env | None:
+        """A try body, statement by statement, noting the kinds between them (nested blocks note theirs as
+        they raise)."""
+        seen.append(env)
+        if not isinstance(suite, cst.IndentedBlock):
+            return self.body(suite, env)
+        current: Env | None = env
+        for statement in suite.body:
+            current = self.statement(statement, {} if current is None else current)
+            if current is not None:
+                seen.append(current)
+        return current
+
+    def _function(self, node: cst.FunctionDef) -> None:
+        """A new scope: parameters are unknown unless their annotations say (or a Studio transform's `dfc`)."""
+        inner: Env = {}
+        studio = node.name.value in self.tracked.collection_functions
+        for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+            name = param.name.value
+            if param.annotation is not None:
+                inner[name] = self._annotated(param.annotation.annotation)
+            else:
+                inner[name] = OTHER_KIND if studio and name == "dfc" else UNKNOWN_KIND
+        for star in (node.params.star_arg, node.params.star_kwarg):
+            if isinstance(star, cst.Param):
+                inner[star.name.value] = UNKNOWN_KIND
+        self.body(node.body, inner)
+
+    # ---- expressions ----------------------------------------------------------------------------------------
+
+    def kind(self, value: cst.BaseExpression, env: Env) -> str:
+        """What an expression evaluates to, with the names' kinds at that point."""
+        tracked = self.tracked
+        if isinstance(value, cst.Name):
+            found = env.get(value.value)
+            if found is not None:
+                return found
+            found = tracked.globals.get(value.value)  # a global read in a function
+            if found is not None:
+                return found
+            return FRAME_KIND if value.value in tracked.frames else UNKNOWN_KIND
+        if isinstance(value, cst.Subscript):
+            collection = self.binder.is_collection(value.value) or self._collection_name(value.value)
+            return FRAME_KIND if collection else UNKNOWN_KIND
+        if isinstance(value, cst.Attribute):
+            return OTHER_KIND if self.kind(value.value, env) == OTHER_KIND else UNKNOWN_KIND
+        if not isinstance(value, cst.Call):
+            return UNKNOWN_KIND
+        if self.binder.is_collection(value):
+            return OTHER_KIND
+        func = value.func
+        if not isinstance(func, cst.Attribute):
+            return FRAME_KIND if self.binder.is_frame_expression(value) else UNKNOWN_KIND
+        method, receiver = func.attr.value, func.value
+        if method == "toDF":
+            return OTHER_KIND
+        if (
+            (method == "select" and self._collection_name(receiver))
+            or (method == "fromDF" and dotted(receiver)[-1:] == ["DynamicFrame"])
+            or method.startswith("create_dynamic_frame_from")
+            or method == "getFrame"
+            or (isinstance(receiver, cst.Attribute) and receiver.attr.value in _READERS)
+            or any(
+                q.startswith(("awsglue.transforms.", DYNAMIC_FRAME + ".fromDF")) for q in self.binder._qualified(func)
+            )
+        ):
+            return FRAME_KIND
+        receiver_kind = self.kind(receiver, env)
+        if method in FRAME_METHODS and receiver_kind in (FRAME_KIND, AMBIGUOUS_KIND):
+            return receiver_kind
+        if receiver_kind == OTHER_KIND:
+            return OTHER_KIND if method not in _FRAME_ONLY_METHODS else UNKNOWN_KIND
+        root = dotted(receiver)[:1]
+        # spark.read..., spark.sql(...), and glue_compat's DataFrames in converted code (a second pass)
+        return OTHER_KIND if root and root[0] in (tracked.session, "glue_compat") else UNKNOWN_KIND
+
+    def _collection_name(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Name) and node.value in self.tracked.collections
+
+
+_READERS = frozenset({"create_dynamic_frame", "create_data_frame"})
+# DynamicFrame methods no DataFrame has: called on a DataFrame, the DataFrame's kind says nothing.
+_FRAME_ONLY_METHODS = FRAME_METHODS - {"filter", "join", "union", "repartition", "coalesce", "select", "map"}

@@ -19,7 +19,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameP
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
+from g2l_merge.convert.names import AMBIGUOUS_KIND, COLLECTION_TYPES, FRAME_TYPES
 from g2l_merge.convert.rules.base import Rule, code_of, expr
 
 THRESHOLDS_RULE = "G2L323"  # ErrorChannel (frames.py): error thresholds are its review items
@@ -259,9 +259,14 @@ def frame_kind(ctx: ConvertContext, node: cst.BaseExpression) -> str:
     """FRAME for a DynamicFrame, OTHER for an RDD, a DataFrame or a collection, UNKNOWN when it cannot be told."""
     tracked = ctx.tracked
     if isinstance(node, cst.Name):
-        if node.value in tracked.frames:
+        if node in tracked.assumed:
             return FRAME
-        return OTHER if node.value in tracked.collections or bound_by_import(ctx, node) else UNKNOWN
+        flow = tracked.flow_kind(node, ctx.metadata.parents)
+        if flow == FRAME or (flow is None and node.value in tracked.frames):
+            return FRAME
+        if flow == OTHER or node.value in tracked.collections or bound_by_import(ctx, node):
+            return OTHER
+        return UNKNOWN  # AMBIGUOUS too: a DynamicFrame on one path only (is_ambiguous)
     if isinstance(node, cst.Subscript):
         return FRAME if is_collection(ctx, node.value) else UNKNOWN
     if isinstance(node, cst.Attribute):
@@ -274,6 +279,11 @@ def frame_kind(ctx: ConvertContext, node: cst.BaseExpression) -> str:
     if ctx.qualified(node.func) & FROM_DF:
         return FRAME
     return _call_kind(ctx, node)
+
+
+def is_ambiguous(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
+    """A name that holds a DynamicFrame on one path to this point and something else on another."""
+    return isinstance(node, cst.Name) and ctx.tracked.flow_kind(node, ctx.metadata.parents) == AMBIGUOUS_KIND
 
 
 def bound_by_import(ctx: ConvertContext, node: cst.Name) -> bool:
@@ -471,7 +481,17 @@ class FrameRule(Rule):
         if isinstance(func, cst.Attribute) and func.attr.value not in self.written_names:
             return updated  # the common case, decided without reading the call
         call = frame_call(ctx, original, updated)
-        if call is None or call.method not in self.methods or not self.accepts(ctx, original, call):
+        if call is None or call.method not in self.methods:
+            return updated
+        reviewed = len(ctx.findings)
+        if not self.accepts(ctx, original, call):
+            if len(ctx.findings) == reviewed and self._accepts_as_frame(ctx, original, call):
+                ctx.review(
+                    original,
+                    self.id,
+                    f"{code_of(call.source)} is a DynamicFrame on one path to here and not on another: "
+                    f"{call.method} is left as written; convert it by hand where it is a DynamicFrame",
+                )
             return updated
         reviewed = len(ctx.findings)
         converted = self.convert(ctx, original, call)
@@ -487,6 +507,23 @@ class FrameRule(Rule):
             return True
         kind = frame_kind(ctx, call.source)
         return kind == FRAME or (kind == UNKNOWN and call.method in GLUE_ONLY)
+
+    def _accepts_as_frame(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> bool:
+        """An ambiguous receiver (names.py) that this rule would convert were it known to be a DynamicFrame."""
+        if call.transform or self.same_on_a_data_frame(original, call) or not is_ambiguous(ctx, call.source):
+            return False
+        ctx.tracked.assumed.add(call.source)
+        findings, reviews = len(ctx.findings), {key: list(lines) for key, lines in ctx.reviews.items()}
+        try:
+            return self.accepts(ctx, original, call)
+        finally:
+            ctx.tracked.assumed.discard(call.source)
+            del ctx.findings[findings:]
+            ctx.reviews = reviews
+
+    def same_on_a_data_frame(self, original: cst.Call, call: FrameCall) -> bool:
+        """The call means the same on a DataFrame as on a DynamicFrame: an ambiguous receiver needs no review."""
+        return False
 
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         raise NotImplementedError

@@ -11,9 +11,10 @@ awsglue imports go), with a review item.
 Glue-only keyword arguments (transformation_ctx, info, stageThreshold, totalThreshold) are dropped from
 converted calls: bookmarks are reported by G2L004, non-zero error thresholds by G2L323.
 
-A call on a name that holds a DynamicFrame (see names.py), on a frame-producing expression, or to a method
-only DynamicFrames have is converted; `filter`, `map`, `join`, `union` and `toDF` on anything else are left
-alone, since DataFrames and RDDs have methods of the same names.
+A call on a name that holds a DynamicFrame at that point (by flow, see names.py), on a frame-producing
+expression, or to a method only DynamicFrames have is converted; `filter`, `map`, `join`, `union` and `toDF` on
+anything else are left alone, since DataFrames and RDDs have methods of the same names. On a name that is a
+DynamicFrame on one path and not on another, a call the rule would convert is left with a review item.
 """
 
 from __future__ import annotations
@@ -1347,6 +1348,10 @@ class FrameMethods(FrameRule):
     name = "frame-methods"
     summary = "dyf.schema() becomes df.schema, getNumPartitions() df.rdd.getNumPartitions(), show(num_rows=n) show(n)."
     methods = frozenset({"schema", "getNumPartitions", "show", "unnest_ddb_json", "simplify_ddb_json"})
+
+    def same_on_a_data_frame(self, original: cst.Call, call: FrameCall) -> bool:
+        """show() and show(n): a DataFrame's show takes the row count first too."""
+        return call.method == "show" and all(arg.keyword is None for arg in original.args)
 
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         frame = receiver(call.receiver)

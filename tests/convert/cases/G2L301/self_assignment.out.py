@@ -6,5 +6,6 @@ def to_dataframe(trades: DataFrame):
     if trades:
         pass
     # the DataFrame from here on
-    trades = trades
+    # g2l: review G2L301: trades.toDF(): if this is a DynamicFrame (a DataFrame after conversion), drop .toDF(); an RDD keeps it
+    trades = trades.toDF()
     return trades

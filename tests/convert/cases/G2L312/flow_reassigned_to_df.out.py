@@ -1,0 +1,18 @@
+# g2l: converted from jobs/flow_reassigned_to_df.py
+import glue_compat
+from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
+
+spark = SparkSession.builder.getOrCreate()
+
+
+def is_live(record):
+    return record["status"] == "LIVE"
+
+
+positions = spark.read.table("main.risk.positions")
+positions = positions.filter(F.col("qty") > 0)
+# g2l: review G2L312: is_live runs in Python for every record (glue_compat.filter_records): write it as a Column condition where you can
+positions = glue_compat.filter_records(positions, is_live)
+positions = positions.filter("desk = 'RATES'")
+positions = positions.filter(is_live)
