@@ -395,6 +395,7 @@ class _Flow:
         self.exits: list[list[tuple[bool, Env]]] = []  # per enclosing loop: (a break?, the kinds there)
         self.raises: list[list[Env]] = []  # per enclosing try: the kinds at each statement of its body
         self.deferred: list[cst.FunctionDef | cst.ClassDef] = []  # bodies read after the module's statements
+        self.batch_functions: set[str] = set()  # glueContext.forEachBatch(batch_function=f): f takes a DataFrame
 
     def module(self, module: cst.Module) -> None:
         """The module's statements first, then each function and class body, which can read any module-level
@@ -433,6 +434,8 @@ class _Flow:
         if isinstance(node, cst.SimpleStatementLine):
             return self.block(node.body, env)
         self.flow[node] = env
+        if isinstance(node, cst.Expr | cst.Assign):
+            self._batch_function(node.value)
         if isinstance(node, cst.Assign):
             return self._assign(node, env)
         if isinstance(node, cst.AnnAssign):
@@ -550,6 +553,20 @@ class _Flow:
             return self.body(node.finalbody.body, out if out is not None else start)
         return out
 
+    def _batch_function(self, value: cst.BaseExpression) -> None:
+        """Glue's forEachBatch(frame, batch_function) or Spark's writeStream...foreachBatch(f) in a call chain."""
+        while isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+            method, args = value.func.attr.value, value.args
+            place, keyword = (1, "batch_function") if method == "forEachBatch" else (0, "func")
+            if method in ("forEachBatch", "foreachBatch"):
+                for at, arg in enumerate(args):
+                    by_place = arg.keyword is None and at == place
+                    if (by_place or (arg.keyword is not None and arg.keyword.value == keyword)) and isinstance(
+                        arg.value, cst.Name
+                    ):
+                        self.batch_functions.add(arg.value.value)
+            value = value.func.value
+
     def _noting(self, suite: cst.BaseSuite, env: Env, seen: list[Env]) -> Env | None:
         """A try body, statement by statement, noting the kinds between them (nested blocks note theirs as
         they raise)."""
@@ -564,15 +581,18 @@ class _Flow:
         return current
 
     def _function(self, node: cst.FunctionDef) -> None:
-        """A new scope: parameters are unknown unless their annotations say (or a Studio transform's `dfc`)."""
+        """A new scope: parameters are unknown unless their annotations say, or a Studio transform's `dfc`, or
+        the batch a streaming forEachBatch function is given (a DataFrame)."""
         inner: Env = {}
         studio = node.name.value in self.tracked.collection_functions
-        for param in (*node.params.posonly_params, *node.params.params, *node.params.kwonly_params):
+        batch = node.name.value in self.batch_functions
+        for at, param in enumerate((*node.params.posonly_params, *node.params.params, *node.params.kwonly_params)):
             name = param.name.value
             if param.annotation is not None:
                 inner[name] = self._annotated(param.annotation.annotation)
             else:
-                inner[name] = OTHER_KIND if studio and name == "dfc" else UNKNOWN_KIND
+                known = (studio and name == "dfc") or (batch and at == 0)
+                inner[name] = OTHER_KIND if known else UNKNOWN_KIND
         for star in (node.params.star_arg, node.params.star_kwarg):
             if isinstance(star, cst.Param):
                 inner[star.name.value] = UNKNOWN_KIND
