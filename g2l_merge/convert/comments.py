@@ -90,7 +90,17 @@ def keep_comments(original: Any, updated: Any) -> Any:
     return with_leading(updated, as_lines(missing(own_comments([original]), own_comments(result_nodes(updated)))))
 
 
-def comment_lines(statement: Any) -> list[cst.EmptyLine]:
-    """A statement that goes: its leading lines, then its other comments as lines of their own."""
-    above = {id(line.comment) for line in statement.leading_lines if line.comment is not None}
-    return [*statement.leading_lines, *as_lines(c for c in own_comments([statement]) if id(c) not in above)]
+def comment_lines(statement: cst.SimpleStatementLine) -> list[cst.EmptyLine]:
+    """A line of imports that goes: its leading lines, then its other comments as lines of their own (an import
+    without parentheses has none inside: only those with them, or other statements on the line, are walked)."""
+    inside = [
+        small
+        for small in statement.body
+        if not isinstance(small, cst.Import) and not (isinstance(small, cst.ImportFrom) and small.lpar is None)
+    ]
+    trailing = statement.trailing_whitespace.comment
+    return [
+        *statement.leading_lines,
+        *as_lines(own_comments(inside)),
+        *([cst.EmptyLine(comment=trailing)] if trailing is not None else []),
+    ]
