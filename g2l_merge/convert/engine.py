@@ -198,7 +198,7 @@ class _Runner(cst.CSTTransformer):
             return updated
         if result is not updated:
             self.rewrites += 1
-        return result
+        return _keep_parentheses(updated, result)
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
         """A removed statement's comments and blank lines move to the next statement, in document order (or to
@@ -253,6 +253,20 @@ class _Runner(cst.CSTTransformer):
 
 
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
+
+
+def _keep_parentheses(updated: cst.CSTNode, result: Any) -> Any:
+    """An expression a rule rebuilt keeps the parentheses written around it: `return(Filter.apply(...))` has
+    no space after `return`, so the code would not parse without them."""
+    if (
+        isinstance(updated, cst.BaseExpression)
+        and isinstance(result, cst.BaseExpression)
+        and result is not updated
+        and updated.lpar
+        and not result.lpar
+    ):
+        return result.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+    return result
 
 
 def _one_blank_at_most(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
