@@ -42,7 +42,7 @@ _TRANSFORMS = (
     "Unbox",
     "UnnestFrame",
 )
-_GLUE_TYPES = (
+GLUE_TYPES = (  # what awsglue/gluetypes.py defines (its own names, not the modules it imports)
     "DataType",
     "AtomicType",
     "BinaryType",
@@ -123,7 +123,7 @@ STAR_BINDS: dict[str, dict[str, str]] = {
         **_stdlib("os", "re", "uuid", "time", "logging"),
     },
     "awsglue.gluetypes": {
-        **_own("awsglue.gluetypes", _GLUE_TYPES),
+        **_own("awsglue.gluetypes", GLUE_TYPES),
         "iteritems": "awsglue.utils.iteritems",
         "basestring": "str",
         "unicode": "str",

@@ -65,3 +65,11 @@ def test_what_binds_a_name_once_its_star_import_is_gone() -> None:
         ("awsglue.transforms", "Join", None),
         None,
     )
+
+
+def test_the_gluetypes_rule_reads_the_one_list_of_what_gluetypes_defines() -> None:
+    from g2l_merge.convert.glue_exports import GLUE_TYPES
+    from g2l_merge.convert.rules.studio import GLUE_TYPE_EXPORTS, RENAMED_TYPES, SAME_NAMED_TYPES
+
+    assert frozenset(GLUE_TYPES) == GLUE_TYPE_EXPORTS
+    assert SAME_NAMED_TYPES | set(RENAMED_TYPES) <= GLUE_TYPE_EXPORTS

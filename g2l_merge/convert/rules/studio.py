@@ -21,6 +21,7 @@ import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.glue_exports import GLUE_TYPES
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
 from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr
 from g2l_merge.convert.rules.frame_calls import functions_alias
@@ -385,16 +386,7 @@ SAME_NAMED_TYPES = frozenset(
 # gluetypes names with a pyspark.sql.types counterpart of another name: Field(name, dataType, properties={}) is
 # StructField(name, dataType, nullable=True, metadata=None) (awsglue/gluetypes.py).
 RENAMED_TYPES = {"Field": "StructField"}
-GLUE_TYPE_EXPORTS = SAME_NAMED_TYPES | {
-    "Field",
-    "ChoiceType",
-    "EnumType",
-    "UnknownType",
-    "SetType",
-    "EntityType",
-    "DynamicRecord",
-    "mergeDataTypes",
-}
+GLUE_TYPE_EXPORTS = frozenset(GLUE_TYPES)
 # Glue-only schema types no DataFrame column can have: glue_compat has stand-ins that no Spark type matches.
 STAND_IN_TYPES = frozenset({"ChoiceType", "EnumType", "SetType", "UnknownType"})
 # Constructors whose arguments differ (awsglue/gluetypes.py): every type takes `properties`, which Spark's do not;
