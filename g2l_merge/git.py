@@ -549,19 +549,24 @@ def remote_url(repo: Repo, remote: str) -> str | None:
     return config_value(repo, f"remote.{remote}.url")
 
 
-def remote_branch(repo: Repo, remote: str, branch: str) -> str | None:
-    """The commit a branch of the remote points at, fetched into this repository; None when it has no such
-    branch."""
-    ref = f"refs/heads/{branch}"
-    result = _run(repo, "ls-remote", "--", remote, ref, ok=(0, 1, 2, 128))
+def remote_branches(repo: Repo, remote: str, branches: Iterable[str]) -> dict[str, str | None]:
+    """Where each branch of the remote points (None: no such branch), read with one `ls-remote` and the commits
+    brought into this repository with one fetch."""
+    refs = {branch: f"refs/heads/{branch}" for branch in branches}
+    result = _run(repo, "ls-remote", "--", remote, *refs.values(), ok=(0, 1, 2, 128))
     if result.code != 0:
         raise G2lError(f"cannot read remote {remote!r}: {_last_line(result)}; check [pr] remote in g2l.toml")
-    sha = next((line.split("\t")[0] for line in result.out.decode().splitlines() if line.endswith(f"\t{ref}")), None)
-    if sha is not None and not _has_object(repo, sha):
-        fetched = _run(repo, "fetch", "-q", "--no-tags", "--no-write-fetch-head", "--", remote, ref, ok=(0, 1, 128))
+    pairs = (line.split("\t", 1) for line in result.out.decode().splitlines() if "\t" in line)
+    advertised = {name: sha for sha, name in pairs}
+    tips = {branch: advertised.get(ref) for branch, ref in refs.items()}
+    missing = [refs[branch] for branch, sha in tips.items() if sha is not None and not _has_object(repo, sha)]
+    if missing:
+        fetched = _run(
+            repo, "fetch", "-q", "--no-tags", "--no-write-fetch-head", "--", remote, *missing, ok=(0, 1, 128)
+        )
         if fetched.code != 0:
-            raise G2lError(f"cannot fetch {branch} from remote {remote!r}: {_last_line(fetched)}")
-    return sha
+            raise G2lError(f"cannot fetch {', '.join(missing)} from remote {remote!r}: {_last_line(fetched)}")
+    return tips
 
 
 def push_branches(repo: Repo, remote: str, expected: Mapping[str, str | None]) -> None:

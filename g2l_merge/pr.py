@@ -13,7 +13,7 @@ from g2l_merge.config import Config, PrConfig
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.forge import Forge, PrContent, PullRequest
 from g2l_merge.report import PullRequestInfo, SyncReport
-from g2l_merge.sync import SyncOptions, glue_head, preview, sync
+from g2l_merge.sync import SyncOptions, earlier_sync_of, glue_head, preview, sync
 from g2l_merge.target import head_commit, read_config
 
 TOKEN_VARIABLES = {"github": "GITHUB_TOKEN", "gitlab": "GITLAB_TOKEN", "azure": "AZURE_DEVOPS_TOKEN"}
@@ -160,8 +160,8 @@ def _plan(repo: git.Repo, config: Config, forge: Forge | None, fresh: str, url: 
     open_pr = next((p for p in recent if p.state == "open"), None)
     superseded = recent[0] if recent and open_pr is None and recent[0].state == "closed" else None
     branch = open_pr.head if open_pr is not None else fresh
-    onto = git.remote_branch(repo, pr.remote, branch) if url is not None else None
-    remote_mirror = git.remote_branch(repo, pr.remote, mirror_branch) if url is not None else None
+    tips = git.remote_branches(repo, pr.remote, (branch, mirror_branch)) if url is not None else {}
+    onto, remote_mirror = tips.get(branch), tips.get(mirror_branch)
     if align:
         if onto is not None:
             _align_local(repo, branch, onto)
@@ -180,8 +180,7 @@ def _align_local(repo: git.Repo, branch: str, remote_tip: str) -> None:
     if local is None:
         git.update_refs(repo, [git.RefUpdate(ref, remote_tip, git.NULL_SHA)], "g2l-sync --pr: follow the remote")
         return
-    commit = git.read_commit(repo, local)
-    if commit.parents[:1] == (remote_tip,) and f"{mirror.SYNC_TRAILER}:" in commit.message:
+    if earlier_sync_of(repo, local, remote_tip):
         return
     if git.is_ancestor(repo, local, remote_tip):
         git.update_refs(repo, [git.RefUpdate(ref, remote_tip, local)], "g2l-sync --pr: follow the remote")

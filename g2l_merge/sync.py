@@ -98,7 +98,7 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
             "--branch to merge into it"
         )
     existing = git.ref_value(repo, dest)
-    if existing not in (None, tip) and not _earlier_sync_of(repo, existing, tip):
+    if existing not in (None, tip) and not earlier_sync_of(repo, existing, tip):
         raise refused(
             f"branch {options.branch} already exists and is not at "
             + (f"{options.onto[:12]}" if options.onto else f"{config.target.branch}'s tip")
@@ -107,7 +107,7 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
     return config, Target(ref, tip, dest, existing or git.NULL_SHA, in_worktree=False)
 
 
-def _earlier_sync_of(repo: git.Repo, branch_tip: str, target_tip: str) -> bool:
+def earlier_sync_of(repo: git.Repo, branch_tip: str, target_tip: str) -> bool:
     """True when a --branch branch holds a finished g2l merge made from this target tip (a rerun)."""
     commit = git.read_commit(repo, branch_tip)
     made_by_g2l = f"{mirror.SYNC_TRAILER}:" in commit.message
