@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from g2l_merge import git, markdown, mirror
-from g2l_merge.config import Config, PrConfig
+from g2l_merge.config import Config, PrConfig, ref_name_problem
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.forge import Forge, PrContent, PullRequest
 from g2l_merge.report import PullRequestInfo, SyncReport
@@ -160,6 +160,9 @@ def _plan(repo: git.Repo, config: Config, forge: Forge | None, fresh: str, url: 
     open_pr = next((p for p in recent if p.state == "open"), None)
     superseded = recent[0] if recent and open_pr is None and recent[0].state == "closed" else None
     branch = open_pr.head if open_pr is not None else fresh
+    problem = ref_name_problem(branch, branch=True)
+    if problem:  # the forge names it: a branch someone else made must not reach git as an option or a path
+        raise G2lError(f"the open sync pull request's branch {branch!r} is not a valid branch name: {problem}")
     tips = git.remote_branches(repo, pr.remote, (branch, mirror_branch)) if url is not None else {}
     onto, remote_mirror = tips.get(branch), tips.get(mirror_branch)
     if align:

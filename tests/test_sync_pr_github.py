@@ -289,3 +289,14 @@ def test_a_missing_token_is_exit_2_before_anything_changes(
         "git g2l-sync: [pr] forge github: set GITHUB_TOKEN to a token that may push and open pull requests\n",
     )
     assert story.dbx.refs() == before and github.calls == []
+
+
+def test_an_open_pull_request_whose_branch_is_no_branch_name_is_refused(story: Story, github: FakeGitHub) -> None:
+    """The forge names the branch of the open pull request: a name git would read as something else stops."""
+    github.pulls[7] = pull(7, "g2l/sync-..-x", "Glue sync", "", False)
+    story.glue.commit("Glue: new job C", {"jobs/process_c.py": "c = 1\n"})
+    before = story.dbx.refs()
+    run = g2l(story.dbx.path, "sync", "--pr")
+    assert run.code == 2
+    assert run.output.startswith("git g2l-sync: the open sync pull request's branch 'g2l/sync-..-x' is not a valid")
+    assert story.dbx.refs() == before and github.calls == [LIST_ALL]
