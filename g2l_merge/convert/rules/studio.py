@@ -26,7 +26,7 @@ from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
 from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr
 from g2l_merge.convert.rules.frame_calls import functions_alias
 
-SESSION_NOTE = "# glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
+SESSION_NOTE = "# g2l: note: glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
 
 
 class Helper(NamedTuple):
@@ -166,7 +166,7 @@ class StudioSqlHelpers(StudioHelpers):
     After::
 
         def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DataFrame:
-            # glueContext receives the SparkSession: call sites stay as Glue Studio wrote them
+            # g2l: note: glueContext receives the SparkSession: call sites stay as Glue Studio wrote them
             for alias, frame in mapping.items():
                 frame.createOrReplaceTempView(alias)
             result = glueContext.sql(query)

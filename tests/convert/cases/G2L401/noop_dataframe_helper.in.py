@@ -2,7 +2,7 @@ from pyspark.sql import DataFrame
 
 
 def sparkSqlQuery(glueContext, query, mapping, transformation_ctx) -> DataFrame:
-    # glueContext receives the SparkSession: call sites stay as Glue Studio wrote them
+    # g2l: note: glueContext receives the SparkSession: call sites stay as Glue Studio wrote them
     for alias, frame in mapping.items():
         frame.createOrReplaceTempView(alias)
     result = glueContext.sql(query)
