@@ -97,6 +97,11 @@ class Tracked:
     collections: set[str] = field(default_factory=set)  # names that hold DynamicFrameCollections
     frame_functions: set[str] = field(default_factory=set)  # functions annotated `-> DynamicFrame`
     collection_functions: set[str] = field(default_factory=set)  # functions annotated `-> DynamicFrameCollection`
+    # functions annotated to return a DataFrame or a dict of them (`-> dict[str, DataFrame]`, as G2L407 writes)
+    data_frame_functions: set[str] = field(default_factory=set)
+    # names imported from awsglue by name in some scope (a Studio custom transform imports in its body, below
+    # the `-> DynamicFrameCollection` annotation that names it): name -> qualified name
+    glue_imported: dict[str, str] = field(default_factory=dict)
     loggers: set[str] = field(default_factory=set)
     jobs: set[str] = field(default_factory=set)
     uses: dict[str, int] = field(default_factory=dict)  # Name loads, to know whether `sc` is still needed
@@ -121,7 +126,8 @@ class Tracked:
             current = parent
 
     def star_qualified(self, node: cst.CSTNode) -> set[str]:
-        """Qualified name of a bare name brought in by `from awsglue.x import *`."""
+        """Qualified name of a bare name brought in by `from awsglue.x import *`, or of a name no scope of the
+        node binds that the file imports from awsglue in another scope."""
         parts = dotted(node)
         if not parts:
             return set()
@@ -132,6 +138,8 @@ class Tracked:
         }
         if not found and parts[0] in ASSUMED_FROM_STAR and self.star_modules:
             found.add(".".join([ASSUMED_FROM_STAR[parts[0]], *parts[1:]]))  # glue_exports.py
+        if not found and parts[0] in self.glue_imported:  # unbound here, imported from awsglue in another scope
+            found.add(".".join([self.glue_imported[parts[0]], *parts[1:]]))
         return found
 
     def is_glue_context(self, node: cst.CSTNode) -> bool:
@@ -228,6 +236,13 @@ def _note(tracked: Tracked, node: cst.CSTNode) -> None:
         module = ".".join(dotted(node.module))
         if module in STAR_EXPORTS:
             tracked.star_modules.add(module)
+    elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
+        module = ".".join(dotted(node.module))
+        if module.split(".")[0] == "awsglue" and not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                bound = alias.asname.name if alias.asname is not None else alias.name
+                if isinstance(bound, cst.Name):
+                    tracked.glue_imported[bound.value] = canonical(f"{module}.{'.'.join(dotted(alias.name))}")
 
 
 class _Bindings:
@@ -265,6 +280,16 @@ class _Bindings:
             self.tracked.collection_functions.add(node.name.value)
             # a Glue Studio custom transform: `def MyTransform(glueContext, dfc) -> DynamicFrameCollection`
             self.tracked.collections.update(p.name.value for p in node.params.params if p.name.value == "dfc")
+        elif node.returns is not None and self._data_frames(node.returns.annotation):
+            self.tracked.data_frame_functions.add(node.name.value)
+
+    def _data_frames(self, annotation: cst.BaseExpression) -> bool:
+        """`DataFrame`, or `dict[str, DataFrame]` (a custom transform's return once converted)."""
+        if isinstance(annotation, cst.Subscript) and dotted(annotation.value)[-1:] in (["dict"], ["Dict"]):
+            elements = annotation.slice
+            last = elements[-1].slice if elements else None
+            return isinstance(last, cst.Index) and self._data_frames(last.value)
+        return bool(self._qualified(annotation) & DATA_FRAME_TYPES)
 
     def _assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -621,6 +646,8 @@ class _Flow:
         if self.binder.is_collection(value):
             return OTHER_KIND
         func = value.func
+        if isinstance(func, cst.Name) and func.value in tracked.data_frame_functions:
+            return OTHER_KIND
         if not isinstance(func, cst.Attribute):
             return FRAME_KIND if self.binder.is_frame_expression(value) else UNKNOWN_KIND
         method, receiver = func.attr.value, func.value
