@@ -15,7 +15,7 @@ from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.glue_exports import IMPORTABLE_ORIGINS, STAR_BINDS
 from g2l_merge.convert.imports import ImportSpec, add_missing
 from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS, dotted
-from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, code_of, expr, stmt
+from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr, stmt
 from g2l_merge.convert.rules.storage import session_of
 from g2l_merge.convert.tree import NodeVisitor, Tree
 
@@ -478,6 +478,7 @@ class _SessionState:
 
     settings: dict[str, _Settings] = field(default_factory=dict)  # by the SparkContext's name
     bound_in: set[int] = field(default_factory=set)  # id() of the blocks (original nodes) already binding it
+    unbound: frozenset[int] | None = None  # id() of the GlueContext(...) calls bound to no tracked name
 
 
 class SparkSessionSetup(Rule):
@@ -522,7 +523,8 @@ class SparkSessionSetup(Rule):
         if name in tracked.spark_contexts:
             ctx.remove_import("pyspark.context", "SparkContext")
             settings = _context_settings(value)
-            if tracked.glue_contexts and tracked.uses.get(name, 0) <= 2:  # bound here, passed to GlueContext
+            made = tracked.glue_contexts or _unbound_contexts(ctx)
+            if made and tracked.uses.get(name, 0) <= 2:  # bound here, passed to GlueContext
                 ctx.state(_SessionState).settings[name] = settings  # the GlueContext(sc) line builds the session
                 return cst.RemovalSentinel.REMOVE
             ctx.add_import("pyspark.sql", "SparkSession")
@@ -569,6 +571,8 @@ class SparkSessionSetup(Rule):
     def leave_Attribute(
         self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:
+        if id(original.value) in _unbound_contexts(ctx) and original.attr.value in ("spark_session", "sparkSession"):
+            return updated.value  # GlueContext(sc).spark_session: the session the call became
         if not ctx.tracked.is_glue_context(original.value):
             return updated
         member = original.attr.value
@@ -592,8 +596,15 @@ class SparkSessionSetup(Rule):
         return updated
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        """SQLContext's conf and cache methods, which a SparkSession keeps under spark.conf and spark.catalog."""
+        """SQLContext's conf and cache methods, which a SparkSession keeps under spark.conf and spark.catalog;
+        a GlueContext(...) made and handed on (a session factory's `return GlueContext(sc)`, a fixture, an
+        argument) is the session."""
         func = original.func
+        if id(original) in _unbound_contexts(ctx):
+            ctx.add_import("pyspark.sql", "SparkSession")
+            ctx.remove_import("pyspark.context", "SparkContext")
+            context = arg(original, "sparkContext", 0)
+            return expr(self._builder(ctx, original, context.value if context is not None else None))
         if (
             not isinstance(func, cst.Attribute)
             or func.attr.value not in SQL_CONTEXT_CALLS
@@ -643,6 +654,35 @@ class SparkSessionSetup(Rule):
                 return converted
             at = _after_prelude(body)  # no session binding anywhere: at least after docstring and __future__
         return module.with_changes(body=[*body[:at], *_aliases(remaining, session), *body[at:]])
+
+
+def _unbound_contexts(ctx: ConvertContext) -> frozenset[int]:
+    """The GlueContext(...) calls no tracked name is bound to (`return GlueContext(sc)` in a session factory):
+    ids of the original calls, listed once per file from the engine's walk."""
+    state = ctx.state(_SessionState)
+    if state.unbound is None:
+        found = set()
+        tree = ctx.metadata
+        module = tree.wrapper.module
+        if ctx.tracked.uses.get("GlueContext") and tree.names_within(module, "GlueContext") and tree.spellings:
+            for at in tree.spellings.get("GlueContext", []):
+                name = tree.nodes[at]
+                call = tree.parents.get(name)
+                if isinstance(call, cst.Attribute) and call.attr is name:
+                    name, call = call, tree.parents.get(call)  # context.GlueContext(...)
+                if not isinstance(call, cst.Call) or call.func is not name or GLUE_CONTEXT not in ctx.qualified(name):
+                    continue
+                parent = tree.parents.get(call)
+                bound = (
+                    isinstance(parent, cst.Assign)
+                    and len(parent.targets) == 1
+                    and isinstance(parent.targets[0].target, cst.Name)
+                    and parent.targets[0].target.value in ctx.tracked.glue_contexts
+                )
+                if not bound:
+                    found.add(id(call))
+        state.unbound = frozenset(found)
+    return state.unbound
 
 
 def _aliases(names: list[str], session: str) -> list[cst.BaseStatement]:
@@ -833,6 +873,10 @@ class JobLifecycle(Rule):
 
     After: the three statements are gone. When the script passed `transformation_ctx` (it relied on job
     bookmarks), the first such call gets a review item: incremental reads need Auto Loader or a watermark.
+
+    A Job the code hands on (a library helper returning `(context, job)`) becomes glue_compat.Job, a stand-in
+    whose init() and commit() do nothing, with a review item: its callers keep running, and no awsglue import
+    is left.
     """
 
     id = "G2L004"
@@ -871,9 +915,12 @@ class JobLifecycle(Rule):
             ctx.review(
                 original,
                 self.id,
-                "this Glue Job object is passed on (returned or given to a function): a "
-                "Databricks run needs no Job: remove it, and its init()/commit() calls, by hand",
+                "this Glue Job object is passed on (returned or given to a function): it is glue_compat's "
+                "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): remove it, "
+                "and its init()/commit() calls, by hand",
             )
+            ctx.add_import("glue_compat")
+            return updated.with_changes(func=expr("glue_compat.Job"))
         return updated
 
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
@@ -1003,4 +1050,314 @@ def _imports_blueprint(statement: cst.BaseStatement) -> bool:
     return False
 
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle, BlueprintLayout)
+ON_DATABRICKS = '"DATABRICKS_RUNTIME_VERSION" in os.environ'
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+FALLBACK_NOTE = (
+    "# g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now "
+    "(DATABRICKS_RUNTIME_VERSION is set), the ImportError fallback elsewhere (a local run)"
+)
+
+
+class GlueImportFallback(Rule):
+    """A `try:` that imports awsglue with an `except ImportError:` fallback becomes a test for Databricks.
+
+    Before::
+
+        try:
+            from awsglue.context import GlueContext
+            IS_GLUE = True
+        except ImportError:
+            IS_GLUE = False  # local run
+
+    After::
+
+        # g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now ...
+        if "DATABRICKS_RUNTIME_VERSION" in os.environ:
+            IS_GLUE = True
+        else:
+            IS_GLUE = False  # local run
+
+    Once converted, nothing in the Glue branch fails to import, so the fallback would never run again: the
+    branch now runs where Glue ran (a Databricks cluster, which sets DATABRICKS_RUNTIME_VERSION), and the
+    fallback stays for local runs. A flag set in the branch (IS_GLUE) therefore means "on Databricks". The
+    try's else clause joins the branch. A fallback that binds a name an awsglue import bound (`GlueContext =
+    None`) while code elsewhere still reads it is a review item: on Databricks that name is no longer bound.
+    A try with a `finally`, other handlers, or a handler reading its exception is left as written.
+    """
+
+    id = "G2L007"
+    name = "glue-import-fallback"
+    summary = "try: <awsglue imports> except ImportError: becomes if DATABRICKS_RUNTIME_VERSION in os.environ/else."
+
+    def leave_Try(self, ctx: ConvertContext, original: cst.Try, updated: cst.Try) -> StatementResult:
+        if not _glue_fallback(ctx, original) or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        handler = updated.handlers[0]
+        body = self._stand_ins(ctx, original, list(updated.body.body))
+        if updated.orelse is not None and isinstance(updated.orelse.body, cst.IndentedBlock):
+            tail = list(updated.orelse.body.body)
+            if tail and updated.orelse.leading_lines:
+                first: Any = tail[0]
+                tail[0] = first.with_changes(leading_lines=[*updated.orelse.leading_lines, *first.leading_lines])
+            body += tail
+        fallback = handler.body
+        only_pass = isinstance(fallback, cst.IndentedBlock) and all(
+            isinstance(s, cst.SimpleStatementLine) and all(isinstance(small, cst.Pass) for small in s.body)
+            for s in fallback.body
+        )
+        comments = any(line.comment is not None for line in handler.leading_lines) or bool(
+            ctx.metadata.comments_of(original.handlers[0], nested=True)
+        )
+        orelse = None if only_pass and not comments else cst.Else(body=fallback, leading_lines=handler.leading_lines)
+        ctx.add_import("os")
+        return cst.If(
+            test=expr(ON_DATABRICKS),
+            body=updated.body.with_changes(body=body),
+            orelse=orelse,
+            leading_lines=[*updated.leading_lines, cst.EmptyLine(comment=cst.Comment(FALLBACK_NOTE))],
+        )
+
+    def _stand_ins(
+        self, ctx: ConvertContext, original: cst.Try, body: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        """Names both an awsglue import of the try and its fallback bind, that code outside the try still reads
+        as values (`if GlueContext is None`): on Databricks the branch binds glue_compat's stand-in instead of
+        the import (a review item), or, for a name glue_compat has none for, the review item says it is unbound."""
+        glue: dict[str, str] = {}
+        for statement in original.body.body:
+            if isinstance(statement, cst.SimpleStatementLine) and _glue_modules(statement):
+                glue.update(_import_origins(statement))
+        rebound = sorted(set(glue) & _top_bindings(original.handlers[0].body))
+        read = [name for name in rebound if _read_as_value(ctx, original, name)]
+        bound = {name: GLUE_STAND_INS[glue[name]] for name in read if glue[name] in GLUE_STAND_INS}
+        unbound = [name for name in read if name not in bound]
+        if unbound:
+            ctx.review(
+                original,
+                self.id,
+                f"the ImportError fallback binds {', '.join(unbound)}, which the awsglue import bound on Glue; on "
+                "Databricks the first branch runs and leaves it unbound: convert the code that still reads it",
+            )
+        if not bound:
+            return body
+        listed = ", ".join(f"{name} is glue_compat.{stand_in}" for name, stand_in in bound.items())
+        ctx.review(
+            original,
+            self.id,
+            f"the ImportError fallback rebinds what an awsglue import bound, and code below still tests it: on "
+            f"Databricks {listed} (a stand-in): check what that code does with it",
+        )
+        ctx.add_import("glue_compat")
+        assignments = [stmt(f"{name} = glue_compat.{stand_in}") for name, stand_in in bound.items()]
+        kept: list[cst.BaseStatement] = []
+        for statement in body:
+            if not (isinstance(statement, cst.SimpleStatementLine) and _glue_modules(statement)):
+                kept.append(statement)
+                continue
+            line = _without_names(statement, set(bound))
+            if assignments:  # the stand-ins go where the first awsglue import line was, with its comments
+                first: Any = assignments[0]
+                kept += [first.with_changes(leading_lines=statement.leading_lines), *assignments[1:]]
+                assignments = []
+                line = line.with_changes(leading_lines=[]) if line is not None else None
+            if line is not None:
+                kept.append(line)
+        return kept
+
+
+def _read_as_value(ctx: ConvertContext, statement: cst.Try, name: str) -> bool:
+    """`name` is read outside the try other than called (`GlueContext(sc)`) or as `name.attribute`, which
+    the other rules convert: `if GlueContext is None`, an argument, a return value."""
+    tree = ctx.metadata
+    if tree.names_within(tree.wrapper.module, name) == tree.names_within(statement, name):
+        return False
+    start, end = tree.spans[statement]
+    assert tree.spellings is not None  # names_within lists them
+    for at in tree.spellings.get(name, []):
+        if start <= at < end:
+            continue
+        node = tree.nodes[at]
+        parent = tree.parents.get(node)
+        if isinstance(parent, cst.Call) and parent.func is node:
+            continue
+        if isinstance(parent, cst.Attribute) and (parent.value is node or parent.attr is node):
+            continue
+        if isinstance(parent, cst.ImportAlias | cst.AsName | cst.ImportFrom) or _in_import(tree, node):
+            continue
+        return True
+    return False
+
+
+def _in_import(tree: Tree, node: cst.CSTNode) -> bool:
+    current = tree.parents.get(node)
+    while current is not None and not isinstance(current, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+        if isinstance(current, cst.Import | cst.ImportFrom):
+            return True
+        current = tree.parents.get(current)
+    return False
+
+
+def _glue_fallback(ctx: ConvertContext, node: cst.Try) -> bool:
+    """A try whose body imports awsglue directly, with one `except ImportError` handler (or ModuleNotFoundError)
+    that does not read its exception, and no finally."""
+    if node.finalbody is not None or len(node.handlers) != 1 or not isinstance(node.body, cst.IndentedBlock):
+        return False
+    if not any(isinstance(s, cst.SimpleStatementLine) and _glue_modules(s) for s in node.body.body):
+        return False
+    handler = node.handlers[0]
+    caught = handler.type
+    names = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    if not names or not all(isinstance(name, cst.Name) and name.value in IMPORT_ERRORS for name in names):
+        return False
+    bound = handler.name.name if handler.name is not None else None
+    return not isinstance(bound, cst.Name) or ctx.metadata.names_within(handler.body, bound.value) == 0
+
+
+# What glue_compat has for a name an awsglue import binds (compat/glue_compat.py).
+GLUE_STAND_INS = {
+    "awsglue.context.GlueContext": "SessionContext",
+    "awsglue.utils.getResolvedOptions": "resolved_options",
+    "awsglue.job.Job": "Job",
+}
+
+
+def _import_origins(statement: cst.SimpleStatementLine) -> dict[str, str]:
+    """Name bound -> `module.name` it comes from, for the `from x import y` imports of a line."""
+    found = {}
+    for small in statement.body:
+        if (
+            isinstance(small, cst.ImportFrom)
+            and small.module is not None
+            and not isinstance(small.names, cst.ImportStar)
+        ):
+            module = ".".join(dotted(small.module))
+            for alias in small.names:
+                found[_asname(alias) or dotted(alias.name)[-1]] = f"{module}.{'.'.join(dotted(alias.name))}"
+    return found
+
+
+def _without_names(statement: cst.SimpleStatementLine, names: set[str]) -> cst.SimpleStatementLine | None:
+    """An import line without the `from x import` names in `names`; None when nothing is left."""
+    smalls: list[cst.BaseSmallStatement] = []
+    for small in statement.body:
+        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            kept = [alias for alias in small.names if (_asname(alias) or dotted(alias.name)[-1]) not in names]
+            rebuilt = _rebuilt(small, kept)
+            if isinstance(rebuilt, cst.RemovalSentinel):
+                continue
+            small = rebuilt
+        smalls.append(small)
+    if not smalls:
+        return None
+    smalls[-1] = smalls[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+    return statement.with_changes(body=smalls)
+
+
+def _import_names(statement: cst.SimpleStatementLine) -> list[str]:
+    names = []
+    for small in statement.body:
+        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            names += [_asname(alias) or dotted(alias.name)[-1] for alias in small.names]
+        elif isinstance(small, cst.Import):
+            names += [_asname(alias) or dotted(alias.name)[0] for alias in small.names]
+    return names
+
+
+def _top_bindings(suite: cst.BaseSuite) -> set[str]:
+    """Names the statements of a block bind at its own level: assignments, imports, classes, functions."""
+    found: set[str] = set()
+    if isinstance(suite, cst.IndentedBlock):
+        statements: list[cst.BaseStatement] = list(suite.body)
+    elif isinstance(suite, cst.SimpleStatementSuite):
+        statements = [cst.SimpleStatementLine(body=list(suite.body))]
+    else:
+        statements = []
+    for statement in statements:
+        if isinstance(statement, cst.ClassDef | cst.FunctionDef):
+            found.add(statement.name.value)
+        elif isinstance(statement, cst.SimpleStatementLine):
+            found |= set(_import_names(statement))
+            for small in statement.body:
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        found |= set(_target_names(target.target))
+                elif isinstance(small, cst.AnnAssign):
+                    found |= set(_target_names(small.target))
+    return found
+
+
+SESSION_CONTEXT = "glue_compat.SessionContext"
+GLUE_ONLY_MEMBERS = CONVERTED_ELSEWHERE - SQL_CONTEXT_MEMBERS - {"spark_session"}
+
+
+class GlueContextSubclass(Rule):
+    """A class that subclasses GlueContext wraps the SparkSession instead: its base is glue_compat's.
+
+    Before::
+
+        class RiskContext(GlueContext):
+            def limits(self):
+                return self.spark_session.table("risk.limits")
+
+    After::
+
+        # g2l: review G2L008: RiskContext subclassed GlueContext: ...
+        class RiskContext(glue_compat.SessionContext):
+            def limits(self):
+                return self.spark_session.table("risk.limits")
+
+    glue_compat.SessionContext takes GlueContext's arguments and wraps the session: spark_session is the
+    session, and what a GlueContext is as a SQLContext (sql, read, table, ...) reaches it, so helper methods
+    built on those keep working. The review item names the Glue-only members the class calls on self
+    (create_dynamic_frame, purge_s3_path, ...), which it does not have: those methods are converted by hand,
+    as are callers that use such members on its instances.
+    """
+
+    id = "G2L008"
+    name = "glue-context-subclass"
+    summary = "class X(GlueContext) gets glue_compat.SessionContext, which wraps the SparkSession, as its base."
+
+    def leave_ClassDef(self, ctx: ConvertContext, original: cst.ClassDef, updated: cst.ClassDef) -> StatementResult:
+        at = next((i for i, base in enumerate(original.bases) if GLUE_CONTEXT in ctx.qualified(base.value)), None)
+        if at is None or len(updated.bases) != len(original.bases):
+            return updated
+        used = sorted(_self_members(ctx, original) & GLUE_ONLY_MEMBERS)
+        uses = (
+            f"it calls Glue-only members on self ({', '.join(used)}), which the base does not have: convert "
+            "those methods by hand"
+            if used
+            else "code that uses Glue-only members on it (its other bases, its callers: create_dynamic_frame, "
+            "write_dynamic_frame, ...) needs converting by hand"
+        )
+        ctx.review(
+            original,
+            self.id,
+            f"{original.name.value} subclassed GlueContext: its base is glue_compat.SessionContext now, which "
+            f"wraps the SparkSession (spark_session, and sql, read, table... reach it); {uses}",
+        )
+        ctx.add_import("glue_compat")
+        bases = list(updated.bases)
+        bases[at] = bases[at].with_changes(value=expr(SESSION_CONTEXT))
+        return updated.with_changes(bases=bases)
+
+
+def _self_members(ctx: ConvertContext, node: cst.ClassDef) -> set[str]:
+    """The attributes a class's body reads from `self`, from the engine's walk."""
+    tree = ctx.metadata
+    start, end = tree.spans[node]
+    found = set()
+    for inner in tree.nodes[start:end]:
+        if isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Name) and inner.value.value == "self":
+            found.add(inner.attr.value)
+    return found
+
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (
+    AwsglueImports,
+    SparkSessionSetup,
+    GlueLogger,
+    JobLifecycle,
+    BlueprintLayout,
+    GlueImportFallback,
+    GlueContextSubclass,
+)
