@@ -65,6 +65,14 @@ class Rule(Protocol):
     ) -> StatementResult:
         return updated
 
+    def leave_Comparison(
+        self, ctx: ConvertContext, original: cst.Comparison, updated: cst.Comparison
+    ) -> cst.BaseExpression:
+        return updated
+
+    def leave_If(self, ctx: ConvertContext, original: cst.If, updated: cst.If) -> StatementResult:
+        return updated
+
     def leave_Try(self, ctx: ConvertContext, original: cst.Try, updated: cst.Try) -> StatementResult:
         return updated
 

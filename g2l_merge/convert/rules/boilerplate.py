@@ -1081,8 +1081,13 @@ class GlueImportFallback(Rule):
     branch now runs where Glue ran (a Databricks cluster, which sets DATABRICKS_RUNTIME_VERSION), and the
     fallback stays for local runs. A flag set in the branch (IS_GLUE) therefore means "on Databricks". The
     try's else clause joins the branch. A fallback that binds a name an awsglue import bound (`GlueContext =
-    None`) while code elsewhere still reads it is a review item: on Databricks that name is no longer bound.
-    A try with a `finally`, other handlers, or a handler reading its exception is left as written.
+    None`) while code elsewhere still tests it is bound to glue_compat's stand-in in the branch (SessionContext
+    for GlueContext, resolved_options for getResolvedOptions, Job), with a review item; a name glue_compat has
+    no stand-in for is a review item. A try with a `finally`, other handlers, or a handler reading its
+    exception is left as written.
+
+    An `if` whose branch imports awsglue (`if RUNTIME == "glue":`) is converted like any code, and gets a
+    review item: the branch is the Databricks run's now, so its test must hold there.
     """
 
     id = "G2L007"
@@ -1116,6 +1121,26 @@ class GlueImportFallback(Rule):
             orelse=orelse,
             leading_lines=[*updated.leading_lines, cst.EmptyLine(comment=cst.Comment(FALLBACK_NOTE))],
         )
+
+    def leave_If(self, ctx: ConvertContext, original: cst.If, updated: cst.If) -> StatementResult:
+        """`if RUNTIME == "glue":` around awsglue imports: the branch is the Databricks run's now, if its test
+        holds there."""
+        body = original.body
+        if not isinstance(body, cst.IndentedBlock) or code_of(original.test) == ON_DATABRICKS:
+            return updated
+        if not any(isinstance(s, cst.SimpleStatementLine) and _glue_modules(s) for s in body.body):
+            return updated
+        parent = ctx.metadata.parents.get(original)
+        if isinstance(parent, cst.If) and parent.orelse is original:
+            return updated  # an elif: its review item would have no line of its own
+        ctx.review(
+            original,
+            self.id,
+            f"this branch imported awsglue, so it ran on Glue only; converted, it is what a Databricks run does, "
+            f"if `{code_of(original.test)}` holds there: set that in the job's environment or parameters, or "
+            f"test {ON_DATABRICKS}",
+        )
+        return updated
 
     def _stand_ins(
         self, ctx: ConvertContext, original: cst.Try, body: list[cst.BaseStatement]

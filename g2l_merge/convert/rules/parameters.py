@@ -6,7 +6,7 @@ import libcst as cst
 from libcst.metadata import ParentNodeProvider
 
 from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.rules.base import Rule, code_of, expr
+from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
 
 GET_RESOLVED_OPTIONS = "awsglue.utils.getResolvedOptions"
 ARGUMENT_ERROR = "awsglue.utils.GlueArgumentError"
@@ -29,6 +29,9 @@ class ResolvedOptions(Rule):
         args = glue_compat.widget_options(dbutils, ["JOB_NAME", "as_of_date"])
 
     `except GlueArgumentError` catches glue_compat.GlueArgumentError, which a missing option raises.
+
+    `"--JOB_NAME" in sys.argv` (a library telling a Glue job run from an interactive session) is a review item:
+    Glue passed --JOB_NAME to every run, a Databricks run passes it only when the job's parameters list it.
     """
 
     id = "G2L005"
@@ -47,6 +50,23 @@ class ResolvedOptions(Rule):
         if ctx.config.job_parameters == "widgets":
             return expr(f"glue_compat.widget_options(dbutils, {options})")
         return expr(f"glue_compat.resolved_options({code_of(positional[0].value)}, {options})")
+
+    def leave_Comparison(
+        self, ctx: ConvertContext, original: cst.Comparison, updated: cst.Comparison
+    ) -> cst.BaseExpression:
+        """`"--JOB_NAME" in sys.argv`: true on every Glue run, on a Databricks run only if its parameters say so."""
+        if (
+            len(original.comparisons) == 1
+            and isinstance(original.comparisons[0].operator, cst.In)
+            and string_value(original.left) == "--JOB_NAME"
+        ):
+            ctx.review(
+                original,
+                self.id,
+                "Glue passed --JOB_NAME to every job run; a Databricks run passes it only when the job's parameters "
+                'list it: add --JOB_NAME to the task\'s parameters, or test "DATABRICKS_RUNTIME_VERSION" in os.environ',
+            )
+        return updated
 
     def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         """`except GlueArgumentError:` catches glue_compat's, which a missing option raises now."""
