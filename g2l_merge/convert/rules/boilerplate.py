@@ -1377,6 +1377,77 @@ def _self_members(ctx: ConvertContext, node: cst.ClassDef) -> set[str]:
     return found
 
 
+# Glue's reader and writer methods -> the DataFrameReader/DataFrameWriter method a converted job calls instead.
+TEST_DOUBLE_TARGETS = {
+    "awsglue.dynamicframe.DynamicFrameReader": (
+        "DataFrameReader",
+        {"from_catalog": "table", "from_options": "load"},
+    ),
+    "awsglue.dynamicframe.DynamicFrameWriter": (
+        "DataFrameWriter",
+        {"from_catalog": "saveAsTable", "from_options": "save", "from_jdbc_conf": "save"},
+    ),
+}
+
+
+class GlueTestDoubles(Rule):
+    """Tests that patch Glue's reader and writer classes patch Spark's: what converted jobs call.
+
+    Before::
+
+        DynamicFrameReader.from_catalog = fake_catalog_read
+        DynamicFrameWriter.from_options = MagicMock()
+
+    After::
+
+        # g2l: review G2L009: this test double patched DynamicFrameReader.from_catalog; ...
+        DataFrameReader.table = fake_catalog_read
+        # g2l: review G2L009: ...
+        DataFrameWriter.save = MagicMock()
+
+    A converted job reads a catalog table with spark.read.table(name) and a path with
+    spark.read.format(...).load(path), and writes with saveAsTable/save; a fixture that replaced Glue's
+    methods replaces those, so it still intercepts the job's reads and writes. Their parameters differ
+    (table takes one "catalog.schema.table" name where from_catalog took database and table_name): the
+    review item says which method the double stands for now, to adapt its parameters. A test patching a
+    GlueContext member (purge_s3_path) is a review item: converted jobs do not call it on a GlueContext.
+    """
+
+    id = "G2L009"
+    name = "glue-test-doubles"
+    summary = "Tests patching DynamicFrameReader/Writer methods patch DataFrameReader/Writer's; GlueContext's: review."
+
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        if not isinstance(original.value, cst.Name | cst.Attribute):
+            return updated
+        qualified = ctx.qualified(original.value)
+        member = original.attr.value
+        if GLUE_CONTEXT in qualified and isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
+            ctx.review(
+                original,
+                self.id,
+                f"this test double patches GlueContext.{member}; converted jobs do not call it on a GlueContext "
+                "(they use a SparkSession): patch what the converted job calls instead",
+            )
+            return updated
+        target = next((TEST_DOUBLE_TARGETS[q] for q in sorted(qualified) if q in TEST_DOUBLE_TARGETS), None)
+        if target is None:
+            return updated
+        spark_class, methods = target
+        ctx.add_import("pyspark.sql", spark_class)
+        glue_class = code_of(original.value)
+        if member in methods and isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
+            ctx.review(
+                original,
+                self.id,
+                f"this test double patched {glue_class}.{member}; converted jobs call {spark_class}.{methods[member]} "
+                "instead, so it patches that now: check the double's parameters against it",
+            )
+        return updated.with_changes(value=cst.Name(spark_class), attr=cst.Name(methods.get(member, member)))
+
+
 RULES_IN_ORDER: tuple[type[Rule], ...] = (
     AwsglueImports,
     SparkSessionSetup,
@@ -1385,4 +1456,5 @@ RULES_IN_ORDER: tuple[type[Rule], ...] = (
     BlueprintLayout,
     GlueImportFallback,
     GlueContextSubclass,
+    GlueTestDoubles,
 )
