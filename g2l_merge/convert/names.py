@@ -91,6 +91,8 @@ class Tracked:
     star_modules: set[str] = field(default_factory=set)
     glue_contexts: set[str] = field(default_factory=set)  # module names bound to GlueContext(...)
     glue_context_params: set[str] = field(default_factory=set)  # parameters that receive one
+    # functions that return one (`return GlueContext(sc)`, `-> GlueContext`): a name bound to their call holds one
+    context_functions: set[str] = field(default_factory=set)
     session: str = "spark"  # the name the SparkSession goes by
     spark_contexts: set[str] = field(default_factory=set)
     frames: set[str] = field(default_factory=set)  # names that hold DynamicFrames
@@ -190,13 +192,18 @@ def track(tree: Tree) -> Tracked:
     """
     tracked = Tracked()
     bindings: list[cst.Param | cst.FunctionDef | cst.Assign] = []
+    returns: list[cst.Return] = []
     for node in tree.nodes:
         kind = type(node)  # exact types, as libcst's node classes have no subclasses: isinstance costs more
         if kind in _BINDING_TYPES:
             bindings.append(node)  # type: ignore[arg-type]
         elif kind in _NOTED_TYPES:
             _note(tracked, node)
+        elif kind is cst.Return and isinstance(node, cst.Return):
+            returns.append(node)
     binder = _Bindings(tracked, tree)
+    if tracked.uses.get("GlueContext"):
+        binder.factories(returns)
     while True:
         before = _sizes(tracked)
         for binding in bindings:
@@ -213,6 +220,8 @@ _NOTED_TYPES = frozenset({cst.Name, cst.Attribute, cst.ImportFrom})
 
 def _sizes(tracked: Tracked) -> tuple[int, ...]:
     return (
+        len(tracked.glue_context_params),
+        len(tracked.context_functions),
         len(tracked.frames),
         len(tracked.collections),
         len(tracked.glue_contexts),
@@ -272,8 +281,24 @@ class _Bindings:
         elif qualified & COLLECTION_TYPES:
             self.tracked.collections.add(node.name.value)
 
+    def factories(self, returns: list[cst.Return]) -> None:
+        """Functions that return GlueContext(...): session factories, pytest fixtures."""
+        for node in returns:
+            value = node.value
+            if not isinstance(value, cst.Call) or dotted(value.func)[-1:] != ["GlueContext"]:
+                continue
+            if GLUE_CONTEXT not in self._qualified(value.func):
+                continue
+            current = self.tree.parents.get(node)
+            while current is not None and not isinstance(current, cst.FunctionDef | cst.Lambda | cst.ClassDef):
+                current = self.tree.parents.get(current)
+            if isinstance(current, cst.FunctionDef):
+                self.tracked.context_functions.add(current.name.value)
+
     def _function(self, node: cst.FunctionDef) -> None:
         qualified = self._qualified(node.returns.annotation) if node.returns is not None else set()
+        if GLUE_CONTEXT in qualified:
+            self.tracked.context_functions.add(node.name.value)
         if qualified & FRAME_TYPES:
             self.tracked.frame_functions.add(node.name.value)
         elif qualified & COLLECTION_TYPES:
@@ -303,6 +328,9 @@ class _Bindings:
         if call is not None and GLUE_CONTEXT in self._qualified(call.func):
             tracked.glue_contexts.add(name)
             tracked.glue_context_params.discard(name)
+        elif call is not None and isinstance(call.func, cst.Name) and call.func.value in tracked.context_functions:
+            if name not in tracked.glue_contexts:
+                tracked.glue_context_params.add(name)  # a factory's context: the session once converted
         elif self._is_spark_context(value):
             tracked.spark_contexts.add(name)
         elif (

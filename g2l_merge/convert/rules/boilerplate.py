@@ -479,6 +479,7 @@ class _SessionState:
     settings: dict[str, _Settings] = field(default_factory=dict)  # by the SparkContext's name
     bound_in: set[int] = field(default_factory=set)  # id() of the blocks (original nodes) already binding it
     unbound: frozenset[int] | None = None  # id() of the GlueContext(...) calls bound to no tracked name
+    held: set[str] = field(default_factory=set)  # attributes assigned one: `self._gc` in `self._gc = GlueContext(sc)`
 
 
 class SparkSessionSetup(Rule):
@@ -571,8 +572,10 @@ class SparkSessionSetup(Rule):
     def leave_Attribute(
         self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:
-        if id(original.value) in _unbound_contexts(ctx) and original.attr.value in ("spark_session", "sparkSession"):
-            return updated.value  # GlueContext(sc).spark_session: the session the call became
+        if original.attr.value in ("spark_session", "sparkSession") and (
+            id(original.value) in _unbound_contexts(ctx) or _held_context(ctx, original.value)
+        ):
+            return updated.value  # GlueContext(sc).spark_session, self._gc.spark_session: the session itself
         if not ctx.tracked.is_glue_context(original.value):
             return updated
         member = original.attr.value
@@ -636,6 +639,16 @@ class SparkSessionSetup(Rule):
             return updated.with_changes(annotation=cst.Annotation(cst.Name("SparkSession")))
         return updated
 
+    def leave_FunctionDef(
+        self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> StatementResult:
+        """`-> GlueContext` (a session factory, a property handing the context on) returns the session now."""
+        returns = original.returns
+        if returns is not None and updated.returns is not None and GLUE_CONTEXT in ctx.qualified(returns.annotation):
+            ctx.add_import("pyspark.sql", "SparkSession")
+            return updated.with_changes(returns=updated.returns.with_changes(annotation=cst.Name("SparkSession")))
+        return updated
+
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
         """Statements left for review may still call the glue context: keep its name bound to the session, right
         after the statement that binds the session (at module level, or in the function that made the context)."""
@@ -681,8 +694,19 @@ def _unbound_contexts(ctx: ConvertContext) -> frozenset[int]:
                 )
                 if not bound:
                     found.add(id(call))
+                if isinstance(parent, cst.Assign) and any(isinstance(t.target, cst.Attribute) for t in parent.targets):
+                    state.held |= {code_of(t.target) for t in parent.targets if isinstance(t.target, cst.Attribute)}
         state.unbound = frozenset(found)
     return state.unbound
+
+
+def _held_context(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
+    """`self._gc` where the file assigns `self._gc = GlueContext(...)` (a wrapper class holding the context)."""
+    if not isinstance(node, cst.Attribute):
+        return False
+    _unbound_contexts(ctx)  # lists the attributes assigned a GlueContext
+    held = ctx.state(_SessionState).held
+    return bool(held) and code_of(node) in held
 
 
 def _aliases(names: list[str], session: str) -> list[cst.BaseStatement]:
