@@ -500,6 +500,12 @@ class SparkSessionSetup(Rule):
     SQLContext methods move to their SparkSession homes (`glueContext.setConf(k, v)` becomes
     `spark.conf.set(k, v)`); a SparkConf passed to SparkContext goes to `builder.config(conf=...)` with a review
     item; other GlueContext members a SparkSession lacks are review items.
+
+    Library code that makes a GlueContext and hands it on converts the same way: a session factory's or a
+    fixture's `return GlueContext(sc)` returns the session (its GlueContext arguments minPartitions and
+    targetPartitions tuned DynamicFrame reads and go), a name bound to such a factory's call and an attribute
+    assigned a GlueContext (`self._gc`) hold the session (`ctx.spark_session` becomes `ctx`), and GlueContext in
+    an annotation or a type test (`isinstance(x, GlueContext)`) is SparkSession.
     """
 
     id = "G2L002"
@@ -639,6 +645,18 @@ class SparkSessionSetup(Rule):
             return updated.with_changes(annotation=cst.Annotation(cst.Name("SparkSession")))
         return updated
 
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        """GlueContext in any annotation (`glue_context: GlueContext`, `Optional[GlueContext]`) or type test
+        (`isinstance(ctx, GlueContext)`, `type(ctx) == GlueContext`) is the session."""
+        if (
+            original.value == "GlueContext"
+            and (_in_annotation(ctx, original) or _type_test(ctx, original))
+            and GLUE_CONTEXT in ctx.qualified(original)
+        ):
+            ctx.add_import("pyspark.sql", "SparkSession")
+            return cst.Name("SparkSession")
+        return updated
+
     def leave_FunctionDef(
         self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> StatementResult:
@@ -698,6 +716,31 @@ def _unbound_contexts(ctx: ConvertContext) -> frozenset[int]:
                     state.held |= {code_of(t.target) for t in parent.targets if isinstance(t.target, cst.Attribute)}
         state.unbound = frozenset(found)
     return state.unbound
+
+
+def _in_annotation(ctx: ConvertContext, node: cst.CSTNode) -> bool:
+    """An original node inside a type annotation (of a parameter, a return, an annotated assignment)."""
+    current = ctx.metadata.parents.get(node)
+    while current is not None and not isinstance(current, cst.BaseStatement | cst.BaseSmallStatement | cst.Param):
+        if isinstance(current, cst.Annotation):
+            return True
+        current = ctx.metadata.parents.get(current)
+    return False
+
+
+def _type_test(ctx: ConvertContext, node: cst.CSTNode) -> bool:
+    """A class compared with (`type(x) == C`, `type(x) is C`) or given to isinstance/issubclass (also in a tuple)."""
+    parents = ctx.metadata.parents
+    parent = parents.get(node)
+    if isinstance(parent, cst.Element):
+        parent = parents.get(parents.get(parent, parent))  # (A, C) -> the Arg holding the tuple
+    if isinstance(parent, cst.ComparisonTarget):
+        parent = parents.get(parent)
+    if isinstance(parent, cst.Comparison) and len(parent.comparisons) == 1:
+        other = parent.comparisons[0].comparator if parent.left is node else parent.left
+        return isinstance(other, cst.Call) and dotted(other.func) == ["type"]  # type(x) == C, type(x) is C
+    call = parents.get(parent) if isinstance(parent, cst.Arg) else None
+    return isinstance(call, cst.Call) and dotted(call.func) in (["isinstance"], ["issubclass"])
 
 
 def _held_context(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
@@ -939,12 +982,24 @@ class JobLifecycle(Rule):
             ctx.review(
                 original,
                 self.id,
-                "this Glue Job object is passed on (returned or given to a function): it is glue_compat's "
+                "this Glue Job object is handed on (stored, returned or given to a function): it is glue_compat's "
                 "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): remove it, "
                 "and its init()/commit() calls, by hand",
             )
             ctx.add_import("glue_compat")
             return updated.with_changes(func=expr("glue_compat.Job"))
+        return updated
+
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        """Job in an annotation (`job: Job`) or a type test (`type(job) is Job`): the stand-in a Job handed on is
+        now."""
+        if (
+            original.value == "Job"
+            and (_in_annotation(ctx, original) or _type_test(ctx, original))
+            and GLUE_JOB in ctx.qualified(original)
+        ):
+            ctx.add_import("glue_compat")
+            return expr("glue_compat.Job")
         return updated
 
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
@@ -1360,15 +1415,23 @@ class GlueContextSubclass(Rule):
     built on those keep working. The review item names the Glue-only members the class calls on self
     (create_dynamic_frame, purge_s3_path, ...), which it does not have: those methods are converted by hand,
     as are callers that use such members on its instances.
+
+    A class that subclasses Glue's Job (`class ReportJob(Job)`) gets glue_compat.Job as its base, whose
+    init() and commit() do nothing, with a review item.
     """
 
     id = "G2L008"
     name = "glue-context-subclass"
-    summary = "class X(GlueContext) gets glue_compat.SessionContext, which wraps the SparkSession, as its base."
+    summary = "Subclasses of GlueContext and Job get glue_compat.SessionContext (wraps the session), glue_compat.Job."
 
     def leave_ClassDef(self, ctx: ConvertContext, original: cst.ClassDef, updated: cst.ClassDef) -> StatementResult:
+        if len(updated.bases) != len(original.bases):
+            return updated
+        job = next((i for i, base in enumerate(original.bases) if GLUE_JOB in ctx.qualified(base.value)), None)
+        if job is not None:
+            updated = self._job_base(ctx, original, updated, job)
         at = next((i for i, base in enumerate(original.bases) if GLUE_CONTEXT in ctx.qualified(base.value)), None)
-        if at is None or len(updated.bases) != len(original.bases):
+        if at is None:
             return updated
         used = sorted(_self_members(ctx, original) & GLUE_ONLY_MEMBERS)
         uses = (
@@ -1388,6 +1451,22 @@ class GlueContextSubclass(Rule):
         bases = list(updated.bases)
         bases[at] = bases[at].with_changes(value=expr(SESSION_CONTEXT))
         return updated.with_changes(bases=bases)
+
+    def _job_base(self, ctx: ConvertContext, original: cst.ClassDef, updated: cst.ClassDef, at: int) -> cst.ClassDef:
+        """`class ReportJob(Job)`: glue_compat.Job is its base, whose init() and commit() do nothing."""
+        ctx.review(
+            original,
+            self.id,
+            f"{original.name.value} subclassed Glue's Job: its base is glue_compat.Job now, whose init() and commit() "
+            "do nothing (a Databricks run needs no Job, and has no job bookmarks to commit)",
+        )
+        ctx.add_import("glue_compat")
+        bases = list(updated.bases)
+        bases[at] = bases[at].with_changes(value=expr("glue_compat.Job"))
+        return updated.with_changes(bases=bases)
+
+
+GLUE_JOB = "awsglue.job.Job"
 
 
 def _self_members(ctx: ConvertContext, node: cst.ClassDef) -> set[str]:
