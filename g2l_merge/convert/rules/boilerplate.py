@@ -505,7 +505,8 @@ class SparkSessionSetup(Rule):
     fixture's `return GlueContext(sc)` returns the session (its GlueContext arguments minPartitions and
     targetPartitions tuned DynamicFrame reads and go), a name bound to such a factory's call and an attribute
     assigned a GlueContext (`self._gc`) hold the session (`ctx.spark_session` becomes `ctx`), and GlueContext in
-    an annotation or a type test (`isinstance(x, GlueContext)`) is SparkSession.
+    an annotation or a type test (`isinstance(x, GlueContext)`) is SparkSession (and Job there glue_compat.Job,
+    the stand-in G2L004 gives a Job handed on).
     """
 
     id = "G2L002"
@@ -609,7 +610,8 @@ class SparkSessionSetup(Rule):
         a GlueContext(...) made and handed on (a session factory's `return GlueContext(sc)`, a fixture, an
         argument) is the session."""
         func = original.func
-        if id(original) in _unbound_contexts(ctx):
+        name = func.attr if isinstance(func, cst.Attribute) else func
+        if isinstance(name, cst.Name) and name.value == "GlueContext" and id(original) in _unbound_contexts(ctx):
             ctx.add_import("pyspark.sql", "SparkSession")
             ctx.remove_import("pyspark.context", "SparkContext")
             context = arg(original, "sparkContext", 0)
@@ -647,14 +649,19 @@ class SparkSessionSetup(Rule):
 
     def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
         """GlueContext in any annotation (`glue_context: GlueContext`, `Optional[GlueContext]`) or type test
-        (`isinstance(ctx, GlueContext)`, `type(ctx) == GlueContext`) is the session."""
-        if (
-            original.value == "GlueContext"
-            and (_in_annotation(ctx, original) or _type_test(ctx, original))
-            and GLUE_CONTEXT in ctx.qualified(original)
-        ):
+        (`isinstance(ctx, GlueContext)`, `type(ctx) == GlueContext`) is the session; Job there is the stand-in
+        a Job handed on is now (G2L004), glue_compat.Job. One hook for both: it runs on every name."""
+        value = original.value
+        if value != "GlueContext" and value != "Job":
+            return updated
+        if not (_in_annotation(ctx, original) or _type_test(ctx, original)):
+            return updated
+        if value == "GlueContext" and GLUE_CONTEXT in ctx.qualified(original):
             ctx.add_import("pyspark.sql", "SparkSession")
             return cst.Name("SparkSession")
+        if value == "Job" and GLUE_JOB in ctx.qualified(original):
+            ctx.add_import("glue_compat")
+            return expr("glue_compat.Job")
         return updated
 
     def leave_FunctionDef(
@@ -990,18 +997,6 @@ class JobLifecycle(Rule):
             return updated.with_changes(func=expr("glue_compat.Job"))
         return updated
 
-    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
-        """Job in an annotation (`job: Job`) or a type test (`type(job) is Job`): the stand-in a Job handed on is
-        now."""
-        if (
-            original.value == "Job"
-            and (_in_annotation(ctx, original) or _type_test(ctx, original))
-            and GLUE_JOB in ctx.qualified(original)
-        ):
-            ctx.add_import("glue_compat")
-            return expr("glue_compat.Job")
-        return updated
-
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
         if (
             original.keyword is not None
@@ -1205,9 +1200,11 @@ class GlueImportFallback(Rule):
         """`if RUNTIME == "glue":` around awsglue imports: the branch is the Databricks run's now, if its test
         holds there."""
         body = original.body
-        if not isinstance(body, cst.IndentedBlock) or code_of(original.test) == ON_DATABRICKS:
+        if not isinstance(body, cst.IndentedBlock):
             return updated
         if not any(isinstance(s, cst.SimpleStatementLine) and _glue_modules(s) for s in body.body):
+            return updated
+        if code_of(original.test) == ON_DATABRICKS:
             return updated
         parent = ctx.metadata.parents.get(original)
         if isinstance(parent, cst.If) and parent.orelse is original:
@@ -1493,6 +1490,9 @@ TEST_DOUBLE_TARGETS = {
 }
 
 
+TEST_DOUBLE_CLASSES = frozenset({"DynamicFrameReader", "DynamicFrameWriter", "GlueContext"})
+
+
 class GlueTestDoubles(Rule):
     """Tests that patch Glue's reader and writer classes patch Spark's: what converted jobs call.
 
@@ -1523,9 +1523,17 @@ class GlueTestDoubles(Rule):
     def leave_Attribute(
         self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:
-        if not isinstance(original.value, cst.Name | cst.Attribute):
+        receiver = original.value
+        glue_class = (
+            receiver.value
+            if isinstance(receiver, cst.Name)
+            else receiver.attr.value
+            if isinstance(receiver, cst.Attribute)
+            else ""
+        )
+        if glue_class not in TEST_DOUBLE_CLASSES:  # cheap: this runs on every attribute
             return updated
-        qualified = ctx.qualified(original.value)
+        qualified = ctx.qualified(receiver)
         member = original.attr.value
         if GLUE_CONTEXT in qualified and isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
             ctx.review(
@@ -1540,7 +1548,7 @@ class GlueTestDoubles(Rule):
             return updated
         spark_class, methods = target
         ctx.add_import("pyspark.sql", spark_class)
-        glue_class = code_of(original.value)
+        glue_class = code_of(receiver)
         if member in methods and isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
             ctx.review(
                 original,
