@@ -9,6 +9,7 @@ from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
 
 GET_RESOLVED_OPTIONS = "awsglue.utils.getResolvedOptions"
+PATCHES = frozenset({"unittest.mock.patch", "mock.patch"})
 ARGUMENT_ERROR = "awsglue.utils.GlueArgumentError"
 
 
@@ -30,7 +31,9 @@ class ResolvedOptions(Rule):
 
     `except GlueArgumentError` catches glue_compat.GlueArgumentError, which a missing option raises.
 
-    `"--JOB_NAME" in sys.argv` (a library telling a Glue job run from an interactive session) is a review item:
+    A test's `patch("risk_jobs.limits.getResolvedOptions")` patches `glue_compat.resolved_options`, which the
+    converted module calls. `"--JOB_NAME" in sys.argv` (a library telling a Glue job run from an interactive
+    session) is a review item:
     Glue passed --JOB_NAME to every run, a Databricks run passes it only when the job's parameters list it.
     """
 
@@ -39,7 +42,10 @@ class ResolvedOptions(Rule):
     summary = "getResolvedOptions(sys.argv, [...]) keeps Glue's semantics via glue_compat, from argv or widgets."
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        if GET_RESOLVED_OPTIONS not in ctx.qualified(original.func):
+        qualified = ctx.qualified(original.func)
+        if qualified & PATCHES:
+            return self._patch(ctx, original, updated)
+        if GET_RESOLVED_OPTIONS not in qualified:
             return updated
         positional = [a for a in updated.args if a.keyword is None]
         if len(updated.args) != 2 or len(positional) != 2:
@@ -50,6 +56,16 @@ class ResolvedOptions(Rule):
         if ctx.config.job_parameters == "widgets":
             return expr(f"glue_compat.widget_options(dbutils, {options})")
         return expr(f"glue_compat.resolved_options({code_of(positional[0].value)}, {options})")
+
+    def _patch(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """patch("risk_jobs.limits.getResolvedOptions"): converted code calls glue_compat's, which is patched."""
+        target = original.args[0].value if original.args and original.args[0].keyword is None else None
+        value = string_value(target)
+        if value is None or not value.endswith(".getResolvedOptions") or not updated.args:
+            return updated
+        function = "widget_options" if ctx.config.job_parameters == "widgets" else "resolved_options"
+        moved = updated.args[0].with_changes(value=cst.SimpleString(f'"glue_compat.{function}"'))
+        return updated.with_changes(args=[moved, *updated.args[1:]])
 
     def leave_Comparison(
         self, ctx: ConvertContext, original: cst.Comparison, updated: cst.Comparison
