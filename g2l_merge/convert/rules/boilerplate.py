@@ -1491,6 +1491,17 @@ TEST_DOUBLE_TARGETS = {
 
 
 TEST_DOUBLE_CLASSES = frozenset({"DynamicFrameReader", "DynamicFrameWriter", "GlueContext"})
+# A glue context's reader and writer methods -> what converted jobs call instead.
+CONTEXT_DOUBLES = {
+    "create_dynamic_frame_from_catalog": "DataFrameReader.table",
+    "create_data_frame_from_catalog": "DataFrameReader.table",
+    "create_dynamic_frame_from_options": "DataFrameReader.load",
+    "create_data_frame_from_options": "DataFrameReader.load",
+    "write_dynamic_frame_from_catalog": "DataFrameWriter.saveAsTable",
+    "write_data_frame_from_catalog": "DataFrameWriter.saveAsTable",
+    "write_dynamic_frame_from_options": "DataFrameWriter.save",
+    "write_from_options": "DataFrameWriter.save",
+}
 
 
 class GlueTestDoubles(Rule):
@@ -1513,7 +1524,9 @@ class GlueTestDoubles(Rule):
     methods replaces those, so it still intercepts the job's reads and writes. Their parameters differ
     (table takes one "catalog.schema.table" name where from_catalog took database and table_name): the
     review item says which method the double stands for now, to adapt its parameters. A test patching a
-    GlueContext member (purge_s3_path) is a review item: converted jobs do not call it on a GlueContext.
+    GlueContext member (purge_s3_path) is a review item: converted jobs do not call it on a GlueContext; so is
+    one replacing a reader or writer method on a glue context instance (`gc.create_dynamic_frame_from_catalog =
+    Mock()`), which is the SparkSession now: the item names the Spark method to patch.
     """
 
     id = "G2L009"
@@ -1532,6 +1545,8 @@ class GlueTestDoubles(Rule):
             else ""
         )
         if glue_class not in TEST_DOUBLE_CLASSES:  # cheap: this runs on every attribute
+            if ctx.tracked.is_glue_context(receiver) and original.attr.value in CONTEXT_DOUBLES:
+                self._context_double(ctx, original)
             return updated
         qualified = ctx.qualified(receiver)
         member = original.attr.value
@@ -1557,6 +1572,19 @@ class GlueTestDoubles(Rule):
                 "instead, so it patches that now: check the double's parameters against it",
             )
         return updated.with_changes(value=cst.Name(spark_class), attr=cst.Name(methods.get(member, member)))
+
+    def _context_double(self, ctx: ConvertContext, original: cst.Attribute) -> None:
+        """`glue_context.create_dynamic_frame_from_catalog = Mock()`: the context is the session now, and converted
+        jobs call Spark's reader or writer."""
+        if not isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
+            return
+        member = original.attr.value
+        ctx.review(
+            original,
+            self.id,
+            f"this test double replaces {code_of(original)}, but the glue context is the SparkSession now and "
+            f"converted jobs call {CONTEXT_DOUBLES[member]} instead: patch that (pytest's monkeypatch.setattr)",
+        )
 
 
 RULES_IN_ORDER: tuple[type[Rule], ...] = (
