@@ -91,12 +91,19 @@ class Tracked:
     star_modules: set[str] = field(default_factory=set)
     glue_contexts: set[str] = field(default_factory=set)  # module names bound to GlueContext(...)
     glue_context_params: set[str] = field(default_factory=set)  # parameters that receive one
+    # functions that return one (`return GlueContext(sc)`, `-> GlueContext`): a name bound to their call holds one
+    context_functions: set[str] = field(default_factory=set)
     session: str = "spark"  # the name the SparkSession goes by
     spark_contexts: set[str] = field(default_factory=set)
     frames: set[str] = field(default_factory=set)  # names that hold DynamicFrames
     collections: set[str] = field(default_factory=set)  # names that hold DynamicFrameCollections
     frame_functions: set[str] = field(default_factory=set)  # functions annotated `-> DynamicFrame`
     collection_functions: set[str] = field(default_factory=set)  # functions annotated `-> DynamicFrameCollection`
+    # functions annotated to return a DataFrame or a dict of them (`-> dict[str, DataFrame]`, as G2L407 writes)
+    data_frame_functions: set[str] = field(default_factory=set)
+    # names imported from awsglue by name in some scope (a Studio custom transform imports in its body, below
+    # the `-> DynamicFrameCollection` annotation that names it): name -> qualified name
+    glue_imported: dict[str, str] = field(default_factory=dict)
     loggers: set[str] = field(default_factory=set)
     jobs: set[str] = field(default_factory=set)
     uses: dict[str, int] = field(default_factory=dict)  # Name loads, to know whether `sc` is still needed
@@ -121,7 +128,8 @@ class Tracked:
             current = parent
 
     def star_qualified(self, node: cst.CSTNode) -> set[str]:
-        """Qualified name of a bare name brought in by `from awsglue.x import *`."""
+        """Qualified name of a bare name brought in by `from awsglue.x import *`, or of a name no scope of the
+        node binds that the file imports from awsglue in another scope."""
         parts = dotted(node)
         if not parts:
             return set()
@@ -132,6 +140,8 @@ class Tracked:
         }
         if not found and parts[0] in ASSUMED_FROM_STAR and self.star_modules:
             found.add(".".join([ASSUMED_FROM_STAR[parts[0]], *parts[1:]]))  # glue_exports.py
+        if not found and parts[0] in self.glue_imported:  # unbound here, imported from awsglue in another scope
+            found.add(".".join([self.glue_imported[parts[0]], *parts[1:]]))
         return found
 
     def is_glue_context(self, node: cst.CSTNode) -> bool:
@@ -182,13 +192,18 @@ def track(tree: Tree) -> Tracked:
     """
     tracked = Tracked()
     bindings: list[cst.Param | cst.FunctionDef | cst.Assign] = []
+    returns: list[cst.Return] = []
     for node in tree.nodes:
         kind = type(node)  # exact types, as libcst's node classes have no subclasses: isinstance costs more
         if kind in _BINDING_TYPES:
             bindings.append(node)  # type: ignore[arg-type]
         elif kind in _NOTED_TYPES:
             _note(tracked, node)
+        elif kind is cst.Return and isinstance(node, cst.Return):
+            returns.append(node)
     binder = _Bindings(tracked, tree)
+    if tracked.uses.get("GlueContext"):
+        binder.factories(returns)
     while True:
         before = _sizes(tracked)
         for binding in bindings:
@@ -205,6 +220,8 @@ _NOTED_TYPES = frozenset({cst.Name, cst.Attribute, cst.ImportFrom})
 
 def _sizes(tracked: Tracked) -> tuple[int, ...]:
     return (
+        len(tracked.glue_context_params),
+        len(tracked.context_functions),
         len(tracked.frames),
         len(tracked.collections),
         len(tracked.glue_contexts),
@@ -228,6 +245,13 @@ def _note(tracked: Tracked, node: cst.CSTNode) -> None:
         module = ".".join(dotted(node.module))
         if module in STAR_EXPORTS:
             tracked.star_modules.add(module)
+    elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
+        module = ".".join(dotted(node.module))
+        if module.split(".")[0] == "awsglue" and not isinstance(node.names, cst.ImportStar):
+            for alias in node.names:
+                bound = alias.asname.name if alias.asname is not None else alias.name
+                if isinstance(bound, cst.Name):
+                    tracked.glue_imported[bound.value] = canonical(f"{module}.{'.'.join(dotted(alias.name))}")
 
 
 class _Bindings:
@@ -257,14 +281,40 @@ class _Bindings:
         elif qualified & COLLECTION_TYPES:
             self.tracked.collections.add(node.name.value)
 
+    def factories(self, returns: list[cst.Return]) -> None:
+        """Functions that return GlueContext(...): session factories, pytest fixtures."""
+        for node in returns:
+            value = node.value
+            if not isinstance(value, cst.Call) or dotted(value.func)[-1:] != ["GlueContext"]:
+                continue
+            if GLUE_CONTEXT not in self._qualified(value.func):
+                continue
+            current = self.tree.parents.get(node)
+            while current is not None and not isinstance(current, cst.FunctionDef | cst.Lambda | cst.ClassDef):
+                current = self.tree.parents.get(current)
+            if isinstance(current, cst.FunctionDef):
+                self.tracked.context_functions.add(current.name.value)
+
     def _function(self, node: cst.FunctionDef) -> None:
         qualified = self._qualified(node.returns.annotation) if node.returns is not None else set()
+        if GLUE_CONTEXT in qualified:
+            self.tracked.context_functions.add(node.name.value)
         if qualified & FRAME_TYPES:
             self.tracked.frame_functions.add(node.name.value)
         elif qualified & COLLECTION_TYPES:
             self.tracked.collection_functions.add(node.name.value)
             # a Glue Studio custom transform: `def MyTransform(glueContext, dfc) -> DynamicFrameCollection`
             self.tracked.collections.update(p.name.value for p in node.params.params if p.name.value == "dfc")
+        elif node.returns is not None and self._data_frames(node.returns.annotation):
+            self.tracked.data_frame_functions.add(node.name.value)
+
+    def _data_frames(self, annotation: cst.BaseExpression) -> bool:
+        """`DataFrame`, or `dict[str, DataFrame]` (a custom transform's return once converted)."""
+        if isinstance(annotation, cst.Subscript) and dotted(annotation.value)[-1:] in (["dict"], ["Dict"]):
+            elements = annotation.slice
+            last = elements[-1].slice if elements else None
+            return isinstance(last, cst.Index) and self._data_frames(last.value)
+        return bool(self._qualified(annotation) & DATA_FRAME_TYPES)
 
     def _assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -278,6 +328,9 @@ class _Bindings:
         if call is not None and GLUE_CONTEXT in self._qualified(call.func):
             tracked.glue_contexts.add(name)
             tracked.glue_context_params.discard(name)
+        elif call is not None and isinstance(call.func, cst.Name) and call.func.value in tracked.context_functions:
+            if name not in tracked.glue_contexts:
+                tracked.glue_context_params.add(name)  # a factory's context: the session once converted
         elif self._is_spark_context(value):
             tracked.spark_contexts.add(name)
         elif (
@@ -621,6 +674,8 @@ class _Flow:
         if self.binder.is_collection(value):
             return OTHER_KIND
         func = value.func
+        if isinstance(func, cst.Name) and func.value in tracked.data_frame_functions:
+            return OTHER_KIND
         if not isinstance(func, cst.Attribute):
             return FRAME_KIND if self.binder.is_frame_expression(value) else UNKNOWN_KIND
         method, receiver = func.attr.value, func.value

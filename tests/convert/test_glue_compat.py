@@ -293,6 +293,25 @@ merged = cur.mergeDynamicFrame(upd, ["id"])
     assert sorted_rows(result["merged"], "id") == [{"id": "1", "ntl": "a"}, {"id": "2", "ntl": "B"}]
 
 
+def test_job_stand_in_records_init_and_commits_nothing() -> None:
+    job = glue_compat.Job(None)
+    job.init("nightly-var", {"JOB_NAME": "nightly-var"})
+    assert (job.name, job.args) == ("nightly-var", {"JOB_NAME": "nightly-var"})
+    assert job.commit() is None
+
+
+def test_session_context_wraps_the_session_for_a_former_glue_context_subclass(spark: SparkSession) -> None:
+    class RiskContext(glue_compat.SessionContext):
+        def limit_count(self) -> int:
+            return int(self.sql("select 1 as id").count())
+
+    context = RiskContext(spark.sparkContext, minPartitions=2)
+    assert context.spark_session is spark and context.sparkSession is spark
+    assert context.limit_count() == 1 and context.read is not None
+    with pytest.raises(AttributeError):
+        context.create_dynamic_frame  # noqa: B018  # Glue-only: not on a SparkSession either
+
+
 def test_resolved_options_returns_the_reserved_arguments_glue_always_returns() -> None:
     argv = ["job.py", "--JOB_NAME", "nightly", "--TempDir", "s3://tmp/nightly", "--day", "2024-01-31", "--extra", "x"]
     args = glue_compat.resolved_options(argv, ["JOB_NAME", "day"])

@@ -117,6 +117,49 @@ def widget_options(dbutils: Any, options: Sequence[str]) -> dict[str, str]:
     return resolved
 
 
+# ---- stand-ins for the Glue objects a library module hands on -------------------------------------------
+
+
+class Job:
+    """awsglue.job.Job where code hands a Job on (a helper returning `(context, job)`, a job passed to a
+    function): a Databricks run needs no Job, so init() only records its arguments and commit() does nothing.
+    Glue's commit() saved the run's job bookmarks; a Databricks job reads incrementally with Auto Loader or a
+    watermark instead."""
+
+    def __init__(self, context: Any = None) -> None:
+        self.name: str | None = None
+        self.args: dict[str, Any] = {}
+
+    def init(self, job_name: str, args: Mapping[str, Any] | None = None) -> None:
+        self.name, self.args = job_name, dict(args or {})
+
+    def commit(self) -> None:
+        return None
+
+
+class SessionContext:
+    """The base of a class that subclassed GlueContext: it wraps the SparkSession. What a GlueContext is as a
+    SQLContext (sql, read, table, createDataFrame, udf, sparkContext, catalog, conf, ...) reaches the session,
+    and spark_session is the session itself; a GlueContext's own arguments (minPartitions, targetPartitions)
+    tuned DynamicFrame reads and do nothing here. Glue-only members (create_dynamic_frame,
+    write_dynamic_frame, ...) are not here: the converter lists the ones a subclass uses in its review item."""
+
+    def __init__(self, spark_context: Any = None, **options: Any) -> None:
+        from pyspark.sql import SparkSession
+
+        self.spark_session = SparkSession.builder.getOrCreate()
+
+    @property
+    def sparkSession(self) -> Any:
+        return self.spark_session
+
+    def __getattr__(self, name: str) -> Any:
+        """sql, read, table, ...: the session's (only called for names the class itself does not have)."""
+        if name == "spark_session" or name.startswith("__"):
+            raise AttributeError(name)  # before __init__ ran, or a dunder Python looks up: not the session's
+        return getattr(self.spark_session, name)
+
+
 # ---- DynamicFrame transforms on DataFrames -------------------------------------------------------------
 
 Mapping4 = tuple[str, str | None, str, str | None]

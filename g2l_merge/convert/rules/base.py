@@ -65,6 +65,20 @@ class Rule(Protocol):
     ) -> StatementResult:
         return updated
 
+    def leave_Comparison(
+        self, ctx: ConvertContext, original: cst.Comparison, updated: cst.Comparison
+    ) -> cst.BaseExpression:
+        return updated
+
+    def leave_If(self, ctx: ConvertContext, original: cst.If, updated: cst.If) -> StatementResult:
+        return updated
+
+    def leave_Try(self, ctx: ConvertContext, original: cst.Try, updated: cst.Try) -> StatementResult:
+        return updated
+
+    def leave_ClassDef(self, ctx: ConvertContext, original: cst.ClassDef, updated: cst.ClassDef) -> StatementResult:
+        return updated
+
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
         """After every hook ran and the imports were settled: a last look at the whole converted module."""
         return module

@@ -15,7 +15,7 @@ from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.glue_exports import IMPORTABLE_ORIGINS, STAR_BINDS
 from g2l_merge.convert.imports import ImportSpec, add_missing
 from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS, dotted
-from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, code_of, expr, stmt
+from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr, stmt
 from g2l_merge.convert.rules.storage import session_of
 from g2l_merge.convert.tree import NodeVisitor, Tree
 
@@ -478,6 +478,8 @@ class _SessionState:
 
     settings: dict[str, _Settings] = field(default_factory=dict)  # by the SparkContext's name
     bound_in: set[int] = field(default_factory=set)  # id() of the blocks (original nodes) already binding it
+    unbound: frozenset[int] | None = None  # id() of the GlueContext(...) calls bound to no tracked name
+    held: set[str] = field(default_factory=set)  # attributes assigned one: `self._gc` in `self._gc = GlueContext(sc)`
 
 
 class SparkSessionSetup(Rule):
@@ -498,6 +500,13 @@ class SparkSessionSetup(Rule):
     SQLContext methods move to their SparkSession homes (`glueContext.setConf(k, v)` becomes
     `spark.conf.set(k, v)`); a SparkConf passed to SparkContext goes to `builder.config(conf=...)` with a review
     item; other GlueContext members a SparkSession lacks are review items.
+
+    Library code that makes a GlueContext and hands it on converts the same way: a session factory's or a
+    fixture's `return GlueContext(sc)` returns the session (its GlueContext arguments minPartitions and
+    targetPartitions tuned DynamicFrame reads and go), a name bound to such a factory's call and an attribute
+    assigned a GlueContext (`self._gc`) hold the session (`ctx.spark_session` becomes `ctx`), and GlueContext in
+    an annotation or a type test (`isinstance(x, GlueContext)`) is SparkSession (and Job there glue_compat.Job,
+    the stand-in G2L004 gives a Job handed on).
     """
 
     id = "G2L002"
@@ -522,7 +531,8 @@ class SparkSessionSetup(Rule):
         if name in tracked.spark_contexts:
             ctx.remove_import("pyspark.context", "SparkContext")
             settings = _context_settings(value)
-            if tracked.glue_contexts and tracked.uses.get(name, 0) <= 2:  # bound here, passed to GlueContext
+            made = tracked.glue_contexts or _unbound_contexts(ctx)
+            if made and tracked.uses.get(name, 0) <= 2:  # bound here, passed to GlueContext
                 ctx.state(_SessionState).settings[name] = settings  # the GlueContext(sc) line builds the session
                 return cst.RemovalSentinel.REMOVE
             ctx.add_import("pyspark.sql", "SparkSession")
@@ -569,6 +579,10 @@ class SparkSessionSetup(Rule):
     def leave_Attribute(
         self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:
+        if original.attr.value in ("spark_session", "sparkSession") and (
+            id(original.value) in _unbound_contexts(ctx) or _held_context(ctx, original.value)
+        ):
+            return updated.value  # GlueContext(sc).spark_session, self._gc.spark_session: the session itself
         if not ctx.tracked.is_glue_context(original.value):
             return updated
         member = original.attr.value
@@ -592,8 +606,16 @@ class SparkSessionSetup(Rule):
         return updated
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        """SQLContext's conf and cache methods, which a SparkSession keeps under spark.conf and spark.catalog."""
+        """SQLContext's conf and cache methods, which a SparkSession keeps under spark.conf and spark.catalog;
+        a GlueContext(...) made and handed on (a session factory's `return GlueContext(sc)`, a fixture, an
+        argument) is the session."""
         func = original.func
+        name = func.attr if isinstance(func, cst.Attribute) else func
+        if isinstance(name, cst.Name) and name.value == "GlueContext" and id(original) in _unbound_contexts(ctx):
+            ctx.add_import("pyspark.sql", "SparkSession")
+            ctx.remove_import("pyspark.context", "SparkContext")
+            context = arg(original, "sparkContext", 0)
+            return expr(self._builder(ctx, original, context.value if context is not None else None))
         if (
             not isinstance(func, cst.Attribute)
             or func.attr.value not in SQL_CONTEXT_CALLS
@@ -625,6 +647,33 @@ class SparkSessionSetup(Rule):
             return updated.with_changes(annotation=cst.Annotation(cst.Name("SparkSession")))
         return updated
 
+    def leave_Name(self, ctx: ConvertContext, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        """GlueContext in any annotation (`glue_context: GlueContext`, `Optional[GlueContext]`) or type test
+        (`isinstance(ctx, GlueContext)`, `type(ctx) == GlueContext`) is the session; Job there is the stand-in
+        a Job handed on is now (G2L004), glue_compat.Job. One hook for both: it runs on every name."""
+        value = original.value
+        if value != "GlueContext" and value != "Job":
+            return updated
+        if not (_in_annotation(ctx, original) or _type_test(ctx, original)):
+            return updated
+        if value == "GlueContext" and GLUE_CONTEXT in ctx.qualified(original):
+            ctx.add_import("pyspark.sql", "SparkSession")
+            return cst.Name("SparkSession")
+        if value == "Job" and GLUE_JOB in ctx.qualified(original):
+            ctx.add_import("glue_compat")
+            return expr("glue_compat.Job")
+        return updated
+
+    def leave_FunctionDef(
+        self, ctx: ConvertContext, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> StatementResult:
+        """`-> GlueContext` (a session factory, a property handing the context on) returns the session now."""
+        returns = original.returns
+        if returns is not None and updated.returns is not None and GLUE_CONTEXT in ctx.qualified(returns.annotation):
+            ctx.add_import("pyspark.sql", "SparkSession")
+            return updated.with_changes(returns=updated.returns.with_changes(annotation=cst.Name("SparkSession")))
+        return updated
+
     def finish(self, ctx: ConvertContext, module: cst.Module) -> cst.Module:
         """Statements left for review may still call the glue context: keep its name bound to the session, right
         after the statement that binds the session (at module level, or in the function that made the context)."""
@@ -643,6 +692,71 @@ class SparkSessionSetup(Rule):
                 return converted
             at = _after_prelude(body)  # no session binding anywhere: at least after docstring and __future__
         return module.with_changes(body=[*body[:at], *_aliases(remaining, session), *body[at:]])
+
+
+def _unbound_contexts(ctx: ConvertContext) -> frozenset[int]:
+    """The GlueContext(...) calls no tracked name is bound to (`return GlueContext(sc)` in a session factory):
+    ids of the original calls, listed once per file from the engine's walk."""
+    state = ctx.state(_SessionState)
+    if state.unbound is None:
+        found = set()
+        tree = ctx.metadata
+        module = tree.wrapper.module
+        if ctx.tracked.uses.get("GlueContext") and tree.names_within(module, "GlueContext") and tree.spellings:
+            for at in tree.spellings.get("GlueContext", []):
+                name = tree.nodes[at]
+                call = tree.parents.get(name)
+                if isinstance(call, cst.Attribute) and call.attr is name:
+                    name, call = call, tree.parents.get(call)  # context.GlueContext(...)
+                if not isinstance(call, cst.Call) or call.func is not name or GLUE_CONTEXT not in ctx.qualified(name):
+                    continue
+                parent = tree.parents.get(call)
+                bound = (
+                    isinstance(parent, cst.Assign)
+                    and len(parent.targets) == 1
+                    and isinstance(parent.targets[0].target, cst.Name)
+                    and parent.targets[0].target.value in ctx.tracked.glue_contexts
+                )
+                if not bound:
+                    found.add(id(call))
+                if isinstance(parent, cst.Assign) and any(isinstance(t.target, cst.Attribute) for t in parent.targets):
+                    state.held |= {code_of(t.target) for t in parent.targets if isinstance(t.target, cst.Attribute)}
+        state.unbound = frozenset(found)
+    return state.unbound
+
+
+def _in_annotation(ctx: ConvertContext, node: cst.CSTNode) -> bool:
+    """An original node inside a type annotation (of a parameter, a return, an annotated assignment)."""
+    current = ctx.metadata.parents.get(node)
+    while current is not None and not isinstance(current, cst.BaseStatement | cst.BaseSmallStatement | cst.Param):
+        if isinstance(current, cst.Annotation):
+            return True
+        current = ctx.metadata.parents.get(current)
+    return False
+
+
+def _type_test(ctx: ConvertContext, node: cst.CSTNode) -> bool:
+    """A class compared with (`type(x) == C`, `type(x) is C`) or given to isinstance/issubclass (also in a tuple)."""
+    parents = ctx.metadata.parents
+    parent = parents.get(node)
+    if isinstance(parent, cst.Element):
+        parent = parents.get(parents.get(parent, parent))  # (A, C) -> the Arg holding the tuple
+    if isinstance(parent, cst.ComparisonTarget):
+        parent = parents.get(parent)
+    if isinstance(parent, cst.Comparison) and len(parent.comparisons) == 1:
+        other = parent.comparisons[0].comparator if parent.left is node else parent.left
+        return isinstance(other, cst.Call) and dotted(other.func) == ["type"]  # type(x) == C, type(x) is C
+    call = parents.get(parent) if isinstance(parent, cst.Arg) else None
+    return isinstance(call, cst.Call) and dotted(call.func) in (["isinstance"], ["issubclass"])
+
+
+def _held_context(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
+    """`self._gc` where the file assigns `self._gc = GlueContext(...)` (a wrapper class holding the context)."""
+    if not isinstance(node, cst.Attribute):
+        return False
+    _unbound_contexts(ctx)  # lists the attributes assigned a GlueContext
+    held = ctx.state(_SessionState).held
+    return bool(held) and code_of(node) in held
 
 
 def _aliases(names: list[str], session: str) -> list[cst.BaseStatement]:
@@ -833,6 +947,10 @@ class JobLifecycle(Rule):
 
     After: the three statements are gone. When the script passed `transformation_ctx` (it relied on job
     bookmarks), the first such call gets a review item: incremental reads need Auto Loader or a watermark.
+
+    A Job the code hands on (a library helper returning `(context, job)`) becomes glue_compat.Job, a stand-in
+    whose init() and commit() do nothing, with a review item: its callers keep running, and no awsglue import
+    is left.
     """
 
     id = "G2L004"
@@ -871,9 +989,12 @@ class JobLifecycle(Rule):
             ctx.review(
                 original,
                 self.id,
-                "this Glue Job object is passed on (returned or given to a function): a "
-                "Databricks run needs no Job: remove it, and its init()/commit() calls, by hand",
+                "this Glue Job object is handed on (stored, returned or given to a function): it is glue_compat's "
+                "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): remove it, "
+                "and its init()/commit() calls, by hand",
             )
+            ctx.add_import("glue_compat")
+            return updated.with_changes(func=expr("glue_compat.Job"))
         return updated
 
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
@@ -1003,4 +1124,476 @@ def _imports_blueprint(statement: cst.BaseStatement) -> bool:
     return False
 
 
-RULES_IN_ORDER: tuple[type[Rule], ...] = (AwsglueImports, SparkSessionSetup, GlueLogger, JobLifecycle, BlueprintLayout)
+ON_DATABRICKS = '"DATABRICKS_RUNTIME_VERSION" in os.environ'
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+FALLBACK_NOTE = (
+    "# g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now "
+    "(DATABRICKS_RUNTIME_VERSION is set), the ImportError fallback elsewhere (a local run)"
+)
+
+
+class GlueImportFallback(Rule):
+    """A `try:` that imports awsglue with an `except ImportError:` fallback becomes a test for Databricks.
+
+    Before::
+
+        try:
+            from awsglue.context import GlueContext
+            IS_GLUE = True
+        except ImportError:
+            IS_GLUE = False  # local run
+
+    After::
+
+        # g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now ...
+        if "DATABRICKS_RUNTIME_VERSION" in os.environ:
+            IS_GLUE = True
+        else:
+            IS_GLUE = False  # local run
+
+    Once converted, nothing in the Glue branch fails to import, so the fallback would never run again: the
+    branch now runs where Glue ran (a Databricks cluster, which sets DATABRICKS_RUNTIME_VERSION), and the
+    fallback stays for local runs. A flag set in the branch (IS_GLUE) therefore means "on Databricks". The
+    try's else clause joins the branch. A fallback that binds a name an awsglue import bound (`GlueContext =
+    None`) while code elsewhere still tests it is bound to glue_compat's stand-in in the branch (SessionContext
+    for GlueContext, resolved_options for getResolvedOptions, Job), with a review item; a name glue_compat has
+    no stand-in for is a review item. A try with a `finally`, other handlers, or a handler reading its
+    exception is left as written.
+
+    An `if` whose branch imports awsglue (`if RUNTIME == "glue":`) is converted like any code, and gets a
+    review item: the branch is the Databricks run's now, so its test must hold there.
+    """
+
+    id = "G2L007"
+    name = "glue-import-fallback"
+    summary = "try: <awsglue imports> except ImportError: becomes if DATABRICKS_RUNTIME_VERSION in os.environ/else."
+
+    def leave_Try(self, ctx: ConvertContext, original: cst.Try, updated: cst.Try) -> StatementResult:
+        if not _glue_fallback(ctx, original) or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        handler = updated.handlers[0]
+        body = self._stand_ins(ctx, original, list(updated.body.body))
+        if updated.orelse is not None and isinstance(updated.orelse.body, cst.IndentedBlock):
+            tail = list(updated.orelse.body.body)
+            if tail and updated.orelse.leading_lines:
+                first: Any = tail[0]
+                tail[0] = first.with_changes(leading_lines=[*updated.orelse.leading_lines, *first.leading_lines])
+            body += tail
+        fallback = handler.body
+        only_pass = isinstance(fallback, cst.IndentedBlock) and all(
+            isinstance(s, cst.SimpleStatementLine) and all(isinstance(small, cst.Pass) for small in s.body)
+            for s in fallback.body
+        )
+        comments = any(line.comment is not None for line in handler.leading_lines) or bool(
+            ctx.metadata.comments_of(original.handlers[0], nested=True)
+        )
+        orelse = None if only_pass and not comments else cst.Else(body=fallback, leading_lines=handler.leading_lines)
+        ctx.add_import("os")
+        return cst.If(
+            test=expr(ON_DATABRICKS),
+            body=updated.body.with_changes(body=body),
+            orelse=orelse,
+            leading_lines=[*updated.leading_lines, cst.EmptyLine(comment=cst.Comment(FALLBACK_NOTE))],
+        )
+
+    def leave_If(self, ctx: ConvertContext, original: cst.If, updated: cst.If) -> StatementResult:
+        """`if RUNTIME == "glue":` around awsglue imports: the branch is the Databricks run's now, if its test
+        holds there."""
+        body = original.body
+        if not isinstance(body, cst.IndentedBlock):
+            return updated
+        if not any(isinstance(s, cst.SimpleStatementLine) and _glue_modules(s) for s in body.body):
+            return updated
+        if code_of(original.test) == ON_DATABRICKS:
+            return updated
+        parent = ctx.metadata.parents.get(original)
+        if isinstance(parent, cst.If) and parent.orelse is original:
+            return updated  # an elif: its review item would have no line of its own
+        ctx.review(
+            original,
+            self.id,
+            f"this branch imported awsglue, so it ran on Glue only; converted, it is what a Databricks run does, "
+            f"if `{code_of(original.test)}` holds there: set that in the job's environment or parameters, or "
+            f"test {ON_DATABRICKS}",
+        )
+        return updated
+
+    def _stand_ins(
+        self, ctx: ConvertContext, original: cst.Try, body: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        """Names both an awsglue import of the try and its fallback bind, that code outside the try still reads
+        as values (`if GlueContext is None`): on Databricks the branch binds glue_compat's stand-in instead of
+        the import (a review item), or, for a name glue_compat has none for, the review item says it is unbound."""
+        glue: dict[str, str] = {}
+        for statement in original.body.body:
+            if isinstance(statement, cst.SimpleStatementLine) and _glue_modules(statement):
+                glue.update(_import_origins(statement))
+        rebound = sorted(set(glue) & _top_bindings(original.handlers[0].body))
+        read = [name for name in rebound if _read_as_value(ctx, original, name)]
+        bound = {name: GLUE_STAND_INS[glue[name]] for name in read if glue[name] in GLUE_STAND_INS}
+        unbound = [name for name in read if name not in bound]
+        if unbound:
+            ctx.review(
+                original,
+                self.id,
+                f"the ImportError fallback binds {', '.join(unbound)}, which the awsglue import bound on Glue; on "
+                "Databricks the first branch runs and leaves it unbound: convert the code that still reads it",
+            )
+        if not bound:
+            return body
+        listed = ", ".join(f"{name} is glue_compat.{stand_in}" for name, stand_in in bound.items())
+        ctx.review(
+            original,
+            self.id,
+            f"the ImportError fallback rebinds what an awsglue import bound, and code below still tests it: on "
+            f"Databricks {listed} (a stand-in): check what that code does with it",
+        )
+        ctx.add_import("glue_compat")
+        assignments = [stmt(f"{name} = glue_compat.{stand_in}") for name, stand_in in bound.items()]
+        kept: list[cst.BaseStatement] = []
+        for statement in body:
+            if not (isinstance(statement, cst.SimpleStatementLine) and _glue_modules(statement)):
+                kept.append(statement)
+                continue
+            line = _without_names(statement, set(bound))
+            if assignments:  # the stand-ins go where the first awsglue import line was, with its comments
+                first: Any = assignments[0]
+                kept += [first.with_changes(leading_lines=statement.leading_lines), *assignments[1:]]
+                assignments = []
+                line = line.with_changes(leading_lines=[]) if line is not None else None
+            if line is not None:
+                kept.append(line)
+        return kept
+
+
+def _read_as_value(ctx: ConvertContext, statement: cst.Try, name: str) -> bool:
+    """`name` is read outside the try other than called (`GlueContext(sc)`) or as `name.attribute`, which
+    the other rules convert: `if GlueContext is None`, an argument, a return value."""
+    tree = ctx.metadata
+    if tree.names_within(tree.wrapper.module, name) == tree.names_within(statement, name):
+        return False
+    start, end = tree.spans[statement]
+    assert tree.spellings is not None  # names_within lists them
+    for at in tree.spellings.get(name, []):
+        if start <= at < end:
+            continue
+        node = tree.nodes[at]
+        parent = tree.parents.get(node)
+        if isinstance(parent, cst.Call) and parent.func is node:
+            continue
+        if isinstance(parent, cst.Attribute) and (parent.value is node or parent.attr is node):
+            continue
+        if isinstance(parent, cst.ImportAlias | cst.AsName | cst.ImportFrom) or _in_import(tree, node):
+            continue
+        return True
+    return False
+
+
+def _in_import(tree: Tree, node: cst.CSTNode) -> bool:
+    current = tree.parents.get(node)
+    while current is not None and not isinstance(current, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+        if isinstance(current, cst.Import | cst.ImportFrom):
+            return True
+        current = tree.parents.get(current)
+    return False
+
+
+def _glue_fallback(ctx: ConvertContext, node: cst.Try) -> bool:
+    """A try whose body imports awsglue directly, with one `except ImportError` handler (or ModuleNotFoundError)
+    that does not read its exception, and no finally."""
+    if node.finalbody is not None or len(node.handlers) != 1 or not isinstance(node.body, cst.IndentedBlock):
+        return False
+    if not any(isinstance(s, cst.SimpleStatementLine) and _glue_modules(s) for s in node.body.body):
+        return False
+    handler = node.handlers[0]
+    caught = handler.type
+    names = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+    if not names or not all(isinstance(name, cst.Name) and name.value in IMPORT_ERRORS for name in names):
+        return False
+    bound = handler.name.name if handler.name is not None else None
+    return not isinstance(bound, cst.Name) or ctx.metadata.names_within(handler.body, bound.value) == 0
+
+
+# What glue_compat has for a name an awsglue import binds (compat/glue_compat.py).
+GLUE_STAND_INS = {
+    "awsglue.context.GlueContext": "SessionContext",
+    "awsglue.utils.getResolvedOptions": "resolved_options",
+    "awsglue.job.Job": "Job",
+}
+
+
+def _import_origins(statement: cst.SimpleStatementLine) -> dict[str, str]:
+    """Name bound -> `module.name` it comes from, for the `from x import y` imports of a line."""
+    found = {}
+    for small in statement.body:
+        if (
+            isinstance(small, cst.ImportFrom)
+            and small.module is not None
+            and not isinstance(small.names, cst.ImportStar)
+        ):
+            module = ".".join(dotted(small.module))
+            for alias in small.names:
+                found[_asname(alias) or dotted(alias.name)[-1]] = f"{module}.{'.'.join(dotted(alias.name))}"
+    return found
+
+
+def _without_names(statement: cst.SimpleStatementLine, names: set[str]) -> cst.SimpleStatementLine | None:
+    """An import line without the `from x import` names in `names`; None when nothing is left."""
+    smalls: list[cst.BaseSmallStatement] = []
+    for small in statement.body:
+        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            kept = [alias for alias in small.names if (_asname(alias) or dotted(alias.name)[-1]) not in names]
+            rebuilt = _rebuilt(small, kept)
+            if isinstance(rebuilt, cst.RemovalSentinel):
+                continue
+            small = rebuilt
+        smalls.append(small)
+    if not smalls:
+        return None
+    smalls[-1] = smalls[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
+    return statement.with_changes(body=smalls)
+
+
+def _import_names(statement: cst.SimpleStatementLine) -> list[str]:
+    names = []
+    for small in statement.body:
+        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+            names += [_asname(alias) or dotted(alias.name)[-1] for alias in small.names]
+        elif isinstance(small, cst.Import):
+            names += [_asname(alias) or dotted(alias.name)[0] for alias in small.names]
+    return names
+
+
+def _top_bindings(suite: cst.BaseSuite) -> set[str]:
+    """Names the statements of a block bind at its own level: assignments, imports, classes, functions."""
+    found: set[str] = set()
+    if isinstance(suite, cst.IndentedBlock):
+        statements: list[cst.BaseStatement] = list(suite.body)
+    elif isinstance(suite, cst.SimpleStatementSuite):
+        statements = [cst.SimpleStatementLine(body=list(suite.body))]
+    else:
+        statements = []
+    for statement in statements:
+        if isinstance(statement, cst.ClassDef | cst.FunctionDef):
+            found.add(statement.name.value)
+        elif isinstance(statement, cst.SimpleStatementLine):
+            found |= set(_import_names(statement))
+            for small in statement.body:
+                if isinstance(small, cst.Assign):
+                    for target in small.targets:
+                        found |= set(_target_names(target.target))
+                elif isinstance(small, cst.AnnAssign):
+                    found |= set(_target_names(small.target))
+    return found
+
+
+SESSION_CONTEXT = "glue_compat.SessionContext"
+GLUE_ONLY_MEMBERS = CONVERTED_ELSEWHERE - SQL_CONTEXT_MEMBERS - {"spark_session"}
+
+
+class GlueContextSubclass(Rule):
+    """A class that subclasses GlueContext wraps the SparkSession instead: its base is glue_compat's.
+
+    Before::
+
+        class RiskContext(GlueContext):
+            def limits(self):
+                return self.spark_session.table("risk.limits")
+
+    After::
+
+        # g2l: review G2L008: RiskContext subclassed GlueContext: ...
+        class RiskContext(glue_compat.SessionContext):
+            def limits(self):
+                return self.spark_session.table("risk.limits")
+
+    glue_compat.SessionContext takes GlueContext's arguments and wraps the session: spark_session is the
+    session, and what a GlueContext is as a SQLContext (sql, read, table, ...) reaches it, so helper methods
+    built on those keep working. The review item names the Glue-only members the class calls on self
+    (create_dynamic_frame, purge_s3_path, ...), which it does not have: those methods are converted by hand,
+    as are callers that use such members on its instances.
+
+    A class that subclasses Glue's Job (`class ReportJob(Job)`) gets glue_compat.Job as its base, whose
+    init() and commit() do nothing, with a review item.
+    """
+
+    id = "G2L008"
+    name = "glue-context-subclass"
+    summary = "Subclasses of GlueContext and Job get glue_compat.SessionContext (wraps the session), glue_compat.Job."
+
+    def leave_ClassDef(self, ctx: ConvertContext, original: cst.ClassDef, updated: cst.ClassDef) -> StatementResult:
+        if len(updated.bases) != len(original.bases):
+            return updated
+        job = next((i for i, base in enumerate(original.bases) if GLUE_JOB in ctx.qualified(base.value)), None)
+        if job is not None:
+            updated = self._job_base(ctx, original, updated, job)
+        at = next((i for i, base in enumerate(original.bases) if GLUE_CONTEXT in ctx.qualified(base.value)), None)
+        if at is None:
+            return updated
+        used = sorted(_self_members(ctx, original) & GLUE_ONLY_MEMBERS)
+        uses = (
+            f"it calls Glue-only members on self ({', '.join(used)}), which the base does not have: convert "
+            "those methods by hand"
+            if used
+            else "code that uses Glue-only members on it (its other bases, its callers: create_dynamic_frame, "
+            "write_dynamic_frame, ...) needs converting by hand"
+        )
+        ctx.review(
+            original,
+            self.id,
+            f"{original.name.value} subclassed GlueContext: its base is glue_compat.SessionContext now, which "
+            f"wraps the SparkSession (spark_session, and sql, read, table... reach it); {uses}",
+        )
+        ctx.add_import("glue_compat")
+        bases = list(updated.bases)
+        bases[at] = bases[at].with_changes(value=expr(SESSION_CONTEXT))
+        return updated.with_changes(bases=bases)
+
+    def _job_base(self, ctx: ConvertContext, original: cst.ClassDef, updated: cst.ClassDef, at: int) -> cst.ClassDef:
+        """`class ReportJob(Job)`: glue_compat.Job is its base, whose init() and commit() do nothing."""
+        ctx.review(
+            original,
+            self.id,
+            f"{original.name.value} subclassed Glue's Job: its base is glue_compat.Job now, whose init() and commit() "
+            "do nothing (a Databricks run needs no Job, and has no job bookmarks to commit)",
+        )
+        ctx.add_import("glue_compat")
+        bases = list(updated.bases)
+        bases[at] = bases[at].with_changes(value=expr("glue_compat.Job"))
+        return updated.with_changes(bases=bases)
+
+
+GLUE_JOB = "awsglue.job.Job"
+
+
+def _self_members(ctx: ConvertContext, node: cst.ClassDef) -> set[str]:
+    """The attributes a class's body reads from `self`, from the engine's walk."""
+    tree = ctx.metadata
+    start, end = tree.spans[node]
+    found = set()
+    for inner in tree.nodes[start:end]:
+        if isinstance(inner, cst.Attribute) and isinstance(inner.value, cst.Name) and inner.value.value == "self":
+            found.add(inner.attr.value)
+    return found
+
+
+# Glue's reader and writer methods -> the DataFrameReader/DataFrameWriter method a converted job calls instead.
+TEST_DOUBLE_TARGETS = {
+    "awsglue.dynamicframe.DynamicFrameReader": (
+        "DataFrameReader",
+        {"from_catalog": "table", "from_options": "load"},
+    ),
+    "awsglue.dynamicframe.DynamicFrameWriter": (
+        "DataFrameWriter",
+        {"from_catalog": "saveAsTable", "from_options": "save", "from_jdbc_conf": "save"},
+    ),
+}
+
+
+TEST_DOUBLE_CLASSES = frozenset({"DynamicFrameReader", "DynamicFrameWriter", "GlueContext"})
+# A glue context's reader and writer methods -> what converted jobs call instead.
+CONTEXT_DOUBLES = {
+    "create_dynamic_frame_from_catalog": "DataFrameReader.table",
+    "create_data_frame_from_catalog": "DataFrameReader.table",
+    "create_dynamic_frame_from_options": "DataFrameReader.load",
+    "create_data_frame_from_options": "DataFrameReader.load",
+    "write_dynamic_frame_from_catalog": "DataFrameWriter.saveAsTable",
+    "write_data_frame_from_catalog": "DataFrameWriter.saveAsTable",
+    "write_dynamic_frame_from_options": "DataFrameWriter.save",
+    "write_from_options": "DataFrameWriter.save",
+}
+
+
+class GlueTestDoubles(Rule):
+    """Tests that patch Glue's reader and writer classes patch Spark's: what converted jobs call.
+
+    Before::
+
+        DynamicFrameReader.from_catalog = fake_catalog_read
+        DynamicFrameWriter.from_options = MagicMock()
+
+    After::
+
+        # g2l: review G2L009: this test double patched DynamicFrameReader.from_catalog; ...
+        DataFrameReader.table = fake_catalog_read
+        # g2l: review G2L009: ...
+        DataFrameWriter.save = MagicMock()
+
+    A converted job reads a catalog table with spark.read.table(name) and a path with
+    spark.read.format(...).load(path), and writes with saveAsTable/save; a fixture that replaced Glue's
+    methods replaces those, so it still intercepts the job's reads and writes. Their parameters differ
+    (table takes one "catalog.schema.table" name where from_catalog took database and table_name): the
+    review item says which method the double stands for now, to adapt its parameters. A test patching a
+    GlueContext member (purge_s3_path) is a review item: converted jobs do not call it on a GlueContext; so is
+    one replacing a reader or writer method on a glue context instance (`gc.create_dynamic_frame_from_catalog =
+    Mock()`), which is the SparkSession now: the item names the Spark method to patch.
+    """
+
+    id = "G2L009"
+    name = "glue-test-doubles"
+    summary = "Tests patching DynamicFrameReader/Writer methods patch DataFrameReader/Writer's; GlueContext's: review."
+
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        receiver = original.value
+        glue_class = (
+            receiver.value
+            if isinstance(receiver, cst.Name)
+            else receiver.attr.value
+            if isinstance(receiver, cst.Attribute)
+            else ""
+        )
+        if glue_class not in TEST_DOUBLE_CLASSES:  # cheap: this runs on every attribute
+            if ctx.tracked.is_glue_context(receiver) and original.attr.value in CONTEXT_DOUBLES:
+                self._context_double(ctx, original)
+            return updated
+        qualified = ctx.qualified(receiver)
+        member = original.attr.value
+        if GLUE_CONTEXT in qualified and isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
+            ctx.review(
+                original,
+                self.id,
+                f"this test double patches GlueContext.{member}; converted jobs do not call it on a GlueContext "
+                "(they use a SparkSession): patch what the converted job calls instead",
+            )
+            return updated
+        target = next((TEST_DOUBLE_TARGETS[q] for q in sorted(qualified) if q in TEST_DOUBLE_TARGETS), None)
+        if target is None:
+            return updated
+        spark_class, methods = target
+        ctx.add_import("pyspark.sql", spark_class)
+        glue_class = code_of(receiver)
+        if member in methods and isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
+            ctx.review(
+                original,
+                self.id,
+                f"this test double patched {glue_class}.{member}; converted jobs call {spark_class}.{methods[member]} "
+                "instead, so it patches that now: check the double's parameters against it",
+            )
+        return updated.with_changes(value=cst.Name(spark_class), attr=cst.Name(methods.get(member, member)))
+
+    def _context_double(self, ctx: ConvertContext, original: cst.Attribute) -> None:
+        """`glue_context.create_dynamic_frame_from_catalog = Mock()`: the context is the session now, and converted
+        jobs call Spark's reader or writer."""
+        if not isinstance(ctx.metadata.parents.get(original), cst.AssignTarget):
+            return
+        member = original.attr.value
+        ctx.review(
+            original,
+            self.id,
+            f"this test double replaces {code_of(original)}, but the glue context is the SparkSession now and "
+            f"converted jobs call {CONTEXT_DOUBLES[member]} instead: patch that (pytest's monkeypatch.setattr)",
+        )
+
+
+RULES_IN_ORDER: tuple[type[Rule], ...] = (
+    AwsglueImports,
+    SparkSessionSetup,
+    GlueLogger,
+    JobLifecycle,
+    BlueprintLayout,
+    GlueImportFallback,
+    GlueContextSubclass,
+    GlueTestDoubles,
+)
