@@ -445,12 +445,10 @@ def _blob(repo: git.Repo, entry: git.TreeEntry | None) -> list[str]:
 def _locate(finding: Finding, texts: list[list[str]]) -> int:
     """The line of the finding's review comment in the merged file (else in the mirror file): the occurrence
     nearest the line the converter gave (the mirror file's line of that comment), the first of two as near;
-    else that line, within the merged file."""
+    else that line (the converter's: already the converted file's, under the header)."""
     comment = f"# g2l: review {finding.rule}: {finding.message}"
     for lines in texts:
         found = [number for number, line in enumerate(lines, start=1) if line.strip() == comment]
         if found:
             return min(found, key=lambda number: abs(number - finding.line))
-    merged = texts[0] if texts else []
-    length = len(merged) - (1 if merged and merged[-1] == "" else 0)
-    return min(finding.line, length) if length and finding.line > 0 else finding.line
+    return finding.line

@@ -38,7 +38,7 @@ def main() -> int:
         before = case.read_text()
         result = convert_source(before, f"jobs/{case.name.removesuffix('.in.py')}.py", config_for(before))
         name = f"{case.parent.name}/{case.name.removesuffix('.in.py')}"
-        problems += [f"{name}: {wrong}" for wrong in misplaced(result.text, result.findings)]
+        problems += [f"{name}: {wrong}" for wrong in misplaced(result.text, result.findings, before)]
         if result.text != case.with_name(case.name.replace(".in.py", ".out.py")).read_text():
             print(f"{name}: the conversion differs from its .out.py (not written by this script)", file=sys.stderr)
         target = case.with_name(case.name.replace(".in.py", ".findings"))

@@ -472,5 +472,5 @@ def test_a_review_item_takes_the_occurrence_of_its_comment_nearest_its_line() ->
     assert sync_module._locate(finding._replace(line=2), [merged, []]) == 2
     assert sync_module._locate(finding._replace(line=5), [merged, []]) == 2  # as near: the first
     assert sync_module._locate(finding, [["x = 1", ""], ["y = 2", comment]]) == 2  # else the mirror file's
-    assert sync_module._locate(finding, [["x = 1", "y = 2", ""], []]) == 2  # else its line, within the file
+    assert sync_module._locate(finding, [["x = 1", "y = 2", ""], []]) == 9  # else the converter's line
     assert sync_module._locate(finding._replace(line=0), [["x = 1", ""], []]) == 0

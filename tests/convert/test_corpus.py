@@ -69,7 +69,7 @@ def test_corpus_file(path: Path) -> None:
 
     assert not [f for f in result.findings if f.rule == PARSE_RULE], "corpus inputs are valid Python"
     ast.parse(result.text)
-    assert not misplaced(result.text, result.findings), "a finding does not name its review comment's line"
+    assert not misplaced(result.text, result.findings, source), "a finding does not name its review comment's line"
     if any(finding.rule == BLUEPRINT_RULE for finding in result.findings):  # a workflow layout, not a job
         assert result.text.count("\n") == source.count("\n") + 2, "a blueprint layout goes over unchanged"
         return

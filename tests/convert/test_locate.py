@@ -94,3 +94,13 @@ def test_a_finding_without_a_comment_moves_down_with_the_header_and_stays_in_the
 def test_review_lines_counts_lines_as_python_does() -> None:
     text = "a = 1\r\n# g2l: review G2L1: x\rb = 2\x0c\n    # g2l: review G2L1: x\n"
     assert review_lines(text) == {"# g2l: review G2L1: x": [2, 4]}
+
+
+def test_the_line_check_sees_a_wrong_line_a_line_past_the_end_and_a_comment_named_once_for_two() -> None:
+    text = "# g2l: review G2L1: x\na = 1\n# g2l: review G2L1: x\nb = 2\n"
+    right = [engine.Finding("p", 1, "G2L1", "x"), engine.Finding("p", 3, "G2L1", "x")]
+    assert not misplaced(text, right, "a = 1\nb = 2\n")
+    assert misplaced(text, [right[0]._replace(line=2)])
+    assert misplaced(text, [engine.Finding("p", 5, "G2L2", "y")])
+    assert misplaced(text, [right[0], right[0]], "a = 1\nb = 2\n")  # two comments added, one line named
+    assert not misplaced(text, [right[0]], "# g2l: review G2L1: x\na = 1\nb = 2\n")  # one was in the input

@@ -51,7 +51,7 @@ def test_case(case: Path) -> None:
     config = config_for(before)
     result = convert_source(before, path, config)
     assert result.text == expected
-    assert not misplaced(result.text, result.findings), "a finding does not name its review comment's line"
+    assert not misplaced(result.text, result.findings, before), "a finding does not name its review comment's line"
     assert findings_of(result) == case.with_name(case.name.replace(".in.py", ".findings")).read_text()
     ast.parse(result.text)
     assert not lost_comments(before, result.text), "comments of the input are missing from the output"
