@@ -9,8 +9,9 @@ each finding moves to the line of its own comment:
   occurrences in document order (the converter keeps statements and comments in order);
 - a review comment the input already held that no finding of this pass claims (a file converted twice, a
   comment a person kept) takes its place in that order too, so it does not shift the others;
-- a finding whose comment is not in the output (a file carried over unchanged, a statement the rules removed,
-  a rule that failed) keeps its Glue line, moved down one when the converted-from header was inserted above it.
+- a finding whose comment is not in the output (a statement the rules removed, a rule that failed) keeps its
+  Glue line, moved down one when the converted-from header was inserted above it. (A file carried over
+  without a header, not valid Python or failing with G2L099, never comes here: its lines are the Glue file's.)
 
 No line is past the end of the file; 0 (the rules' "no line known") stays 0.
 """
