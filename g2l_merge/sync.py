@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from g2l_merge import apply, git, mirror
 from g2l_merge.config import Config
-from g2l_merge.convert.engine import HEADER_PREFIX, Finding
+from g2l_merge.convert.engine import Finding
 from g2l_merge.driver import refresh_merge_driver
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.mergefile import Labels
@@ -443,12 +443,12 @@ def _blob(repo: git.Repo, entry: git.TreeEntry | None) -> list[str]:
 
 
 def _locate(finding: Finding, texts: list[list[str]]) -> int:
-    """The line of the finding's review comment in the merged file (else in the mirror file); else the
-    converted file's line of the Glue line it names (the header moved everything down one)."""
+    """The line of the finding's review comment in the merged file (else in the mirror file): the occurrence
+    nearest the line the converter gave (the mirror file's line of that comment), the first of two as near;
+    else that line (the converter's: already the converted file's, under the header)."""
     comment = f"# g2l: review {finding.rule}: {finding.message}"
     for lines in texts:
-        for number, line in enumerate(lines, start=1):
-            if line.strip() == comment:
-                return number
-    header = any(lines and lines[0].startswith(HEADER_PREFIX) for lines in texts[1:])
-    return finding.line + (1 if header and finding.line else 0)
+        found = [number for number, line in enumerate(lines, start=1) if line.strip() == comment]
+        if found:
+            return min(found, key=lambda number: abs(number - finding.line))
+    return finding.line

@@ -462,3 +462,15 @@ def test_installed_console_script_runs_as_a_git_subcommand(tmp_path: Path) -> No
     assert proc.returncode == 2
     assert proc.stderr.startswith("git g2l-sync: ") and "not a git repository" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_review_item_takes_the_occurrence_of_its_comment_nearest_its_line() -> None:
+    comment = "# g2l: review G2L103: JDBC credentials"
+    finding = sync_module.Finding("jobs/a.py", 9, "G2L103", "JDBC credentials")
+    merged = ["x = 1", comment, "a = read()", "", "", "", "", "", comment, "b = read()", ""]
+    assert sync_module._locate(finding, [merged, []]) == 9
+    assert sync_module._locate(finding._replace(line=2), [merged, []]) == 2
+    assert sync_module._locate(finding._replace(line=5), [merged, []]) == 2  # as near: the first
+    assert sync_module._locate(finding, [["x = 1", ""], ["y = 2", comment]]) == 2  # else the mirror file's
+    assert sync_module._locate(finding, [["x = 1", "y = 2", ""], []]) == 9  # else the converter's line
+    assert sync_module._locate(finding._replace(line=0), [["x = 1", ""], []]) == 0

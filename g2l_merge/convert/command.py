@@ -172,6 +172,8 @@ def render_diff(files: Iterable[ConvertedFile]) -> str:
 
 
 def render_json(files: Iterable[ConvertedFile]) -> str:
+    """`{"files": [{"path", "findings": [{"path", "line", "rule", "message"}]}]}`; `line` is the converted
+    file's: the line of the finding's `# g2l: review` comment in the converted text (engine.py, locate.py)."""
     return json.dumps(
         {
             "files": [
@@ -183,7 +185,7 @@ def render_json(files: Iterable[ConvertedFile]) -> str:
 
 
 def render_findings(files: Iterable[ConvertedFile]) -> list[str]:
-    """Review items as `PATH:LINE: RULE message`, one a line."""
+    """Review items as `PATH:LINE: RULE message`, one a line; LINE is the converted file's."""
     return [f"{f.path}:{f.line}: {f.rule} {f.message}" for file in files for f in file.findings]
 
 

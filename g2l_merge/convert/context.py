@@ -39,6 +39,10 @@ class ConvertContext:
     removals: set[tuple[str, str | None, str | None]] = field(default_factory=set)  # imports to drop if unused
     additions: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # imports to add
     moved: set[int] = field(default_factory=set)  # ids of original comments a rule moved to another statement
+    # id(finding) -> id(original statement its review comment goes above), for locate.py; the finding is kept
+    # with it so that no other finding takes its id
+    anchors: dict[int, tuple[Finding, int]] = field(default_factory=dict)
+    redirects: dict[int, int] = field(default_factory=dict)  # id(statement) -> id(statement its reviews moved to)
 
     def state(self, kind: type[S]) -> S:
         """This file's instance of a rule's state class (a dataclass of its own), made on the first ask."""
@@ -65,13 +69,34 @@ class ConvertContext:
 
     def review(self, node: cst.CSTNode, rule: str, message: str) -> None:
         """Leave `node` as written, with `# g2l: review RULE: message` above its statement and a finding."""
-        self.findings.append(Finding(self.path, self.line(node), rule, message))
+        finding = Finding(self.path, self.line(node), rule, message)
+        self.findings.append(finding)
         statement = self._statement_of(node)
         if statement is not None:
+            self.anchors[id(finding)] = (finding, id(statement))
             comment = f"# g2l: review {rule}: {message}"
             lines = self.reviews.setdefault(id(statement), [])
             if comment not in lines:
                 lines.append(comment)
+
+    def move_reviews(self, source: cst.CSTNode, target: cst.CSTNode) -> None:
+        """The review comments meant for statement `source` (which goes) go above statement `target` instead."""
+        comments = self.reviews.pop(id(source), [])
+        lines = self.reviews.setdefault(id(target), [])
+        lines += [comment for comment in comments if comment not in lines]
+        self.redirects[id(source)] = id(target)
+
+    def statement_of_finding(self, finding: Finding) -> int | None:
+        """id() of the original statement whose review comment is `finding`'s (None: a rule placed it itself)."""
+        anchor = self.anchors.get(id(finding))
+        if anchor is None or anchor[0] is not finding:
+            return None
+        statement = anchor[1]
+        seen = {statement}
+        while statement in self.redirects and self.redirects[statement] not in seen:
+            statement = self.redirects[statement]
+            seen.add(statement)
+        return statement
 
     def _statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
         current: cst.CSTNode | None = node

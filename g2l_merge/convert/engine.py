@@ -18,6 +18,7 @@ from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.comments import as_lines, missing, own_comments, result_nodes, with_leading
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.imports import add_missing, drop_unused
+from g2l_merge.convert.locate import Placement, relocate
 from g2l_merge.convert.names import Tracked, track
 from g2l_merge.convert.tree import LAYOUT, Tree, walk
 
@@ -82,13 +83,25 @@ def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry 
     if isinstance(parsed, Finding):
         return Conversion(text, (parsed,))
     try:
-        converted, findings = convert_module(parsed, path, config, rules)
+        converted, findings, anchors = convert_module(parsed, path, config, rules)
     except Exception as exc:  # a bug past the rules' own guard (tracking names, imports) must not stop the sync
         message = (
             f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
         )
         return Conversion(text, (Finding(path, 1, INTERNAL_RULE, message),))
-    return Conversion(with_header(converted.code, path), findings)
+    code = converted.code
+    result = with_header(code, path)
+    return Conversion(result, relocate(findings, text, result, anchors.statements, anchors.placed, _header_shift(code)))
+
+
+class Anchors(NamedTuple):
+    """Where the review comments of a conversion went (locate.py)."""
+
+    statements: dict[int, int]  # id(finding) -> id(original statement its comment is above)
+    placed: dict[int, Placement]  # id(original statement) -> where it was, for those whose comments are out
+
+
+NO_ANCHORS = Anchors({}, {})
 
 
 def _parse(text: str, path: str) -> cst.Module | Finding:
@@ -114,8 +127,9 @@ def _parse(text: str, path: str) -> cst.Module | Finding:
 
 def convert_module(
     module: cst.Module, path: str, config: ConvertConfig, rules: Registry | None = None
-) -> tuple[cst.Module, tuple[Finding, ...]]:
-    """All rules over one parsed module."""
+) -> tuple[cst.Module, tuple[Finding, ...], Anchors]:
+    """All rules over one parsed module: the converted module, its findings (at Glue lines), and where their
+    review comments went."""
     if rules is None:
         from g2l_merge.convert.rules import REGISTRY  # loaded on the first conversion: an up-to-date sync needs none
 
@@ -127,14 +141,16 @@ def convert_module(
         ctx = ConvertContext(path, config, tracked, tree)
         carried = rule.carry(ctx, module)
         if carried is not None:
-            return carried, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message)))
+            return carried, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message))), NO_ANCHORS
     runner = _Runner(registry, path, config, tracked, tree)
     converted = module.visit(runner)
     ctx = runner.ctx
     converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)
     for rule in registry.finishing:
         converted = rule.finish(ctx, converted)
-    return converted, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message)))
+    findings = tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message)))
+    statements = {id(f): s for f in findings if (s := ctx.statement_of_finding(f)) is not None}
+    return converted, findings, Anchors(statements, runner.placed)
 
 
 class _Runner(cst.CSTTransformer):
@@ -147,6 +163,7 @@ class _Runner(cst.CSTTransformer):
         self.layout = LAYOUT if not any(kind in self.hooks for kind in LAYOUT) else frozenset()
         self.rewrites = 0  # hooks that returned another node than they were given, so far
         self.marks: dict[int, int] = {}  # id(original statement) -> self.rewrites when it was visited
+        self.placed: dict[int, Placement] = {}  # id(original statement) -> where it was: it got review comments
 
     # No per-attribute hooks: CSTTransformer looks two up by name for every field of every node.
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
@@ -176,10 +193,16 @@ class _Runner(cst.CSTTransformer):
             result = self._keep_leading_lines(original_node, result)
         comments = self.ctx.reviews.get(id(original_node))
         if comments and isinstance(result, cst.FlattenSentinel) and result.nodes:
+            self._place(original_node, result.nodes[0], comments)
             result = cst.FlattenSentinel([_with_comments(result.nodes[0], comments), *result.nodes[1:]])
         elif comments and isinstance(result, cst.CSTNode) and hasattr(result, "leading_lines"):
+            self._place(original_node, result, comments)
             result = _with_comments(result, comments)
         return result
+
+    def _place(self, original: cst.CSTNode, node: Any, comments: list[str]) -> None:
+        present = _present(node)
+        self.placed[id(original)] = Placement(self.ctx.line(original), frozenset(c for c in comments if c in present))
 
     def _run_hook(self, hook: Hook, original: cst.CSTNode, updated: cst.CSTNode) -> Any:
         """One rule on one node; a rule that fails leaves the node as it was, with a finding, never a crash."""
@@ -279,8 +302,12 @@ def _one_blank_at_most(lines: list[cst.EmptyLine]) -> list[cst.EmptyLine]:
     return kept
 
 
+def _present(node: Any) -> set[str]:
+    return {line.comment.value for line in node.leading_lines if line.comment is not None}
+
+
 def _with_comments(node: Any, comments: list[str]) -> Any:
-    present = {line.comment.value for line in node.leading_lines if line.comment is not None}
+    present = _present(node)
     added = [cst.EmptyLine(comment=cst.Comment(text)) for text in comments if text not in present]
     return node.with_changes(leading_lines=[*node.leading_lines, *added]) if added else node
 
@@ -300,6 +327,17 @@ def with_header(text: str, path: str) -> str:
     else:
         lines.insert(at, header)
     return "".join(lines)
+
+
+def _header_shift(text: str) -> tuple[int, int]:
+    """(first line of `text` that with_header moves, by how many lines): 1 when it inserts the header."""
+    lines = _lines(text)
+    at = 0
+    while at < len(lines) and at < 2 and _PRELUDE.match(lines[at]):
+        at += 1
+    if at < len(lines) and lines[at].startswith(HEADER_PREFIX):
+        return (0, 0)
+    return (at + 1, 1)
 
 
 def _lines(text: str) -> list[str]:

@@ -81,7 +81,8 @@ def test_review_items_exit_1_and_go_to_stderr_as_path_line_rule(repo: Path) -> N
     run = g2l(repo, "convert", "jobs/collateral.py")
     assert run.code == 1
     assert "job.init" not in run.stdout and "spark = SparkSession.builder.getOrCreate()" in run.stdout
-    assert run.stderr.startswith("jobs/collateral.py:8: G2L004 this job used Glue job bookmarks")
+    assert run.stderr.startswith("jobs/collateral.py:5: G2L004 this job used Glue job bookmarks")
+    assert run.stdout.splitlines()[4].startswith("# g2l: review G2L004: ")  # the line of the converted file
 
 
 def test_header_names_the_path_in_the_repository_from_a_subfolder(repo: Path) -> None:
@@ -140,7 +141,8 @@ def test_json_lists_every_file_with_its_findings(repo: Path) -> None:
     report = json.loads(run.stdout)
     assert report["files"][0] == {"path": "jobs/var_breaches.py", "findings": []}
     finding = report["files"][1]["findings"][0]
-    assert (finding["path"], finding["line"], finding["rule"]) == ("jobs/collateral.py", 8, "G2L004")
+    # the converted file's line of the finding's review comment (line 8 of the Glue file)
+    assert (finding["path"], finding["line"], finding["rule"]) == ("jobs/collateral.py", 5, "G2L004")
     assert "bookmarks" in finding["message"]
 
 

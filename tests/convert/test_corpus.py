@@ -3,7 +3,8 @@
 Hand-written bank risk jobs, Glue Studio output, streaming and JDBC jobs, and library modules taking
 DynamicFrames. Each file is converted as `jobs/<name>.py` and its output must parse, import no awsglue,
 introduce no undefined name (pyflakes), keep every comment of the input (comment_check.py), and convert to
-itself again.
+itself again; each finding names a line of the converted file, its review comment's when it has one
+(finding_check.py).
 
 KNOWN_GAPS lists the files that do not pass yet, each with the reason; they are strict xfails, so a gap
 that gets fixed fails the run until its entry is removed.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from comment_check import lost_comments
+from finding_check import misplaced
 from pyflakes import checker, messages
 from test_rules import unbound_star_names  # tests/convert is on sys.path (pytest's rootdir-relative import)
 
@@ -67,6 +69,7 @@ def test_corpus_file(path: Path) -> None:
 
     assert not [f for f in result.findings if f.rule == PARSE_RULE], "corpus inputs are valid Python"
     ast.parse(result.text)
+    assert not misplaced(result.text, result.findings, source), "a finding does not name its review comment's line"
     if any(finding.rule == BLUEPRINT_RULE for finding in result.findings):  # a workflow layout, not a job
         assert result.text.count("\n") == source.count("\n") + 2, "a blueprint layout goes over unchanged"
         return

@@ -312,6 +312,63 @@ def test_session_context_wraps_the_session_for_a_former_glue_context_subclass(sp
         context.create_dynamic_frame  # noqa: B018  # Glue-only: not on a SparkSession either
 
 
+def test_csv_column_names_renames_only_sparks_positional_names(spark: SparkSession) -> None:
+    df = spark.createDataFrame([("FX", 1, 2)], "_c0 string, desk string, _c2 int")
+    assert glue_compat.csv_column_names(df).columns == ["col0", "desk", "col2"]
+    named = spark.createDataFrame([("FX",)], "desk string")
+    assert glue_compat.csv_column_names(named) is named
+
+
+def test_converted_csv_reads_type_values_and_name_headerless_columns_like_glue(
+    spark: SparkSession, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Glue's CSV reader types each value (numbers are not strings) and names a headerless file's columns
+    col0, col1, ... (README, "What the conversion does"); the converted spark.read must do the same."""
+    (tmp_path / "limits.csv").write_text(
+        "desk,trade_id,notional,rate,note\nFX,1,2500000000,0.25,tier 1\nRATES,2,300,1.5,\n"
+    )
+    (tmp_path / "ratings.csv").write_text("CP-1;7;0.5\nCP-2;9;1.25\n")
+    result = run_converted(
+        """\
+limits = glueContext.create_dynamic_frame.from_options(
+    connection_type="s3",
+    connection_options={"paths": [limits_path]},
+    format="csv",
+    format_options={"withHeader": True},
+)
+ratings = glueContext.create_dynamic_frame.from_options(
+    connection_type="s3",
+    connection_options={"paths": [ratings_path]},
+    format="csv",
+    format_options={"separator": ";"},
+)
+""",
+        monkeypatch,
+        limits_path=str(tmp_path / "limits.csv"),
+        ratings_path=str(tmp_path / "ratings.csv"),
+    )
+    limits, ratings = result["limits"], result["ratings"]
+    assert limits.dtypes == [
+        ("desk", "string"),
+        ("trade_id", "int"),
+        ("notional", "bigint"),
+        ("rate", "double"),
+        ("note", "string"),
+    ]
+    assert sorted_rows(limits, "trade_id")[0] == {
+        "desk": "FX",
+        "trade_id": 1,
+        "notional": 2500000000,
+        "rate": 0.25,
+        "note": "tier 1",
+    }
+    assert ratings.dtypes == [("col0", "string"), ("col1", "int"), ("col2", "double")]
+    assert sorted_rows(ratings, "col0") == [
+        {"col0": "CP-1", "col1": 7, "col2": 0.5},
+        {"col0": "CP-2", "col1": 9, "col2": 1.25},
+    ]
+
+
 def test_resolved_options_returns_the_reserved_arguments_glue_always_returns() -> None:
     argv = ["job.py", "--JOB_NAME", "nightly", "--TempDir", "s3://tmp/nightly", "--day", "2024-01-31", "--extra", "x"]
     args = glue_compat.resolved_options(argv, ["JOB_NAME", "day"])

@@ -2,7 +2,10 @@
 
 Every case is converted as `jobs/<name>.py`; its output must equal the .out.py file, parse, keep every comment
 of the input (comment_check.py), and convert to itself again (idempotence). Its findings must be those in
-<name>.findings, one `LINE RULE` a line in the engine's order (an empty file: none). A first line
+<name>.findings, one `LINE RULE` a line in the engine's order (an empty file: none), each LINE a line of the
+converted file: the line of the finding's `# g2l: review` comment when it has one (finding_check.py). The
+.findings files are written by scripts/golden_findings.py --write, which refuses lines that fail that check.
+A first line
 `# case-config: {...}` sets [convert] options for that case.
 
 A case proves its folder's rule: without that rule in the registry, the output or the findings differ. A case
@@ -19,6 +22,7 @@ from pathlib import Path
 
 import pytest
 from comment_check import lost_comments
+from finding_check import misplaced
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.engine import Conversion, convert_source
@@ -47,6 +51,7 @@ def test_case(case: Path) -> None:
     config = config_for(before)
     result = convert_source(before, path, config)
     assert result.text == expected
+    assert not misplaced(result.text, result.findings, before), "a finding does not name its review comment's line"
     assert findings_of(result) == case.with_name(case.name.replace(".in.py", ".findings")).read_text()
     ast.parse(result.text)
     assert not lost_comments(before, result.text), "comments of the input are missing from the output"

@@ -688,6 +688,13 @@ def add_ingestion_time_columns(df: DataFrame, time_granularity: str) -> DataFram
 # ---- paths ----------------------------------------------------------------------------------------------
 
 
+def csv_column_names(df: DataFrame) -> DataFrame:
+    """Glue's names for the columns of a CSV file read without a header: col0, col1, ... where Spark says
+    _c0, _c1, ... (a column is renamed only where it has Spark's name for its position)."""
+    names = [f"col{index}" if name == f"_c{index}" else name for index, name in enumerate(df.columns)]
+    return df if names == df.columns else df.toDF(*names)
+
+
 def glue_path(path: str) -> list[str]:
     """A Glue field path as names: `a.b` is two, `` `a.b` `` is one, `items[]` is `items`."""
     parts, current, quoted = [], "", False

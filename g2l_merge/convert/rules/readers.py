@@ -305,9 +305,14 @@ class S3Reader(CallRule):
             spark.read.format("csv")
             .option("header", True)
             .option("sep", "|")
+            .option("inferSchema", True)
             .option("recursiveFileLookup", True)
             .load(["/Volumes/prod/risk/raw/trades/"])
         )
+
+    A CSV read infers column types (inferSchema), as Glue's reader types each value (numbers are long or
+    double, not strings); a file read without a header keeps Glue's column names col0, col1, ... (Spark's
+    _c0, _c1, ... renamed by glue_compat.csv_column_names).
 
     Format options map to their Spark names (withHeader: header, separator: sep, quoteChar: quote, escaper:
     escape, multiline: multiLine; quoteChar -1 turns quoting off); recurse becomes recursiveFileLookup;
@@ -349,13 +354,22 @@ class S3Reader(CallRule):
         connection_steps = _s3_options(connection)
         if isinstance(connection_steps, Outcome):
             return connection_steps
+        if file_format == "csv":  # Glue types CSV values, and names a headerless file's columns col0, col1, ...
+            format_steps.append(option("inferSchema", boolean(True)))
         paths, unmapped = _paths(ctx, connection["paths"])
         paths = one_item_a_line(paths)
         steps += [*format_steps, *connection_steps, Step("load", (paths,))]
+        if file_format == "csv" and flag(_format_option(formatting, "withheader")) is not True:
+            ctx.add_import("glue_compat")
+            steps.append(Step("transform", (expr("glue_compat.csv_column_names"),)))
         if not is_blank(bound.get("push_down_predicate")):
             steps.append(Step("where", (bound["push_down_predicate"],)))
         notes = [paths_note(unmapped), _compression_note(connection), _bounded_note(connection)]
         return converted(chain(ctx, original, _root(glue), steps), *notes)
+
+
+def _format_option(options: Mapping[str, cst.BaseExpression], lower: str) -> cst.BaseExpression | None:
+    return next((value for key, value in options.items() if key.lower() == lower), None)
 
 
 def _format_options(options: Mapping[str, cst.BaseExpression], names: Mapping[str, str]) -> list[Step] | Outcome:

@@ -611,9 +611,7 @@ class StudioSink(Rule):
 
 def _carry_reviews(ctx: ConvertContext, removed: cst.SimpleStatementLine, write: cst.SimpleStatementLine) -> None:
     """Review comments meant for a removed sink statement go above the write that replaces it."""
-    comments = ctx.reviews.pop(id(removed), [])
-    lines = ctx.reviews.setdefault(id(write), [])
-    lines += [comment for comment in comments if comment not in lines]
+    ctx.move_reviews(removed, write)
 
 
 def _carried_lines(ctx: ConvertContext, plan: SinkPlan) -> list[cst.EmptyLine]:

@@ -1,4 +1,5 @@
 # g2l: converted from jobs/formats.py
+import glue_compat
 from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
@@ -17,7 +18,9 @@ unquoted = (
     .option("quote", "")
     .option("escape", "\\")
     .option("multiLine", "true")
+    .option("inferSchema", True)
     .option("mode", "FAILFAST")
     .load(["s3://risk-raw/unquoted/"])
+    .transform(glue_compat.csv_column_names)
 )
 data_frame = spark.read.format("parquet").load(["s3://risk-raw/p/"])

@@ -1,4 +1,5 @@
 # g2l: converted from jobs/review_no_equivalent.py
+import glue_compat
 from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
@@ -31,4 +32,9 @@ computed_options = glueContext.create_dynamic_frame.from_options(connection_type
 no_paths = glueContext.create_dynamic_frame.from_options(connection_type="s3", connection_options={"path": "s3://a/"}, format="csv")
 # converted, but Spark only decompresses files whose extension says so
 # g2l: review G2L102: compressionType dropped: Spark decompresses by file extension (.gz, .bz2); check the files have one
-compressed = spark.read.format("csv").load(["s3://risk-raw/gz/"])
+compressed = (
+    spark.read.format("csv")
+    .option("inferSchema", True)
+    .load(["s3://risk-raw/gz/"])
+    .transform(glue_compat.csv_column_names)
+)
