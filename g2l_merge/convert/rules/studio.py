@@ -21,10 +21,19 @@ import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.dqdl import parse_ruleset, ruleset_extras
 from g2l_merge.convert.glue_exports import GLUE_TYPES
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
-from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr
-from g2l_merge.convert.rules.frame_calls import functions_alias
+from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr, string_value
+from g2l_merge.convert.rules.frame_calls import (
+    arguments,
+    bind_arguments,
+    functions_alias,
+    is_literal,
+    line_indent,
+    module_of,
+    parent_of,
+)
 
 SESSION_NOTE = "# glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
 
@@ -680,24 +689,55 @@ def _unused_gs_import(statement: cst.CSTNode, used: set[str]) -> bool:
 
 
 DATA_QUALITY = ("awsgluedq.transforms.EvaluateDataQuality", "awsglue.transforms.EvaluateDataQuality")
+DQ_PARAMS = ("frame", "ruleset", "publishing_options", "additional_options", "transformation_ctx")
+# additional_options that change which rows pass (glue_compat evaluates composite rules on the whole frame, as
+# Glue does by default, and has no where clauses to label rows for).
+DQ_ROW_OPTIONS = ("compositeRuleEvaluation.method", "rowLevelConfiguration.")
+DQ_ALTERNATIVE = "express it as Lakeflow (DLT) expectations or DQX checks"
+DQ_NOT_PUBLISHED = (
+    "Glue Data Quality results are no longer published (publishing_options and additional_options: the "
+    "Data Quality tab, CloudWatch metrics, results in S3): write the ruleOutcomes DataFrame to a table, or fail "
+    "the job on a Failed Outcome, where the team relied on them"
+)
 
 
 class DataQuality(Rule):
-    """Glue Data Quality (EvaluateDataQuality with a DQDL ruleset) stays as written with a review item.
+    """Glue Data Quality (EvaluateDataQuality with a DQDL ruleset) runs on glue_compat.evaluate_data_quality.
 
     Before::
 
-        EvaluateDataQuality().process_rows(frame=ChangeSchema_node1700000000004,
-            ruleset=DEFAULT_DATA_QUALITY_RULESET, publishing_options={...})
+        from awsgluedq.transforms import EvaluateDataQuality
 
-    After: the same call, with
-    `# g2l: review G2L406: Glue Data Quality (DQDL) does not run on Databricks: ...` above it. DQDL rules
-    map to Lakeflow (DLT) expectations or DQX checks, but their thresholds and publishing need a person.
+        LOAN_RULES = 'Rules = [ IsComplete "loan_id", ColumnValues "pd" between 0 and 1 ]'
+        checked = EvaluateDataQuality().process_rows(frame=loans, ruleset=LOAN_RULES,
+            publishing_options={"dataQualityEvaluationContext": "loans_dq"})
+        outcomes = SelectFromCollection.apply(dfc=checked, key="ruleOutcomes")
+
+    After::
+
+        import glue_compat
+
+        LOAN_RULES = 'Rules = [ IsComplete "loan_id", ColumnValues "pd" between 0 and 1 ]'
+        # g2l: review G2L406: Glue Data Quality results are no longer published (...)
+        checked = glue_compat.evaluate_data_quality(loans, LOAN_RULES)
+        outcomes = checked["ruleOutcomes"]
+
+    process_rows returns the dict {"ruleOutcomes": ..., "rowLevelOutcomes": ...} of DataFrames that
+    SelectFromCollection indexes; `EvaluateDataQuality.apply(frame, ruleset)` is its ruleOutcomes DataFrame.
+    The ruleset must be a string literal, or a module-level name bound once to one, whose rules glue_compat
+    evaluates: RowCount, ColumnCount, Completeness, IsComplete, Uniqueness, IsUnique, IsPrimaryKey,
+    ColumnExists, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation, DistinctValuesCount, and `and`/`or`
+    of them, with DQDL's comparisons (>, >=, <, <=, =, !=, between, in [...], matches, and their `not` forms).
+    publishing_options and additional_options are dropped: the review item says what is no longer published.
+
+    Any other ruleset (another rule type such as CustomSql or DataFreshness, a where clause, a threshold, a
+    dynamic expression, a ruleset built at run time) stays as written, with a review item that names what
+    glue_compat does not evaluate, and the awsgluedq import stays for it.
     """
 
     id = "G2L406"
     name = "data-quality"
-    summary = "EvaluateDataQuality (DQDL rulesets) stays as written with a review item: use expectations or DQX."
+    summary = "EvaluateDataQuality with a literal DQDL ruleset runs on glue_compat; other rulesets are review items."
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
@@ -707,15 +747,89 @@ class DataQuality(Rule):
         qualified = ctx.qualified(receiver)
         if not qualified & set(DATA_QUALITY):
             return updated
+        converted, reason = self._converted(ctx, original, updated)
+        if converted is not None:
+            return converted
         if "awsglue.transforms.EvaluateDataQuality" in qualified and isinstance(receiver, cst.Name):
             ctx.add_import("awsgluedq.transforms", "EvaluateDataQuality")  # the awsglue star import goes
-        ctx.review(
-            original,
-            self.id,
-            "Glue Data Quality (DQDL) does not run on Databricks: express this ruleset "
-            "as Lakeflow (DLT) expectations or DQX checks",
-        )
+        ctx.review(original, self.id, f"Glue Data Quality (DQDL) {reason} {DQ_ALTERNATIVE}")
         return updated
+
+    def _converted(
+        self, ctx: ConvertContext, original: cst.Call, updated: cst.Call
+    ) -> tuple[cst.BaseExpression | None, str]:
+        """glue_compat's call in place of the Glue one, or None and why it stays."""
+        method = original.func.attr.value if isinstance(original.func, cst.Attribute) else ""
+        instance = isinstance(original.func, cst.Attribute) and isinstance(original.func.value, cst.Call)
+        if method == "evaluate" or (method == "process_rows" and not instance):
+            return None, f"{method} has no glue_compat counterpart:"
+        bound = bind_arguments(DQ_PARAMS, {}, original, updated, False)
+        if bound is None or "frame" not in bound.args or "ruleset" not in bound.args:
+            return None, "called with arguments other than frame, ruleset and the options:"
+        ruleset = _literal_ruleset(ctx, original, bound.sources["ruleset"])
+        if ruleset is None:
+            return None, "with a ruleset that is not a string literal in this file:"
+        try:
+            unsupported = _unsupported_dqdl(ruleset)
+        except ValueError as error:
+            return None, f"ruleset does not parse ({error}), so Glue fails this job too: fix it, or"
+        options = bound.sources.get("additional_options")
+        row_options = [o for o in DQ_ROW_OPTIONS if options is not None and o in code_of(options)]
+        if unsupported is None and row_options:
+            unsupported = f"the additional option {row_options[0].rstrip('.')}"
+        if unsupported is not None:
+            return None, f"ruleset uses {unsupported}, which glue_compat.evaluate_data_quality does not evaluate:"
+        items = [code_of(bound.args["frame"]), code_of(bound.args["ruleset"])]
+        ctx.add_import("glue_compat")
+        layout = arguments(items, False, line_indent(ctx, original))
+        call = expr(f"glue_compat.evaluate_data_quality{layout}")
+        if method == "apply":
+            call = cst.Subscript(call, [cst.SubscriptElement(cst.Index(cst.SimpleString('"ruleOutcomes"')))])
+        published = [n for n in ("publishing_options", "additional_options") if not is_literal(bound.args.get(n), "{}")]
+        if any(n in bound.args for n in published) or isinstance(parent_of(ctx, original), cst.Expr):
+            ctx.review(original, self.id, DQ_NOT_PUBLISHED)
+        return call, ""
+
+
+def _literal_ruleset(ctx: ConvertContext, original: cst.Call, node: cst.BaseExpression) -> str | None:
+    """The ruleset's text: a string literal, or a module-level name assigned once, to a string literal."""
+    if not isinstance(node, cst.Name):
+        return _string_literal(node)
+    module = module_of(ctx, original)
+    if module is None:
+        return None
+    values = [
+        statement.body[0].value
+        for statement in module.body
+        if isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Assign)
+        and any(m.matches(t.target, m.Name(node.value)) for t in statement.body[0].targets)
+    ]
+    return _string_literal(values[0]) if len(values) == 1 and ctx.tracked.uses.get(node.value, 0) > 0 else None
+
+
+def _string_literal(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = _string_literal(node.left), _string_literal(node.right)
+        return left + right if left is not None and right is not None else None
+    return string_value(node)
+
+
+def _unsupported_dqdl(ruleset: str) -> str | None:
+    """What in a DQDL ruleset glue_compat does not evaluate (None: it evaluates all of it); ValueError when it does
+    not parse."""
+    rules = parse_ruleset(ruleset)
+    extras = ruleset_extras(ruleset)
+    if extras:
+        return f"a {extras[0]} block"
+    pending = list(rules)
+    while pending:
+        rule = pending.pop(0)
+        if rule.unsupported:
+            return rule.unsupported
+        pending.extend(rule.parts)
+    return None
 
 
 class CustomTransform(Rule):

@@ -1,0 +1,19 @@
+from awsglue.context import GlueContext
+from awsgluedq.transforms import EvaluateDataQuality
+from pyspark.context import SparkContext
+
+glueContext = GlueContext(SparkContext.getOrCreate())
+
+positions = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="positions")
+
+# CustomSql and a where clause: glue_compat does not evaluate them
+FRESHNESS_RULES = """Rules = [
+    RowCount > 0,
+    CustomSql "select count(*) from primary where notional < 0" = 0
+]"""
+EvaluateDataQuality().process_rows(frame=positions, ruleset=FRESHNESS_RULES, publishing_options={"dataQualityEvaluationContext": "positions_dq"})
+
+desk_check = EvaluateDataQuality.apply(
+    frame=positions,
+    ruleset='Rules = [ IsComplete "desk" where "book_type = \'TRADING\'" ]',
+)

@@ -1,0 +1,21 @@
+# g2l: converted from jobs/unsupported_rule_type.py
+from awsgluedq.transforms import EvaluateDataQuality
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.getOrCreate()
+
+positions = spark.read.table("main.risk.positions")
+
+# CustomSql and a where clause: glue_compat does not evaluate them
+FRESHNESS_RULES = """Rules = [
+    RowCount > 0,
+    CustomSql "select count(*) from primary where notional < 0" = 0
+]"""
+# g2l: review G2L406: Glue Data Quality (DQDL) ruleset uses rule type CustomSql, which glue_compat.evaluate_data_quality does not evaluate: express it as Lakeflow (DLT) expectations or DQX checks
+EvaluateDataQuality().process_rows(frame=positions, ruleset=FRESHNESS_RULES, publishing_options={"dataQualityEvaluationContext": "positions_dq"})
+
+# g2l: review G2L406: Glue Data Quality (DQDL) ruleset uses a where clause, which glue_compat.evaluate_data_quality does not evaluate: express it as Lakeflow (DLT) expectations or DQX checks
+desk_check = EvaluateDataQuality.apply(
+    frame=positions,
+    ruleset='Rules = [ IsComplete "desk" where "book_type = \'TRADING\'" ]',
+)
