@@ -611,3 +611,26 @@ summary = EvaluateDataQuality.apply(frame=loans, ruleset=LOAN_RULES).toDF()
     assert sorted(r["loan_id"] for r in rows(result["good"])) == [1, 2]
     assert result["good"].columns == raw.columns
     assert result["summary"].columns == ["Rule", "Outcome", "FailureReason", "EvaluatedMetrics"]
+
+
+def test_evaluate_data_quality_on_text_numbers_and_an_empty_frame(spark: SparkSession) -> None:
+    grades = spark.createDataFrame([("1",), ("2",), ("n/a",)], "stage string")
+    outcomes = glue_compat.evaluate_data_quality(
+        grades, 'Rules = [ ColumnValues "stage" in [1, 2, 3], ColumnValues "stage" <= 2, ColumnValues "Stage" != 3 ]'
+    )["ruleOutcomes"]
+    assert [(r.Outcome, r.FailureReason) for r in outcomes.collect()] == [
+        ("Failed", "1 of 3 rows do not satisfy ColumnValues in [1, 2, 3]"),
+        ("Failed", "1 of 3 rows do not satisfy ColumnValues <= 2"),
+        ("Passed", None),
+    ]
+    empty = spark.createDataFrame([], LOANS_SCHEMA)
+    result = glue_compat.evaluate_data_quality(
+        empty, 'Rules = [ RowCount = 0, IsComplete "loan_id", ColumnValues "pd" < 1, Mean "pd" < 1 ]'
+    )
+    assert [(r.Outcome, r.FailureReason) for r in result["ruleOutcomes"].collect()] == [
+        ("Passed", None),
+        ("Failed", "No rows: completeness and uniqueness need at least one"),
+        ("Passed", None),
+        ("Failed", "Column.pd.Mean has no value: the column has no non-null values"),
+    ]
+    assert result["rowLevelOutcomes"].count() == 0

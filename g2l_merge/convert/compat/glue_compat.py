@@ -742,6 +742,11 @@ class _DqCheck:
         if kind in ("ColumnValues", "ColumnLength"):
             assert rule.condition is not None
             value = F.coalesce(F.length(columns[0]), F.lit(0)) if kind == "ColumnLength" else columns[0]
+            literals = [v for v in rule.condition.values if not isinstance(v, DqKeyword)]
+            numbers = bool(literals) and all(isinstance(v, float) for v in literals)
+            if kind == "ColumnValues" and numbers and dict(self.df.dtypes).get(self.columns[0] or "") == "string":
+                # numbers against text compare as numbers (a text that is not one fails), as they read
+                value = F.expr(f"try_cast({_quote(self.columns[0] or '')} AS DOUBLE)")
             self.row = F.coalesce(_dq_row_check(value, rule.condition), F.lit(False))
             aggregates[f"{name}_failing"] = F.sum(F.when(self.row, 0).otherwise(1))
             numeric = kind == "ColumnLength" or _dq_numeric(self.df, self.columns[0])

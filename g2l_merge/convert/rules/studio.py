@@ -792,21 +792,43 @@ class DataQuality(Rule):
 
 
 def _literal_ruleset(ctx: ConvertContext, original: cst.Call, node: cst.BaseExpression) -> str | None:
-    """The ruleset's text: a string literal, or a module-level name assigned once, to a string literal."""
+    """The ruleset's text: a string literal, or a module-level name bound once in the file, to a string literal
+    (and not a local name of a function the call is in)."""
     if not isinstance(node, cst.Name):
         return _string_literal(node)
     module = module_of(ctx, original)
-    if module is None:
+    if module is None or _bound_locally(ctx, original, node.value):
         return None
+    name = m.Name(node.value)
+    bindings = [
+        *m.findall(module, m.AssignTarget(target=name) | m.AugAssign(target=name) | m.AnnAssign(target=name)),
+        *m.findall(module, m.For(target=name) | m.AsName(name=name) | m.NamedExpr(target=name)),
+        *m.findall(module, m.Global(names=[m.ZeroOrMore(), m.NameItem(name=name), m.ZeroOrMore()])),
+    ]
+    assignment = m.SimpleStatementLine(body=[m.Assign(targets=[m.AssignTarget(target=name)])])
     values = [
         statement.body[0].value
         for statement in module.body
-        if isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
+        if m.matches(statement, assignment)
+        and isinstance(statement, cst.SimpleStatementLine)
         and isinstance(statement.body[0], cst.Assign)
-        and any(m.matches(t.target, m.Name(node.value)) for t in statement.body[0].targets)
     ]
-    return _string_literal(values[0]) if len(values) == 1 and ctx.tracked.uses.get(node.value, 0) > 0 else None
+    return _string_literal(values[0]) if len(values) == 1 and len(bindings) == 1 else None
+
+
+def _bound_locally(ctx: ConvertContext, node: cst.CSTNode, name: str) -> bool:
+    """`name` is a parameter of, or assigned in, a function or lambda `node` is in."""
+    current = parent_of(ctx, node)
+    while current is not None:
+        if isinstance(current, (cst.FunctionDef, cst.Lambda)):
+            params = current.params
+            every = (*params.posonly_params, *params.params, *params.kwonly_params, params.star_arg, params.star_kwarg)
+            if any(isinstance(p, cst.Param) and p.name.value == name for p in every):
+                return True
+            if isinstance(current, cst.FunctionDef) and m.findall(current.body, m.AssignTarget(target=m.Name(name))):
+                return True
+        current = parent_of(ctx, current)
+    return False
 
 
 def _string_literal(node: cst.BaseExpression) -> str | None:
@@ -819,17 +841,14 @@ def _string_literal(node: cst.BaseExpression) -> str | None:
 def _unsupported_dqdl(ruleset: str) -> str | None:
     """What in a DQDL ruleset glue_compat does not evaluate (None: it evaluates all of it); ValueError when it does
     not parse."""
-    rules = parse_ruleset(ruleset)
-    extras = ruleset_extras(ruleset)
-    if extras:
-        return f"a {extras[0]} block"
-    pending = list(rules)
+    found = [f"a {extra} block" for extra in ruleset_extras(ruleset)]
+    pending = parse_ruleset(ruleset)
     while pending:
         rule = pending.pop(0)
-        if rule.unsupported:
-            return rule.unsupported
+        if rule.unsupported and rule.unsupported not in found:
+            found.append(rule.unsupported)
         pending.extend(rule.parts)
-    return None
+    return " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found) or None
 
 
 class CustomTransform(Rule):

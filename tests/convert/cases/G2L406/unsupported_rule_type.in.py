@@ -6,9 +6,10 @@ glueContext = GlueContext(SparkContext.getOrCreate())
 
 positions = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="positions")
 
-# CustomSql and a where clause: glue_compat does not evaluate them
+# CustomSql, DataFreshness and a where clause: glue_compat does not evaluate them
 FRESHNESS_RULES = """Rules = [
     RowCount > 0,
+    DataFreshness "valued_at" <= 24 hours,
     CustomSql "select count(*) from primary where notional < 0" = 0
 ]"""
 EvaluateDataQuality().process_rows(frame=positions, ruleset=FRESHNESS_RULES, publishing_options={"dataQualityEvaluationContext": "positions_dq"})

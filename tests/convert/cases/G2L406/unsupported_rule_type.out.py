@@ -6,12 +6,13 @@ spark = SparkSession.builder.getOrCreate()
 
 positions = spark.read.table("main.risk.positions")
 
-# CustomSql and a where clause: glue_compat does not evaluate them
+# CustomSql, DataFreshness and a where clause: glue_compat does not evaluate them
 FRESHNESS_RULES = """Rules = [
     RowCount > 0,
+    DataFreshness "valued_at" <= 24 hours,
     CustomSql "select count(*) from primary where notional < 0" = 0
 ]"""
-# g2l: review G2L406: Glue Data Quality (DQDL) ruleset uses rule type CustomSql, which glue_compat.evaluate_data_quality does not evaluate: express it as Lakeflow (DLT) expectations or DQX checks
+# g2l: review G2L406: Glue Data Quality (DQDL) ruleset uses rule type DataFreshness and rule type CustomSql, which glue_compat.evaluate_data_quality does not evaluate: express it as Lakeflow (DLT) expectations or DQX checks
 EvaluateDataQuality().process_rows(frame=positions, ruleset=FRESHNESS_RULES, publishing_options={"dataQualityEvaluationContext": "positions_dq"})
 
 # g2l: review G2L406: Glue Data Quality (DQDL) ruleset uses a where clause, which glue_compat.evaluate_data_quality does not evaluate: express it as Lakeflow (DLT) expectations or DQX checks
