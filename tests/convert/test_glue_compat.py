@@ -600,6 +600,9 @@ rows = SelectFromCollection.apply(dfc=checked, key="rowLevelOutcomes").toDF()
 good = rows.filter(rows.DataQualityEvaluationResult == "Passed").drop(
     "DataQualityRulesPass", "DataQualityRulesFail", "DataQualityRulesSkip", "DataQualityEvaluationResult")
 summary = EvaluateDataQuality.apply(frame=loans, ruleset=LOAN_RULES).toDF()
+passed = checked[EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY].filter(lambda x: x["Outcome"] == "Passed")
+assert passed.count() == 0
+original = SelectFromCollection.apply(dfc=checked, key="originalData").toDF()
 """,
         monkeypatch,
         raw=raw,
@@ -611,6 +614,7 @@ summary = EvaluateDataQuality.apply(frame=loans, ruleset=LOAN_RULES).toDF()
     assert sorted(r["loan_id"] for r in rows(result["good"])) == [1, 2]
     assert result["good"].columns == raw.columns
     assert result["summary"].columns == ["Rule", "Outcome", "FailureReason", "EvaluatedMetrics"]
+    assert result["original"] is raw
 
 
 def test_evaluate_data_quality_on_text_numbers_and_an_empty_frame(spark: SparkSession) -> None:

@@ -664,17 +664,18 @@ _DQ_AGGREGATES: dict[str, Callable[[Column], Column]] = {
 
 
 def evaluate_data_quality(df: DataFrame, ruleset: str) -> dict[str, DataFrame]:
-    """EvaluateDataQuality().process_rows(frame, ruleset): {"ruleOutcomes": ..., "rowLevelOutcomes": ...}.
+    """EvaluateDataQuality().process_rows(frame, ruleset): {"ruleOutcomes", "rowLevelOutcomes", "originalData"}.
 
     ruleOutcomes has one row per rule: Rule (its text), Outcome ("Passed" or "Failed"), FailureReason (null
     when passed) and EvaluatedMetrics (Glue's metric names: `Dataset.*.RowCount`, `Column.<name>.Completeness`,
     ...). rowLevelOutcomes is `df` with the rules each row passed and failed, DataQualityRulesSkip (always
-    empty here) and DataQualityEvaluationResult ("Failed" when any rule failed for the row). A rule judged on
-    the whole frame (RowCount, Mean, a composite rule, ...) passes or fails for every row alike.
+    empty here) and DataQualityEvaluationResult ("Failed" when any rule failed for the row); originalData is
+    `df` itself, as Glue Studio's Data Quality node passes it on. A rule judged on the whole frame (RowCount,
+    Mean, Completeness above a ratio, a composite rule, ...) passes or fails for every row alike.
 
     As in Glue, ColumnValues fails a null value except with != and `not in` (unless NULL is listed), and
-    ColumnLength takes a null as length 0; `between` excludes its bounds and `not between` includes them;
-    `matches` must match the whole value. A rule that does not parse raises ValueError naming it. A rule type
+    ColumnLength takes a null as length 0; `between x and y` excludes x and y, and `not between x and y` fails
+    them too; `matches` must match the whole value. A rule that does not parse raises ValueError naming it. A rule type
     or option glue_compat does not evaluate (CustomSql, where clauses, thresholds, dynamic expressions) is
     reported Failed with a FailureReason saying it was not evaluated: it is never taken as passed.
     """
@@ -708,7 +709,7 @@ def evaluate_data_quality(df: DataFrame, ruleset: str) -> dict[str, DataFrame]:
         F.array().cast("array<string>").alias("DataQualityRulesSkip"),
         F.when(F.size(failed) > 0, F.lit("Failed")).otherwise(F.lit("Passed")).alias("DataQualityEvaluationResult"),
     )
-    return {"ruleOutcomes": rule_outcomes, "rowLevelOutcomes": rows}
+    return {"ruleOutcomes": rule_outcomes, "rowLevelOutcomes": rows, "originalData": df}
 
 
 class _DqCheck:

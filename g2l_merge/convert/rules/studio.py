@@ -689,6 +689,8 @@ def _unused_gs_import(statement: cst.CSTNode, used: set[str]) -> bool:
 
 
 DATA_QUALITY = ("awsgluedq.transforms.EvaluateDataQuality", "awsglue.transforms.EvaluateDataQuality")
+# EvaluateDataQuality's names for the keys of what process_rows returns.
+DQ_KEYS = {"DATA_QUALITY_RULE_OUTCOMES_KEY": "ruleOutcomes"}
 DQ_PARAMS = ("frame", "ruleset", "publishing_options", "additional_options", "transformation_ctx")
 # additional_options that change which rows pass (glue_compat evaluates composite rules on the whole frame, as
 # Glue does by default, and has no where clauses to label rows for).
@@ -753,6 +755,17 @@ class DataQuality(Rule):
         if "awsglue.transforms.EvaluateDataQuality" in qualified and isinstance(receiver, cst.Name):
             ctx.add_import("awsgluedq.transforms", "EvaluateDataQuality")  # the awsglue star import goes
         ctx.review(original, self.id, f"Glue Data Quality (DQDL) {reason} {DQ_ALTERNATIVE}")
+        return updated
+
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        """EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY (Glue Studio's `assert dq[KEY].filter(...)`) is the
+        key it names, which indexes Glue's collection and glue_compat's dict alike."""
+        if original.attr.value in DQ_KEYS and {f"{t}.{original.attr.value}" for t in DATA_QUALITY} & ctx.qualified(
+            original
+        ):
+            return cst.SimpleString(f'"{DQ_KEYS[original.attr.value]}"')
         return updated
 
     def _converted(
