@@ -724,8 +724,10 @@ class DataQuality(Rule):
         checked = glue_compat.evaluate_data_quality(loans, LOAN_RULES)
         outcomes = checked["ruleOutcomes"]
 
-    process_rows returns the dict {"ruleOutcomes": ..., "rowLevelOutcomes": ...} of DataFrames that
-    SelectFromCollection indexes; `EvaluateDataQuality.apply(frame, ruleset)` is its ruleOutcomes DataFrame.
+    process_rows returns the dict {"ruleOutcomes": ..., "rowLevelOutcomes": ..., "originalData": ...} of
+    DataFrames that SelectFromCollection indexes (and Glue Studio's fail-the-job assert, through
+    `EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY`, which becomes "ruleOutcomes");
+    `EvaluateDataQuality.apply(frame, ruleset)` is its ruleOutcomes DataFrame.
     The ruleset must be a string literal, or a module-level name bound once to one, whose rules glue_compat
     evaluates: RowCount, ColumnCount, Completeness, IsComplete, Uniqueness, IsUnique, IsPrimaryKey,
     ColumnExists, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation, DistinctValuesCount, and `and`/`or`
