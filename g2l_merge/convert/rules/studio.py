@@ -31,7 +31,6 @@ from g2l_merge.convert.rules.frame_calls import (
     functions_alias,
     is_literal,
     line_indent,
-    module_of,
     parent_of,
 )
 
@@ -807,43 +806,40 @@ class DataQuality(Rule):
 
 
 def _literal_ruleset(ctx: ConvertContext, original: cst.Call, node: cst.BaseExpression) -> str | None:
-    """The ruleset's text: a string literal, or a module-level name bound once in the file, to a string literal
-    (and not a local name of a function the call is in)."""
+    """The ruleset's text: a string literal, or a name bound once, to a string literal, in the innermost function
+    (or module) that binds it; None when a parameter holds it or it is bound more than once."""
     if not isinstance(node, cst.Name):
         return _string_literal(node)
-    module = module_of(ctx, original)
-    if module is None or _bound_locally(ctx, original, node.value):
-        return None
     name = m.Name(node.value)
-    bindings = [
-        *m.findall(module, m.AssignTarget(target=name) | m.AugAssign(target=name) | m.AnnAssign(target=name)),
-        *m.findall(module, m.For(target=name) | m.AsName(name=name) | m.NamedExpr(target=name)),
-        *m.findall(module, m.Global(names=[m.ZeroOrMore(), m.NameItem(name=name), m.ZeroOrMore()])),
-    ]
-    assignment = m.SimpleStatementLine(body=[m.Assign(targets=[m.AssignTarget(target=name)])])
-    values = [
-        statement.body[0].value
-        for statement in module.body
-        if m.matches(statement, assignment)
-        and isinstance(statement, cst.SimpleStatementLine)
-        and isinstance(statement.body[0], cst.Assign)
-    ]
-    return _string_literal(values[0]) if len(values) == 1 and len(bindings) == 1 else None
+    binds = (
+        m.AssignTarget(target=name)
+        | m.AugAssign(target=name)
+        | m.AnnAssign(target=name)
+        | m.For(target=name)
+        | m.AsName(name=name)
+        | m.NamedExpr(target=name)
+        | m.Global(names=[m.ZeroOrMore(), m.NameItem(name=name), m.ZeroOrMore()])
+        | m.Nonlocal(names=[m.ZeroOrMore(), m.NameItem(name=name), m.ZeroOrMore()])
+    )
+    scope = parent_of(ctx, original)
+    while scope is not None:
+        if isinstance(scope, (cst.FunctionDef, cst.Lambda)) and _parameter(scope.params, node.value):
+            return None
+        if isinstance(scope, (cst.FunctionDef, cst.Module)):
+            body = scope.body if isinstance(scope, cst.FunctionDef) else scope
+            bindings = m.findall(body, binds)
+            if bindings:
+                assigns = m.findall(body, m.Assign(targets=[m.AssignTarget(target=name)]))
+                if len(bindings) == len(assigns) == 1 and isinstance(assigns[0], cst.Assign):
+                    return _string_literal(assigns[0].value)
+                return None
+        scope = parent_of(ctx, scope)
+    return None
 
 
-def _bound_locally(ctx: ConvertContext, node: cst.CSTNode, name: str) -> bool:
-    """`name` is a parameter of, or assigned in, a function or lambda `node` is in."""
-    current = parent_of(ctx, node)
-    while current is not None:
-        if isinstance(current, (cst.FunctionDef, cst.Lambda)):
-            params = current.params
-            every = (*params.posonly_params, *params.params, *params.kwonly_params, params.star_arg, params.star_kwarg)
-            if any(isinstance(p, cst.Param) and p.name.value == name for p in every):
-                return True
-            if isinstance(current, cst.FunctionDef) and m.findall(current.body, m.AssignTarget(target=m.Name(name))):
-                return True
-        current = parent_of(ctx, current)
-    return False
+def _parameter(params: cst.Parameters, name: str) -> bool:
+    every = (*params.posonly_params, *params.params, *params.kwonly_params, params.star_arg, params.star_kwarg)
+    return any(isinstance(p, cst.Param) and p.name.value == name for p in every)
 
 
 def _string_literal(node: cst.BaseExpression) -> str | None:
