@@ -779,10 +779,12 @@ class DataQuality(Rule):
             return None, f"{method} has no glue_compat counterpart:"
         bound = bind_arguments(DQ_PARAMS, {}, original, updated, False)
         if bound is None or "frame" not in bound.args or "ruleset" not in bound.args:
-            return None, "called with arguments other than frame, ruleset and the options:"
+            other = [a.keyword.value for a in original.args if a.keyword and a.keyword.value not in DQ_PARAMS]
+            written = f"with {', '.join(other)}" if other else "with arguments other than frame, ruleset and options"
+            return None, f"called {written}, which glue_compat.evaluate_data_quality does not take:"
         ruleset = _literal_ruleset(ctx, original, bound.sources["ruleset"])
         if ruleset is None:
-            return None, "with a ruleset that is not a string literal in this file:"
+            return None, "with a ruleset that is not one string literal written in this file:"
         try:
             unsupported = _unsupported_dqdl(ruleset)
         except ValueError as error:
