@@ -33,6 +33,8 @@ DQ_RULE_TYPES: dict[str, tuple[int, bool]] = {
     "StandardDeviation": (1, True),
     "DistinctValuesCount": (1, True),
 }
+# Rule types whose `with threshold` glue_compat evaluates: the share of rows that meet the expression.
+DQ_THRESHOLD_TYPES = frozenset({"ColumnValues", "ColumnLength"})
 DQ_KEYWORDS = ("NULL", "EMPTY", "WHITESPACES_ONLY")
 _DQ_TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)'
@@ -72,6 +74,7 @@ class DqRule(NamedTuple):
     condition: DqCondition | None = None
     parts: tuple[DqRule, ...] = ()
     unsupported: str | None = None
+    threshold: DqCondition | None = None  # `with threshold > 0.9`: the share of rows that must meet `condition`
 
 
 def parse_ruleset(ruleset: str) -> list[DqRule]:
@@ -126,13 +129,18 @@ def parse_rule(text: str) -> DqRule:
         condition, at, unsupported = _dq_condition(text, tokens, at)
         if unsupported:
             return DqRule(text, rule_type, tuple(columns), unsupported=unsupported)
+    threshold = None
+    if at + 1 < len(tokens) and [t[1].lower() for t in tokens[at : at + 2]] == ["with", "threshold"]:
+        threshold, at, unsupported = _dq_condition(text, tokens, at + 2)
+        if unsupported or rule_type not in DQ_THRESHOLD_TYPES:
+            return DqRule(text, rule_type, tuple(columns), condition, unsupported=unsupported or "a threshold")
     if at < len(tokens):
         word = tokens[at][1].lower()
         if word in ("where", "with", "labels"):
             what = {"where": "a where clause", "with": "a threshold", "labels": "labels"}[word]
             return DqRule(text, rule_type, tuple(columns), condition, unsupported=what)
         raise ValueError(f"DQDL rule has {tokens[at][1]!r} where it should end: {text!r}")
-    return DqRule(text, rule_type, tuple(columns), condition)
+    return DqRule(text, rule_type, tuple(columns), condition, threshold=threshold)
 
 
 _DQ_WORDS = frozenset({"between", "not", "in", "matches", "where", "with", "labels"})

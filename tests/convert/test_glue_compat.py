@@ -413,6 +413,19 @@ DQ_EXPECTED: list[tuple[str, str, str | None, dict[str, float]]] = [
         '4 of 4 rows do not satisfy ColumnValues matches "[A-Z]{2}"',
         {},
     ),
+    # with threshold: the share of rows that meet the expression
+    (
+        'ColumnValues "segment" in ["CORP", "RETAIL"] with threshold >= 0.75',
+        "Passed",
+        None,
+        {"Column.segment.ColumnValues.Compliance": 0.75},
+    ),
+    (
+        'ColumnValues "pd" < 0.3 with threshold > 0.5',
+        "Failed",
+        "Column.pd.ColumnValues.Compliance is 0.5, not > 0.5",
+        {"Column.pd.Minimum": 0.02, "Column.pd.Maximum": 0.3, "Column.pd.ColumnValues.Compliance": 0.5},
+    ),
     # a null has length 0
     (
         'ColumnLength "iban" <= 27',
@@ -462,6 +475,12 @@ DQ_EXPECTED: list[tuple[str, str, str | None, dict[str, float]]] = [
         'CustomSql "select count(*) from primary" > 0',
         "Failed",
         "Not evaluated: glue_compat does not evaluate rule type CustomSql; check this rule by hand",
+        {},
+    ),
+    (
+        'Completeness "pd" > 0.5 with threshold > 0.9',
+        "Failed",
+        "Not evaluated: glue_compat does not evaluate a threshold; check this rule by hand",
         {},
     ),
     (
@@ -567,6 +586,7 @@ def test_evaluate_data_quality_passes_rows_that_pass_every_rule(spark: SparkSess
         ('Rules = [ ColumnValues "a" in [1, 2 ]', "never closed"),
         ('Rules = [ (IsComplete "a") xor (IsComplete "b") ]', "xor"),
         ("Rules = [ RowCount 5 ]", "RowCount 5"),
+        ('Rules = [ ColumnValues "a" > 1 with threshold ]', "with threshold"),
     ],
 )
 def test_evaluate_data_quality_names_the_rule_that_does_not_parse(

@@ -675,9 +675,13 @@ def evaluate_data_quality(df: DataFrame, ruleset: str) -> dict[str, DataFrame]:
 
     As in Glue, ColumnValues fails a null value except with != and `not in` (unless NULL is listed), and
     ColumnLength takes a null as length 0; `between x and y` excludes x and y, and `not between x and y` fails
-    them too; `matches` must match the whole value. A rule that does not parse raises ValueError naming it. A rule type
-    or option glue_compat does not evaluate (CustomSql, where clauses, thresholds, dynamic expressions) is
-    reported Failed with a FailureReason saying it was not evaluated: it is never taken as passed.
+    them too; `matches` must match the whole value. ColumnValues and ColumnLength `with threshold` compare the
+    share of rows that meet the expression (`Column.<name>.ColumnValues.Compliance`) with the threshold; each
+    row still passes or fails on its own value.
+
+    A rule that does not parse raises ValueError naming it. A rule type or option glue_compat does not
+    evaluate (CustomSql, where clauses, dynamic expressions) is reported Failed with a FailureReason saying it
+    was not evaluated: it is never taken as passed.
     """
     rules = parse_ruleset(ruleset)
     work = df
@@ -787,9 +791,15 @@ class _DqCheck:
                 for suffix, key in zip(suffixes, ("min", "max"), strict=True)
                 if values.get(f"{name}_{key}") is not None
             }
-            failing = int(values[f"{name}_failing"] or 0)
+            failing, total = int(values[f"{name}_failing"] or 0), int(values["__rows"])
+            if rule.threshold is not None:
+                if not total:
+                    return "No rows: a threshold needs at least one", metrics
+                metric = f"Column.{column}.{kind}.Compliance"
+                metrics[metric] = (total - failing) / total
+                return _dq_judged(metric, metrics[metric], rule.threshold), metrics
             if failing:
-                return f"{failing} of {values['__rows']} rows do not satisfy {kind} {rule.condition}", metrics
+                return f"{failing} of {total} rows do not satisfy {kind} {rule.condition}", metrics
             return None, metrics
         if kind in _DQ_AGGREGATES:
             metric = f"Column.{column}.{kind}"
@@ -913,6 +923,8 @@ DQ_RULE_TYPES: dict[str, tuple[int, bool]] = {
     "StandardDeviation": (1, True),
     "DistinctValuesCount": (1, True),
 }
+# Rule types whose `with threshold` glue_compat evaluates: the share of rows that meet the expression.
+DQ_THRESHOLD_TYPES = frozenset({"ColumnValues", "ColumnLength"})
 DQ_KEYWORDS = ("NULL", "EMPTY", "WHITESPACES_ONLY")
 _DQ_TOKEN = re.compile(
     r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)'
@@ -952,6 +964,7 @@ class DqRule(NamedTuple):
     condition: DqCondition | None = None
     parts: tuple[DqRule, ...] = ()
     unsupported: str | None = None
+    threshold: DqCondition | None = None  # `with threshold > 0.9`: the share of rows that must meet `condition`
 
 
 def parse_ruleset(ruleset: str) -> list[DqRule]:
@@ -1006,13 +1019,18 @@ def parse_rule(text: str) -> DqRule:
         condition, at, unsupported = _dq_condition(text, tokens, at)
         if unsupported:
             return DqRule(text, rule_type, tuple(columns), unsupported=unsupported)
+    threshold = None
+    if at + 1 < len(tokens) and [t[1].lower() for t in tokens[at : at + 2]] == ["with", "threshold"]:
+        threshold, at, unsupported = _dq_condition(text, tokens, at + 2)
+        if unsupported or rule_type not in DQ_THRESHOLD_TYPES:
+            return DqRule(text, rule_type, tuple(columns), condition, unsupported=unsupported or "a threshold")
     if at < len(tokens):
         word = tokens[at][1].lower()
         if word in ("where", "with", "labels"):
             what = {"where": "a where clause", "with": "a threshold", "labels": "labels"}[word]
             return DqRule(text, rule_type, tuple(columns), condition, unsupported=what)
         raise ValueError(f"DQDL rule has {tokens[at][1]!r} where it should end: {text!r}")
-    return DqRule(text, rule_type, tuple(columns), condition)
+    return DqRule(text, rule_type, tuple(columns), condition, threshold=threshold)
 
 
 _DQ_WORDS = frozenset({"between", "not", "in", "matches", "where", "with", "labels"})

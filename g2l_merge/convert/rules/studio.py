@@ -727,14 +727,16 @@ class DataQuality(Rule):
     DataFrames that SelectFromCollection indexes (and Glue Studio's fail-the-job assert, through
     `EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY`, which becomes "ruleOutcomes");
     `EvaluateDataQuality.apply(frame, ruleset)` is its ruleOutcomes DataFrame.
-    The ruleset must be a string literal, or a module-level name bound once to one, whose rules glue_compat
+    The ruleset must be a string literal, or a name bound once to one (in the function that makes the call, or
+    the module), whose rules glue_compat
     evaluates: RowCount, ColumnCount, Completeness, IsComplete, Uniqueness, IsUnique, IsPrimaryKey,
     ColumnExists, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation, DistinctValuesCount, and `and`/`or`
-    of them, with DQDL's comparisons (>, >=, <, <=, =, !=, between, in [...], matches, and their `not` forms).
+    of them, with DQDL's comparisons (>, >=, <, <=, =, !=, between, in [...], matches, and their `not` forms;
+    ColumnValues and ColumnLength also `with threshold`).
     publishing_options and additional_options are dropped: the review item says what is no longer published.
 
-    Any other ruleset (another rule type such as CustomSql or DataFreshness, a where clause, a threshold, a
-    dynamic expression, a ruleset built at run time) stays as written, with a review item that names what
+    Any other ruleset (another rule type such as CustomSql or DataFreshness, a where clause, a dynamic
+    expression, a ruleset built at run time) stays as written, with a review item that names what
     glue_compat does not evaluate, and the awsgluedq import stays for it.
     """
 
