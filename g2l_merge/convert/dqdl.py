@@ -75,6 +75,7 @@ class DqRule(NamedTuple):
     parts: tuple[DqRule, ...] = ()
     unsupported: str | None = None
     threshold: DqCondition | None = None  # `with threshold > 0.9`: the share of rows that must meet `condition`
+    where: str | None = None  # `where "<Spark SQL condition>"`: the rows the rule looks at
 
 
 def parse_ruleset(ruleset: str) -> list[DqRule]:
@@ -129,6 +130,11 @@ def parse_rule(text: str) -> DqRule:
         condition, at, unsupported = _dq_condition(text, tokens, at)
         if unsupported:
             return DqRule(text, rule_type, tuple(columns), unsupported=unsupported)
+    where = None
+    if at < len(tokens) and tokens[at][0] == "word" and tokens[at][1].lower() == "where":
+        if at + 1 >= len(tokens) or tokens[at + 1][0] != "string":
+            raise ValueError(f'DQDL `where` needs a "Spark SQL condition": {text!r}')
+        where, at = _dq_unquoted(tokens[at + 1][1]), at + 2
     threshold = None
     if at + 1 < len(tokens) and [t[1].lower() for t in tokens[at : at + 2]] == ["with", "threshold"]:
         threshold, at, unsupported = _dq_condition(text, tokens, at + 2)
@@ -140,7 +146,7 @@ def parse_rule(text: str) -> DqRule:
             what = {"where": "a where clause", "with": "a threshold", "labels": "labels"}[word]
             return DqRule(text, rule_type, tuple(columns), condition, unsupported=what)
         raise ValueError(f"DQDL rule has {tokens[at][1]!r} where it should end: {text!r}")
-    return DqRule(text, rule_type, tuple(columns), condition, threshold=threshold)
+    return DqRule(text, rule_type, tuple(columns), condition, threshold=threshold, where=where)
 
 
 _DQ_WORDS = frozenset({"between", "not", "in", "matches", "where", "with", "labels"})
@@ -245,7 +251,8 @@ def _dq_value(tokens: list[tuple[str, str]], at: int) -> tuple[object | None, in
 
 def _dq_dynamic(text: str, tokens: list[tuple[str, str]], at: int) -> str:
     if at < len(tokens) and (tokens[at][0] in ("word", "punct", "other")):
-        return f"the expression {_dq_join(tokens[at:])!r} (dynamic values, now(), constants)"
+        starts = [found.start(found.lastgroup) for found in _DQ_TOKEN.finditer(text) if found.lastgroup]
+        return f"the dynamic expression {text[starts[at] :].strip()!r}"
     raise ValueError(f"DQDL rule needs a value after its operator: {text!r}")
 
 

@@ -483,10 +483,19 @@ DQ_EXPECTED: list[tuple[str, str, str | None, dict[str, float]]] = [
         "Not evaluated: glue_compat does not evaluate a threshold; check this rule by hand",
         {},
     ),
+    # where: the rule looks at the rows the Spark SQL condition keeps
+    ('Completeness "pd" > 0.5 where "loan_id > 1"', "Passed", None, {"Column.pd.Completeness": 2 / 3}),
+    ("RowCount = 2 where \"segment = 'CORP'\"", "Passed", None, {"Dataset.*.RowCount": 2.0}),
     (
-        'Completeness "pd" > 0.5 where "loan_id > 1"',
+        'ColumnValues "pd" < 0.2 where "segment = \'CORP\'"',
         "Failed",
-        "Not evaluated: glue_compat does not evaluate a where clause; check this rule by hand",
+        "1 of 2 rows do not satisfy ColumnValues < 0.2",
+        {"Column.pd.Minimum": 0.02, "Column.pd.Maximum": 0.02},
+    ),
+    (
+        'ColumnValues "pd" <= 0.3 with threshold >= 0.5 labels=["team"="risk"]',
+        "Failed",
+        "Not evaluated: glue_compat does not evaluate labels; check this rule by hand",
         {},
     ),
 ]
@@ -515,7 +524,8 @@ def test_evaluate_data_quality_row_level_outcomes(spark: SparkSession) -> None:
             IsUnique "loan_id",
             RowCount > 3,
             Mean "pd" > 0.5,
-            DataFreshness "booked_at" <= 24 hours
+            DataFreshness "booked_at" <= 24 hours,
+            IsComplete "pd" where "loan_id < 3"
         ]
     """
     rows = glue_compat.evaluate_data_quality(loans, ruleset)["rowLevelOutcomes"]
@@ -527,6 +537,7 @@ def test_evaluate_data_quality_row_level_outcomes(spark: SparkSession) -> None:
         "string",
     ]
     frame_rules = ['Mean "pd" > 0.5', 'DataFreshness "booked_at" <= 24 hours']
+    where = 'IsComplete "pd" where "loan_id < 3"'  # rows the where clause leaves out pass
     got = {
         r["loan_id"] if r["loan_id"] != 3 else (3, r["segment"]): (
             r["DataQualityRulesPass"],
@@ -536,27 +547,18 @@ def test_evaluate_data_quality_row_level_outcomes(spark: SparkSession) -> None:
         )
         for r in rows.collect()
     }
+    every = ['IsComplete "segment"', 'ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', "RowCount > 3", where]
     assert got == {
-        1: (
-            ['IsComplete "segment"', 'ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', "RowCount > 3"],
-            frame_rules,
-            [],
-            "Failed",
-        ),
-        2: (
-            ['IsComplete "segment"', 'ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', "RowCount > 3"],
-            frame_rules,
-            [],
-            "Failed",
-        ),
+        1: (every, frame_rules, [], "Failed"),
+        2: (every, frame_rules, [], "Failed"),
         (3, None): (
-            ["RowCount > 3"],
+            ["RowCount > 3", where],
             ['IsComplete "segment"', 'ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', *frame_rules],
             [],
             "Failed",
         ),
         (3, "CORP"): (
-            ['IsComplete "segment"', "RowCount > 3"],
+            ['IsComplete "segment"', "RowCount > 3", where],
             ['ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', *frame_rules],
             [],
             "Failed",

@@ -677,11 +677,12 @@ def evaluate_data_quality(df: DataFrame, ruleset: str) -> dict[str, DataFrame]:
     ColumnLength takes a null as length 0; `between x and y` excludes x and y, and `not between x and y` fails
     them too; `matches` must match the whole value. ColumnValues and ColumnLength `with threshold` compare the
     share of rows that meet the expression (`Column.<name>.ColumnValues.Compliance`) with the threshold; each
-    row still passes or fails on its own value.
+    row still passes or fails on its own value. A rule `where "<Spark SQL condition>"` looks at the rows the
+    condition keeps; the others pass it.
 
     A rule that does not parse raises ValueError naming it. A rule type or option glue_compat does not
-    evaluate (CustomSql, where clauses, dynamic expressions) is reported Failed with a FailureReason saying it
-    was not evaluated: it is never taken as passed.
+    evaluate (CustomSql, DataFreshness, labels, dynamic expressions such as `last(3)`) is reported Failed with
+    a FailureReason saying it was not evaluated: it is never taken as passed.
     """
     rules = parse_ruleset(ruleset)
     work = df
@@ -734,15 +735,22 @@ class _DqCheck:
             return work
         columns = [F.col(_quote(c)) for c in self.columns if c is not None]
         kind = rule.rule_type
+        # the rows a where clause keeps (a null condition keeps none); the others pass the rule, as in Glue
+        scope = F.coalesce(F.expr(rule.where), F.lit(False)) if rule.where else None
+
+        def kept(value: Column) -> Column:
+            return value if scope is None else F.when(scope, value)
+
+        aggregates[f"{name}_rows"] = F.count(kept(F.lit(1)))
         if kind in ("IsComplete", "Completeness", "IsPrimaryKey"):
             complete = reduce(lambda a, b: a & b, [c.isNotNull() for c in columns])
-            aggregates[f"{name}_complete"] = F.avg(F.when(complete, 1.0).otherwise(0.0))
+            aggregates[f"{name}_complete"] = F.avg(kept(F.when(complete, 1.0).otherwise(0.0)))
             self.row = complete
         if kind in ("IsUnique", "Uniqueness", "IsPrimaryKey"):
             present = reduce(lambda a, b: a & b, [c.isNotNull() for c in columns])
-            work = work.withColumn(f"{name}_n", F.count(F.lit(1)).over(Window.partitionBy(*columns)))
+            work = work.withColumn(f"{name}_n", F.count(kept(F.lit(1))).over(Window.partitionBy(*columns)))
             unique = present & (F.col(f"{name}_n") == 1)
-            aggregates[f"{name}_unique"] = F.avg(F.when(unique, 1.0).otherwise(0.0))
+            aggregates[f"{name}_unique"] = F.avg(kept(F.when(unique, 1.0).otherwise(0.0)))
             self.row = unique if self.row is None else self.row & unique
         if kind in ("ColumnValues", "ColumnLength"):
             assert rule.condition is not None
@@ -753,13 +761,15 @@ class _DqCheck:
                 # numbers against text compare as numbers (a text that is not one fails), as they read
                 value = F.expr(f"try_cast({_quote(self.columns[0] or '')} AS DOUBLE)")
             self.row = F.coalesce(_dq_row_check(value, rule.condition), F.lit(False))
-            aggregates[f"{name}_failing"] = F.sum(F.when(self.row, 0).otherwise(1))
+            aggregates[f"{name}_failing"] = F.sum(kept(F.when(self.row, 0).otherwise(1)))
             numeric = kind == "ColumnLength" or _dq_numeric(self.df, self.columns[0])
             if numeric:
-                aggregates[f"{name}_min"] = F.min(value).cast("double")
-                aggregates[f"{name}_max"] = F.max(value).cast("double")
+                aggregates[f"{name}_min"] = F.min(kept(value)).cast("double")
+                aggregates[f"{name}_max"] = F.max(kept(value)).cast("double")
         if kind in _DQ_AGGREGATES:
-            aggregates[f"{name}_value"] = _DQ_AGGREGATES[kind](columns[0]).cast("double")
+            aggregates[f"{name}_value"] = _DQ_AGGREGATES[kind](kept(columns[0])).cast("double")
+        if self.row is not None and scope is not None:
+            self.row = self.row | ~scope
         return work
 
     def outcome(self, values: dict[str, Any]) -> tuple[str | None, dict[str, float]]:
@@ -782,7 +792,7 @@ class _DqCheck:
             return None, {}
         if kind in ("RowCount", "ColumnCount"):
             metric = f"Dataset.*.{kind}"
-            value = float(values["__rows"] if kind == "RowCount" else len(self.df.columns))
+            value = float(values[f"{name}_rows"] if kind == "RowCount" else len(self.df.columns))
             return _dq_judged(metric, value, rule.condition), {metric: value}
         if kind in ("ColumnValues", "ColumnLength"):
             suffixes = ("Minimum", "Maximum") if kind == "ColumnValues" else ("MinimumLength", "MaximumLength")
@@ -791,7 +801,7 @@ class _DqCheck:
                 for suffix, key in zip(suffixes, ("min", "max"), strict=True)
                 if values.get(f"{name}_{key}") is not None
             }
-            failing, total = int(values[f"{name}_failing"] or 0), int(values["__rows"])
+            failing, total = int(values[f"{name}_failing"] or 0), int(values[f"{name}_rows"])
             if rule.threshold is not None:
                 if not total:
                     return "No rows: a threshold needs at least one", metrics
@@ -965,6 +975,7 @@ class DqRule(NamedTuple):
     parts: tuple[DqRule, ...] = ()
     unsupported: str | None = None
     threshold: DqCondition | None = None  # `with threshold > 0.9`: the share of rows that must meet `condition`
+    where: str | None = None  # `where "<Spark SQL condition>"`: the rows the rule looks at
 
 
 def parse_ruleset(ruleset: str) -> list[DqRule]:
@@ -1019,6 +1030,11 @@ def parse_rule(text: str) -> DqRule:
         condition, at, unsupported = _dq_condition(text, tokens, at)
         if unsupported:
             return DqRule(text, rule_type, tuple(columns), unsupported=unsupported)
+    where = None
+    if at < len(tokens) and tokens[at][0] == "word" and tokens[at][1].lower() == "where":
+        if at + 1 >= len(tokens) or tokens[at + 1][0] != "string":
+            raise ValueError(f'DQDL `where` needs a "Spark SQL condition": {text!r}')
+        where, at = _dq_unquoted(tokens[at + 1][1]), at + 2
     threshold = None
     if at + 1 < len(tokens) and [t[1].lower() for t in tokens[at : at + 2]] == ["with", "threshold"]:
         threshold, at, unsupported = _dq_condition(text, tokens, at + 2)
@@ -1030,7 +1046,7 @@ def parse_rule(text: str) -> DqRule:
             what = {"where": "a where clause", "with": "a threshold", "labels": "labels"}[word]
             return DqRule(text, rule_type, tuple(columns), condition, unsupported=what)
         raise ValueError(f"DQDL rule has {tokens[at][1]!r} where it should end: {text!r}")
-    return DqRule(text, rule_type, tuple(columns), condition, threshold=threshold)
+    return DqRule(text, rule_type, tuple(columns), condition, threshold=threshold, where=where)
 
 
 _DQ_WORDS = frozenset({"between", "not", "in", "matches", "where", "with", "labels"})
@@ -1135,7 +1151,8 @@ def _dq_value(tokens: list[tuple[str, str]], at: int) -> tuple[object | None, in
 
 def _dq_dynamic(text: str, tokens: list[tuple[str, str]], at: int) -> str:
     if at < len(tokens) and (tokens[at][0] in ("word", "punct", "other")):
-        return f"the expression {_dq_join(tokens[at:])!r} (dynamic values, now(), constants)"
+        starts = [found.start(found.lastgroup) for found in _DQ_TOKEN.finditer(text) if found.lastgroup]
+        return f"the dynamic expression {text[starts[at] :].strip()!r}"
     raise ValueError(f"DQDL rule needs a value after its operator: {text!r}")
 
 

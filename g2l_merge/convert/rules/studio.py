@@ -732,11 +732,11 @@ class DataQuality(Rule):
     evaluates: RowCount, ColumnCount, Completeness, IsComplete, Uniqueness, IsUnique, IsPrimaryKey,
     ColumnExists, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation, DistinctValuesCount, and `and`/`or`
     of them, with DQDL's comparisons (>, >=, <, <=, =, !=, between, in [...], matches, and their `not` forms;
-    ColumnValues and ColumnLength also `with threshold`).
+    ColumnValues and ColumnLength also `with threshold`), and `where` clauses.
     publishing_options and additional_options are dropped: the review item says what is no longer published.
 
-    Any other ruleset (another rule type such as CustomSql or DataFreshness, a where clause, a dynamic
-    expression, a ruleset built at run time) stays as written, with a review item that names what
+    Any other ruleset (another rule type such as CustomSql or DataFreshness, labels, a dynamic expression, a
+    ruleset built at run time) stays as written, with a review item that names what
     glue_compat does not evaluate, and the awsgluedq import stays for it.
     """
 

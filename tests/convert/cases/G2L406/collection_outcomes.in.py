@@ -20,7 +20,8 @@ EXPOSURE_RULES = """
         IsUnique "exposure_id",
         ColumnValues "asset_class" in ["CORPORATE", "RETAIL", "SOVEREIGN"],
         ColumnValues "pd" between 0 and 1,
-        Mean "lgd" <= 0.6
+        Mean "lgd" <= 0.6,
+        Completeness "collateral_id" >= 0.99 where "asset_class = 'RETAIL'"
     ]
 """
 

@@ -6,7 +6,7 @@ glueContext = GlueContext(SparkContext.getOrCreate())
 
 positions = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="positions")
 
-# CustomSql, DataFreshness and a where clause: glue_compat does not evaluate them
+# CustomSql, DataFreshness and a dynamic rule: glue_compat does not evaluate them
 FRESHNESS_RULES = """Rules = [
     RowCount > 0,
     DataFreshness "valued_at" <= 24 hours,
@@ -16,5 +16,5 @@ EvaluateDataQuality().process_rows(frame=positions, ruleset=FRESHNESS_RULES, pub
 
 desk_check = EvaluateDataQuality.apply(
     frame=positions,
-    ruleset='Rules = [ IsComplete "desk" where "book_type = \'TRADING\'" ]',
+    ruleset='Rules = [ RowCount >= avg(last(5)) * 0.8 ]',
 )
