@@ -105,7 +105,8 @@ FRAME_RESULTS = GLUE_ONLY - {
 COLLECTION_RESULTS = frozenset({"split_fields", "split_rows", "relationalize"})
 RDD_SOURCES = frozenset({"parallelize", "textFile", "wholeTextFiles", "emptyRDD", "binaryFiles"})
 FROM_DF = frozenset(f"{t}.fromDF" for t in FRAME_TYPES)
-DATA_QUALITY_APPLY = frozenset(f"{t}.apply" for t in DATA_QUALITY_TYPES)
+# Calls that return a DynamicFrame: DynamicFrame.fromDF(...), EvaluateDataQuality.apply(...) (its rule outcomes).
+FRAME_RETURNING = FROM_DF | frozenset(f"{t}.apply" for t in DATA_QUALITY_TYPES)
 STUDIO_TRANSFORMS = frozenset({"EvaluateDataQuality"})  # Glue Studio's family (G2L4xx) handles these
 FRAME, OTHER, UNKNOWN = "frame", "other", "unknown"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -277,8 +278,8 @@ def frame_kind(ctx: ConvertContext, node: cst.BaseExpression) -> str:
     name = transform_name(ctx, node)
     if name is not None:
         return OTHER if name in COLLECTION_TRANSFORMS else FRAME
-    if ctx.qualified(node.func) & (FROM_DF | DATA_QUALITY_APPLY):
-        return FRAME  # DynamicFrame.fromDF(...), EvaluateDataQuality.apply(...) (its rule outcomes)
+    if ctx.qualified(node.func) & FRAME_RETURNING:
+        return FRAME
     return _call_kind(ctx, node)
 
 
