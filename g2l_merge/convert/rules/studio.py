@@ -691,8 +691,8 @@ DATA_QUALITY = ("awsgluedq.transforms.EvaluateDataQuality", "awsglue.transforms.
 # EvaluateDataQuality's names for the keys of what process_rows returns.
 DQ_KEYS = {"DATA_QUALITY_RULE_OUTCOMES_KEY": "ruleOutcomes"}
 DQ_PARAMS = ("frame", "ruleset", "publishing_options", "additional_options", "transformation_ctx")
-# additional_options that change which rows pass (glue_compat evaluates composite rules on the whole frame, as
-# Glue does by default, and has no where clauses to label rows for).
+# additional_options that change which rows pass: glue_compat evaluates composite rules on the whole frame and
+# labels the rows a where clause leaves out Passed, Glue's defaults.
 DQ_ROW_OPTIONS = ("compositeRuleEvaluation.method", "rowLevelConfiguration.")
 DQ_ALTERNATIVE = "express it as Lakeflow (DLT) expectations or DQX checks"
 DQ_NOT_PUBLISHED = (
@@ -727,17 +727,18 @@ class DataQuality(Rule):
     DataFrames that SelectFromCollection indexes (and Glue Studio's fail-the-job assert, through
     `EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY`, which becomes "ruleOutcomes");
     `EvaluateDataQuality.apply(frame, ruleset)` is its ruleOutcomes DataFrame.
+
     The ruleset must be a string literal, or a name bound once to one (in the function that makes the call, or
-    the module), whose rules glue_compat
-    evaluates: RowCount, ColumnCount, Completeness, IsComplete, Uniqueness, IsUnique, IsPrimaryKey,
-    ColumnExists, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation, DistinctValuesCount, and `and`/`or`
-    of them, with DQDL's comparisons (>, >=, <, <=, =, !=, between, in [...], matches, and their `not` forms;
-    ColumnValues and ColumnLength also `with threshold`), and `where` clauses.
-    publishing_options and additional_options are dropped: the review item says what is no longer published.
+    the module), whose rules glue_compat evaluates: RowCount, ColumnCount, Completeness, IsComplete,
+    Uniqueness, IsUnique, IsPrimaryKey, ColumnExists, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation,
+    DistinctValuesCount, and `and`/`or` of them, with DQDL's comparisons (>, >=, <, <=, =, !=, between, in
+    [...], matches, and their `not` forms; ColumnValues and ColumnLength also `with threshold`), and `where`
+    clauses. publishing_options and additional_options are dropped: the review item says what is no longer
+    published.
 
     Any other ruleset (another rule type such as CustomSql or DataFreshness, labels, a dynamic expression, a
-    ruleset built at run time) stays as written, with a review item that names what
-    glue_compat does not evaluate, and the awsgluedq import stays for it.
+    ruleset built at run time) stays as written, with a review item that names what glue_compat does not
+    evaluate, and the awsgluedq import stays for it.
     """
 
     id = "G2L406"
