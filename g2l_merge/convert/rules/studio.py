@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple
 
 import libcst as cst
@@ -815,31 +816,77 @@ def _literal_ruleset(ctx: ConvertContext, original: cst.Call, node: cst.BaseExpr
     (or module) that binds it; None when a parameter holds it or it is bound more than once."""
     if not isinstance(node, cst.Name):
         return _string_literal(node)
-    name = m.Name(node.value)
-    binds = (
-        m.AssignTarget(target=name)
-        | m.AugAssign(target=name)
-        | m.AnnAssign(target=name)
-        | m.For(target=name)
-        | m.AsName(name=name)
-        | m.NamedExpr(target=name)
-        | m.Global(names=[m.ZeroOrMore(), m.NameItem(name=name), m.ZeroOrMore()])
-        | m.Nonlocal(names=[m.ZeroOrMore(), m.NameItem(name=name), m.ZeroOrMore()])
-    )
     scope = parent_of(ctx, original)
     while scope is not None:
         if isinstance(scope, (cst.FunctionDef, cst.Lambda)) and _parameter(scope.params, node.value):
             return None
         if isinstance(scope, (cst.FunctionDef, cst.Module)):
-            body = scope.body if isinstance(scope, cst.FunctionDef) else scope
-            bindings = m.findall(body, binds)
-            if bindings:
-                assigns = m.findall(body, m.Assign(targets=[m.AssignTarget(target=name)]))
-                if len(bindings) == len(assigns) == 1 and isinstance(assigns[0], cst.Assign):
-                    return _string_literal(assigns[0].value)
-                return None
+            walked = ctx.state(_RulesetNames).walked
+            bindings = walked.get((id(scope), node.value))
+            if bindings is None:  # a Studio script passes one ruleset name to every Data Quality node: walk once
+                bindings = walked[(id(scope), node.value)] = _Bindings(node.value)
+                (scope.body if isinstance(scope, cst.FunctionDef) else scope).visit(bindings)
+            if bindings.count:
+                return _string_literal(bindings.values[0]) if bindings.count == len(bindings.values) == 1 else None
         scope = parent_of(ctx, scope)
     return None
+
+
+@dataclass
+class _RulesetNames:
+    """G2L406's per file: the bindings of a ruleset name found in a scope, by (scope, name)."""
+
+    walked: dict[tuple[int, str], _Bindings] = field(default_factory=dict)
+
+
+class _Bindings(cst.CSTVisitor):
+    """Every binding of one name below a node (one walk, no matchers: this runs on whole modules); `values` holds
+    what plain `name = value` assignments bind it to."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.count = 0
+        self.values: list[cst.BaseExpression] = []
+
+    def _targets(self, target: cst.BaseExpression) -> int:
+        if isinstance(target, cst.Name):
+            return int(target.value == self.name)
+        if isinstance(target, (cst.Tuple, cst.List)):
+            return sum(self._targets(element.value) for element in target.elements)
+        if isinstance(target, cst.StarredElement):
+            return self._targets(target.value)
+        return 0
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            found = self._targets(target.target)
+            self.count += found
+            if found and isinstance(target.target, cst.Name):
+                self.values.append(node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self.count += self._targets(node.name) if isinstance(node.name, cst.BaseExpression) else 0
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.count += sum(item.name.value == self.name for item in node.names)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        self.count += sum(item.name.value == self.name for item in node.names)
 
 
 def _parameter(params: cst.Parameters, name: str) -> bool:
