@@ -80,6 +80,10 @@ FRAME_METHODS = frozenset(
     }
 )
 COLLECTION_TRANSFORMS = frozenset({"SplitFields", "SplitRows", "Relationalize", "MapToCollection"})
+# Glue Data Quality: EvaluateDataQuality.apply returns a DynamicFrame (the rule outcomes), process_rows a collection.
+DATA_QUALITY_TYPES = frozenset({"awsgluedq.transforms.EvaluateDataQuality", "awsglue.transforms.EvaluateDataQuality"})
+# Calls that return a DynamicFrame, by qualified name prefix.
+_FRAME_CALLS = ("awsglue.transforms.", DYNAMIC_FRAME + ".fromDF", "awsgluedq.transforms.EvaluateDataQuality.apply")
 DATA_FRAME_TYPES = frozenset({"pyspark.sql.DataFrame", "pyspark.sql.dataframe.DataFrame"})
 # What a name holds at a point of the code (flow_kind): a DynamicFrame, something else (a DataFrame, an RDD,
 # a collection), not known, or a DynamicFrame on one path and something else on another.
@@ -375,6 +379,16 @@ class _Bindings:
                 isinstance(value.func, cst.Attribute)
                 and value.func.attr.value in ("relationalize", "split_fields", "split_rows")
             )
+            or self._data_quality_rows(value.func)
+        )
+
+    def _data_quality_rows(self, func: cst.BaseExpression) -> bool:
+        """EvaluateDataQuality().process_rows(...): a collection of ruleOutcomes and rowLevelOutcomes."""
+        return (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "process_rows"
+            and isinstance(func.value, cst.Call)
+            and bool(self._qualified(func.value.func) & DATA_QUALITY_TYPES)
         )
 
     def is_frame_expression(self, value: cst.BaseExpression) -> bool:
@@ -387,7 +401,7 @@ class _Bindings:
         if isinstance(func, cst.Name) and func.value in self.tracked.frame_functions:
             return True
         qualified = self._qualified(func)
-        if any(q.startswith(("awsglue.transforms.", DYNAMIC_FRAME + ".fromDF")) for q in qualified):
+        if any(q.startswith(_FRAME_CALLS) for q in qualified):
             return True
         if isinstance(func, cst.Attribute):
             receiver, method = func.value, func.attr.value
@@ -687,9 +701,7 @@ class _Flow:
             or method.startswith("create_dynamic_frame_from")
             or method == "getFrame"
             or (isinstance(receiver, cst.Attribute) and receiver.attr.value in _READERS)
-            or any(
-                q.startswith(("awsglue.transforms.", DYNAMIC_FRAME + ".fromDF")) for q in self.binder._qualified(func)
-            )
+            or any(q.startswith(_FRAME_CALLS) for q in self.binder._qualified(func))
         ):
             return FRAME_KIND
         receiver_kind = self.kind(receiver, env)

@@ -381,3 +381,358 @@ def test_resolved_options_returns_the_reserved_arguments_glue_always_returns() -
 def test_resolved_options_requires_every_listed_option() -> None:
     with pytest.raises(glue_compat.GlueArgumentError, match="--day"):
         glue_compat.resolved_options(["job.py", "--JOB_NAME", "nightly"], ["JOB_NAME", "day"])
+
+
+# ---- Glue Data Quality (DQDL) ------------------------------------------------------------------------------
+
+LOANS_SCHEMA = "loan_id long, segment string, pd double, iban string"
+LOANS = [
+    (1, "CORP", 0.02, "DE89370400440532013000"),
+    (2, "RETAIL", 0.10, "FR7630006000011234567890189"),
+    (3, None, 0.30, None),
+    (3, "CORP", None, "GB29NWBK60161331926819"),
+]
+# Each supported rule type once passing and once failing on LOANS: (rule, outcome, failure reason, metrics).
+DQ_EXPECTED: list[tuple[str, str, str | None, dict[str, float]]] = [
+    ("RowCount = 4", "Passed", None, {"Dataset.*.RowCount": 4.0}),
+    ("RowCount > 4", "Failed", "Dataset.*.RowCount is 4, not > 4", {"Dataset.*.RowCount": 4.0}),
+    ("ColumnCount = 4", "Passed", None, {"Dataset.*.ColumnCount": 4.0}),
+    ("ColumnCount < 4", "Failed", "Dataset.*.ColumnCount is 4, not < 4", {"Dataset.*.ColumnCount": 4.0}),
+    ('IsComplete "loan_id"', "Passed", None, {"Column.loan_id.Completeness": 1.0}),
+    (
+        'IsComplete "segment"',
+        "Failed",
+        "Column.segment.Completeness is 0.75, not = 1",
+        {"Column.segment.Completeness": 0.75},
+    ),
+    ('Completeness "pd" >= 0.75', "Passed", None, {"Column.pd.Completeness": 0.75}),
+    (
+        'Completeness "pd" > 0.75',
+        "Failed",
+        "Column.pd.Completeness is 0.75, not > 0.75",
+        {"Column.pd.Completeness": 0.75},
+    ),
+    # uniqueness: the rows whose value no other row has, over all rows (a null is never unique)
+    ('IsUnique "iban"', "Failed", "Column.iban.Uniqueness is 0.75, not = 1", {"Column.iban.Uniqueness": 0.75}),
+    ('Uniqueness "loan_id" = 0.5', "Passed", None, {"Column.loan_id.Uniqueness": 0.5}),
+    (
+        'Uniqueness "loan_id" > 0.5',
+        "Failed",
+        "Column.loan_id.Uniqueness is 0.5, not > 0.5",
+        {"Column.loan_id.Uniqueness": 0.5},
+    ),
+    (
+        'IsPrimaryKey "segment" "iban"',
+        "Failed",
+        "Column.segment,iban.Completeness is 0.75, not = 1; Column.segment,iban.Uniqueness is 0.75, not = 1",
+        {"Column.segment,iban.Completeness": 0.75, "Column.segment,iban.Uniqueness": 0.75},
+    ),
+    (
+        'IsPrimaryKey "loan_id"',
+        "Failed",
+        "Column.loan_id.Uniqueness is 0.5, not = 1",
+        {"Column.loan_id.Completeness": 1.0, "Column.loan_id.Uniqueness": 0.5},
+    ),
+    ('ColumnExists "pd"', "Passed", None, {}),
+    ('ColumnExists "lgd"', "Failed", "Column lgd is not in the data", {}),
+    ('ColumnValues "segment" in ["CORP", "RETAIL", NULL]', "Passed", None, {}),
+    (
+        'ColumnValues "segment" in ["CORP", "RETAIL"]',
+        "Failed",
+        '1 of 4 rows do not satisfy ColumnValues in ["CORP", "RETAIL"]',
+        {},
+    ),
+    # a null fails a comparison
+    (
+        'ColumnValues "pd" <= 0.3',
+        "Failed",
+        "1 of 4 rows do not satisfy ColumnValues <= 0.3",
+        {"Column.pd.Minimum": 0.02, "Column.pd.Maximum": 0.3},
+    ),
+    (
+        'ColumnValues "loan_id" between 0 and 4',
+        "Passed",
+        None,
+        {"Column.loan_id.Minimum": 1.0, "Column.loan_id.Maximum": 3.0},
+    ),
+    # between excludes its bounds
+    (
+        'ColumnValues "loan_id" between 1 and 3',
+        "Failed",
+        "3 of 4 rows do not satisfy ColumnValues between 1 and 3",
+        {"Column.loan_id.Minimum": 1.0, "Column.loan_id.Maximum": 3.0},
+    ),
+    # != and not in let a null pass
+    ('ColumnValues "segment" != "SOVEREIGN"', "Passed", None, {}),
+    (
+        'ColumnValues "segment" not in ["RETAIL"]',
+        "Failed",
+        '1 of 4 rows do not satisfy ColumnValues not in ["RETAIL"]',
+        {},
+    ),
+    (
+        'ColumnValues "loan_id" not between 1 and 2',
+        "Failed",
+        "2 of 4 rows do not satisfy ColumnValues not between 1 and 2",
+        {"Column.loan_id.Minimum": 1.0, "Column.loan_id.Maximum": 3.0},
+    ),
+    (
+        'ColumnValues "iban" matches "[A-Z]{2}[0-9]{2}[0-9A-Z]+"',
+        "Failed",
+        '1 of 4 rows do not satisfy ColumnValues matches "[A-Z]{2}[0-9]{2}[0-9A-Z]+"',
+        {},
+    ),
+    # the whole value must match
+    (
+        'ColumnValues "iban" matches "[A-Z]{2}"',
+        "Failed",
+        '4 of 4 rows do not satisfy ColumnValues matches "[A-Z]{2}"',
+        {},
+    ),
+    # with threshold: the share of rows that meet the expression
+    (
+        'ColumnValues "segment" in ["CORP", "RETAIL"] with threshold >= 0.75',
+        "Passed",
+        None,
+        {"Column.segment.ColumnValues.Compliance": 0.75},
+    ),
+    (
+        'ColumnValues "pd" < 0.3 with threshold > 0.5',
+        "Failed",
+        "Column.pd.ColumnValues.Compliance is 0.5, not > 0.5",
+        {"Column.pd.Minimum": 0.02, "Column.pd.Maximum": 0.3, "Column.pd.ColumnValues.Compliance": 0.5},
+    ),
+    # a null has length 0
+    (
+        'ColumnLength "iban" <= 27',
+        "Passed",
+        None,
+        {"Column.iban.MinimumLength": 0.0, "Column.iban.MaximumLength": 27.0},
+    ),
+    (
+        'ColumnLength "iban" >= 22',
+        "Failed",
+        "1 of 4 rows do not satisfy ColumnLength >= 22",
+        {"Column.iban.MinimumLength": 0.0, "Column.iban.MaximumLength": 27.0},
+    ),
+    ('Mean "pd" between 0.1 and 0.2', "Passed", None, {"Column.pd.Mean": 0.14}),
+    ('Mean "pd" > 0.2', "Failed", "Column.pd.Mean is 0.14, not > 0.2", {"Column.pd.Mean": 0.14}),
+    ('Sum "loan_id" = 9', "Passed", None, {"Column.loan_id.Sum": 9.0}),
+    ('Sum "loan_id" in [1, 2]', "Failed", "Column.loan_id.Sum is 9, not in [1, 2]", {"Column.loan_id.Sum": 9.0}),
+    # the population standard deviation
+    ('StandardDeviation "loan_id" < 1', "Passed", None, {"Column.loan_id.StandardDeviation": 0.6875**0.5}),
+    (
+        'StandardDeviation "loan_id" > 1',
+        "Failed",
+        "Column.loan_id.StandardDeviation is 0.829156, not > 1",
+        {"Column.loan_id.StandardDeviation": 0.6875**0.5},
+    ),
+    ('DistinctValuesCount "segment" = 2', "Passed", None, {"Column.segment.DistinctValuesCount": 2.0}),
+    (
+        'DistinctValuesCount "segment" >= 3',
+        "Failed",
+        "Column.segment.DistinctValuesCount is 2, not >= 3",
+        {"Column.segment.DistinctValuesCount": 2.0},
+    ),
+    (
+        '(RowCount > 0) and (IsComplete "loan_id")',
+        "Passed",
+        None,
+        {"Dataset.*.RowCount": 4.0, "Column.loan_id.Completeness": 1.0},
+    ),
+    (
+        '(RowCount > 10) or (IsComplete "segment")',
+        "Failed",
+        "Dataset.*.RowCount is 4, not > 10; Column.segment.Completeness is 0.75, not = 1",
+        {"Dataset.*.RowCount": 4.0, "Column.segment.Completeness": 0.75},
+    ),
+    # not evaluated here: reported Failed, never passed
+    (
+        'CustomSql "select count(*) from primary" > 0',
+        "Failed",
+        "Not evaluated: glue_compat does not evaluate rule type CustomSql; check this rule by hand",
+        {},
+    ),
+    (
+        'Completeness "pd" > 0.5 with threshold > 0.9',
+        "Failed",
+        "Not evaluated: glue_compat does not evaluate a threshold; check this rule by hand",
+        {},
+    ),
+    # where: the rule looks at the rows the Spark SQL condition keeps
+    ('Completeness "pd" > 0.5 where "loan_id > 1"', "Passed", None, {"Column.pd.Completeness": 2 / 3}),
+    ("RowCount = 2 where \"segment = 'CORP'\"", "Passed", None, {"Dataset.*.RowCount": 2.0}),
+    (
+        'ColumnValues "pd" < 0.2 where "segment = \'CORP\'"',
+        "Failed",
+        "1 of 2 rows do not satisfy ColumnValues < 0.2",
+        {"Column.pd.Minimum": 0.02, "Column.pd.Maximum": 0.02},
+    ),
+    (
+        'ColumnValues "pd" <= 0.3 with threshold >= 0.5 labels=["team"="risk"]',
+        "Failed",
+        "Not evaluated: glue_compat does not evaluate labels; check this rule by hand",
+        {},
+    ),
+]
+
+
+def test_evaluate_data_quality_rule_outcomes_of_each_rule_type(spark: SparkSession) -> None:
+    loans = spark.createDataFrame(LOANS, LOANS_SCHEMA)
+    ruleset = "Rules = [\n" + ",\n".join(f"    {rule}" for rule, *_ in DQ_EXPECTED) + "\n]"
+    outcomes = glue_compat.evaluate_data_quality(loans, ruleset)["ruleOutcomes"]
+    assert outcomes.schema.simpleString() == (
+        "struct<Rule:string,Outcome:string,FailureReason:string,EvaluatedMetrics:map<string,double>>"
+    )
+    found = [(r.Rule, r.Outcome, r.FailureReason, r.EvaluatedMetrics) for r in outcomes.collect()]
+    assert [row[:3] for row in found] == [row[:3] for row in DQ_EXPECTED]
+    for (rule, *_, metrics), (_, *_, expected) in zip(found, DQ_EXPECTED, strict=True):
+        assert metrics == pytest.approx(expected), rule
+
+
+def test_evaluate_data_quality_row_level_outcomes(spark: SparkSession) -> None:
+    loans = spark.createDataFrame(LOANS, LOANS_SCHEMA)
+    ruleset = """
+        # rules on each row, and rules on the whole frame, which every row carries
+        Rules = [
+            IsComplete "segment",
+            ColumnValues "pd" < 0.3,
+            IsUnique "loan_id",
+            RowCount > 3,
+            Mean "pd" > 0.5,
+            DataFreshness "booked_at" <= 24 hours,
+            IsComplete "pd" where "loan_id < 3"
+        ]
+    """
+    rows = glue_compat.evaluate_data_quality(loans, ruleset)["rowLevelOutcomes"]
+    assert rows.columns == [*loans.columns, *glue_compat.DQ_ROW_COLUMNS]
+    assert [f.dataType.simpleString() for f in rows.schema.fields[-4:]] == [
+        "array<string>",
+        "array<string>",
+        "array<string>",
+        "string",
+    ]
+    frame_rules = ['Mean "pd" > 0.5', 'DataFreshness "booked_at" <= 24 hours']
+    where = 'IsComplete "pd" where "loan_id < 3"'  # rows the where clause leaves out pass
+    got = {
+        r["loan_id"] if r["loan_id"] != 3 else (3, r["segment"]): (
+            r["DataQualityRulesPass"],
+            r["DataQualityRulesFail"],
+            r["DataQualityRulesSkip"],
+            r["DataQualityEvaluationResult"],
+        )
+        for r in rows.collect()
+    }
+    every = ['IsComplete "segment"', 'ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', "RowCount > 3", where]
+    assert got == {
+        1: (every, frame_rules, [], "Failed"),
+        2: (every, frame_rules, [], "Failed"),
+        (3, None): (
+            ["RowCount > 3", where],
+            ['IsComplete "segment"', 'ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', *frame_rules],
+            [],
+            "Failed",
+        ),
+        (3, "CORP"): (
+            ['IsComplete "segment"', "RowCount > 3", where],
+            ['ColumnValues "pd" < 0.3', 'IsUnique "loan_id"', *frame_rules],
+            [],
+            "Failed",
+        ),
+    }
+
+
+def test_evaluate_data_quality_passes_rows_that_pass_every_rule(spark: SparkSession) -> None:
+    loans = spark.createDataFrame(LOANS, LOANS_SCHEMA)
+    result = glue_compat.evaluate_data_quality(loans, 'Rules = [ ColumnValues "pd" <= 0.1, RowCount between 1 and 10 ]')
+    passed = sorted(
+        r["loan_id"] for r in result["rowLevelOutcomes"].collect() if r["DataQualityEvaluationResult"] == "Passed"
+    )
+    assert passed == [1, 2]
+    assert [r.Outcome for r in result["ruleOutcomes"].collect()] == ["Failed", "Passed"]
+
+
+@pytest.mark.parametrize(
+    ("ruleset", "message"),
+    [
+        ('IsComplete "a"', "without `Rules = \\[ ... \\]`"),
+        ('Rules = [ IsComplete "a"', "never closed"),
+        ("Rules = [ ]", "no rules"),
+        ('Rules = [ Completeness "a" ]', 'Completeness "a"'),
+        ('Rules = [ ColumnValues "a" > ]', 'ColumnValues "a" >'),
+        ('Rules = [ IsComplete "a" "b" ]', 'IsComplete "a" "b"'),
+        ('Rules = [ ColumnValues "a" in [1, 2 ]', "never closed"),
+        ('Rules = [ (IsComplete "a") xor (IsComplete "b") ]', "xor"),
+        ("Rules = [ RowCount 5 ]", "RowCount 5"),
+        ('Rules = [ ColumnValues "a" > 1 with threshold ]', "with threshold"),
+    ],
+)
+def test_evaluate_data_quality_names_the_rule_that_does_not_parse(
+    spark: SparkSession, ruleset: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        glue_compat.evaluate_data_quality(spark.range(1), ruleset)
+
+
+def test_the_converter_and_glue_compat_share_one_dqdl_parser() -> None:
+    def parser(path: Path) -> str:
+        text = path.read_text()
+        return text[text.index("# ---- DQDL parser") : text.index("# ---- end of DQDL parser")]
+
+    package = Path(glue_compat.__file__).parent.parent
+    assert parser(package / "dqdl.py") == parser(package / "compat" / "glue_compat.py")
+
+
+def test_converted_data_quality_job_splits_rows_by_outcome(
+    spark: SparkSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = spark.createDataFrame(LOANS, LOANS_SCHEMA)
+    result = run_converted(
+        """\
+LOAN_RULES = \"\"\"Rules = [ IsComplete "segment", ColumnValues "pd" <= 0.3 ]\"\"\"
+loans = DynamicFrame.fromDF(raw, glueContext, "loans")
+checked = EvaluateDataQuality().process_rows(frame=loans, ruleset=LOAN_RULES,
+    publishing_options={"dataQualityEvaluationContext": "loans_dq"})
+outcomes = SelectFromCollection.apply(dfc=checked, key="ruleOutcomes").toDF()
+rows = SelectFromCollection.apply(dfc=checked, key="rowLevelOutcomes").toDF()
+good = rows.filter(rows.DataQualityEvaluationResult == "Passed").drop(
+    "DataQualityRulesPass", "DataQualityRulesFail", "DataQualityRulesSkip", "DataQualityEvaluationResult")
+summary = EvaluateDataQuality.apply(frame=loans, ruleset=LOAN_RULES).toDF()
+passed = checked[EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY].filter(lambda x: x["Outcome"] == "Passed")
+assert passed.count() == 0
+original = SelectFromCollection.apply(dfc=checked, key="originalData").toDF()
+""",
+        monkeypatch,
+        raw=raw,
+    )
+    assert [(r.Rule, r.Outcome) for r in result["outcomes"].collect()] == [
+        ('IsComplete "segment"', "Failed"),
+        ('ColumnValues "pd" <= 0.3', "Failed"),
+    ]
+    assert sorted(r["loan_id"] for r in rows(result["good"])) == [1, 2]
+    assert result["good"].columns == raw.columns
+    assert result["summary"].columns == ["Rule", "Outcome", "FailureReason", "EvaluatedMetrics"]
+    assert result["original"] is raw
+
+
+def test_evaluate_data_quality_on_text_numbers_and_an_empty_frame(spark: SparkSession) -> None:
+    grades = spark.createDataFrame([("1",), ("2",), ("n/a",)], "stage string")
+    outcomes = glue_compat.evaluate_data_quality(
+        grades, 'Rules = [ ColumnValues "stage" in [1, 2, 3], ColumnValues "stage" <= 2, ColumnValues "Stage" != 3 ]'
+    )["ruleOutcomes"]
+    assert [(r.Outcome, r.FailureReason) for r in outcomes.collect()] == [
+        ("Failed", "1 of 3 rows do not satisfy ColumnValues in [1, 2, 3]"),
+        ("Failed", "1 of 3 rows do not satisfy ColumnValues <= 2"),
+        ("Passed", None),
+    ]
+    empty = spark.createDataFrame([], LOANS_SCHEMA)
+    result = glue_compat.evaluate_data_quality(
+        empty, 'Rules = [ RowCount = 0, IsComplete "loan_id", ColumnValues "pd" < 1, Mean "pd" < 1 ]'
+    )
+    assert [(r.Outcome, r.FailureReason) for r in result["ruleOutcomes"].collect()] == [
+        ("Passed", None),
+        ("Failed", "No rows: completeness and uniqueness need at least one"),
+        ("Passed", None),
+        ("Failed", "Column.pd.Mean has no value: the column has no non-null values"),
+    ]
+    assert result["rowLevelOutcomes"].count() == 0

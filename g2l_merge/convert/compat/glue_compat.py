@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import reduce
-from typing import Any
+from typing import Any, NamedTuple
 
 from pyspark import StorageLevel
-from pyspark.sql import Column, DataFrame, Row
+from pyspark.sql import Column, DataFrame, Row, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BooleanType, DataType, StructField, StructType
 
@@ -683,6 +684,596 @@ def add_ingestion_time_columns(df: DataFrame, time_granularity: str) -> DataFram
     zone = df.sparkSession.conf.get("spark.sql.session.timeZone") or "UTC"
     now = F.to_utc_timestamp(F.current_timestamp(), zone)
     return df.withColumns({name: F.date_format(now, pattern) for name, pattern in INGESTION_COLUMNS[:count]})
+
+
+# ---- Glue Data Quality -----------------------------------------------------------------------------------
+# Result shapes as documented for EvaluateDataQuality
+# (https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-EvaluateDataQuality.html:
+# Rule, Outcome, FailureReason, EvaluatedMetrics map<string,double>) and its row-level outcomes (the input's
+# columns plus DataQualityRulesPass, DataQualityRulesFail, DataQualityRulesSkip and DataQualityEvaluationResult);
+# metric names as in https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types.html.
+
+DQ_OUTCOMES_SCHEMA = "Rule string, Outcome string, FailureReason string, EvaluatedMetrics map<string,double>"
+DQ_ROW_COLUMNS = ("DataQualityRulesPass", "DataQualityRulesFail", "DataQualityRulesSkip", "DataQualityEvaluationResult")
+# Rules that judge each row; the others (RowCount, Mean, Completeness > x, a composite rule, ...) are judged on
+# the whole frame, and every row carries that outcome.
+_DQ_ROW_LEVEL = frozenset({"IsComplete", "IsUnique", "IsPrimaryKey", "ColumnValues", "ColumnLength"})
+_DQ_AGGREGATES: dict[str, Callable[[Column], Column]] = {
+    "Mean": F.mean,
+    "Sum": F.sum,
+    "StandardDeviation": F.stddev_pop,  # Glue's (Deequ's) standard deviation is the population one
+    "DistinctValuesCount": F.count_distinct,
+}
+
+
+def evaluate_data_quality(df: DataFrame, ruleset: str) -> dict[str, DataFrame]:
+    """EvaluateDataQuality().process_rows(frame, ruleset): {"ruleOutcomes", "rowLevelOutcomes", "originalData"}.
+
+    ruleOutcomes has one row per rule: Rule (its text), Outcome ("Passed" or "Failed"), FailureReason (null
+    when passed) and EvaluatedMetrics (Glue's metric names: `Dataset.*.RowCount`, `Column.<name>.Completeness`,
+    ...). rowLevelOutcomes is `df` with the rules each row passed and failed, DataQualityRulesSkip (always
+    empty here) and DataQualityEvaluationResult ("Failed" when any rule failed for the row); originalData is
+    `df` itself, as Glue Studio's Data Quality node passes it on. A rule judged on the whole frame (RowCount,
+    Mean, Completeness above a ratio, a composite rule, ...) passes or fails for every row alike.
+
+    As in Glue, ColumnValues fails a null value except with != and `not in` (unless NULL is listed), and
+    ColumnLength takes a null as length 0; `between x and y` excludes x and y, and `not between x and y` fails
+    them too; `matches` must match the whole value. ColumnValues and ColumnLength `with threshold` compare the
+    share of rows that meet the expression (`Column.<name>.ColumnValues.Compliance`) with the threshold; each
+    row still passes or fails on its own value. A rule `where "<Spark SQL condition>"` looks at the rows the
+    condition keeps; the others pass it.
+
+    A rule that does not parse raises ValueError naming it. A rule type or option glue_compat does not
+    evaluate (CustomSql, DataFreshness, labels, dynamic expressions such as `last(3)`) is reported Failed with
+    a FailureReason saying it was not evaluated: it is never taken as passed.
+    """
+    rules = parse_ruleset(ruleset)
+    work = df
+    aggregates: dict[str, Column] = {"__rows": F.count(F.lit(1))}
+    checks = [_DqCheck(rule, df, f"__dq{at}") for at, rule in enumerate(rules)]
+    for check in checks:
+        work = check.prepare(work, aggregates)
+    values = work.agg(*[value.alias(name) for name, value in aggregates.items()]).collect()[0].asDict()
+    outcomes = [check.outcome(values) for check in checks]
+    session = df.sparkSession
+    rule_outcomes = session.createDataFrame(
+        [
+            (check.rule.text, "Failed" if reason else "Passed", reason, metrics)
+            for check, (reason, metrics) in zip(checks, outcomes, strict=True)
+        ],
+        DQ_OUTCOMES_SCHEMA,
+    )
+    passes, fails = [], []
+    for check, (reason, _) in zip(checks, outcomes, strict=True):
+        row = check.row_column(reason is None)
+        text = F.lit(check.rule.text)
+        passes.append(F.when(row, text))
+        fails.append(F.when(~row, text))
+    failed = F.filter(F.array(*fails), lambda rule: rule.isNotNull())
+    rows = work.select(
+        *[F.col(_quote(c)) for c in df.columns],
+        F.filter(F.array(*passes), lambda rule: rule.isNotNull()).alias("DataQualityRulesPass"),
+        failed.alias("DataQualityRulesFail"),
+        F.array().cast("array<string>").alias("DataQualityRulesSkip"),
+        F.when(F.size(failed) > 0, F.lit("Failed")).otherwise(F.lit("Passed")).alias("DataQualityEvaluationResult"),
+    )
+    return {"ruleOutcomes": rule_outcomes, "rowLevelOutcomes": rows, "originalData": df}
+
+
+class _DqCheck:
+    """One rule of a ruleset: the aggregates and row columns it needs, then its outcome."""
+
+    def __init__(self, rule: DqRule, df: DataFrame, name: str) -> None:
+        self.rule, self.name, self.df = rule, name, df
+        self.parts = [_DqCheck(part, df, f"{name}_{at}") for at, part in enumerate(rule.parts)]
+        self.columns = [_dq_column(df, column) for column in rule.columns]
+        self.row: Column | None = None  # the row's own pass/fail, for a rule that judges rows
+
+    def prepare(self, work: DataFrame, aggregates: dict[str, Column]) -> DataFrame:
+        """Add what the rule needs: window counts to `work`, aggregate Columns to `aggregates`."""
+        rule, name = self.rule, self.name
+        for part in self.parts:
+            work = part.prepare(work, aggregates)
+        if rule.unsupported or rule.parts or None in self.columns:
+            return work
+        columns = [F.col(_quote(c)) for c in self.columns if c is not None]
+        kind = rule.rule_type
+        # the rows a where clause keeps (a null condition keeps none); the others pass the rule, as in Glue
+        scope = F.coalesce(F.expr(rule.where), F.lit(False)) if rule.where else None
+
+        def kept(value: Column) -> Column:
+            return value if scope is None else F.when(scope, value)
+
+        aggregates[f"{name}_rows"] = F.count(kept(F.lit(1)))
+        if kind in ("IsComplete", "Completeness", "IsPrimaryKey"):
+            complete = reduce(lambda a, b: a & b, [c.isNotNull() for c in columns])
+            aggregates[f"{name}_complete"] = F.avg(kept(F.when(complete, 1.0).otherwise(0.0)))
+            self.row = complete
+        if kind in ("IsUnique", "Uniqueness", "IsPrimaryKey"):
+            present = reduce(lambda a, b: a & b, [c.isNotNull() for c in columns])
+            work = work.withColumn(f"{name}_n", F.count(kept(F.lit(1))).over(Window.partitionBy(*columns)))
+            unique = present & (F.col(f"{name}_n") == 1)
+            aggregates[f"{name}_unique"] = F.avg(kept(F.when(unique, 1.0).otherwise(0.0)))
+            self.row = unique if self.row is None else self.row & unique
+        if kind in ("ColumnValues", "ColumnLength"):
+            assert rule.condition is not None
+            value = F.coalesce(F.length(columns[0]), F.lit(0)) if kind == "ColumnLength" else columns[0]
+            literals = [v for v in rule.condition.values if not isinstance(v, DqKeyword)]
+            numbers = bool(literals) and all(isinstance(v, float) for v in literals)
+            if kind == "ColumnValues" and numbers and dict(self.df.dtypes).get(self.columns[0] or "") == "string":
+                # numbers against text compare as numbers (a text that is not one fails), as they read
+                value = F.expr(f"try_cast({_quote(self.columns[0] or '')} AS DOUBLE)")
+            self.row = F.coalesce(_dq_row_check(value, rule.condition), F.lit(False))
+            aggregates[f"{name}_failing"] = F.sum(kept(F.when(self.row, 0).otherwise(1)))
+            numeric = kind == "ColumnLength" or _dq_numeric(self.df, self.columns[0])
+            if numeric:
+                aggregates[f"{name}_min"] = F.min(kept(value)).cast("double")
+                aggregates[f"{name}_max"] = F.max(kept(value)).cast("double")
+        if kind in _DQ_AGGREGATES:
+            aggregates[f"{name}_value"] = _DQ_AGGREGATES[kind](kept(columns[0])).cast("double")
+        if self.row is not None and scope is not None:
+            self.row = self.row | ~scope
+        return work
+
+    def outcome(self, values: dict[str, Any]) -> tuple[str | None, dict[str, float]]:
+        """The failure reason (None: passed) and the metrics, from the aggregated `values`."""
+        rule, name = self.rule, self.name
+        if rule.unsupported:
+            return f"Not evaluated: glue_compat does not evaluate {rule.unsupported}; check this rule by hand", {}
+        if rule.parts:
+            results = [part.outcome(values) for part in self.parts]
+            metrics = {key: value for _, found in results for key, value in found.items()}
+            failed = [reason for reason, _ in results if reason]
+            if (rule.rule_type == "and" and failed) or (rule.rule_type == "or" and len(failed) == len(results)):
+                return "; ".join(failed), metrics
+            return None, metrics
+        missing = [c for c, found in zip(rule.columns, self.columns, strict=True) if found is None]
+        if missing:
+            return f"Column {missing[0]} is not in the data", {}
+        kind, column = rule.rule_type, ",".join(rule.columns)
+        if kind == "ColumnExists":
+            return None, {}
+        if kind in ("RowCount", "ColumnCount"):
+            metric = f"Dataset.*.{kind}"
+            value = float(values[f"{name}_rows"] if kind == "RowCount" else len(self.df.columns))
+            return _dq_judged(metric, value, rule.condition), {metric: value}
+        if kind in ("ColumnValues", "ColumnLength"):
+            suffixes = ("Minimum", "Maximum") if kind == "ColumnValues" else ("MinimumLength", "MaximumLength")
+            metrics = {
+                f"Column.{column}.{suffix}": float(values[f"{name}_{key}"])
+                for suffix, key in zip(suffixes, ("min", "max"), strict=True)
+                if values.get(f"{name}_{key}") is not None
+            }
+            failing, total = int(values[f"{name}_failing"] or 0), int(values[f"{name}_rows"])
+            if rule.threshold is not None:
+                if not total:
+                    return "No rows: a threshold needs at least one", metrics
+                metric = f"Column.{column}.{kind}.Compliance"
+                metrics[metric] = (total - failing) / total
+                return _dq_judged(metric, metrics[metric], rule.threshold), metrics
+            if failing:
+                return f"{failing} of {total} rows do not satisfy {kind} {rule.condition}", metrics
+            return None, metrics
+        if kind in _DQ_AGGREGATES:
+            metric = f"Column.{column}.{kind}"
+            found = values[f"{name}_value"]
+            if found is None:
+                return f"{metric} has no value: the column has no non-null values", {}
+            return _dq_judged(metric, float(found), rule.condition), {metric: float(found)}
+        metrics = {}
+        reasons = []
+        if kind in ("IsComplete", "Completeness", "IsPrimaryKey"):
+            metrics[f"Column.{column}.Completeness"] = values[f"{name}_complete"]
+        if kind in ("IsUnique", "Uniqueness", "IsPrimaryKey"):
+            metrics[f"Column.{column}.Uniqueness"] = values[f"{name}_unique"]
+        for metric, found in metrics.items():
+            if found is None:
+                return "No rows: completeness and uniqueness need at least one", {}
+            condition = rule.condition or DqCondition("=", (1.0,))
+            reason = _dq_judged(metric, float(found), condition)
+            if reason:
+                reasons.append(reason)
+        return ("; ".join(reasons) or None), {key: float(value) for key, value in metrics.items()}
+
+    def row_column(self, passed: bool) -> Column:
+        """Whether each row passed this rule: its own check for a rule that judges rows and passed or failed on
+        its rows alone; else the rule's outcome."""
+        if self.row is not None and self.rule.rule_type in _DQ_ROW_LEVEL:
+            return self.row
+        return F.lit(passed)
+
+
+def _dq_column(df: DataFrame, name: str) -> str | None:
+    """The frame's column a rule names (as Spark resolves names, case aside); None when it has none."""
+    return next((c for c in df.columns if c == name), None) or next((c for c in df.columns if _same(c, name)), None)
+
+
+def _dq_numeric(df: DataFrame, column: str | None) -> bool:
+    dtype = df.schema[column].dataType.typeName() if column is not None else ""
+    return dtype in ("byte", "short", "integer", "long", "float", "double", "decimal")
+
+
+def _dq_judged(metric: str, value: float, condition: DqCondition | None) -> str | None:
+    """None when `value` meets the condition, else why not."""
+    assert condition is not None
+    if _dq_holds(value, condition):
+        return None
+    return f"{metric} is {value:g}, not {condition}"
+
+
+def _dq_holds(value: float, condition: DqCondition) -> bool:
+    op, bounds = condition.op, [v for v in condition.values if isinstance(v, float)]
+    if len(bounds) != len(condition.values):
+        return False  # a string or a keyword: no metric is one
+    checks: dict[str, Callable[[], bool]] = {
+        ">": lambda: value > bounds[0],
+        ">=": lambda: value >= bounds[0],
+        "<": lambda: value < bounds[0],
+        "<=": lambda: value <= bounds[0],
+        "=": lambda: value == bounds[0],
+        "!=": lambda: value != bounds[0],
+        "between": lambda: bounds[0] < value < bounds[1],
+        "not between": lambda: value < bounds[0] or value > bounds[1],
+        "in": lambda: value in bounds,
+        "not in": lambda: value not in bounds,
+    }
+    if op not in checks:
+        raise ValueError(f"DQDL `{op}` compares values, not a metric: {condition}")
+    return checks[op]()
+
+
+def _dq_literal(value: object) -> Column:
+    return F.lit(int(value) if isinstance(value, float) and value.is_integer() else value)
+
+
+def _dq_keyword(column: Column, keyword: str) -> Column:
+    if keyword == "NULL":
+        return column.isNull()
+    if keyword == "EMPTY":
+        return column == F.lit("")
+    return (F.length(column) > 0) & (F.trim(column) == F.lit(""))  # WHITESPACES_ONLY
+
+
+def _dq_row_check(value: Column, condition: DqCondition) -> Column:
+    """Whether a row's value meets the condition; nulls fail except with != and `not in`, as in Glue."""
+    op, values = condition.op, condition.values
+
+    def one(v: object) -> Column:
+        return _dq_keyword(value, v) if isinstance(v, DqKeyword) else value == _dq_literal(v)
+
+    if op in ("in", "not in", "=", "!="):
+        found = reduce(lambda a, b: a | b, [F.coalesce(one(v), F.lit(False)) for v in values])
+        return found if op in ("in", "=") else ~found
+    if op.endswith("matches"):
+        matched = value.rlike("^(?:" + str(values[0]) + ")$")
+        return matched if op == "matches" else value.isNotNull() & ~matched
+    low = _dq_literal(values[0])
+    if op.endswith("between"):
+        inside = (value > low) & (value < _dq_literal(values[1]))
+        return inside if op == "between" else ~((value >= low) & (value <= _dq_literal(values[1])))
+    return COMPARATORS[op](value, low)
+
+
+# ---- DQDL parser (the same text in g2l_merge/convert/dqdl.py and glue_compat.py) ----------------------------
+# DQDL as documented in https://docs.aws.amazon.com/glue/latest/dg/dqdl.html (syntax, expressions, composite
+# rules) and https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types.html (the rule types).
+
+# Rule types evaluated by glue_compat, with the number of columns each takes (-1: one or more) and whether it
+# compares its value with an expression.
+DQ_RULE_TYPES: dict[str, tuple[int, bool]] = {
+    "RowCount": (0, True),
+    "ColumnCount": (0, True),
+    "Completeness": (1, True),
+    "IsComplete": (1, False),
+    "Uniqueness": (1, True),
+    "IsUnique": (1, False),
+    "IsPrimaryKey": (-1, False),
+    "ColumnExists": (1, False),
+    "ColumnValues": (1, True),
+    "ColumnLength": (1, True),
+    "Mean": (1, True),
+    "Sum": (1, True),
+    "StandardDeviation": (1, True),
+    "DistinctValuesCount": (1, True),
+}
+# Rule types whose `with threshold` glue_compat evaluates: the share of rows that meet the expression.
+DQ_THRESHOLD_TYPES = frozenset({"ColumnValues", "ColumnLength"})
+DQ_KEYWORDS = ("NULL", "EMPTY", "WHITESPACES_ONLY")
+_DQ_TOKEN = re.compile(
+    r'\s*(?:(?P<string>"(?:[^"\\]|\\.)*")|(?P<number>-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)'
+    r"|(?P<op>>=|<=|!=|==|>|<|=)|(?P<word>[A-Za-z_$][A-Za-z0-9_$.]*)|(?P<punct>[\[\](),])|(?P<other>\S))"
+)
+
+
+class DqCondition(NamedTuple):
+    """An expression a rule's value is compared with: `> 5`, `between 1 and 9`, `in ["a", NULL]`, `matches "x"`."""
+
+    op: str  # >, >=, <, <=, =, !=, between, not between, in, not in, matches, not matches
+    values: tuple[object, ...]  # floats, strings, or DQ_KEYWORDS as DqKeyword
+
+    def __str__(self) -> str:
+        shown = [v if isinstance(v, DqKeyword) else _dq_shown(v) for v in self.values]
+        if self.op.endswith("between"):
+            return f"{self.op} {shown[0]} and {shown[1]}"
+        if self.op.endswith("in"):
+            return f"{self.op} [{', '.join(str(v) for v in shown)}]"
+        return f"{self.op} {shown[0]}"
+
+
+class DqKeyword(str):
+    """NULL, EMPTY or WHITESPACES_ONLY in an expression."""
+
+
+class DqRule(NamedTuple):
+    """One rule: a rule type on columns with an optional expression, or `and`/`or` of rules (`parts`).
+
+    `unsupported` names what glue_compat does not evaluate in it (a rule type, a where clause, a threshold,
+    a dynamic expression); such a rule is reported as not evaluated, never as passed.
+    """
+
+    text: str
+    rule_type: str  # "and" / "or" for a composite rule
+    columns: tuple[str, ...] = ()
+    condition: DqCondition | None = None
+    parts: tuple[DqRule, ...] = ()
+    unsupported: str | None = None
+    threshold: DqCondition | None = None  # `with threshold > 0.9`: the share of rows that must meet `condition`
+    where: str | None = None  # `where "<Spark SQL condition>"`: the rows the rule looks at
+
+
+def parse_ruleset(ruleset: str) -> list[DqRule]:
+    """The rules of a DQDL ruleset (`Rules = [ ... ]`); ValueError naming the rule that does not parse."""
+    text = _dq_without_comments(ruleset)
+    found = re.search(r"\bRules\s*=\s*\[", text)
+    if found is None:
+        raise ValueError(f"DQDL ruleset without `Rules = [ ... ]`: {ruleset.strip()!r}")
+    body, end = _dq_bracketed(text, found.end() - 1)
+    if end < 0:
+        raise ValueError(f"DQDL ruleset: `Rules = [` is never closed: {ruleset.strip()!r}")
+    rules = [parse_rule(part) for part in _dq_split(body, ",") if part.strip()]
+    if not rules:
+        raise ValueError(f"DQDL ruleset with no rules: {ruleset.strip()!r}")
+    return rules
+
+
+def ruleset_extras(ruleset: str) -> list[str]:
+    """What a ruleset holds besides its Rules list (constants, DefaultLabels, Analyzers): their first words."""
+    text = _dq_without_comments(ruleset)
+    found = re.search(r"\bRules\s*=\s*\[", text)
+    if found is None:
+        return []
+    _, end = _dq_bracketed(text, found.end() - 1)
+    rest = text[: found.start()] + " " + (text[end + 1 :] if end >= 0 else "")
+    return [line.split("=")[0].strip() for line in rest.splitlines() if line.strip()]
+
+
+def parse_rule(text: str) -> DqRule:
+    """One DQDL rule; ValueError naming it when it does not parse."""
+    text = text.strip()
+    tokens = _dq_tokens(text)
+    if tokens and tokens[0] == ("punct", "("):
+        return _dq_composite(text, tokens)
+    if not tokens or tokens[0][0] != "word":
+        raise ValueError(f"DQDL rule does not start with a rule type: {text!r}")
+    rule_type = tokens[0][1]
+    if rule_type not in DQ_RULE_TYPES:
+        return DqRule(text, rule_type, unsupported=f"rule type {rule_type}")
+    arity, compares = DQ_RULE_TYPES[rule_type]
+    at = 1
+    columns: list[str] = []
+    while at < len(tokens) and tokens[at][0] in ("string", "word") and (arity == -1 or len(columns) < arity):
+        if tokens[at][0] == "word" and tokens[at][1].lower() in _DQ_WORDS:
+            break
+        columns.append(_dq_unquoted(tokens[at][1]) if tokens[at][0] == "string" else tokens[at][1])
+        at += 1
+    if len(columns) != arity and not (arity == -1 and columns):
+        raise ValueError(f"DQDL rule {rule_type} takes {max(arity, 1)} column name(s): {text!r}")
+    condition = None
+    if compares:
+        condition, at, unsupported = _dq_condition(text, tokens, at)
+        if unsupported:
+            return DqRule(text, rule_type, tuple(columns), unsupported=unsupported)
+    where = None
+    if at < len(tokens) and tokens[at][0] == "word" and tokens[at][1].lower() == "where":
+        if at + 1 >= len(tokens) or tokens[at + 1][0] != "string":
+            raise ValueError(f'DQDL `where` needs a "Spark SQL condition": {text!r}')
+        where, at = _dq_unquoted(tokens[at + 1][1]), at + 2
+    threshold = None
+    if at + 1 < len(tokens) and [t[1].lower() for t in tokens[at : at + 2]] == ["with", "threshold"]:
+        threshold, at, unsupported = _dq_condition(text, tokens, at + 2)
+        if unsupported or rule_type not in DQ_THRESHOLD_TYPES:
+            return DqRule(text, rule_type, tuple(columns), condition, unsupported=unsupported or "a threshold")
+    if at < len(tokens):
+        word = tokens[at][1].lower()
+        if word in ("where", "with", "labels"):
+            what = {"where": "a where clause", "with": "a threshold", "labels": "labels"}[word]
+            return DqRule(text, rule_type, tuple(columns), condition, unsupported=what)
+        raise ValueError(f"DQDL rule has {tokens[at][1]!r} where it should end: {text!r}")
+    return DqRule(text, rule_type, tuple(columns), condition, threshold=threshold, where=where)
+
+
+_DQ_WORDS = frozenset({"between", "not", "in", "matches", "where", "with", "labels"})
+
+
+def _dq_composite(text: str, tokens: list[tuple[str, str]]) -> DqRule:
+    """`(rule) and (rule)`, `(rule) or (rule)`, nested; `and` binds tighter than `or`."""
+    groups: list[list[DqRule]] = [[]]
+    at = 0
+    while True:
+        if at >= len(tokens) or tokens[at] != ("punct", "("):
+            raise ValueError(f"DQDL composite rule: each rule goes in parentheses: {text!r}")
+        depth, start = 0, at
+        while at < len(tokens):
+            depth += {"(": 1, ")": -1}.get(tokens[at][1], 0) if tokens[at][0] == "punct" else 0
+            at += 1
+            if depth == 0:
+                break
+        if depth:
+            raise ValueError(f"DQDL composite rule: unbalanced parentheses: {text!r}")
+        groups[-1].append(parse_rule(_dq_join(tokens[start + 1 : at - 1])))
+        if at == len(tokens):
+            break
+        word = tokens[at][1].lower() if tokens[at][0] == "word" else ""
+        if word not in ("and", "or"):
+            raise ValueError(f"DQDL composite rule: {tokens[at][1]!r} where `and` or `or` should be: {text!r}")
+        if word == "or":
+            groups.append([])
+        at += 1
+    ands = [group[0] if len(group) == 1 else DqRule(text, "and", parts=tuple(group)) for group in groups]
+    rule = ands[0] if len(ands) == 1 else DqRule(text, "or", parts=tuple(ands))
+    return rule._replace(text=text)
+
+
+def _dq_condition(text: str, tokens: list[tuple[str, str]], at: int) -> tuple[DqCondition | None, int, str | None]:
+    """The expression from tokens[at]: the condition, where it ends, and what makes it unsupported."""
+    if at >= len(tokens):
+        raise ValueError(f"DQDL rule needs an expression (> 0, between 1 and 9, in [...]): {text!r}")
+    kind, value = tokens[at]
+    op = value.lower()
+    negated = False
+    if kind == "word" and op == "not":
+        negated, at = True, at + 1
+        if at >= len(tokens):
+            raise ValueError(f"DQDL rule ends after `not`: {text!r}")
+        kind, value = tokens[at]
+        op = value.lower()
+    if kind == "op" and not negated:
+        found, end = _dq_value(tokens, at + 1)
+        if found is None:
+            return None, end, _dq_dynamic(text, tokens, at + 1)
+        return DqCondition("=" if value == "==" else value, (found,)), end, None
+    if kind == "word" and op == "between":
+        low, end = _dq_value(tokens, at + 1)
+        if end >= len(tokens) or tokens[end][1].lower() != "and":
+            if low is None:
+                return None, end, _dq_dynamic(text, tokens, at + 1)
+            raise ValueError(f"DQDL `between x and y` without `and`: {text!r}")
+        high, end = _dq_value(tokens, end + 1)
+        if low is None or high is None:
+            return None, end, _dq_dynamic(text, tokens, at + 1)
+        return DqCondition(("not " if negated else "") + "between", (low, high)), end, None
+    if kind == "word" and op == "in":
+        if at + 1 >= len(tokens) or tokens[at + 1] != ("punct", "["):
+            raise ValueError(f"DQDL `in` needs a [list]: {text!r}")
+        values: list[object] = []
+        end = at + 2
+        while end < len(tokens) and tokens[end] != ("punct", "]"):
+            found, end = _dq_value(tokens, end)
+            if found is None:
+                raise ValueError(f"DQDL `in [...]` holds something other than values: {text!r}")
+            values.append(found)
+            if end < len(tokens) and tokens[end] == ("punct", ","):
+                end += 1
+        if end >= len(tokens):
+            raise ValueError(f"DQDL `in [` is never closed: {text!r}")
+        return DqCondition(("not " if negated else "") + "in", tuple(values)), end + 1, None
+    if kind == "word" and op == "matches":
+        if at + 1 >= len(tokens) or tokens[at + 1][0] != "string":
+            raise ValueError(f'DQDL `matches` needs a "pattern": {text!r}')
+        pattern = _dq_unquoted(tokens[at + 1][1])
+        return DqCondition(("not " if negated else "") + "matches", (pattern,)), at + 2, None
+    raise ValueError(f"DQDL rule has {value!r} where an expression should be: {text!r}")
+
+
+def _dq_value(tokens: list[tuple[str, str]], at: int) -> tuple[object | None, int]:
+    """A number, a "string" or a keyword at tokens[at]; None for anything else (now(), last(), $constant)."""
+    if at >= len(tokens):
+        return None, at
+    kind, value = tokens[at]
+    follows = tokens[at + 1] if at + 1 < len(tokens) else ("", "")
+    if (follows[0] == "punct" and follows[1] == "(") or follows[0] == "other":
+        return None, at  # a function call or arithmetic: a dynamic expression
+    if kind == "number":
+        return float(value), at + 1
+    if kind == "string":
+        return _dq_unquoted(value), at + 1
+    if kind == "word" and value.upper() in DQ_KEYWORDS:
+        return DqKeyword(value.upper()), at + 1
+    return None, at
+
+
+def _dq_dynamic(text: str, tokens: list[tuple[str, str]], at: int) -> str:
+    if at < len(tokens) and (tokens[at][0] in ("word", "punct", "other")):
+        starts = [found.start(found.lastgroup) for found in _DQ_TOKEN.finditer(text) if found.lastgroup]
+        return f"the dynamic expression {text[starts[at] :].strip()!r}"
+    raise ValueError(f"DQDL rule needs a value after its operator: {text!r}")
+
+
+def _dq_tokens(text: str) -> list[tuple[str, str]]:
+    tokens = []
+    for found in _DQ_TOKEN.finditer(text):
+        kind = found.lastgroup
+        if kind is not None:
+            tokens.append((kind, found.group(kind)))
+    if not tokens and text.strip():
+        raise ValueError(f"DQDL rule does not parse: {text!r}")
+    return tokens
+
+
+def _dq_join(tokens: list[tuple[str, str]]) -> str:
+    return " ".join(value for _, value in tokens)
+
+
+def _dq_unquoted(value: str) -> str:
+    return re.sub(r"\\(.)", r"\1", value[1:-1])
+
+
+def _dq_shown(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _dq_without_comments(text: str) -> str:
+    """DQDL comments run from # to the end of the line (a # in a "string" is not one)."""
+    return re.sub(r'("(?:[^"\\\n]|\\.)*")|#[^\n]*', lambda m: m.group(1) or "", text)
+
+
+def _dq_bracketed(text: str, start: int) -> tuple[str, int]:
+    """The text inside the bracket at `start` and the position of its closing bracket (-1: never closed)."""
+    depth, quoted, at = 0, False, start
+    while at < len(text):
+        char = text[at]
+        if quoted:
+            if char == "\\":
+                at += 1
+            elif char == '"':
+                quoted = False
+        elif char == '"':
+            quoted = True
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : at], at
+        at += 1
+    return "", -1
+
+
+def _dq_split(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` outside brackets, parentheses and strings."""
+    parts, current, depth, quoted, escaped = [], "", 0, False, False
+    for char in text:
+        if quoted:
+            quoted = escaped or char != '"'
+            escaped = not escaped and char == "\\"
+        elif char == '"':
+            quoted = True
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(current)
+            current = ""
+            continue
+        current += char
+    parts.append(current)
+    return parts
+
+
+# ---- end of DQDL parser -------------------------------------------------------------------------------------
 
 
 # ---- paths ----------------------------------------------------------------------------------------------

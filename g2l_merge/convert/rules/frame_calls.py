@@ -19,7 +19,7 @@ from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameP
 
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.names import AMBIGUOUS_KIND, COLLECTION_TYPES, FRAME_TYPES
+from g2l_merge.convert.names import AMBIGUOUS_KIND, COLLECTION_TYPES, DATA_QUALITY_TYPES, FRAME_TYPES
 from g2l_merge.convert.rules.base import Rule, code_of, expr
 
 THRESHOLDS_RULE = "G2L323"  # ErrorChannel (frames.py): error thresholds are its review items
@@ -105,6 +105,8 @@ FRAME_RESULTS = GLUE_ONLY - {
 COLLECTION_RESULTS = frozenset({"split_fields", "split_rows", "relationalize"})
 RDD_SOURCES = frozenset({"parallelize", "textFile", "wholeTextFiles", "emptyRDD", "binaryFiles"})
 FROM_DF = frozenset(f"{t}.fromDF" for t in FRAME_TYPES)
+# Calls that return a DynamicFrame: DynamicFrame.fromDF(...), EvaluateDataQuality.apply(...) (its rule outcomes).
+FRAME_RETURNING = FROM_DF | frozenset(f"{t}.apply" for t in DATA_QUALITY_TYPES)
 STUDIO_TRANSFORMS = frozenset({"EvaluateDataQuality"})  # Glue Studio's family (G2L4xx) handles these
 FRAME, OTHER, UNKNOWN = "frame", "other", "unknown"
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -276,7 +278,7 @@ def frame_kind(ctx: ConvertContext, node: cst.BaseExpression) -> str:
     name = transform_name(ctx, node)
     if name is not None:
         return OTHER if name in COLLECTION_TRANSFORMS else FRAME
-    if ctx.qualified(node.func) & FROM_DF:
+    if ctx.qualified(node.func) & FRAME_RETURNING:
         return FRAME
     return _call_kind(ctx, node)
 

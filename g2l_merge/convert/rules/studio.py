@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple
 
 import libcst as cst
@@ -21,10 +22,18 @@ import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.dqdl import parse_ruleset, ruleset_extras
 from g2l_merge.convert.glue_exports import GLUE_TYPES
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
-from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr
-from g2l_merge.convert.rules.frame_calls import functions_alias
+from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr, string_value
+from g2l_merge.convert.rules.frame_calls import (
+    arguments,
+    bind_arguments,
+    functions_alias,
+    is_literal,
+    line_indent,
+    parent_of,
+)
 
 SESSION_NOTE = "# g2l: note: glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
 
@@ -680,24 +689,62 @@ def _unused_gs_import(statement: cst.CSTNode, used: set[str]) -> bool:
 
 
 DATA_QUALITY = ("awsgluedq.transforms.EvaluateDataQuality", "awsglue.transforms.EvaluateDataQuality")
+# EvaluateDataQuality's names for the keys of what process_rows returns.
+DQ_KEYS = {"DATA_QUALITY_RULE_OUTCOMES_KEY": "ruleOutcomes"}
+DQ_PARAMS = ("frame", "ruleset", "publishing_options", "additional_options", "transformation_ctx")
+# additional_options that change which rows pass: glue_compat evaluates composite rules on the whole frame and
+# labels the rows a where clause leaves out Passed, Glue's defaults.
+DQ_ROW_OPTIONS = ("compositeRuleEvaluation.method", "rowLevelConfiguration.")
+DQ_ALTERNATIVE = "express it as Lakeflow (DLT) expectations or DQX checks"
+DQ_NOT_PUBLISHED = (
+    "Glue Data Quality results are no longer published (publishing_options and additional_options: the "
+    "Data Quality tab, CloudWatch metrics, results in S3): write the ruleOutcomes DataFrame to a table, or fail "
+    "the job on a Failed Outcome, where the team relied on them"
+)
 
 
 class DataQuality(Rule):
-    """Glue Data Quality (EvaluateDataQuality with a DQDL ruleset) stays as written with a review item.
+    """Glue Data Quality (EvaluateDataQuality with a DQDL ruleset) runs on glue_compat.evaluate_data_quality.
 
     Before::
 
-        EvaluateDataQuality().process_rows(frame=ChangeSchema_node1700000000004,
-            ruleset=DEFAULT_DATA_QUALITY_RULESET, publishing_options={...})
+        from awsgluedq.transforms import EvaluateDataQuality
 
-    After: the same call, with
-    `# g2l: review G2L406: Glue Data Quality (DQDL) does not run on Databricks: ...` above it. DQDL rules
-    map to Lakeflow (DLT) expectations or DQX checks, but their thresholds and publishing need a person.
+        LOAN_RULES = 'Rules = [ IsComplete "loan_id", ColumnValues "pd" between 0 and 1 ]'
+        checked = EvaluateDataQuality().process_rows(frame=loans, ruleset=LOAN_RULES,
+            publishing_options={"dataQualityEvaluationContext": "loans_dq"})
+        outcomes = SelectFromCollection.apply(dfc=checked, key="ruleOutcomes")
+
+    After::
+
+        import glue_compat
+
+        LOAN_RULES = 'Rules = [ IsComplete "loan_id", ColumnValues "pd" between 0 and 1 ]'
+        # g2l: review G2L406: Glue Data Quality results are no longer published (...)
+        checked = glue_compat.evaluate_data_quality(loans, LOAN_RULES)
+        outcomes = checked["ruleOutcomes"]
+
+    process_rows returns the dict {"ruleOutcomes": ..., "rowLevelOutcomes": ..., "originalData": ...} of
+    DataFrames that SelectFromCollection indexes (and Glue Studio's fail-the-job assert, through
+    `EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY`, which becomes "ruleOutcomes");
+    `EvaluateDataQuality.apply(frame, ruleset)` is its ruleOutcomes DataFrame.
+
+    The ruleset must be a string literal, or a name bound once to one (in the function that makes the call, or
+    the module), whose rules glue_compat evaluates: RowCount, ColumnCount, Completeness, IsComplete,
+    Uniqueness, IsUnique, IsPrimaryKey, ColumnExists, ColumnValues, ColumnLength, Mean, Sum, StandardDeviation,
+    DistinctValuesCount, and `and`/`or` of them, with DQDL's comparisons (>, >=, <, <=, =, !=, between, in
+    [...], matches, and their `not` forms; ColumnValues and ColumnLength also `with threshold`), and `where`
+    clauses. publishing_options and additional_options are dropped: the review item says what is no longer
+    published.
+
+    Any other ruleset (another rule type such as CustomSql or DataFreshness, labels, a dynamic expression, a
+    ruleset built at run time) stays as written, with a review item that names what glue_compat does not
+    evaluate, and the awsgluedq import stays for it.
     """
 
     id = "G2L406"
     name = "data-quality"
-    summary = "EvaluateDataQuality (DQDL rulesets) stays as written with a review item: use expectations or DQX."
+    summary = "EvaluateDataQuality with a literal DQDL ruleset runs on glue_compat; other rulesets are review items."
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
@@ -707,15 +754,164 @@ class DataQuality(Rule):
         qualified = ctx.qualified(receiver)
         if not qualified & set(DATA_QUALITY):
             return updated
+        converted, reason = self._converted(ctx, original, updated)
+        if converted is not None:
+            return converted
         if "awsglue.transforms.EvaluateDataQuality" in qualified and isinstance(receiver, cst.Name):
             ctx.add_import("awsgluedq.transforms", "EvaluateDataQuality")  # the awsglue star import goes
-        ctx.review(
-            original,
-            self.id,
-            "Glue Data Quality (DQDL) does not run on Databricks: express this ruleset "
-            "as Lakeflow (DLT) expectations or DQX checks",
-        )
+        ctx.review(original, self.id, f"Glue Data Quality (DQDL) {reason} {DQ_ALTERNATIVE}")
         return updated
+
+    def leave_Attribute(
+        self, ctx: ConvertContext, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        """EvaluateDataQuality.DATA_QUALITY_RULE_OUTCOMES_KEY (Glue Studio's `assert dq[KEY].filter(...)`) is the
+        key it names, which indexes Glue's collection and glue_compat's dict alike."""
+        if original.attr.value in DQ_KEYS and {f"{t}.{original.attr.value}" for t in DATA_QUALITY} & ctx.qualified(
+            original
+        ):
+            return cst.SimpleString(f'"{DQ_KEYS[original.attr.value]}"')
+        return updated
+
+    def _converted(
+        self, ctx: ConvertContext, original: cst.Call, updated: cst.Call
+    ) -> tuple[cst.BaseExpression | None, str]:
+        """glue_compat's call in place of the Glue one, or None and why it stays."""
+        method = original.func.attr.value if isinstance(original.func, cst.Attribute) else ""
+        instance = isinstance(original.func, cst.Attribute) and isinstance(original.func.value, cst.Call)
+        if method == "evaluate" or (method == "process_rows" and not instance):
+            return None, f"{method} has no glue_compat counterpart:"
+        bound = bind_arguments(DQ_PARAMS, {}, original, updated, False)
+        if bound is None or "frame" not in bound.args or "ruleset" not in bound.args:
+            other = [a.keyword.value for a in original.args if a.keyword and a.keyword.value not in DQ_PARAMS]
+            written = f"with {', '.join(other)}" if other else "with arguments other than frame, ruleset and options"
+            return None, f"called {written}, which glue_compat.evaluate_data_quality does not take:"
+        ruleset = _literal_ruleset(ctx, original, bound.sources["ruleset"])
+        if ruleset is None:
+            return None, "with a ruleset that is not one string literal written in this file:"
+        try:
+            unsupported = _unsupported_dqdl(ruleset)
+        except ValueError as error:
+            return None, f"ruleset does not parse ({error}), so Glue fails this job too: fix it, or"
+        options = bound.sources.get("additional_options")
+        row_options = [o for o in DQ_ROW_OPTIONS if options is not None and o in code_of(options)]
+        if unsupported is None and row_options:
+            unsupported = f"the additional option {row_options[0].rstrip('.')}"
+        if unsupported is not None:
+            return None, f"ruleset uses {unsupported}, which glue_compat.evaluate_data_quality does not evaluate:"
+        items = [code_of(bound.args["frame"]), code_of(bound.args["ruleset"])]
+        ctx.add_import("glue_compat")
+        layout = arguments(items, False, line_indent(ctx, original))
+        call = expr(f"glue_compat.evaluate_data_quality{layout}")
+        if method == "apply":
+            call = cst.Subscript(call, [cst.SubscriptElement(cst.Index(cst.SimpleString('"ruleOutcomes"')))])
+        published = [n for n in ("publishing_options", "additional_options") if not is_literal(bound.args.get(n), "{}")]
+        if any(n in bound.args for n in published) or isinstance(parent_of(ctx, original), cst.Expr):
+            ctx.review(original, self.id, DQ_NOT_PUBLISHED)
+        return call, ""
+
+
+def _literal_ruleset(ctx: ConvertContext, original: cst.Call, node: cst.BaseExpression) -> str | None:
+    """The ruleset's text: a string literal, or a name bound once, to a string literal, in the innermost function
+    (or module) that binds it; None when a parameter holds it or it is bound more than once."""
+    if not isinstance(node, cst.Name):
+        return _string_literal(node)
+    scope = parent_of(ctx, original)
+    while scope is not None:
+        if isinstance(scope, (cst.FunctionDef, cst.Lambda)) and _parameter(scope.params, node.value):
+            return None
+        if isinstance(scope, (cst.FunctionDef, cst.Module)):
+            walked = ctx.state(_RulesetNames).walked
+            bindings = walked.get((id(scope), node.value))
+            if bindings is None:  # a Studio script passes one ruleset name to every Data Quality node: walk once
+                bindings = walked[(id(scope), node.value)] = _Bindings(node.value)
+                (scope.body if isinstance(scope, cst.FunctionDef) else scope).visit(bindings)
+            if bindings.count:
+                return _string_literal(bindings.values[0]) if bindings.count == len(bindings.values) == 1 else None
+        scope = parent_of(ctx, scope)
+    return None
+
+
+@dataclass
+class _RulesetNames:
+    """G2L406's per file: the bindings of a ruleset name found in a scope, by (scope, name)."""
+
+    walked: dict[tuple[int, str], _Bindings] = field(default_factory=dict)
+
+
+class _Bindings(cst.CSTVisitor):
+    """Every binding of one name below a node (one walk, no matchers: this runs on whole modules); `values` holds
+    what plain `name = value` assignments bind it to."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.count = 0
+        self.values: list[cst.BaseExpression] = []
+
+    def _targets(self, target: cst.BaseExpression) -> int:
+        if isinstance(target, cst.Name):
+            return int(target.value == self.name)
+        if isinstance(target, (cst.Tuple, cst.List)):
+            return sum(self._targets(element.value) for element in target.elements)
+        if isinstance(target, cst.StarredElement):
+            return self._targets(target.value)
+        return 0
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            found = self._targets(target.target)
+            self.count += found
+            if found and isinstance(target.target, cst.Name):
+                self.values.append(node.value)
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_For(self, node: cst.For) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_AsName(self, node: cst.AsName) -> None:
+        self.count += self._targets(node.name) if isinstance(node.name, cst.BaseExpression) else 0
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.count += self._targets(node.target)
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.count += sum(item.name.value == self.name for item in node.names)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        self.count += sum(item.name.value == self.name for item in node.names)
+
+
+def _parameter(params: cst.Parameters, name: str) -> bool:
+    every = (*params.posonly_params, *params.params, *params.kwonly_params, params.star_arg, params.star_kwarg)
+    return any(isinstance(p, cst.Param) and p.name.value == name for p in every)
+
+
+def _string_literal(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = _string_literal(node.left), _string_literal(node.right)
+        return left + right if left is not None and right is not None else None
+    return string_value(node)
+
+
+def _unsupported_dqdl(ruleset: str) -> str | None:
+    """What in a DQDL ruleset glue_compat does not evaluate (None: it evaluates all of it); ValueError when it does
+    not parse."""
+    found = [f"a {extra} block" for extra in ruleset_extras(ruleset)]
+    pending = parse_ruleset(ruleset)
+    while pending:
+        rule = pending.pop(0)
+        if rule.unsupported and rule.unsupported not in found:
+            found.append(rule.unsupported)
+        pending.extend(rule.parts)
+    return " and ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found) or None
 
 
 class CustomTransform(Rule):

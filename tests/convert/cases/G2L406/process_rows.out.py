@@ -1,5 +1,5 @@
 # g2l: converted from jobs/process_rows.py
-from awsgluedq.transforms import EvaluateDataQuality
+import glue_compat
 
 # Default ruleset used by all target nodes with data quality enabled
 DEFAULT_DATA_QUALITY_RULESET = """
@@ -9,5 +9,5 @@ DEFAULT_DATA_QUALITY_RULESET = """
 """
 
 # Script generated for node Exposure report
-# g2l: review G2L406: Glue Data Quality (DQDL) does not run on Databricks: express this ruleset as Lakeflow (DLT) expectations or DQX checks
-EvaluateDataQuality().process_rows(frame=ChangeSchema_node1700000000003, ruleset=DEFAULT_DATA_QUALITY_RULESET, publishing_options={"dataQualityEvaluationContext": "EvaluateDataQuality_node1700000000000", "enableDataQualityResultsPublishing": True}, additional_options={"dataQualityResultsPublishing.strategy": "BEST_EFFORT", "observations.scope": "ALL"})
+# g2l: review G2L406: Glue Data Quality results are no longer published (publishing_options and additional_options: the Data Quality tab, CloudWatch metrics, results in S3): write the ruleOutcomes DataFrame to a table, or fail the job on a Failed Outcome, where the team relied on them
+glue_compat.evaluate_data_quality(ChangeSchema_node1700000000003, DEFAULT_DATA_QUALITY_RULESET)
