@@ -1,3 +1,3 @@
 """g2l-merge: Glue to Databricks through git's own three-way merge."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

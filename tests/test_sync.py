@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import JOB_A, LIB, DbxRepo, GlueRepo, Story, g2l, git
+from g2l_merge import __version__
 from g2l_merge import git as g2l_git
 from g2l_merge import sync as sync_module
 
@@ -33,7 +34,7 @@ def test_init_writes_config_builds_mirror_and_merges_it(story: Story) -> None:
     message = git(dbx.path, "log", "-1", "--format=%B", mirror)
     glue_head = git(story.glue.path, "rev-parse", "HEAD")
     assert f"G2l-Glue-Commit: {glue_head}" in message
-    assert "G2l-Converter: 0.1.0" in message
+    assert f"G2l-Converter: {__version__}" in message
     assert "G2l-Config: " in message
     assert git(dbx.path, "log", "-1", "--format=%an", mirror) == "Gus Glue"
     assert 'root = "risk_engine"' in dbx.read("g2l.toml")
@@ -369,7 +370,7 @@ def test_status_and_log_read_everything_back_from_git(story: Story) -> None:
     assert status["glue_commits_behind"] == 2
     assert [c["glue_subject"] for c in status["unmerged_mirror_commits"]] == ["Glue v2: add c"]
     assert status["native_files"] == []
-    assert status["converter_versions"] == ["0.1.0"]
+    assert status["converter_versions"] == [__version__]
     entries = json.loads(g2l(dbx.path, "log", "--json").output)
     assert [e["glue_subject"] for e in entries] == ["Glue v2: add c", "Glue v1"]
     assert entries[0]["merge_commit"] is None
