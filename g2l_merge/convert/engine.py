@@ -175,7 +175,7 @@ class _Runner(cst.CSTTransformer):
     def on_visit(self, node: cst.CSTNode) -> bool:
         if type(node) in self.layout:
             return False  # a transformer rebuilds every node it visits, and no rule hooks whitespace or punctuation
-        if isinstance(node, _STATEMENTS):
+        if type(node) in _STATEMENT_TYPES:
             self.marks[id(node)] = self.rewrites
             if self.carried:
                 self.attach[id(node)], self.carried = self.carried, []
@@ -278,13 +278,20 @@ class _Runner(cst.CSTTransformer):
 _STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 
 
+# on_visit sees every node: a set lookup of its type costs less than isinstance against libcst's abstract bases
+# (tests/convert/test_engine.py checks that this names every statement class libcst exports)
+_STATEMENT_TYPES: frozenset[type] = frozenset(
+    (cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar, cst.FunctionDef)
+).union((cst.ClassDef, cst.Match))
+
+
 def _keep_parentheses(updated: cst.CSTNode, result: Any) -> Any:
     """An expression a rule rebuilt keeps the parentheses written around it: `return(Filter.apply(...))` has
     no space after `return`, so the code would not parse without them."""
     if (
-        isinstance(updated, cst.BaseExpression)
+        result is not updated  # first: most hooks give back the node they were given
+        and isinstance(updated, cst.BaseExpression)
         and isinstance(result, cst.BaseExpression)
-        and result is not updated
         and updated.lpar
         and not result.lpar
     ):

@@ -74,7 +74,7 @@ class Tree:
         inside its expressions and header), and with `nested` those of the statements inside it too."""
         if nested:
             start, end = self.spans[statement]
-            return [node for node in self.nodes[start:end] if isinstance(node, cst.Comment)]
+            return [node for node in self.nodes[start:end] if type(node) is cst.Comment]
         if self.owned is None:
             self.owned = _owners(self.nodes, self.parents)
         return self.owned.get(statement, [])
@@ -93,7 +93,7 @@ def _owners(nodes: list[cst.CSTNode], parents: dict[cst.CSTNode, cst.CSTNode]) -
     """Each comment under the innermost statement that holds it (a module's header and footer: under none)."""
     owned: dict[cst.CSTNode, list[cst.Comment]] = {}
     for node in nodes:
-        if not isinstance(node, cst.Comment):
+        if type(node) is not cst.Comment:  # a type test, not isinstance: libcst's ABC check costs more per node
             continue
         owner = parents.get(node)
         while owner is not None and not isinstance(owner, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
@@ -106,7 +106,7 @@ def _owners(nodes: list[cst.CSTNode], parents: dict[cst.CSTNode, cst.CSTNode]) -
 def _spellings(nodes: list[cst.CSTNode]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for at, node in enumerate(nodes):
-        if isinstance(node, cst.Name):
+        if type(node) is cst.Name:
             index.setdefault(node.value, []).append(at)
     return index
 

@@ -162,3 +162,14 @@ def test_a_glue_change_to_a_comment_only_still_changes_the_output(at: int) -> No
     assert before.findings == after.findings
     assert before.text != after.text
     assert "ledger v2" in after.text and "ledger v1" not in after.text
+
+
+def test_the_statement_type_set_names_every_statement_class_libcst_exports() -> None:
+    exported = {
+        kind
+        for kind in vars(cst).values()
+        if isinstance(kind, type)
+        and issubclass(kind, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
+        and not getattr(kind, "__abstractmethods__", None)
+    }
+    assert exported == set(engine._STATEMENT_TYPES)

@@ -1039,16 +1039,19 @@ def _job_uses(tree: Tree, jobs: set[str]) -> tuple[dict[str, int], dict[str, int
     for at, node in enumerate(tree.nodes):
         if at < end_of_import:
             continue
-        if isinstance(node, cst.Import | cst.ImportFrom):  # `import awsglue.job` does not use a name `job`
+        kind = type(node)  # every node of the file: type tests cost less than isinstance on libcst's ABCs
+        if kind is cst.Import or kind is cst.ImportFrom:  # `import awsglue.job` does not use a name `job`
             end_of_import = tree.spans[node][1]
-        elif isinstance(node, cst.Name) and node.value in jobs and not _attribute_name(tree, node):
-            uses[node.value] = uses.get(node.value, 0) + 1
-        elif isinstance(node, cst.Assign):
+        elif kind is cst.Name and isinstance(node, cst.Name):  # isinstance only to narrow the type
+            if node.value in jobs and not _attribute_name(tree, node):
+                uses[node.value] = uses.get(node.value, 0) + 1
+        elif kind is cst.Assign and isinstance(node, cst.Assign):
             for target in node.targets:
                 if isinstance(target.target, cst.Name) and target.target.value in jobs:
                     lifecycle[target.target.value] = lifecycle.get(target.target.value, 0) + 1
         elif (
-            isinstance(node, cst.Call)
+            kind is cst.Call
+            and isinstance(node, cst.Call)
             and isinstance(node.func, cst.Attribute)
             and isinstance(node.func.value, cst.Name)
             and node.func.value.value in jobs

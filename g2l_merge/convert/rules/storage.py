@@ -189,17 +189,19 @@ class _Names(NamedTuple):
 def _read_names(nodes: Iterable[cst.CSTNode]) -> _Names:
     names = _Names({}, {}, {})
     for node in nodes:
-        if isinstance(node, cst.Name):
+        kind = type(node)  # every node of the file: isinstance (to narrow) only where the exact type matched
+        if kind is cst.Name and isinstance(node, cst.Name):
             names.references[node.value] = names.references.get(node.value, 0) + 1
-        elif isinstance(node, cst.Arg):
+        elif kind is cst.Arg and isinstance(node, cst.Arg):
             if node.keyword is not None:
                 names.references[node.keyword.value] = names.references.get(node.keyword.value, 0) - 1
             if isinstance(node.value, cst.Name):
                 names.reads.setdefault(node.value.value, []).append(node)
-        elif isinstance(node, cst.Attribute):
+        elif kind is cst.Attribute and isinstance(node, cst.Attribute):
             names.references[node.attr.value] = names.references.get(node.attr.value, 0) - 1
         elif (
-            isinstance(node, cst.Assign)
+            kind is cst.Assign
+            and isinstance(node, cst.Assign)
             and len(node.targets) == 1
             and isinstance(node.targets[0].target, cst.Name)
             and isinstance(node.value, cst.Dict)
