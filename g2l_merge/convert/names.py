@@ -95,6 +95,7 @@ class Tracked:
     star_modules: set[str] = field(default_factory=set)
     glue_contexts: set[str] = field(default_factory=set)  # module names bound to GlueContext(...)
     glue_context_params: set[str] = field(default_factory=set)  # parameters that receive one
+    held_contexts: set[str] = field(default_factory=set)  # attributes assigned one: "self.glue_context"
     # functions that return one (`return GlueContext(sc)`, `-> GlueContext`): a name bound to their call holds one
     context_functions: set[str] = field(default_factory=set)
     session: str = "spark"  # the name the SparkSession goes by
@@ -149,8 +150,13 @@ class Tracked:
         return found
 
     def is_glue_context(self, node: cst.CSTNode) -> bool:
-        return isinstance(node, cst.Name) and (
-            node.value in self.glue_contexts or node.value in self.glue_context_params
+        if isinstance(node, cst.Name):
+            return node.value in self.glue_contexts or node.value in self.glue_context_params
+        # `self.glue_context` where a method assigns it GlueContext(...): a job class holding the context
+        return (
+            bool(self.held_contexts)
+            and isinstance(node, cst.Attribute)
+            and ".".join(dotted(node)) in self.held_contexts
         )
 
 
@@ -324,6 +330,13 @@ class _Bindings:
         for target in node.targets:
             if isinstance(target.target, cst.Name):
                 self._bind(target.target.value, node.value)
+            elif (
+                isinstance(target.target, cst.Attribute)
+                and isinstance(node.value, cst.Call)
+                and GLUE_CONTEXT in self._qualified(node.value.func)
+                and dotted(target.target)
+            ):
+                self.tracked.held_contexts.add(".".join(dotted(target.target)))
 
     def _bind(self, name: str, value: cst.BaseExpression) -> None:
         # isinstance rather than matchers: this runs for every assignment, again on each round of track()

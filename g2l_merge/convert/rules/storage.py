@@ -296,6 +296,8 @@ def glue_call(ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
 def session_of(ctx: ConvertContext, glue_context: cst.BaseExpression) -> cst.BaseExpression:
     """The SparkSession for a glue context: the script's session, or the parameter that now receives one (a
     parameter of an enclosing function shadows a glue context of the same name bound elsewhere)."""
+    if isinstance(glue_context, cst.Attribute):
+        return glue_context  # `self.glue_context`: assigned the session once converted (G2L002)
     assert isinstance(glue_context, cst.Name)
     name = glue_context.value
     if name in ctx.tracked.glue_contexts and not _is_parameter(ctx, glue_context, name):
