@@ -16,7 +16,7 @@ from g2l_merge.convert.glue_exports import IMPORTABLE_ORIGINS, STAR_BINDS
 from g2l_merge.convert.imports import ImportSpec, add_missing
 from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS, dotted
 from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr, stmt
-from g2l_merge.convert.rules.storage import session_of
+from g2l_merge.convert.rules.storage import session_of, unknown_receiver
 from g2l_merge.convert.tree import NodeVisitor, Tree
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
@@ -114,6 +114,20 @@ class AwsglueImports(Rule):
         if module.split(".")[0] in GLUE_PACKAGES and not isinstance(original.names, cst.ImportStar):
             for alias in original.names:
                 ctx.remove_import(module, dotted(alias.name)[-1], _asname(alias))
+        return updated
+
+    def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """A Glue reader/writer call on something the converter does not see holding a GlueContext stays as
+        written, with a review item: it would fail on Databricks, and nothing else would say so."""
+        receiver = unknown_receiver(ctx, original)
+        if receiver is not None:
+            ctx.review(
+                original,
+                self.id,
+                f"a Glue-style read/write call on `{code_of(receiver)}`, which g2l-merge does not see holding a "
+                "GlueContext: left as written; if it holds one (a mixin's attribute, a parameter no call site "
+                "fills), the call fails on Databricks: write it with spark.read / df.write by hand",
+            )
         return updated
 
     def leave_Import(self, ctx: ConvertContext, original: cst.Import, updated: cst.Import) -> SmallStatementResult:

@@ -277,6 +277,24 @@ def _parent(ctx: ConvertContext, node: cst.CSTNode) -> cst.CSTNode | None:
 
 def glue_call(ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
     """The canonical form of a Glue reader/writer call on a glue context, else None."""
+    shape = _glue_api(original)
+    if shape is None or not ctx.tracked.is_glue_context(shape[2]):
+        return None
+    api, method, glue_context = shape
+    return GlueCall(APIS[api], method, api.endswith("data_frame"), session_of(ctx, glue_context))
+
+
+def unknown_receiver(ctx: ConvertContext, original: cst.Call) -> cst.BaseExpression | None:
+    """The receiver of a call shaped like a Glue reader/writer call (`x.create_dynamic_frame.from_catalog(...)`)
+    on something not known to hold a glue context (a mixin's attribute, an untracked parameter), else None."""
+    shape = _glue_api(original)
+    if shape is None or ctx.tracked.is_glue_context(shape[2]):
+        return None
+    return shape[2]
+
+
+def _glue_api(original: cst.Call) -> tuple[str, str, cst.BaseExpression] | None:
+    """(api, method, receiver) of a call shaped like a Glue reader/writer call, whatever its receiver."""
     func = original.func
     if not isinstance(func, cst.Attribute):
         return None
@@ -288,9 +306,7 @@ def glue_call(ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
         api = "write_dynamic_frame" if api == "write" else api
     else:
         return None
-    if not ctx.tracked.is_glue_context(glue_context) or (APIS[api], method) not in PARAMETERS:
-        return None
-    return GlueCall(APIS[api], method, api.endswith("data_frame"), session_of(ctx, glue_context))
+    return (api, method, glue_context) if (APIS[api], method) in PARAMETERS else None
 
 
 def session_of(ctx: ConvertContext, glue_context: cst.BaseExpression) -> cst.BaseExpression:
