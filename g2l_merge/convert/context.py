@@ -98,6 +98,10 @@ class ConvertContext:
             seen.add(statement)
         return statement
 
+    def statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        """The original statement that holds an original node (None past the module)."""
+        return self._statement_of(node)
+
     def _statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
         current: cst.CSTNode | None = node
         while current is not None and not isinstance(current, _STATEMENTS):
