@@ -494,7 +494,6 @@ class _SessionState:
     settings: dict[str, _Settings] = field(default_factory=dict)  # by the SparkContext's name
     bound_in: set[int] = field(default_factory=set)  # id() of the blocks (original nodes) already binding it
     unbound: frozenset[int] | None = None  # id() of the GlueContext(...) calls bound to no tracked name
-    held: set[str] = field(default_factory=set)  # attributes assigned one: `self._gc` in `self._gc = GlueContext(sc)`
 
 
 class SparkSessionSetup(Rule):
@@ -734,8 +733,6 @@ def _unbound_contexts(ctx: ConvertContext) -> frozenset[int]:
                 )
                 if not bound:
                     found.add(id(call))
-                if isinstance(parent, cst.Assign) and any(isinstance(t.target, cst.Attribute) for t in parent.targets):
-                    state.held |= {code_of(t.target) for t in parent.targets if isinstance(t.target, cst.Attribute)}
         state.unbound = frozenset(found)
     return state.unbound
 
@@ -766,12 +763,8 @@ def _type_test(ctx: ConvertContext, node: cst.CSTNode) -> bool:
 
 
 def _held_context(ctx: ConvertContext, node: cst.BaseExpression) -> bool:
-    """`self._gc` where the file assigns `self._gc = GlueContext(...)` (a wrapper class holding the context)."""
-    if not isinstance(node, cst.Attribute):
-        return False
-    _unbound_contexts(ctx)  # lists the attributes assigned a GlueContext
-    held = ctx.state(_SessionState).held
-    return bool(held) and code_of(node) in held
+    """`self._gc` where the file assigns `self._gc = GlueContext(...)` (names.py lists those attributes)."""
+    return isinstance(node, cst.Attribute) and ctx.tracked.is_glue_context(node)
 
 
 def _aliases(names: list[str], session: str) -> list[cst.BaseStatement]:

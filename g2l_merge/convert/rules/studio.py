@@ -368,36 +368,17 @@ class StudioDropNulls(StudioHelpers):
 
 
 GLUE_TYPES_MODULE = "awsglue.gluetypes"
-# gluetypes classes whose isinstance checks mean the same on a Spark schema.
-SAME_NAMED_TYPES = frozenset(
-    {
-        "DataType",
-        "AtomicType",
-        "BinaryType",
-        "BooleanType",
-        "ByteType",
-        "DateType",
-        "DecimalType",
-        "DoubleType",
-        "FloatType",
-        "IntegerType",
-        "LongType",
-        "NullType",
-        "ShortType",
-        "StringType",
-        "TimestampType",
-        "TimestampNTZType",
-        "ArrayType",
-        "MapType",
-        "StructType",
-    }
-)
 # gluetypes names with a pyspark.sql.types counterpart of another name: Field(name, dataType, properties={}) is
 # StructField(name, dataType, nullable=True, metadata=None) (awsglue/gluetypes.py).
 RENAMED_TYPES = {"Field": "StructField"}
 GLUE_TYPE_EXPORTS = frozenset(GLUE_TYPES)
 # Glue-only schema types no DataFrame column can have: glue_compat has stand-ins that no Spark type matches.
 STAND_IN_TYPES = frozenset({"ChoiceType", "EnumType", "SetType", "UnknownType"})
+# gluetypes classes whose isinstance checks mean the same on a Spark schema: every other name gluetypes defines
+# (Glue's entity and record classes and its type-merging function have no Spark counterpart).
+SAME_NAMED_TYPES = (
+    GLUE_TYPE_EXPORTS - STAND_IN_TYPES - RENAMED_TYPES.keys() - {"EntityType", "DynamicRecord", "mergeDataTypes"}
+)
 # Constructors whose arguments differ (awsglue/gluetypes.py): every type takes `properties`, which Spark's do not;
 # DecimalType defaults to (10, 2), Spark's to (10, 0); MapType(valueType) has string keys, Spark's takes a key type
 # first; ArrayType() and MapType() default to UnknownType, Spark's require a type.
