@@ -71,7 +71,7 @@ class ConvertContext:
         """Leave `node` as written, with `# g2l: review RULE: message` above its statement and a finding."""
         finding = Finding(self.path, self.line(node), rule, message)
         self.findings.append(finding)
-        statement = self._statement_of(node)
+        statement = self.statement_of(node)
         if statement is not None:
             self.anchors[id(finding)] = (finding, id(statement))
             comment = f"# g2l: review {rule}: {message}"
@@ -100,9 +100,6 @@ class ConvertContext:
 
     def statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
         """The original statement that holds an original node (None past the module)."""
-        return self._statement_of(node)
-
-    def _statement_of(self, node: cst.CSTNode) -> cst.CSTNode | None:
         current: cst.CSTNode | None = node
         while current is not None and not isinstance(current, _STATEMENTS):
             try:
