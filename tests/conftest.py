@@ -7,6 +7,7 @@ what the converter rewrites (converter behaviour has its own golden cases under 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -53,11 +54,26 @@ def git(folder: Path, *args: str, env: dict[str, str] | None = None) -> str:
     return proc.stdout.strip()
 
 
+SPARK_MODES = ("classic", "connect")
+CONNECT_ENV = ("SPARK_CONNECT_MODE_ENABLED", "SPARK_LOCAL_REMOTE")
+
+
 @pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
-    """One local Spark session per test process: Java starts once, whichever test first needs it."""
+def _spark_jvm(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, int]]:
+    """One local Spark per test process, serving both classic PySpark and Spark Connect (the protocol
+    Databricks serverless and Databricks Connect speak) from the same JVM: the Connect server is a plugin
+    on a free local port. Its warehouse is new for the run, so `saveAsTable` and `spark.table` work with
+    `spark_catalog.<database>.<table>` names (the converter's catalog in the Spark tests)."""
+    if shutil.which("java") is None:
+        pytest.skip("the Spark tests need Java 17 (no `java` on PATH)")
+    pytest.importorskip("pyspark", reason="the Spark tests need pyspark (pip install '.[test]')")
     from pyspark.sql import SparkSession
 
+    # Python workers run the interpreter the tests run (with pandas and pyarrow), not `python3` from PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    for key in CONNECT_ENV:
+        os.environ.pop(key, None)
+    base = tmp_path_factory.mktemp("spark")
     session = (
         SparkSession.builder.master("local[1]")
         .config("spark.ui.enabled", "false")
@@ -65,19 +81,62 @@ def spark() -> Iterator[Any]:
         # tiny data: interpreting plans is faster than compiling them
         .config("spark.sql.codegen.wholeStage", "false")
         .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-        .config("spark.sql.execution.pythonUDF.arrow.enabled", "false")
+        .config("spark.sql.warehouse.dir", str(base / "warehouse"))
+        .config("spark.local.dir", str(base / "local"))
+        .config("spark.driver.extraJavaOptions", f"-Dderby.system.home={base}")
+        .config("spark.plugins", "org.apache.spark.sql.connect.SparkConnectPlugin")
+        .config("spark.connect.grpc.binding.address", "127.0.0.1")
+        .config("spark.connect.grpc.binding.port", "0")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")
+    service = getattr(session._jvm, "org.apache.spark.sql.connect.service.SparkConnectService$")
+    yield session, int(getattr(service, "MODULE$").localPort())
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def _spark_connect(_spark_jvm: tuple[Any, int]) -> Iterator[Any]:
+    """A Spark Connect client of the test JVM; closed before the JVM stops (the other order hangs the
+    process at exit for minutes)."""
+    from pyspark.sql.connect.session import SparkSession as RemoteSparkSession
+
+    session = RemoteSparkSession.builder.remote(f"sc://127.0.0.1:{_spark_jvm[1]}").getOrCreate()
     yield session
+    session.stop()
+
+
+@pytest.fixture(params=SPARK_MODES)
+def spark(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, _spark_jvm: tuple[Any, int]) -> Any:
+    """The run's SparkSession, once as classic PySpark and once through Spark Connect. PySpark picks
+    classic or Connect for `functions`, `udf` and `SparkSession.builder` from the process environment,
+    so the test runs with the environment of its mode (converted code's `SparkSession.builder.getOrCreate()`
+    returns this session). Never `stop()` it: the other tests share it."""
+    if request.param == "connect":
+        for key in CONNECT_ENV:
+            monkeypatch.setenv(key, "1")
+        return request.getfixturevalue("_spark_connect")
+    for key in CONNECT_ENV:
+        monkeypatch.delenv(key, raising=False)
+    return _spark_jvm[0]
+
+
+@pytest.fixture
+def classic_spark(monkeypatch: pytest.MonkeyPatch, _spark_jvm: tuple[Any, int]) -> Any:
+    """The classic session only, for what Spark Connect does not have (the RDD API, SparkContext)."""
+    for key in CONNECT_ENV:
+        monkeypatch.delenv(key, raising=False)
+    return _spark_jvm[0]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that uses Spark is slow: Java starts (once per test process; the Spark tests are next to each other
-    in tests/convert, so `--dist worksteal` gives them all to the worker that starts with the first of them)."""
+    """A test that uses Spark is in the Spark tier (`-m spark`; `-m "not spark"` leaves it out) and is slow.
+    All of them go to one xdist worker (`--dist loadgroup`): one JVM starts, not one per worker."""
     for item in items:
-        if "spark" in getattr(item, "fixturenames", ()):
+        if {"spark", "classic_spark", "_spark_jvm"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.spark)
             item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.xdist_group("spark"))
 
 
 class Run(NamedTuple):

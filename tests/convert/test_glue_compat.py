@@ -171,6 +171,11 @@ def test_unbox_parses_a_json_string_in_place(spark: SparkSession) -> None:
     df = spark.createDataFrame([(1, '{"a": 1, "b": "x"}'), (2, None)], "id long, payload string")
     result = glue_compat.unbox(df, "payload", "json")
     assert sorted_rows(result, "id")[0]["payload"] == {"a": 1, "b": "x"}
+    assert dict(result.dtypes)["payload"] == "struct<a:bigint,b:string>"
+    amounts = spark.createDataFrame([('{"amount": 2.5, "n": 1}',), ('{"amount": 3, "n": "x"}',)], "payload string")
+    typed = glue_compat.unbox(amounts, "payload", "json")
+    assert dict(typed.dtypes)["payload"] == "struct<amount:double,n:string>"
+    assert sorted(r["payload"]["amount"] for r in rows(typed)) == [2.5, 3.0]
     with pytest.raises(ValueError, match="csv"):
         glue_compat.unbox(df, "payload", "csv")
 
@@ -181,6 +186,34 @@ def test_filter_and_map_records_get_dicts_and_drop_failures(spark: SparkSession)
     assert [r["id"] for r in rows(kept)] == [3]
     mapped = glue_compat.map_records(df, lambda r: {"id": r["id"], "double": r["qty"] * 2})
     assert sorted(r["id"] for r in rows(mapped)) == [1, 3]
+
+
+def test_map_records_reads_the_schema_from_the_returned_records(spark: SparkSession) -> None:
+    """No RDD: the records come back as JSON from a UDF and their schema is read from all of them; integers
+    are bigint and other numbers double (Glue's and spark.read.json's types), the first record's field order
+    leads, a field some records lack is null there, one with values of two types is text."""
+    df = spark.createDataFrame([(1, 5, "a"), (2, None, "b"), (3, 50, "c")], "id long, qty int, desk string")
+
+    def enrich(record: dict[str, Any]) -> dict[str, Any] | None:
+        if record["desk"] == "b":
+            return None  # returns nothing: left out
+        extra = {"tag": "big"} if record["qty"] > 10 else {"mixed": 1}
+        return {"id": record["id"], "half": record["qty"] / 2, "book": {"desk name": [record["desk"]]}, **extra}
+
+    mapped = glue_compat.map_records(df, enrich)
+    assert mapped.dtypes == [
+        ("id", "bigint"),
+        ("half", "double"),
+        ("book", "struct<desk name:array<string>>"),
+        ("mixed", "bigint"),
+        ("tag", "string"),
+    ]
+    assert sorted_rows(mapped, "id") == [
+        {"id": 1, "half": 2.5, "book": {"desk name": ["a"]}, "mixed": 1, "tag": None},
+        {"id": 3, "half": 25.0, "book": {"desk name": ["c"]}, "mixed": None, "tag": "big"},
+    ]
+    nothing = glue_compat.map_records(df, lambda r: None)
+    assert (nothing.columns, nothing.count()) == ([], 0)
 
 
 def test_spigot_writes_a_sample_and_returns_the_frame(spark: SparkSession, tmp_path: Path) -> None:
@@ -305,7 +338,7 @@ def test_session_context_wraps_the_session_for_a_former_glue_context_subclass(sp
         def limit_count(self) -> int:
             return int(self.sql("select 1 as id").count())
 
-    context = RiskContext(spark.sparkContext, minPartitions=2)
+    context = RiskContext(None, minPartitions=2)  # Glue passed a SparkContext, which Spark Connect has not
     assert context.spark_session is spark and context.sparkSession is spark
     assert context.limit_count() == 1 and context.read is not None
     with pytest.raises(AttributeError):

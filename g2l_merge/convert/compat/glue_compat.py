@@ -25,6 +25,22 @@ from pyspark.sql import Column, DataFrame, Row, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BooleanType, DataType, StructField, StructType
 
+
+def _ship_by_value() -> None:
+    """Spark's Python workers get this module's functions by value, inside the pickled UDF (as they get a
+    job's own functions), so a worker needs no `glue_compat` on its path: on a cluster, over Spark Connect
+    and over Databricks Connect from a laptop alike."""
+    import sys
+
+    try:
+        from pyspark import cloudpickle
+    except ImportError:  # pragma: no cover - pyspark without its bundled cloudpickle
+        return
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # type: ignore[no-untyped-call]
+
+
+_ship_by_value()
+
 # Arguments the Glue service passes to every job run; a Databricks run does not, so they get defaults.
 RESERVED_DEFAULTS = {
     "JOB_ID": "",
@@ -493,26 +509,52 @@ def map_records(df: DataFrame, function: Callable[[dict[str, Any]], Any]) -> Dat
     """Map with a Python function: it gets each record as a dict and returns the new record.
 
     As in Glue, a record for which the function raises or returns nothing is left out (Glue keeps it among
-    its error records), and the result's schema is read from the records the function returns. Uses the
-    RDD API, which shared and serverless compute do not offer.
+    its error records), and the result's schema is read from the records the function returns: integers are
+    bigint, other numbers double, a field missing from some records is null there. Runs as a Python UDF
+    (no RDD), so it runs on Spark Connect, Databricks serverless and standard access compute too. Values the
+    function returns that JSON cannot hold (dates, timestamps, decimals) come back as their text.
     """
-
-    def apply(row: Row) -> list[Row]:
-        try:
-            record = function(row.asDict(recursive=True))
-        except Exception:
-            return []
-        return [_row(record)] if record else []
-
-    return df.sparkSession.createDataFrame(df.rdd.flatMap(apply))
+    mapped = F.udf(lambda row: _mapped(function, row), "string")  # a lambda: no type hints for Spark to read
+    records = df.select(mapped(F.struct(*[F.col(_quote(name)) for name in df.columns])).alias("record"))
+    records = records.where(F.col("record").isNotNull())
+    parsed = _parsed_json(records, "record").select("record.*")
+    first = records.first()  # the first record's field order leads, as Glue keeps a record's own order
+    leading = [name for name in json.loads(first[0]) if name in parsed.columns] if first is not None else []
+    return parsed.select(*[F.col(_quote(n)) for n in leading + [n for n in parsed.columns if n not in leading]])
 
 
-def _row(value: Any) -> Any:
-    if isinstance(value, dict):
-        return Row(**{key: _row(item) for key, item in value.items()})
-    if isinstance(value, list):
-        return [_row(item) for item in value]
-    return value
+def _mapped(function: Callable[[dict[str, Any]], Any], row: Row) -> str | None:
+    try:
+        record = function(row.asDict(recursive=True))
+    except Exception:
+        return None
+    return json.dumps(record, default=str) if isinstance(record, dict) and record else None
+
+
+def _parsed_json(df: DataFrame, name: str) -> DataFrame:
+    """Column `name` (JSON text) parsed with the schema read from all its values, with Spark 4's VARIANT
+    schema inference, which Spark Connect has (the RDD-based spark.read.json(rdd) it replaces does not)."""
+    return df.withColumn(name, F.from_json(F.col(_quote(name)), _inferred_ddl(df, F.col(_quote(name)))))
+
+
+def _inferred_ddl(df: DataFrame, column: Column) -> str:
+    """The struct schema of the JSON objects in `column` (an empty struct when there are none)."""
+    inferred = df.select(F.schema_of_variant_agg(F.parse_json(column))).first()
+    text = inferred[0] if inferred is not None and inferred[0] else ""
+    return _struct_ddl(text if text.startswith("OBJECT<") else "OBJECT<>")
+
+
+def _struct_ddl(variant_schema: str) -> str:
+    """schema_of_variant_agg's text as a from_json schema: OBJECT is STRUCT, a JSON number with a fraction
+    is a double (as Glue and spark.read.json read it, not a decimal), a field that was only ever null a
+    string, as is one whose values have different types (Glue keeps a choice there). Backquoted field names
+    are left as they are."""
+    parts = re.split(r"(`(?:[^`]|``)*`)", variant_schema)
+    for at in range(0, len(parts), 2):
+        text = re.sub(r"\bOBJECT<", "STRUCT<", parts[at])
+        text = re.sub(r"\bDECIMAL\(\d+,\s*\d+\)", "DOUBLE", text)
+        parts[at] = re.sub(r"\b(?:VOID|VARIANT)\b", "STRING", text)
+    return "".join(parts)
 
 
 def resolve_choice(df: DataFrame, specs: Iterable[tuple[str, str]]) -> DataFrame:
@@ -573,9 +615,10 @@ def match_catalog(df: DataFrame, table: str | StructType) -> DataFrame:
 def unbox(df: DataFrame, path: str, format: str, schema: StructType | str | None = None, **options: Any) -> DataFrame:
     """Unbox: parse the JSON string at `path` into a struct, in place.
 
-    Glue reads the structure from the data; without `schema` it is inferred here from the values (with the
-    RDD API: on shared or serverless compute, pass `schema`). Glue's `withSchema` option (a StructType
-    JSON string) is taken as the schema too. Formats other than json raise ValueError.
+    Glue reads the structure from the data; without `schema` it is inferred here from all the values (as
+    map_records does: integers bigint, other numbers double; no RDD, so this runs on Spark Connect too).
+    Glue's `withSchema` option (a StructType JSON string) is taken as the schema too. Formats other than
+    json raise ValueError.
     """
     if format.lower() != "json":
         raise ValueError(f"unbox: only the json format is supported here, not {format!r}")
@@ -585,7 +628,7 @@ def unbox(df: DataFrame, path: str, format: str, schema: StructType | str | None
         schema = StructType.fromJson(json.loads(options["withSchema"]))
     if schema is None:
         values = df.select(column.alias("value")).where(F.col("value").isNotNull())
-        schema = df.sparkSession.read.json(values.rdd.map(lambda row: row[0])).schema
+        schema = _inferred_ddl(values, F.col("value"))
     return _with_path(df, parts, F.from_json(column, schema))
 
 
