@@ -16,6 +16,8 @@ from g2l_merge.convert.glue_exports import IMPORTABLE_ORIGINS, STAR_BINDS
 from g2l_merge.convert.imports import ImportSpec, add_missing
 from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_EXPORTS, dotted
 from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr, stmt
+from g2l_merge.convert.rules.connect import RULE_ID as CONNECT_RULE
+from g2l_merge.convert.rules.connect import reviewed
 from g2l_merge.convert.rules.storage import session_of, unknown_receiver
 from g2l_merge.convert.tree import NodeVisitor, Tree
 
@@ -365,9 +367,16 @@ class _UnreviewedUses(NodeVisitor):
 
 
 def _has_review(node: cst.CSTNode) -> bool:
+    """A review comment above the statement; G2L010's (SparkContext, RDD API) says nothing of an awsglue import."""
     return isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)) and any(
-        line.comment is not None and line.comment.value.startswith("# g2l: review ") for line in node.leading_lines
+        line.comment is not None
+        and line.comment.value.startswith("# g2l: review ")
+        and not line.comment.value.startswith(_CONNECT_REVIEW)
+        for line in node.leading_lines
     )
+
+
+_CONNECT_REVIEW = f"# g2l: review {CONNECT_RULE}: "
 
 
 class _FlagGlueImports(cst.CSTTransformer):
@@ -554,7 +563,10 @@ class SparkSessionSetup(Rule):
             if tracked.glue_contexts and name != tracked.session and _bind_session_once(ctx, original):
                 # the session the GlueContext below would bind, bound here once; sc stays its SparkContext
                 session = updated.with_changes(body=[stmt(f"{tracked.session} = {builder}").body[0]])  # type: ignore[attr-defined]
-                return cst.FlattenSentinel([session, stmt(f"{name} = {tracked.session}.sparkContext")])
+                context = stmt(f"{name} = {tracked.session}.sparkContext")
+                assert isinstance(context, cst.SimpleStatementLine)
+                # G2L010's review (no SparkContext on Spark Connect): its hook never sees this added statement
+                return cst.FlattenSentinel([session, reviewed(ctx, context, ctx.line(original))])
             return updated.with_changes(body=[stmt(f"{name} = {builder}.sparkContext").body[0]])  # type: ignore[attr-defined]
         if (
             name == tracked.session

@@ -10,6 +10,7 @@ import libcst as cst
 
 from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.rules.base import Rule, code_of, expr, string_value
+from g2l_merge.convert.rules.connect import expect_rdd
 from g2l_merge.convert.rules.storage import (
     JDBC_TYPES,
     PARAMETERS,
@@ -704,6 +705,7 @@ class RddReader(Rule):
                     equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
                 )
             )
+        expect_rdd(ctx, original)  # G2L010: the RDD this takes is not on Spark Connect (serverless)
         return cst.Call(func=cst.Attribute(value=glue.session, attr=cst.Name("createDataFrame")), args=args)
 
 

@@ -5,4 +5,5 @@ from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
 # an internal awsglue helper no rule knows: its import stays, flagged
+# g2l: review G2L010: this line uses the SparkContext, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use the SparkSession (spark.conf, spark.createDataFrame(rows), spark.read), or run the job on dedicated (classic) compute
 purge_options = makeOptions(spark.sparkContext, {"retentionPeriod": 168})

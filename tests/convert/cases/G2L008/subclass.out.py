@@ -8,6 +8,7 @@ class CreditRiskContext(glue_compat.SessionContext):
     """GlueContext plus the credit risk team's table helpers."""
 
     def __init__(self, sc=None, **options):
+        # g2l: review G2L010: this line uses the SparkContext, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use the SparkSession (spark.conf, spark.createDataFrame(rows), spark.read), or run the job on dedicated (classic) compute
         super().__init__(sc or SparkContext.getOrCreate(), **options)
 
     # plain Spark: keeps working on the session
