@@ -231,14 +231,11 @@ def expect_rdd(ctx: ConvertContext, original: cst.CSTNode) -> None:
 
 
 def reviewed(ctx: ConvertContext, statement: cst.SimpleStatementLine, line: int) -> cst.SimpleStatementLine:
-    """A statement a rule adds next to another (G2L002's `sc = spark.sparkContext` under the session it binds),
-    with G2L010's review comment above it when it needs one: G2L010's hook never sees such a statement."""
-    message = usage(ctx, statement)
+    """A SparkContext binding a rule adds next to another statement (G2L002's `sc = spark.sparkContext` under the
+    session it binds), with G2L010's review comment above it: G2L010's hook never sees such a statement."""
     _bind(ctx, statement)
-    if message is None:
-        return statement
-    ctx.findings.append(Finding(ctx.path, line, RULE_ID, message))
-    comment = cst.EmptyLine(comment=cst.Comment(f"# g2l: review {RULE_ID}: {message}"))
+    ctx.findings.append(Finding(ctx.path, line, RULE_ID, SPARK_CONTEXT))
+    comment = cst.EmptyLine(comment=cst.Comment(f"# g2l: review {RULE_ID}: {SPARK_CONTEXT}"))
     return statement.with_changes(leading_lines=[*statement.leading_lines, comment])
 
 
@@ -297,15 +294,6 @@ class _Finder(NodeVisitor):
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> bool:
         return False  # a name being bound is not a use of what it held
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        return False  # judged statement by statement
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        return False
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         return False

@@ -1,3 +1,4 @@
+from pyspark import SparkContext
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
@@ -17,3 +18,5 @@ first = rdd.get("desk")
 sparkContext = settings.sparkContext
 empty = trades.isEmpty()
 heading = report.rdd.title()
+nested = report.frame.rdd
+is_context = isinstance(spark, SparkContext)

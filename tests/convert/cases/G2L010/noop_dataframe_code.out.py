@@ -1,4 +1,5 @@
 # g2l: converted from jobs/noop_dataframe_code.py
+from pyspark import SparkContext
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
@@ -18,3 +19,5 @@ first = rdd.get("desk")
 sparkContext = settings.sparkContext
 empty = trades.isEmpty()
 heading = report.rdd.title()
+nested = report.frame.rdd
+is_context = isinstance(spark, SparkContext)

@@ -3,6 +3,7 @@ import sys
 from awsglue.context import GlueContext
 from awsglue.utils import getResolvedOptions
 from pyspark.context import SparkContext
+from pyspark.sql import SparkSession
 
 args = getResolvedOptions(sys.argv, ["JOB_NAME"])
 glueContext = GlueContext(SparkContext.getOrCreate())
@@ -13,6 +14,8 @@ sc = spark.sparkContext
 sc.setLogLevel("WARN")
 desks = sc.parallelize([("FX", 1), ("RATES", 2)]).toDF(["desk", "rank"])
 lines = sc.textFile("s3://bank-risk-raw/limits/")
+if lines.isEmpty():
+    print("no limits")
 limits = lines.map(lambda line: line.split(","))
 limits_df = spark.createDataFrame(limits, ["desk", "limit"])
 trades = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="trades")
@@ -21,6 +24,8 @@ counterparties = spark.table("risk.counterparties").rdd
 if trades.toDF().rdd.isEmpty():
     print("no trades")
 conf = glueContext._sc.getConf()
+SparkSession.builder.getOrCreate().sparkContext.setLogLevel("ERROR")
+ranked = ranking.toDF("desk", "rank").rdd
 
 
 def by_desk(df):

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/typical.py
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME"])
 spark = SparkSession.builder.getOrCreate()
@@ -15,6 +15,9 @@ sc.setLogLevel("WARN")
 desks = sc.parallelize([("FX", 1), ("RATES", 2)]).toDF(["desk", "rank"])
 # g2l: review G2L010: this line uses the SparkContext, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use the SparkSession (spark.conf, spark.createDataFrame(rows), spark.read), or run the job on dedicated (classic) compute
 lines = sc.textFile("s3://bank-risk-raw/limits/")
+# g2l: review G2L010: this line uses the RDD API, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use DataFrames (spark.createDataFrame(rows), spark.read; a Python UDF or mapInPandas for a per-record function), or run the job on dedicated (classic) compute
+if lines.isEmpty():
+    print("no limits")
 # g2l: review G2L313: lines.map(function): if this is a DynamicFrame (a DataFrame now), use glue_compat.map_records or Column expressions
 # g2l: review G2L010: this line uses the RDD API, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use DataFrames (spark.createDataFrame(rows), spark.read; a Python UDF or mapInPandas for a per-record function), or run the job on dedicated (classic) compute
 limits = lines.map(lambda line: line.split(","))
@@ -29,6 +32,10 @@ if trades.isEmpty():
     print("no trades")
 # g2l: review G2L010: this line uses the SparkContext, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use the SparkSession (spark.conf, spark.createDataFrame(rows), spark.read), or run the job on dedicated (classic) compute
 conf = spark.sparkContext.getConf()
+# g2l: review G2L010: this line uses the SparkContext, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use the SparkSession (spark.conf, spark.createDataFrame(rows), spark.read), or run the job on dedicated (classic) compute
+SparkSession.builder.getOrCreate().sparkContext.setLogLevel("ERROR")
+# g2l: review G2L010: this line uses the RDD API, which Databricks serverless and standard access mode compute (Spark Connect) do not have: use DataFrames (spark.createDataFrame(rows), spark.read; a Python UDF or mapInPandas for a per-record function), or run the job on dedicated (classic) compute
+ranked = ranking.toDF("desk", "rank").rdd
 
 
 def by_desk(df):
