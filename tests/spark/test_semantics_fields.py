@@ -108,6 +108,14 @@ computed = ApplyMapping.apply(frame=trades, mappings=mappings)
     assert sorted_rows(out["literal"], "id") == [{"id": 101, "qty": None}, {"id": None, "qty": 12}]
     assert schema(out["computed"]) == [("id", "bigint")]
     assert sorted_rows(out["computed"], "id") == [{"id": 101}, {"id": None}]
+    from pyspark.errors import AnalysisException
+
+    with pytest.raises(AnalysisException, match="desk"):
+        run_glue(
+            READ + 'gone = trades.apply_mapping([("desk", "string", "desk", "string")])\nfields = gone.columns\n',
+            monkeypatch,
+            raw=raw,
+        )
 
 
 @proves("G2L303", "ResolveChoice", TRANSFORMS + "ResolveChoice.html")
