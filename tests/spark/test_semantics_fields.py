@@ -48,21 +48,21 @@ def test_apply_mapping_keeps_only_the_mapped_fields_renamed_and_cast(
     spark: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # ApplyMapping.html: mappings are (source column, source type, target column, target type); only the mapped
-    # fields are returned; a source name holding dots goes in backticks. DYF apply_mapping: a dotted target
-    # ("limits.notional") builds a nested field. Both forms (transform class and method) are the same transform.
+    # fields are returned; a source name holding dots goes in backticks; a dotted source ("book.desk") is the path
+    # of a nested field. Both forms (transform class and method, DYF apply_mapping) are the same transform.
     out = run_glue(
         READ
         + """\
 mappings = [
     ("trade_id", "string", "id", "long"),
-    ("ntl", "string", "limits.notional", "double"),
+    ("ntl", "string", "notional", "double"),
     ("book.desk", "string", "desk", "string"),
     ("`cpty.name`", "string", "cpty", "string"),
 ]
 by_class = ApplyMapping.apply(frame=trades, mappings=mappings, transformation_ctx="by_class")
 by_method = trades.apply_mapping([
     ("trade_id", "string", "id", "long"),
-    ("ntl", "string", "limits.notional", "double"),
+    ("ntl", "string", "notional", "double"),
     ("book.desk", "string", "desk", "string"),
     ("`cpty.name`", "string", "cpty", "string"),
 ])
@@ -71,11 +71,11 @@ by_method = trades.apply_mapping([
         raw=trades(spark),
     )
     expected = [
-        {"id": 101, "limits": {"notional": 1500.5}, "desk": "FX", "cpty": "ACME"},
-        {"id": 102, "limits": {"notional": 250.0}, "desk": "RATES", "cpty": "BETA"},
-        {"id": 103, "limits": {"notional": 75.25}, "desk": "FX", "cpty": "ACME"},
+        {"id": 101, "notional": 1500.5, "desk": "FX", "cpty": "ACME"},
+        {"id": 102, "notional": 250.0, "desk": "RATES", "cpty": "BETA"},
+        {"id": 103, "notional": 75.25, "desk": "FX", "cpty": "ACME"},
     ]
-    types = [("cpty", "string"), ("desk", "string"), ("id", "bigint"), ("limits", "struct<notional:double>")]
+    types = [("cpty", "string"), ("desk", "string"), ("id", "bigint"), ("notional", "double")]
     for name in ("by_class", "by_method"):
         assert schema(out[name]) == types, name
         assert sorted_rows(out[name], "id") == expected, name
@@ -86,10 +86,10 @@ by_method = trades.apply_mapping([
     "ApplyMapping",
     TRANSFORMS + "ApplyMapping.html",
     verdict="open",
-    note="Glue's pages do not say what a value that does not convert becomes, nor what a mapping whose source the "
-    "frame lacks gives: the converted code makes the value null (try_cast) and leaves such a target out "
-    "(glue_compat.apply_mapping, mappings in a variable); written-out mappings with a missing source fail at "
-    "analysis (Spark's select of an unknown column).",
+    note="Glue's pages do not say what a value that does not convert becomes, what a mapping whose source the "
+    "frame lacks gives, nor what a dotted target builds: the converted code makes the value null (try_cast), "
+    "leaves such a target out (glue_compat.apply_mapping, mappings in a variable; written-out mappings with a "
+    "missing source fail at analysis, Spark's select of an unknown column), and nests a dotted target in a struct.",
 )
 def test_apply_mapping_a_value_that_does_not_convert_is_null_and_a_missing_source_is_left_out(
     spark: Any, monkeypatch: pytest.MonkeyPatch
@@ -98,15 +98,18 @@ def test_apply_mapping_a_value_that_does_not_convert_is_null_and_a_missing_sourc
     out = run_glue(
         READ
         + """\
-literal = trades.apply_mapping([("trade_id", "string", "id", "long"), ("qty", "string", "qty", "int")])
+literal = trades.apply_mapping([("trade_id", "string", "id", "long"), ("qty", "string", "limits.qty", "int")])
 mappings = [("trade_id", "string", "id", "long"), ("desk", "string", "desk", "string")]
 computed = ApplyMapping.apply(frame=trades, mappings=mappings)
 """,
         monkeypatch,
         raw=raw,
     )
-    assert schema(out["literal"]) == [("id", "bigint"), ("qty", "int")]
-    assert sorted_rows(out["literal"], "id") == [{"id": 101, "qty": None}, {"id": None, "qty": 12}]
+    assert schema(out["literal"]) == [("id", "bigint"), ("limits", "struct<qty:int>")]
+    assert sorted_rows(out["literal"], "id") == [
+        {"id": 101, "limits": {"qty": None}},
+        {"id": None, "limits": {"qty": 12}},
+    ]
     assert schema(out["computed"]) == [("id", "bigint")]
     assert sorted_rows(out["computed"], "id") == [{"id": 101}, {"id": None}]
     from pyspark.errors import AnalysisException

@@ -52,7 +52,8 @@ def books_and_trades(spark: Any) -> dict[str, Any]:
 def test_join_is_an_equality_join_that_keeps_both_key_columns(spark: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     # join.html: an equality join of frame1 on keys1 with frame2 on keys2; DYF join(paths1, paths2, frame2) is the
     # same as a method. The legislators sample (LEGISLATORS) joins persons on id with memberships on person_id and
-    # then drops person_id: both key fields are in the joined frame. Records without a match are not in it.
+    # then drops person_id: both key fields are in the joined frame. An equality join pairs the records whose keys
+    # are equal, so a record with no partner (T3, book B3) is in no pair.
     out = run_glue(
         READ
         + """\
@@ -319,8 +320,9 @@ NESTED = [("T1", ("FX", ("Ada", "EU")), ["hedge", "spot"]), ("T2", ("RATES", ("B
 def test_unnest_makes_every_nested_field_a_top_level_field_named_by_its_path(
     spark: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # UnnestFrame.html and DYF unnest: nested objects are flattened to top-level fields; DYF's unnest example names
-    # each one by its dotted path (`address.state`).
+    # UnnestFrame.html and DYF unnest: nested objects are flattened to top-level fields. Their names are their dotted
+    # paths, as the fields Relationalize unnests show in the legislators sample (LEGISLATORS:
+    # `contact_details.val.type`).
     raw = spark.createDataFrame(
         [(t, b) for t, b, _ in NESTED],
         "trade_id string, book struct<desk:string, owner:struct<name:string, region:string>>",
@@ -430,10 +432,11 @@ by_class = Spigot.apply(frame=trades, path="s3://bucket/spigot/", options={"topk
     assert spark.read.json(str(tmp_path / "spigot")).count() == 2
 
 
-@proves("G2L318", "Repartition / Coalesce", TRANSFORMS + "repartition.html")
+@proves("G2L318", "Repartition / Coalesce", AWSGLUE + "awsglue/transforms/repartition.py")
 def test_repartition_and_coalesce_set_the_number_of_partitions(spark: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    # repartition.html: the frame repartitioned into num_partitions partitions; coalesce.html: into num_partitions
-    # partitions (shuffle=True shuffles). Over Spark Connect the partition count is seen through spark_partition_id.
+    # awsglue/transforms/repartition.py: Repartition(frame, num_partitions) gives the frame in num_partitions
+    # partitions; awsglue/transforms/coalesce.py: Coalesce(frame, num_partitions, shuffle) the same, shuffling when
+    # asked. Over Spark Connect the partition count is seen through spark_partition_id.
     from pyspark.sql import functions as F
 
     raw = spark.createDataFrame([(f"T{n}", n) for n in range(12)], "trade_id string, qty int")

@@ -53,13 +53,12 @@ def limits(spark: Any) -> dict[str, Any]:
     return {"raw_emea": emea, "raw_apac": apac}
 
 
-@proves(
-    "G2L401", "Glue Studio SQL query and Union nodes (sparkSqlQuery, sparkUnion)", STUDIO_UG + "transforms-sql.html"
-)
+@proves("G2L401", "Glue Studio SQL query and Union nodes (sparkSqlQuery, sparkUnion)", WEBAPI + "API_SparkSQL.html")
 def test_studio_sql_query_and_union_run_their_sql_on_the_aliased_frames(
     spark: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # transforms-sql.html: the SQL query node runs Spark SQL over its inputs, each under the alias given for it.
+    # API_SparkSQL.html (WEBAPI): the SQL query node runs a Spark SQL query over its inputs, each under the alias
+    # given for it, and gives one frame.
     # API_Union.html (WEBAPI): the Union node combines the rows of its two inputs; ALL keeps duplicate rows,
     # DISTINCT removes them.
     out = run_glue(
@@ -96,8 +95,8 @@ Union_node3 = sparkUnion(
 def test_studio_aggregate_groups_by_the_fields_and_applies_each_function(
     spark: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # API_Aggregate.html: Groups are the fields to group by, Aggs the (column, function) pairs computed per group;
-    # with no group fields the whole frame is one group.
+    # API_Aggregate.html: Groups are the fields to group by, Aggs the aggregate functions computed on the given
+    # fields per group. Studio's generated sparkAggregate aggregates the whole frame when Groups is empty.
     out = run_glue(
         "from pyspark.sql import functions as SqlFuncs\n"
         + HELPERS
