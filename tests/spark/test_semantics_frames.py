@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from semantics import config, proves, rows, run_glue, sorted_rows
+from semantics import config, convert_glue, proves, rows, run_converted, run_glue, sorted_rows
 
 DYF = "https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-extensions-dynamic-frame.html"
 TRANSFORMS = "https://docs.aws.amazon.com/glue/latest/dg/aws-glue-api-crawler-pyspark-transforms-"
@@ -29,6 +29,13 @@ READ = 'trades = DynamicFrame.fromDF(raw, glueContext, "trades")\n'
 def schema(df: Any) -> list[tuple[str, str]]:
     """(name, type) of every column, sorted: where Glue documents the fields and types but not their order."""
     return sorted(df.dtypes)
+
+
+def run_reviewed(rule: str, code: str, monkeypatch: pytest.MonkeyPatch, settings: Any = None, **inputs: Any) -> Any:
+    """run_glue for a "review" verdict: the conversion carries a review item of `rule`, and runs as it is."""
+    conversion = convert_glue(code, settings)
+    assert rule in {finding.rule for finding in conversion.findings}, conversion.text
+    return run_converted(conversion, monkeypatch, **inputs)
 
 
 def json_lines(folder: Path, records: list[dict[str, Any]]) -> None:
@@ -247,7 +254,8 @@ def test_map_applies_the_function_to_each_record_and_leaves_out_the_records_it_f
         [("T1", "FXSPOT", -10), ("T2", "RATESWAP", 20), ("T3", None, 30), ("T4", "EQ", 0)],
         "trade_id string, book string, qty int",
     )
-    out = run_glue(
+    out = run_reviewed(
+        "G2L313",
         READ
         + """\
 def with_desk(record):
@@ -294,7 +302,8 @@ def test_unbox_parses_a_json_string_field_into_a_struct_in_place(spark: Any, mon
         [("T1", '{"desk": "FX", "limit": 5, "pv": 1.5}'), ("T2", '{"desk": "RATES", "limit": 9}'), ("T3", None)],
         "trade_id string, payload string",
     )
-    out = run_glue(
+    out = run_reviewed(
+        "G2L314",
         READ
         + """\
 by_class = Unbox.apply(frame=trades, path="payload", format="json")
@@ -419,7 +428,8 @@ def test_spigot_writes_the_first_k_records_and_returns_the_frame(
     # spigot.html: writes sample records to path; the "topk" option writes the first k records. The frame goes on
     # unchanged. The files' format is not on the page: glue_compat writes JSON.
     raw = spark.createDataFrame([(f"T{n}", n) for n in range(1, 6)], "trade_id string, qty int")
-    out = run_glue(
+    out = run_reviewed(
+        "G2L317",
         READ
         + """\
 by_class = Spigot.apply(frame=trades, path="s3://bucket/spigot/", options={"topk": 2})
