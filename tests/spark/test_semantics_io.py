@@ -190,6 +190,57 @@ def test_a_csv_read_without_a_header_names_the_columns_col0_col1(
     ]
 
 
+@proves("G2L102", 'create_dynamic_frame.from_options(format="csv") without escaper', CSV_PAGE)
+def test_a_csv_read_without_an_escaper_keeps_backslashes_and_reads_doubled_quotes(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # escaper defaults to none: no character escapes another, so a backslash is an ordinary character, also
+    # just before a closing quote; the page points to RFC 4180 for the format, where a doubled quote inside a
+    # quoted value stands for one quote.
+    write_file(
+        tmp_path / "raw/trades/desks.csv",
+        'desk,share\nFX,"\\\\fileserver\\fx\\"\nRATES,"say ""limit"" twice"\n',
+    )
+    out = run_glue(s3_read("csv", '{"withHeader": True}'), monkeypatch, config(tmp_path, **RAW))
+    assert sorted_rows(out["trades"], "desk") == [
+        {"desk": "FX", "share": "\\\\fileserver\\fx\\"},
+        {"desk": "RATES", "share": 'say "limit" twice'},
+    ]
+
+
+@proves("G2L102", 'create_dynamic_frame.from_options(format="csv", quoteChar=-1)', CSV_PAGE)
+def test_a_csv_read_with_quote_char_minus_one_keeps_quotes_as_data(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # quoteChar -1 turns quoting off entirely: a double quote is an ordinary character of the value.
+    write_file(tmp_path / "raw/trades/cpty.csv", 'desk,counterparty\nFX,"Acme"\nRATES,Globex "Ltd"\n')
+    out = run_glue(s3_read("csv", '{"withHeader": True, "quoteChar": -1}'), monkeypatch, config(tmp_path, **RAW))
+    assert sorted_rows(out["trades"], "desk") == [
+        {"desk": "FX", "counterparty": '"Acme"'},
+        {"desk": "RATES", "counterparty": 'Globex "Ltd"'},
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Glue's escaper escapes any character, also outside quotes, and reads \\t, \\n, \\r and \\0 as the "
+    "characters they name; Spark's CSV escape only escapes the quote character inside a quoted value, and no "
+    "Spark option does the rest",
+)
+@proves("G2L102", 'create_dynamic_frame.from_options(format="csv", escaper=...)', CSV_PAGE)
+def test_a_csv_escaper_escapes_any_character_outside_quotes(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # escaper: the character right after it is taken as is (a separator too), except the well-known escapes
+    # \n, \r, \t and \0.
+    write_file(tmp_path / "raw/trades/cpty.csv", "desk,counterparty\nFX,Acme\\, Sons\nRATES,Globex\\tLondon\n")
+    out = run_glue(s3_read("csv", '{"withHeader": True, "escaper": "\\\\"}'), monkeypatch, config(tmp_path, **RAW))
+    assert sorted_rows(out["trades"], "desk") == [
+        {"desk": "FX", "counterparty": "Acme, Sons"},
+        {"desk": "RATES", "counterparty": "Globex\tLondon"},
+    ]
+
+
 @proves("G2L102", 'create_dynamic_frame.from_options(format="json")', JSON_PAGE)
 def test_a_json_read_takes_one_record_a_line_or_multiline_records(
     spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -304,6 +355,24 @@ def test_an_s3_read_takes_every_path_and_recurse_reads_the_subfolders(
         {"desk": "FX", "trade_id": 1},
         {"desk": "RATES", "trade_id": 2},
         {"desk": "RATES", "trade_id": 3},
+    ]
+
+
+@proves("G2L102", "create_dynamic_frame.from_options (Hive-style partition folders)", PARTITIONS_PAGE)
+def test_an_s3_read_of_partition_folders_has_no_partition_columns(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The partition columns of key=value folders come from the Data Catalog: a job that wants them in the
+    # frame reads with from_catalog, not from_options. So a from_options read (recurse: every file under the
+    # path) has the files' columns only, not desk.
+    spark.createDataFrame(
+        [(1, "FX", 2500000.5), (2, "RATES", 100.25)], "trade_id long, desk string, notional double"
+    ).write.partitionBy("desk").parquet(str(tmp_path / "raw/trades"))
+    out = run_glue(s3_read("parquet", recurse="True"), monkeypatch, config(tmp_path, **RAW))
+    assert schema_of(out["trades"]) == [("trade_id", "bigint"), ("notional", "double")]
+    assert sorted_rows(out["trades"], "trade_id") == [
+        {"trade_id": 1, "notional": 2500000.5},
+        {"trade_id": 2, "notional": 100.25},
     ]
 
 
