@@ -185,6 +185,37 @@ def test_a_catalog_write_to_an_absent_table_creates_it(
     assert sorted_rows(table, "trade_id") == TRADE_ROWS
 
 
+@proves(
+    "G2L202",
+    "write_dynamic_frame.from_catalog(enableUpdateCatalog, UPDATE_IN_DATABASE)",
+    UPDATE_CATALOG_PAGE,
+    verdict="review",
+    note="Glue added a new column to the table's schema; the write carries a review item (mergeSchema on Delta)",
+)
+def test_a_catalog_write_that_updated_the_schema_in_glue_gets_a_review_item(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With enableUpdateCatalog and updateBehavior UPDATE_IN_DATABASE, Glue updates the table's schema with the
+    # frame's new columns as it writes. The converted append says so in a review item; until the job adds
+    # mergeSchema (a Delta table option), a frame with a new column does not fit the table and the write fails.
+    spark.sql("CREATE DATABASE IF NOT EXISTS risk_io")
+    trades(spark).write.mode("overwrite").saveAsTable("spark_catalog.risk_io.evolving")
+    conversion = convert_glue(
+        """\
+glueContext.write_dynamic_frame.from_catalog(
+    frame=trades, database="risk_io", table_name="evolving",
+    additional_options={"enableUpdateCatalog": True, "updateBehavior": "UPDATE_IN_DATABASE"},
+)
+""",
+        config(tmp_path),
+    )
+    assert [(finding.rule, "mergeSchema" in finding.message) for finding in conversion.findings] == [("G2L202", True)]
+    wider = trades(spark).selectExpr("*", "'USD' AS currency")
+    with pytest.raises(Exception, match="column number of the existing table"):
+        run_converted(conversion, monkeypatch, trades=wider)
+    assert sorted_rows(spark.table("spark_catalog.risk_io.evolving"), "trade_id") == TRADE_ROWS
+
+
 # ---- G2L203 jdbc-writer -------------------------------------------------------------------------------------
 
 
