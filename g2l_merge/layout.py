@@ -66,7 +66,7 @@ def python_path(files: Mapping[str, str | None], root: str, entry_points: Iterab
             for module in _module_files(files, found, dotted):
                 modules.add(module)
                 todo.append(module)
-    return Layout(tuple(folders), frozenset(modules - set(entry_points)), tuple(notes))
+    return Layout(tuple(folders), frozenset(modules), tuple(notes))
 
 
 def _folder(root: str) -> str:
