@@ -244,6 +244,7 @@ def _run_job(
             "scratch": str(scratch / "spark"),
             "catalogs": _catalogs(config),
             "path_prefixes": _prefixes(config),
+            "python_path": [str((top / folder).resolve()) for folder in layout.folders],
         }
         (scratch / "spec.json").write_text(json.dumps(spec), encoding="utf-8")
         (scratch / "cwd").mkdir()

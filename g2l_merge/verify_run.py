@@ -4,7 +4,7 @@
 folders and an unrelated working directory. It imports nothing of g2l_merge (only the standard library and
 pyspark), so the job finds exactly what the layout gives it. SPEC is a JSON file:
 
-    {"job": path, "argv": [...], "result": path, "remote": "sc://..." | null,
+    {"job": path, "argv": [...], "result": path, "remote": "sc://..." | null, "python_path": [folder, ...],
      "data": folder | null, "scratch": folder, "catalogs": [...], "path_prefixes": [...]}
 
 Local Spark (no `remote`): a new warehouse under `scratch`; every table folder of `data` (named
@@ -14,7 +14,8 @@ Catalog names) are read and written as `spark_catalog.database.table` (local Spa
 paths under one of `path_prefixes` (the `[convert] paths` targets, /Volumes/, dbfs:/, s3://...) are read and
 written under a copy of `data` (`/Volumes/main/risk/raw/x` -> `<copy>/Volumes/main/risk/raw/x`,
 `s3://bucket/x` -> `<copy>/s3/bucket/x`). With `remote` nothing is mapped: the workspace has the catalog and
-the volumes. Either way every write is recorded with its row count.
+the volumes, and the layout's modules are uploaded to the server as Python artifacts. Either way every write
+is recorded with its row count.
 
 The outcome goes to the `result` file as JSON: {"status": "ran" | "failed", "writes": [...], "error": ...}.
 """
@@ -241,6 +242,23 @@ def _session(spec: dict[str, Any]) -> Any:
     return session
 
 
+def _ship_modules(session: Any, folders: list[str], scratch: Path) -> None:
+    """Spark Connect: the layout's modules go to the server as Python artifacts (one zip per folder), so its
+    Python workers import the library modules a UDF refers to, as the job cluster's PYTHONPATH does on
+    Databricks. Only .py files, outside hidden folders."""
+    import zipfile
+
+    scratch.mkdir(parents=True, exist_ok=True)
+    for number, folder in enumerate(folders):
+        archive = scratch / f"g2l_layout_{number}.zip"
+        with zipfile.ZipFile(archive, "w") as bundle:
+            for path in sorted(Path(folder).rglob("*.py")):
+                relative = path.relative_to(folder)
+                if not any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
+                    bundle.write(path, relative.as_posix())
+        session.addArtifacts(str(archive), pyfile=True)
+
+
 def _load_tables(session: Any, data: Path) -> list[str]:
     """Each table folder of `data` (the scratch copy of --data) as the external table
     spark_catalog.database.table over that folder; the tables made, by their folder names."""
@@ -297,6 +315,8 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
                 shutil.copytree(spec["data"], local_root)
             local_root.mkdir(parents=True, exist_ok=True)
         session = _session(spec)
+        if spec.get("remote"):
+            _ship_modules(session, spec.get("python_path", []), Path(spec["scratch"]))
         if local_root is not None and spec.get("data"):
             outcome["tables_loaded"] = _load_tables(session, local_root)
         names = _Names(spec.get("catalogs", []), spec.get("path_prefixes", []), local_root)

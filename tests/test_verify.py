@@ -226,39 +226,64 @@ def test_verify_runs_each_job_on_local_spark_and_reports_ran_needs_review_and_fa
     assert git(desk_repo, "status", "--porcelain", "--ignored") == ""  # nothing written in the repository
 
 
-REMOTE_JOB = (
+REMOTE_TOTALS = (
     GLUE_HEAD
     + """positions = glue_context.create_dynamic_frame.from_catalog(database="verify_remote", table_name="positions")
 totals = positions.toDF().groupBy("desk").agg(F.sum("notional").alias("gross_notional"))
 totals.write.mode("overwrite").saveAsTable("verify_remote.desk_totals")
 """
 )
+REMOTE_BREACHES = (
+    GLUE_HEAD
+    + """from desk_limits import within_limit
+
+positions = glue_context.create_dynamic_frame.from_catalog(database="verify_remote", table_name="positions")
+breaches = Filter.apply(frame=positions, f=lambda row: not within_limit(row["desk"], row["notional"]))
+breaches.toDF().write.mode("overwrite").saveAsTable("verify_remote.position_breaches")
+"""
+)
 
 
-def test_verify_runs_a_job_through_spark_connect(tmp_path: Path, _spark_jvm: tuple[Any, int]) -> None:
-    """--remote: the job's process is a Spark Connect client of the test JVM, as it would be of a Databricks
-    cluster through Databricks Connect; nothing is mapped, the server's catalog has the tables."""
+def test_verify_runs_jobs_through_spark_connect(tmp_path: Path, _spark_jvm: tuple[Any, int]) -> None:
+    """--remote: each job's process is a Spark Connect client of the test JVM, as it would be of a Databricks
+    cluster through Databricks Connect; nothing is mapped (the server's catalog has the tables), and the
+    layout's modules reach the server's Python workers, which run the Filter function that calls desk_limits."""
     session, port = _spark_jvm
     session.sql("CREATE DATABASE IF NOT EXISTS spark_catalog.verify_remote")
-    session.createDataFrame([("rates", 900), ("rates", 100), ("fx", 50)], "desk string, notional long").write.mode(
+    positions = [("P1", "rates", 900), ("P2", "rates", 1100), ("P3", "fx", 50)]
+    session.createDataFrame(positions, "position_id string, desk string, notional long").write.mode(
         "overwrite"
     ).saveAsTable("spark_catalog.verify_remote.positions")
     glue = tmp_path / "glue"
     (glue / "jobs").mkdir(parents=True)
-    (glue / "jobs" / "position_totals.py").write_text(REMOTE_JOB)
+    (glue / "lib").mkdir()
+    (glue / "jobs" / "position_totals.py").write_text(REMOTE_TOTALS)
+    (glue / "jobs" / "position_breaches.py").write_text(REMOTE_BREACHES)
+    (glue / "lib" / "desk_limits.py").write_text(DESK_LIMITS)
     (glue / "convert.toml").write_text('[convert]\ncatalog = "spark_catalog"\n')
     repo = DbxRepo(tmp_path / "dbx").path
-    converted = g2l(glue, "convert", "jobs", "--config", "convert.toml", "--out", str(repo))
-    assert converted.code == 0, converted.output
+    converted = g2l(glue, "convert", "jobs", "lib", "--config", "convert.toml", "--out", str(repo))
+    assert converted.code == 1, converted.output  # the Filter function is a review item
     shutil.copy(glue_compat.__file__, repo / "glue_compat.py")
-    run = g2l(repo, "verify", "jobs", "--remote", f"sc://127.0.0.1:{port}", "--param", "as_of=2024-03-31")
-    assert run.code == 0, run.output
-    assert run.output.splitlines()[:2] == [
-        "jobs/position_totals.py: ran",
-        "    wrote verify_remote.desk_totals (table): 2 rows",
+    url = f"sc://127.0.0.1:{port}"
+    run = g2l(repo, "verify", "jobs", "--remote", url, "--param", "as_of=2024-03-31", "--json")
+    assert run.code == 1, run.output  # position_breaches needs review
+    report = json.loads(run.output)
+    assert (report["mode"], report["python_path"]) == ("remote", [".", "lib"])
+    assert [(job["path"], job["status"], job["writes"], job["error"]) for job in report["jobs"]] == [
+        (
+            "jobs/position_breaches.py",
+            "needs-review",
+            [{"kind": "table", "target": "verify_remote.position_breaches", "rows": 1}],
+            None,
+        ),
+        ("jobs/position_totals.py", "ran", [{"kind": "table", "target": "verify_remote.desk_totals", "rows": 2}], None),
     ]
     totals = session.table("spark_catalog.verify_remote.desk_totals").orderBy("desk").collect()
-    assert [tuple(row) for row in totals] == [("fx", 50), ("rates", 1000)]
+    assert [tuple(row) for row in totals] == [("fx", 50), ("rates", 2000)]
+    # Filter keeps the records its function returns True for (awslabs/aws-glue-libs awsglue/dynamicframe.py)
+    breaches = session.table("spark_catalog.verify_remote.position_breaches").collect()
+    assert [tuple(row) for row in breaches] == [("P2", "rates", 1100)]
 
 
 def test_the_text_report_names_the_failed_line_and_counts_the_jobs() -> None:
