@@ -498,12 +498,19 @@ def verify(
         list[str] | None,
         typer.Option(metavar="KEY=VALUE", help="A job parameter, passed as --KEY=VALUE in sys.argv (repeatable)."),
     ] = None,
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Keep each job's warehouse and data (with what it wrote) in DIR/<job>, outside the repository.",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Run converted jobs on local Spark or Spark Connect with sample data; exit 1 when one fails or needs review."""
     from g2l_merge import verify as verifying
 
-    options = verifying.VerifyOptions(tuple(paths), data, remote, tuple(param or ()))
+    options = verifying.VerifyOptions(tuple(paths), data, remote, tuple(param or ()), keep=keep)
     report = verifying.verify(options, Path.cwd())
     _echo(verifying.to_json(report) if as_json else verifying.to_text(report))
     raise typer.Exit(report.exit_code)

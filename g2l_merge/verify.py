@@ -85,6 +85,7 @@ class VerifyOptions:
     remote: str | None = None
     params: tuple[str, ...] = ()
     timeout: float | None = None
+    keep: Path | None = None  # each job's warehouse and sample data copy (with its outputs) stay in keep/<job>
 
 
 def check_options(options: VerifyOptions, cwd: Path) -> None:
@@ -102,6 +103,12 @@ def check_options(options: VerifyOptions, cwd: Path) -> None:
         raise G2lError("--data is for local Spark: with --remote the jobs read the workspace's tables and volumes")
     if options.data is not None and not (cwd / options.data).is_dir():
         raise G2lError(f"--data {options.data}: not a folder (it holds the sample tables and files)")
+    if options.keep is not None and options.remote is not None:
+        raise G2lError("--keep is for local Spark: with --remote the outputs are in the workspace")
+    if options.keep is not None and (cwd / options.keep).resolve().is_relative_to(_repository_top(cwd)):
+        raise G2lError(
+            f"--keep {options.keep}: inside the repository; verify writes nothing there, choose a folder outside it"
+        )
     for param in options.params:
         key, sep, _ = param.partition("=")
         if not sep or not key or key.startswith("-"):
@@ -241,7 +248,7 @@ def _run_job(
             "result": str(scratch / "result.json"),
             "remote": options.remote,
             "data": str((cwd / options.data).resolve()) if options.data is not None else None,
-            "scratch": str(scratch / "spark"),
+            "scratch": str(_kept(options.keep, cwd, job) if options.keep is not None else scratch / "spark"),
             "catalogs": _catalogs(config),
             "path_prefixes": _prefixes(config),
             "python_path": [str((top / folder).resolve()) for folder in layout.folders],
@@ -273,6 +280,14 @@ def _run_job(
     if status == "ran" and review:
         status = "needs-review"
     return JobResult(job, status, writes, error, review, tuple(outcome.get("tables_loaded", ())), output)
+
+
+def _kept(keep: Path, cwd: Path, job: str) -> Path:
+    """keep/<the job's path, with / as __ and no .py>: a new folder, so runs never mix."""
+    folder = (cwd / keep).resolve() / job.removesuffix(".py").replace("/", "__")
+    if folder.exists():
+        shutil.rmtree(folder)
+    return folder
 
 
 def _tail(text: str, lines: int = 20) -> str:

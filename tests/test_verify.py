@@ -151,6 +151,20 @@ def test_data_with_a_remote_is_bad_input(desk_repo: Path, sample_data: Path) -> 
     )
 
 
+def test_keep_inside_the_repository_or_with_a_remote_is_bad_input(desk_repo: Path, tmp_path: Path) -> None:
+    line = _one_line_error(g2l(desk_repo, "verify", "risk_engine/jobs", "--keep", "out"))
+    assert (
+        line
+        == "git g2l-sync: --keep out: inside the repository; verify writes nothing there, choose a folder outside it"
+    )
+    run = g2l(desk_repo, "verify", "risk_engine/jobs", "--keep", str(tmp_path / "out"), "--remote", "sc://localhost")
+    assert (
+        _one_line_error(run)
+        == "git g2l-sync: --keep is for local Spark: with --remote the outputs are in the workspace"
+    )
+    assert not (desk_repo / "out").exists() and not (tmp_path / "out").exists()
+
+
 def test_a_param_without_a_value_is_bad_input(desk_repo: Path) -> None:
     line = _one_line_error(g2l(desk_repo, "verify", "risk_engine/jobs", "--param", "as_of"))
     assert line == "git g2l-sync: --param 'as_of': expected KEY=VALUE, e.g. --param as_of_date=2024-03-31"
