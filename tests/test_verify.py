@@ -323,3 +323,62 @@ def test_the_text_report_names_the_failed_line_and_counts_the_jobs() -> None:
         f"Python path (PYTHONPATH of the driver and the workers): risk_engine{os.pathsep}risk_engine/lib",
     ]
     assert report.exit_code == 1
+
+
+# -- the runner's name and path mapping (verify_run.py), without Spark -----------------------------
+
+
+def test_local_names_map_the_converters_catalogs_to_spark_catalog_and_foreign_paths_under_the_data_copy(
+    tmp_path: Path,
+) -> None:
+    from g2l_merge import verify_run
+
+    names = verify_run._Names(["main", "prod"], ["/Volumes/", "s3://", "dbfs:/"], tmp_path)
+    assert names.table("main.risk.trades") == "spark_catalog.risk.trades"
+    assert names.table("`prod`.risk.limits") == "spark_catalog.risk.limits"
+    assert names.table("risk.trades") == "risk.trades"  # two-part names are the session catalog's already
+    assert names.table("other.risk.trades") == "other.risk.trades"
+    assert names.sql("SELECT * FROM main.risk.trades t JOIN prod.`risk`.limits l") == (
+        "SELECT * FROM spark_catalog.risk.trades t JOIN spark_catalog.`risk`.limits l"
+    )
+    assert names.sql("SELECT main.x FROM domain.risk.t") == "SELECT main.x FROM domain.risk.t"
+    assert names.path("/Volumes/main/risk/raw/trades.csv") == str(tmp_path / "Volumes/main/risk/raw/trades.csv")
+    assert names.path(["s3://risk-curated/exposures/", "/tmp/local"]) == [
+        str(tmp_path / "s3/risk-curated/exposures"),
+        "/tmp/local",
+    ]
+    assert names.path("dbfs:/mnt/risk/x") == str(tmp_path / "dbfs/mnt/risk/x")
+    remote = verify_run._Names(["main"], ["s3://"], None)  # --remote: nothing is mapped
+    assert (remote.table("main.risk.t"), remote.path("s3://b/k"), remote.sql("FROM main.a.b")) == (
+        "main.risk.t",
+        "s3://b/k",
+        "FROM main.a.b",
+    )
+
+
+def test_errors_are_one_line_and_a_spark_worker_error_is_the_workers_own_last_line() -> None:
+    from g2l_merge import verify_run
+
+    assert verify_run.one_line(KeyError("desk")) == "KeyError: 'desk'"
+    assert verify_run.one_line(RuntimeError("")) == "RuntimeError"
+    worker = RuntimeError(
+        "\n  An exception was thrown from the Python worker.\nTraceback (most recent call last):\n"
+        "  File \"<stdin>\", line 1, in <module>\nModuleNotFoundError: No module named 'desk_limits'\n"
+    )
+    assert verify_run.one_line(worker) == "ModuleNotFoundError: No module named 'desk_limits'"
+
+
+def test_the_failed_line_is_the_deepest_frame_in_the_job_file(tmp_path: Path) -> None:
+    from g2l_merge import verify_run
+
+    job = tmp_path / "job.py"
+    job.write_text(
+        "def check(notional):\n    if notional < 0:\n        raise ValueError('negative notional')\n\n\ncheck(-1)\n"
+    )
+    with pytest.raises(ValueError) as raised:
+        exec(compile(job.read_text(), str(job), "exec"), {})
+    assert verify_run._failure(raised.value, str(job)) == {
+        "line": 3,
+        "code": "raise ValueError('negative notional')",
+        "message": "ValueError: negative notional",
+    }
