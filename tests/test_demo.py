@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,11 +90,13 @@ def test_the_merged_exposures_job_runs_on_local_spark_and_writes_the_expected_ex
     demo's sample data; its Parquet output holds one row per counterparty with live, unmatured trades."""
     if "# skipped: running jobs needs pyspark" in demo.output:
         pytest.skip("the demo ran without pyspark or Java")
+    written = re.findall(r'\.save\("([^"]+)"\)', (demo.dbx / story.EXPOSURES).read_text())
+    assert len(written) == 1, written  # the exposures output, as the converted job names it
     assert (
         "risk-engine-dbx$ git g2l-sync verify risk_engine/jobs/exposures.py --data ../risk-sample-data "
         "--param as_of_date=2024-03-31 --keep ../verify-output\n"
         "risk_engine/jobs/exposures.py: ran, needs review\n"
-        "    wrote s3://risk-curated/exposures/ (path): 3 rows\n"
+        f"    wrote {written[0]} (path): 3 rows\n"
         "    wrote main.risk_ops.job_runs (table): 1 row\n"
     ) in demo.output
     rows = story.exposure_rows(demo.dbx.parent)

@@ -184,7 +184,7 @@ def _run_the_job(shell: Transcript, dbx: DemoRepo, root: Path) -> None:
         f"../{VERIFY_OUTPUT_FOLDER}",
         expect=1,  # it ran; its bookmark review item still needs a person
     )
-    shell.note(f"what it wrote to s3://risk-curated/exposures/ (kept in {VERIFY_OUTPUT_FOLDER}/):")
+    shell.note(f"the exposures it wrote (kept in {VERIFY_OUTPUT_FOLDER}/):")
     for row in exposure_rows(root):
         shell.echo(
             f"  {row['counterparty_id']}  {row['name']:<20} {row['rating_bucket']}  "
@@ -196,6 +196,8 @@ def exposure_rows(root: Path) -> list[dict[str, Any]]:
     """The rows the exposures job wrote in the demo's verify run, by counterparty."""
     import pyarrow.parquet  # type: ignore[import-untyped]  # pyarrow ships no type information; from pyspark[connect]
 
-    kept = root / VERIFY_OUTPUT_FOLDER / EXPOSURES.removesuffix(".py").replace("/", "__")
-    table = pyarrow.parquet.read_table(kept / "data" / "s3" / "risk-curated" / "exposures")
+    data = root / VERIFY_OUTPUT_FOLDER / EXPOSURES.removesuffix(".py").replace("/", "__") / "data"
+    # the job's output folder under the sample data copy (data/s3/... or data/Volumes/..., as [convert] maps it)
+    output = next(p for p in sorted(data.rglob("exposures")) if p.is_dir() and any(p.rglob("*.parquet")))
+    table = pyarrow.parquet.read_table(output)
     return sorted(table.to_pylist(), key=lambda row: str(row["counterparty_id"]))
