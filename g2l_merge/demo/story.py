@@ -40,7 +40,8 @@ VAR_RESOLVED = "CONFIDENCE_LEVELS = [0.99, 0.975, 0.95]\n"
 VOLUMES = Edit(
     "g2l.toml",
     "paths = {}\n",
-    'paths = { "s3://risk-curated/" = "/Volumes/main/risk/curated/", "s3://risk-reports/" = "/Volumes/main/risk/reports/" }\n',
+    'paths = { "s3://risk-curated/" = "/Volumes/main/risk/curated/", '
+    '"s3://risk-reports/" = "/Volumes/main/risk/reports/" }\n',
 )
 
 # The Glue team's edits (paths in the Glue repository)
