@@ -42,6 +42,13 @@ MONITOR_IMPORT = Edit(EXPOSURES, _LIBRARY_IMPORT, _LIBRARY_IMPORT + "from monito
 MONITOR_CALL = Edit(EXPOSURES, _RUN_SUMMARY, _RUN_SUMMARY + 'record_run("exposures", as_of_date, exposures_df)\n')
 VAR_DATABRICKS = Edit(VAR_JOB, _VAR_LEVELS, "CONFIDENCE_LEVELS = [0.99, 0.95]\n")
 VAR_RESOLVED = "CONFIDENCE_LEVELS = [0.99, 0.975, 0.95]\n"
+# The S3 buckets the Glue jobs write become Unity Catalog volumes (g2l.toml, [convert] paths)
+VOLUMES = Edit(
+    "g2l.toml",
+    "paths = {}\n",
+    'paths = { "s3://risk-curated/" = "/Volumes/main/risk/curated/", '
+    '"s3://risk-reports/" = "/Volumes/main/risk/reports/" }\n',
+)
 
 # The Glue team's edits (paths in the Glue repository)
 EXCLUDE_MATURED = Edit(
@@ -122,6 +129,8 @@ def _databricks_work(shell: Transcript, dbx: DemoRepo) -> None:
     _edit(shell, dbx, MONITOR_CALL, "import record_run, call it at the end of the job")
     shell.git(dbx, "add", NATIVE_FILE, EXPOSURES)
     shell.git(dbx, "commit", "-q", "-m", "Record every exposures run in the monitoring table")
+    _edit(shell, dbx, VOLUMES, "the S3 buckets become Unity Catalog volumes (the next sync converts with them)")
+    shell.git(dbx, "commit", "-q", "-am", "Write to Unity Catalog volumes instead of S3")
 
 
 def _glue_work(shell: Transcript, glue: DemoRepo) -> None:
