@@ -472,6 +472,51 @@ def rules(as_json: Annotated[bool, typer.Option("--json", help="Print the rules 
 
 
 @app.command()
+def verify(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PATH", help="Converted jobs in the Databricks repository (folders: every converted job in them)."
+        ),
+    ],
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Sample data: table folders named catalog.database.table or database.table (Parquet, CSV with a "
+            "header, JSON lines), and files under the paths jobs use (DIR/Volumes/..., DIR/s3/BUCKET/...).",
+        ),
+    ] = None,
+    remote: Annotated[
+        str | None,
+        typer.Option(
+            metavar="sc://HOST:PORT",
+            help="Run on this Spark Connect endpoint (Databricks Connect's URL works too) instead of local Spark.",
+        ),
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(metavar="KEY=VALUE", help="A job parameter, passed as --KEY=VALUE in sys.argv (repeatable)."),
+    ] = None,
+    keep: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Keep each job's warehouse and data (with what it wrote) in DIR/<job>, outside the repository.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Run converted jobs on local Spark or Spark Connect with sample data; exit 1 when one fails or needs review."""
+    from g2l_merge import verify as verifying
+
+    options = verifying.VerifyOptions(tuple(paths), data, remote, tuple(param or ()), keep=keep)
+    report = verifying.verify(options, Path.cwd())
+    _echo(verifying.to_json(report) if as_json else verifying.to_text(report))
+    raise typer.Exit(report.exit_code)
+
+
+@app.command()
 def demo(
     directory: Annotated[Path, typer.Argument(help="Empty or new folder for the two sample repositories.")],
 ) -> None:

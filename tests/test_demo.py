@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -81,7 +82,45 @@ def test_demo_prints_the_story_and_its_commands(demo: Demo) -> None:
         assert f"\n{marker}" in demo.output
     assert "risk-engine-dbx$ git g2l-sync log" in demo.output
     assert "risk-engine-dbx$ git log --graph --oneline --all" in demo.output
-    assert len(demo.output.splitlines()) < 130
+    assert len(demo.output.splitlines()) < 145  # a short story, with the verify run of step 7
+
+
+def test_the_merged_exposures_job_runs_on_local_spark_and_writes_the_expected_exposures(demo: Demo) -> None:
+    """Step 7: `verify` runs the merged job (the Glue change and the Databricks team's record_run) on the
+    demo's sample data; its Parquet output holds one row per counterparty with live, unmatured trades."""
+    if "# skipped: running jobs needs pyspark" in demo.output:
+        pytest.skip("the demo ran without pyspark or Java")
+    written = re.findall(r'\.save\("([^"]+)"\)', (demo.dbx / story.EXPOSURES).read_text())
+    assert len(written) == 1, written  # the exposures output, as the converted job names it
+    assert (
+        "risk-engine-dbx$ git g2l-sync verify risk_engine/jobs/exposures.py --data ../risk-sample-data "
+        "--param as_of_date=2024-03-31 --keep ../verify-output\n"
+        "risk_engine/jobs/exposures.py: ran, needs review\n"
+        f"    wrote {written[0]} (path): 3 rows\n"
+        "    wrote main.risk_ops.job_runs (table): 1 row\n"
+    ) in demo.output
+    rows = story.exposure_rows(demo.dbx.parent)
+    # exposure = max(mtm, 0) + add-on factor x |notional|, in EUR at the day's rate (lib/risk_common.py):
+    # CP-001: 125,000 + 0.005 x 10,000,000 (EUR) and (0 + 0.04 x 5,000,000) x 0.925 (USD); T-1006 is another day;
+    # CP-002: (18,000 + 0.05 x 2,000,000) x 0.925, the matured T-1004 left out;
+    # CP-003: (30,000 + 0.32 x 1,000,000) x 1.17
+    assert [
+        (
+            r["counterparty_id"],
+            r["name"],
+            r["rating_bucket"],
+            round(r["exposure_eur"], 2),
+            round(r["gross_notional_eur"], 2),
+            r["trade_count"],
+            str(r["as_of_date"]),
+        )
+        for r in rows
+    ] == [
+        ("CP-001", "Northwind Bank AG", "IG", 360000.0, 14625000.0, 2, "2024-03-31"),
+        ("CP-002", "Harbor Capital LLC", "HY", 109150.0, 1850000.0, 1, "2024-03-31"),
+        ("CP-003", "Thames Clearing plc", "NR", 409500.0, 1170000.0, 1, "2024-03-31"),
+    ]
+    assert "  CP-003  Thames Clearing plc  NR  exposure   409,500.00 EUR  trades 1" in demo.output
 
 
 def test_merged_job_keeps_the_databricks_edit_and_gets_the_glue_change(demo: Demo) -> None:
@@ -109,7 +148,8 @@ def test_added_deleted_and_renamed_jobs(demo: Demo) -> None:
     assert not (jobs / "counterparty_report_legacy.py").exists()
     assert not (jobs / "collateral.py").exists()
     renamed = (jobs / "collateral_valuation.py").read_text()
-    assert '"s3://risk-curated/collateral_valuation/"' in renamed
+    # the Glue team's new S3 path, mapped to its volume by the Databricks team's [convert] paths
+    assert '"/Volumes/main/risk/curated/collateral_valuation/"' in renamed
     assert git(demo.glue, "ls-files", "jobs").split() == [
         "jobs/collateral_valuation.py",
         "jobs/credit_limits.py",
@@ -125,7 +165,7 @@ def test_each_sync_is_a_merge_of_the_old_main_tip_and_a_mirror_commit(demo: Demo
     seconds = [git(demo.dbx, "rev-parse", f"{merge}^2") for merge in merges]
     assert [subject(demo.dbx, first) for first in firsts] == [
         "Configure g2l-merge",
-        "Record every exposures run in the monitoring table",
+        "Write to Unity Catalog volumes instead of S3",
         "Add 95% VaR for the risk committee",
     ]
     main_tips = git(demo.dbx, "log", "-g", "--format=%H", "main").split()

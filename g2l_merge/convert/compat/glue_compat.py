@@ -63,8 +63,9 @@ ALWAYS_RESOLVED = {
 }
 
 
-class GlueArgumentError(SystemExit):
-    """A required job argument is missing (Glue's getResolvedOptions exits the same way)."""
+class GlueArgumentError(Exception):
+    """A required job argument is missing. An Exception, as awsglue/utils.py's GlueArgumentError is (its
+    argument parser raises it instead of exiting), so a job's `except Exception:` fallback still catches it."""
 
 
 def resolved_options(argv: Sequence[str], options: Sequence[str]) -> dict[str, str]:

@@ -65,6 +65,7 @@ from g2l_merge.convert.rules.frame_calls import (
     standalone,
     transform_name,
 )
+from g2l_merge.convert.rules.storage import storage_path
 
 
 class TransformForms(Rule):
@@ -909,7 +910,7 @@ class RelationalizeRule(FrameRule):
             return None
         parts = [receiver(call.receiver), code_of(name) if name is not None else '"roottable"']
         if staging is not None:
-            parts.append(code_of(staging))
+            parts.append(code_of(storage_path(ctx.config, staging)[0]))
         return compat(ctx, "relationalize", *parts)
 
 
@@ -941,8 +942,9 @@ class SpigotRule(FrameRule):
             "Spigot writes sample records to a path: check Databricks can write there, or drop this debugging step",
         )
         options = call.args.get("options")
+        target = code_of(storage_path(ctx.config, path)[0])
         return compat(
-            ctx, "spigot", receiver(call.receiver), code_of(path), *([code_of(options)] if options is not None else [])
+            ctx, "spigot", receiver(call.receiver), target, *([code_of(options)] if options is not None else [])
         )
 
 

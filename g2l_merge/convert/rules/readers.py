@@ -306,6 +306,7 @@ class S3Reader(CallRule):
             spark.read.format("csv")
             .option("header", True)
             .option("sep", "|")
+            .option("escape", '"')
             .option("inferSchema", True)
             .option("recursiveFileLookup", True)
             .load(["/Volumes/prod/risk/raw/trades/"])
@@ -316,10 +317,11 @@ class S3Reader(CallRule):
     _c0, _c1, ... renamed by glue_compat.csv_column_names).
 
     Format options map to their Spark names (withHeader: header, separator: sep, quoteChar: quote, escaper:
-    escape, multiline: multiLine; quoteChar -1 turns quoting off); recurse becomes recursiveFileLookup;
-    groupFiles, groupSize and other listing knobs are dropped (Spark splits files itself); S3 prefixes go through
-    [convert] paths. exclusions, jsonPath, skipFirst, grokLog and ion have no Spark equivalent: the read stays
-    as written with a review item.
+    escape, multiline: multiLine; quoteChar -1 turns quoting off); without an escaper a CSV read escapes the
+    quote character with itself (Glue has no escape character by default, Spark a backslash); recurse becomes
+    recursiveFileLookup; groupFiles, groupSize and other listing knobs are dropped (Spark splits files itself);
+    S3 prefixes go through [convert] paths. exclusions, jsonPath, skipFirst, grokLog and ion have no Spark
+    equivalent: the read stays as written with a review item.
     """
 
     id = "G2L102"
@@ -356,7 +358,7 @@ class S3Reader(CallRule):
         if isinstance(connection_steps, Outcome):
             return connection_steps
         if file_format == "csv":  # Glue types CSV values, and names a headerless file's columns col0, col1, ...
-            format_steps.append(option("inferSchema", boolean(True)))
+            format_steps += [*_csv_escape(formatting), option("inferSchema", boolean(True))]
         paths, unmapped = _paths(ctx, connection["paths"])
         paths = one_item_a_line(paths)
         steps += [*format_steps, *connection_steps, Step("load", (paths,))]
@@ -384,6 +386,19 @@ def _format_options(options: Mapping[str, cst.BaseExpression], names: Mapping[st
         elif key.lower() not in TUNING:
             unknown.append(key)
     return unknown_options(unknown, "format_options") if unknown else steps
+
+
+def _csv_escape(options: Mapping[str, cst.BaseExpression]) -> list[Step]:
+    """Glue's CSV reader has no escape character unless escaper names one; Spark's escapes quotes with a
+    backslash by default, and reads past the end of a quoted value that ends in one (a Windows path). Without an
+    escaper the read escapes the quote character with itself: a backslash is an ordinary character and a
+    doubled quote inside a quoted value is one quote (RFC 4180, which Glue's CSV page refers to)."""
+    if _format_option(options, "escaper") is not None:
+        return []
+    quote = _format_option(options, "quotechar")
+    if quote is None:
+        return [option("escape", string('"'))]
+    return [] if code_of(quote) == "-1" else [option("escape", quote)]
 
 
 def _s3_options(options: Mapping[str, cst.BaseExpression]) -> list[Step] | Outcome:

@@ -507,7 +507,7 @@ class StudioSink(Rule):
 
     After (catalog = "main")::
 
-        trades.write.mode("append").format("delta").partitionBy("day").saveAsTable("main.risk.trades")
+        trades.write.mode("append").partitionBy("day").saveAsTable("main.risk.trades")
 
     The write takes the writeFrame statement's place (the comments above getSink move with it); the other
     three statements go. Without setCatalogInfo it is a file write to the mapped path, as G2L201 writes it.
@@ -517,7 +517,7 @@ class StudioSink(Rule):
 
     id = "G2L204"
     name = "studio-sink"
-    summary = 'getSink/setCatalogInfo/setFormat/writeFrame become one df.write.mode("append") to a Delta table.'
+    summary = 'getSink/setCatalogInfo/setFormat/writeFrame become one df.write.mode("append").saveAsTable.'
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
@@ -568,12 +568,9 @@ class StudioSink(Rule):
         name = table_name(ctx.config, sink.catalog.get("catalogDatabase"), sink.catalog.get("catalogTableName"))
         if name is None or not is_blank(sink.catalog.get("catalogId")):
             return unconverted("setCatalogInfo not understood (catalogDatabase, catalogTableName)")
-        steps = [
-            _append(),
-            Step("format", (string("delta"),)),
-            *_partition_by(sink.connection.get("partitionKeys")),
-            Step("saveAsTable", (name.node,)),
-        ]
+        # no format: the table takes the platform's default table format (Delta on Databricks, Parquet on
+        # local Spark), as G2L202's catalog writes do, so the code that ships is the code the tests run
+        steps = [_append(), *_partition_by(sink.connection.get("partitionKeys")), Step("saveAsTable", (name.node,))]
         file_format = string_value(sink.file_format) or "parquet"
         format_note = (
             ""

@@ -11,6 +11,7 @@ HAS_HEADER = os.environ.get("EXPOSURE_FEED_HEADER") == "1"
 limits = (
     spark.read.format("csv")
     .option("header", True)
+    .option("escape", '"')
     .option("inferSchema", True)
     .load(["/Volumes/prod/risk/raw/limits/"])
 )
@@ -19,6 +20,7 @@ ratings = (
     spark.read.format("csv")
     .option("header", False)
     .option("sep", ";")
+    .option("escape", '"')
     .option("inferSchema", True)
     .load(["/Volumes/prod/risk/raw/ratings/"])
     .transform(glue_compat.csv_column_names)
@@ -28,6 +30,7 @@ rated = ratings.withColumnRenamed("col0", "counterparty_id")
 exposures = (
     spark.read.format("csv")
     .option("header", HAS_HEADER)
+    .option("escape", '"')
     .option("inferSchema", True)
     .load(["/Volumes/prod/risk/raw/exposures/"])
     .transform(glue_compat.csv_column_names)

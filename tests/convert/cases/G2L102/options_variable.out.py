@@ -11,6 +11,7 @@ vendor = (
     spark.read.format("csv")
     .option("header", True)
     .option("sep", ";")
+    .option("escape", '"')
     .option("inferSchema", True)
     .option("recursiveFileLookup", True)
     .load(["/Volumes/prod/risk/raw/vendor/"])

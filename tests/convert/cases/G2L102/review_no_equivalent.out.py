@@ -34,6 +34,7 @@ no_paths = glueContext.create_dynamic_frame.from_options(connection_type="s3", c
 # g2l: review G2L102: compressionType dropped: Spark decompresses by file extension (.gz, .bz2); check the files have one
 compressed = (
     spark.read.format("csv")
+    .option("escape", '"')
     .option("inferSchema", True)
     .load(["s3://risk-raw/gz/"])
     .transform(glue_compat.csv_column_names)

@@ -13,6 +13,7 @@ AmazonS3_node1700000000000 = (
     .option("quote", '"')
     .option("header", True)
     .option("sep", ",")
+    .option("escape", '"')
     .option("inferSchema", True)
     .option("recursiveFileLookup", True)
     .load(["s3://risk-landing/positions/"])

@@ -9,6 +9,7 @@ raw = (
     spark.read.format("csv")
     .option("header", True)
     .option("sep", "|")
+    .option("escape", '"')
     .option("inferSchema", True)
     .option("recursiveFileLookup", True)
     .load(["/Volumes/prod/risk/raw/trades/"])

@@ -8,5 +8,5 @@ def publish(frame):
     # LOG: keep the table's schema, add new partitions only
     # positional catalog info
     # g2l: review G2L204: Glue wrote json files for this table; it is a Delta table now
-    frame.write.mode("append").format("delta").saveAsTable("main.risk.limits")
+    frame.write.mode("append").saveAsTable("main.risk.limits")
     return frame

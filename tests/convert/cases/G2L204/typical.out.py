@@ -13,9 +13,4 @@ DataCatalogtable_node1 = spark.read.table("prod.risk.trades_raw")
 
 # Script generated for node Amazon S3
 # g2l: review G2L204: Glue also updated the table's schema on write (enableUpdateCatalog, UPDATE_IN_DATABASE): add .option("mergeSchema", True) if new columns must still be added
-(
-    DataCatalogtable_node1.write.mode("append")
-    .format("delta")
-    .partitionBy("day")
-    .saveAsTable("prod.risk.trades")
-)
+DataCatalogtable_node1.write.mode("append").partitionBy("day").saveAsTable("prod.risk.trades")

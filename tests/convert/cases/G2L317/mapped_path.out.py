@@ -1,0 +1,13 @@
+# g2l: converted from jobs/mapped_path.py
+# case-config: {"paths": {"s3://risk-debug/": "/Volumes/dev/risk/debug/"}}
+import glue_compat
+from pyspark.sql import DataFrame
+
+
+def sample(trades: DataFrame, where: str):
+    # a literal S3 path goes through [convert] paths as a writer's does; a computed one stays
+    # g2l: review G2L317: Spigot writes sample records to a path: check Databricks can write there, or drop this debugging step
+    checked = glue_compat.spigot(trades, "/Volumes/dev/risk/debug/trades", {"topk": 10})
+    # g2l: review G2L317: Spigot writes sample records to a path: check Databricks can write there, or drop this debugging step
+    again = glue_compat.spigot(trades, where)
+    return checked, again
