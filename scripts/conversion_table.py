@@ -12,8 +12,8 @@ when the README's table is stale or a rule that must have a semantic test has no
 
 DATA_PATH lists the rules issue 11 requires a semantic test for; NOT_LISTED every other G2L1xx/G2L2xx/G2L3xx
 rule, with the reason it has none, so that a new data-path rule must be put in one or the other. PENDING holds
-the DATA_PATH rules whose tests are still on other branches: the check requires a test for DATA_PATH - PENDING,
-and fails for a PENDING rule that has one (take it out of PENDING when its tests merge).
+the DATA_PATH rules whose tests are still on other branches (none now): the check requires a test for
+DATA_PATH - PENDING, and fails for a PENDING rule that has one (take it out of PENDING when its tests merge).
 """
 
 from __future__ import annotations
@@ -86,8 +86,9 @@ NOT_LISTED: dict[str, str] = {
     "G2L324": "type names in annotations and isinstance",
     "G2L325": "schema/show/getNumPartitions inspect a frame",
 }
-# DATA_PATH rules whose semantic tests are on other branches still (issue 11's helpers): not required yet.
-PENDING: frozenset[str] = DATA_PATH
+# DATA_PATH rules whose semantic tests are on other branches still: not required yet (none since issue 11's
+# semantic tests merged; a rule added to DATA_PATH before its tests exist goes here meanwhile).
+PENDING: frozenset[str] = frozenset()
 
 
 class Proof(NamedTuple):
@@ -129,7 +130,7 @@ def collect(folder: Path) -> list[Proof]:
 
 def _proofs_of(path: Path, folder: Path) -> list[Proof]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    constants = _string_constants(tree)
+    constants = _string_constants(tree, folder)
     found: list[Proof] = []
     for node in ast.walk(tree):
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
@@ -151,10 +152,18 @@ def _called_name(func: ast.expr) -> str | None:
     return None
 
 
-def _string_constants(tree: ast.Module) -> dict[str, str]:
-    """Module-level NAME = "text" assignments (a source URL named once and cited by several tests)."""
+def _string_constants(tree: ast.Module, folder: Path, seen: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Module-level NAME = "text" assignments (a source URL named once and cited by several tests), and the
+    ones `from <a module of the folder> import NAME` brings from a sibling test module."""
     constants: dict[str, str] = {}
     for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level and node.module not in seen:
+            sibling = folder / f"{node.module}.py"
+            if sibling.is_file():
+                theirs = _string_constants(ast.parse(sibling.read_text(encoding="utf-8")), folder, seen | {node.module})
+                for alias in node.names:
+                    if alias.name in theirs:
+                        constants[alias.asname or alias.name] = theirs[alias.name]
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             value = _string(node.value, constants)
             if value is not None:
