@@ -336,7 +336,8 @@ def to_text(report: VerifyReport) -> str:
     counts = {s: sum(1 for j in report.jobs if j.status == s) for s in ("ran", "needs-review", "failed")}
     lines.append(
         f"{len(report.jobs)} job{'s' if len(report.jobs) != 1 else ''} on {report.mode} Spark: "
-        f"{counts['ran']} ran, {counts['needs-review']} need review, {counts['failed']} failed"
+        f"{counts['ran'] + counts['needs-review']} ran ({counts['needs-review']} of them with review items), "
+        f"{counts['failed']} failed"
     )
     lines.append(f"Python path (PYTHONPATH of the driver and the workers): {os.pathsep.join(report.python_path)}")
     lines += [f"Note: {note}" for note in report.notes]

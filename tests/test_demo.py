@@ -82,7 +82,7 @@ def test_demo_prints_the_story_and_its_commands(demo: Demo) -> None:
         assert f"\n{marker}" in demo.output
     assert "risk-engine-dbx$ git g2l-sync log" in demo.output
     assert "risk-engine-dbx$ git log --graph --oneline --all" in demo.output
-    assert len(demo.output.splitlines()) < 145  # a short story, with the verify run of step 7
+    assert len(demo.output.splitlines()) < 160  # a short story, with the verify run of step 7
 
 
 def test_the_merged_exposures_job_runs_on_local_spark_and_writes_the_expected_exposures(demo: Demo) -> None:
@@ -93,12 +93,16 @@ def test_the_merged_exposures_job_runs_on_local_spark_and_writes_the_expected_ex
     written = re.findall(r'\.save\("([^"]+)"\)', (demo.dbx / story.EXPOSURES).read_text())
     assert len(written) == 1, written  # the exposures output, as the converted job names it
     assert (
-        "risk-engine-dbx$ git g2l-sync verify risk_engine/jobs/exposures.py --data ../risk-sample-data "
+        "risk-engine-dbx$ git g2l-sync verify risk_engine/jobs --data ../risk-sample-data "
         "--param as_of_date=2024-03-31 --keep ../verify-output\n"
+    ) in demo.output
+    assert (
         "risk_engine/jobs/exposures.py: ran, needs review\n"
         f"    wrote {written[0]} (path): 3 rows\n"
         "    wrote main.risk_ops.job_runs (table): 1 row\n"
     ) in demo.output
+    # every job of the merged branch ran: the Glue team's added and renamed ones too
+    assert "5 jobs on local Spark: 5 ran (5 of them with review items), 0 failed\n" in demo.output
     rows = story.exposure_rows(demo.dbx.parent)
     # exposure = max(mtm, 0) + add-on factor x |notional|, in EUR at the day's rate (lib/risk_common.py):
     # CP-001: 125,000 + 0.005 x 10,000,000 (EUR) and (0 + 0.04 x 5,000,000) x 0.925 (USD); T-1006 is another day;
@@ -121,6 +125,22 @@ def test_the_merged_exposures_job_runs_on_local_spark_and_writes_the_expected_ex
         ("CP-003", "Thames Clearing plc", "NR", 409500.0, 1170000.0, 1, "2024-03-31"),
     ]
     assert "  CP-003  Thames Clearing plc  NR  exposure   409,500.00 EUR  trades 1" in demo.output
+
+
+def test_the_credit_limits_job_flags_each_counterparty_from_the_sample_limits(demo: Demo) -> None:
+    """Step 7 also runs credit_limits.py on the sample exposures and limits: utilisation = exposure / the limit
+    valid on the day; at or over 1.0 a BREACH, from 0.85 a WARNING, no valid limit NO_LIMIT (the job's constants)."""
+    if "# skipped: running jobs needs pyspark" in demo.output:
+        pytest.skip("the demo ran without pyspark or Java")
+    rows = story.written_rows(demo.dbx.parent, "risk_engine/jobs/credit_limits.py", "credit_limit_utilisation")
+    assert [
+        (r["counterparty_id"], r["limit_status"], None if r["utilisation"] is None else round(r["utilisation"], 4))
+        for r in rows
+    ] == [
+        ("CP-001", "WARNING", 0.9),  # 360,000 / 400,000
+        ("CP-002", "BREACH", 1.0915),  # 109,150 / 100,000
+        ("CP-003", "NO_LIMIT", None),  # its limit ended in 2023
+    ]
 
 
 def test_merged_job_keeps_the_databricks_edit_and_gets_the_glue_change(demo: Demo) -> None:

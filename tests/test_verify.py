@@ -319,7 +319,7 @@ def test_the_text_report_names_the_failed_line_and_counts_the_jobs() -> None:
         "    AnalysisException: no t",
         "c.py: ran, needs review",
         "    review c.py:4: G2L312: per record",
-        "3 jobs on local Spark: 1 ran, 1 need review, 1 failed",
+        "3 jobs on local Spark: 2 ran (1 of them with review items), 1 failed",
         f"Python path (PYTHONPATH of the driver and the workers): risk_engine{os.pathsep}risk_engine/lib",
     ]
     assert report.exit_code == 1

@@ -27,7 +27,8 @@ SAMPLE_DATA_FOLDER = "risk-sample-data"
 VERIFY_OUTPUT_FOLDER = "verify-output"
 AS_OF_DATE = "2024-03-31"
 
-EXPOSURES = "risk_engine/jobs/exposures.py"
+JOBS_FOLDER = "risk_engine/jobs"
+EXPOSURES = f"{JOBS_FOLDER}/exposures.py"
 VAR_JOB = "risk_engine/jobs/market_risk_var.py"
 NATIVE_FILE = "monitoring/risk_monitor.py"
 
@@ -175,23 +176,24 @@ def _history(shell: Transcript, dbx: DemoRepo) -> None:
 
 
 def _run_the_job(shell: Transcript, dbx: DemoRepo, root: Path) -> None:
-    shell.heading("7. The merged exposures job runs: verify on local Spark with sample data")
+    shell.heading("7. The merged jobs run: verify on local Spark with sample data")
     if importlib.util.find_spec("pyspark") is None or shutil.which("java") is None:
         shell.note("skipped: running jobs needs pyspark and Java 17 (pip install 'g2l-merge[spark]')")
         return
     written = copy_sample(SAMPLE_DATA_FOLDER, root / SAMPLE_DATA_FOLDER)
-    shell.note(f"sample data: {SAMPLE_DATA_FOLDER}/{describe(written)}")
+    tables = sorted({path.partition("/")[0] for path in written})
+    shell.note(f"sample data: {len(tables)} catalog tables in {SAMPLE_DATA_FOLDER}/ ({', '.join(tables)})")
     shell.g2l(
         dbx,
         "verify",
-        EXPOSURES,
+        JOBS_FOLDER,
         "--data",
         f"../{SAMPLE_DATA_FOLDER}",
         "--param",
         f"as_of_date={AS_OF_DATE}",
         "--keep",
         f"../{VERIFY_OUTPUT_FOLDER}",
-        expect=1,  # it ran; its bookmark review item still needs a person
+        expect=1,  # they ran; their bookmark review items still need a person
     )
     shell.note(f"the exposures it wrote (kept in {VERIFY_OUTPUT_FOLDER}/):")
     for row in exposure_rows(root):
@@ -203,10 +205,15 @@ def _run_the_job(shell: Transcript, dbx: DemoRepo, root: Path) -> None:
 
 def exposure_rows(root: Path) -> list[dict[str, Any]]:
     """The rows the exposures job wrote in the demo's verify run, by counterparty."""
+    return written_rows(root, EXPOSURES, "exposures")
+
+
+def written_rows(root: Path, job: str, output: str) -> list[dict[str, Any]]:
+    """The rows `job` wrote to its Parquet folder named `output` in the demo's verify run, by counterparty."""
     import pyarrow.parquet  # type: ignore[import-untyped]  # pyarrow ships no type information; from pyspark[connect]
 
-    data = root / VERIFY_OUTPUT_FOLDER / EXPOSURES.removesuffix(".py").replace("/", "__") / "data"
+    data = root / VERIFY_OUTPUT_FOLDER / job.removesuffix(".py").replace("/", "__") / "data"
     # the job's output folder under the sample data copy (data/s3/... or data/Volumes/..., as [convert] maps it)
-    output = next(p for p in sorted(data.rglob("exposures")) if p.is_dir() and any(p.rglob("*.parquet")))
-    table = pyarrow.parquet.read_table(output)
+    folder = next(p for p in sorted(data.rglob(output)) if p.is_dir() and any(p.rglob("*.parquet")))
+    table = pyarrow.parquet.read_table(folder)
     return sorted(table.to_pylist(), key=lambda row: str(row["counterparty_id"]))
