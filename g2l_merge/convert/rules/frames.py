@@ -792,7 +792,7 @@ class MapRule(FrameRule):
 
     After::
 
-        # g2l: review G2L313: add_desk runs in Python for every record (glue_compat.map_records, RDD API): ...
+        # g2l: review G2L313: add_desk runs in Python for every record (glue_compat.map_records: ...
         enriched = glue_compat.map_records(trades, add_desk)
 
     The function gets each record as a dict and returns the new one, as Glue's DynamicRecord; a record for
@@ -815,8 +815,8 @@ class MapRule(FrameRule):
             original,
             self.id,
             f"{_function_name(function)} runs in Python for every record "
-            "(glue_compat.map_records, RDD API, not on shared or serverless compute): rewrite it with "
-            "withColumn/select",
+            "(glue_compat.map_records: a Python UDF, and one more pass to read the result's schema): "
+            "rewrite it with withColumn/select",
         )
         return compat(ctx, "map_records", receiver(call.receiver), code_of(function))
 
@@ -830,7 +830,7 @@ class UnboxRule(FrameRule):
 
     After::
 
-        # g2l: review G2L314: glue_compat.unbox infers the JSON schema with the RDD API: ...
+        # g2l: review G2L314: glue_compat.unbox reads the JSON schema from all the values ...
         parsed = glue_compat.unbox(events, "payload", "json")
 
     Other formats (csv with separator, ...) are review items.
@@ -853,7 +853,8 @@ class UnboxRule(FrameRule):
         ctx.review(
             original,
             self.id,
-            "glue_compat.unbox infers the JSON schema with the RDD API: on shared or serverless compute pass schema=",
+            "glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does: "
+            "pass schema= to fix it",
         )
         options = [f"{name}={code_of(value)}" for name, value in call.options.items()]
         return compat(ctx, "unbox", receiver(call.receiver), code_of(path), code_of(format_), *options)

@@ -4,9 +4,9 @@ from pyspark.sql import DataFrame
 
 
 def parse(events: DataFrame):
-    # g2l: review G2L314: glue_compat.unbox infers the JSON schema with the RDD API: on shared or serverless compute pass schema=
+    # g2l: review G2L314: glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does: pass schema= to fix it
     parsed = glue_compat.unbox(events, "payload", "json")
-    # g2l: review G2L314: glue_compat.unbox infers the JSON schema with the RDD API: on shared or serverless compute pass schema=
+    # g2l: review G2L314: glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does: pass schema= to fix it
     method = glue_compat.unbox(events, "meta.raw", "json")
     # g2l: review G2L314: unbox of a format other than json: parse the field with from_csv or split and a schema
     csv = events.unbox(path="line", format="csv", separator="|")
