@@ -127,6 +127,19 @@ def test_a_file_that_is_not_converted_is_bad_input(desk_repo: Path) -> None:
     )
 
 
+def test_a_path_outside_the_repository_is_bad_input(desk_repo: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "glue" / "jobs" / "desk_totals.py"
+    line = _one_line_error(g2l(desk_repo, "verify", str(elsewhere)))
+    assert line == f"git g2l-sync: {elsewhere}: outside the repository {desk_repo.resolve()}"
+
+
+def test_a_folder_without_converted_jobs_is_bad_input(desk_repo: Path) -> None:
+    (desk_repo / "notebooks").mkdir()
+    (desk_repo / "notebooks" / "explore.py").write_text("print('a Databricks notebook')\n")
+    line = _one_line_error(g2l(desk_repo, "verify", "notebooks"))
+    assert line == "git g2l-sync: notebooks: no converted job (a file starting with '# g2l: converted from')"
+
+
 @pytest.mark.parametrize("url", ["http://127.0.0.1:15002", "sc://", "127.0.0.1:15002"])
 def test_a_remote_that_is_not_a_spark_connect_url_is_bad_input(desk_repo: Path, url: str) -> None:
     line = _one_line_error(g2l(desk_repo, "verify", "risk_engine/jobs", "--remote", url))

@@ -326,6 +326,30 @@ merged = cur.mergeDynamicFrame(upd, ["id"])
     assert sorted_rows(result["merged"], "id") == [{"id": "1", "ntl": "a"}, {"id": "2", "ntl": "B"}]
 
 
+def test_the_per_record_steps_of_filter_and_map_records_as_the_spark_workers_run_them() -> None:
+    """What runs in the Python workers for each record (no Spark needed): the function gets the record as a
+    dict; a function that raises drops the record (Filter: False, Map: no record), as Glue leaves it among its
+    error records; Map keeps only a non-empty dict, as JSON, with values JSON cannot hold as text."""
+    from pyspark.sql import Row
+
+    record = Row(id=7, book=Row(desk="FX"), legs=[Row(ccy="EUR")])
+    assert glue_compat._kept(lambda r: r["book"]["desk"] == "FX" and r["legs"][0]["ccy"] == "EUR", record)
+    assert not glue_compat._kept(lambda r: r["missing"] > 1, record)  # KeyError: dropped
+    assert glue_compat._mapped(lambda r: {"id": r["id"], "amount": Decimal("2.50")}, record) == (
+        '{"id": 7, "amount": "2.50"}'
+    )
+    assert glue_compat._mapped(lambda r: r["missing"], record) is None
+    assert glue_compat._mapped(lambda r: {}, record) is None
+    assert glue_compat._mapped(lambda r: [r["id"]], record) is None  # not a record
+
+
+def test_struct_ddl_turns_the_variant_schema_into_a_from_json_schema() -> None:
+    variant = "OBJECT<`a OBJECT<b`: DECIMAL(3,1), n: OBJECT<k: ARRAY<BIGINT>>, z: VOID, v: VARIANT>"
+    assert glue_compat._struct_ddl(variant) == (
+        "STRUCT<`a OBJECT<b`: DOUBLE, n: STRUCT<k: ARRAY<BIGINT>>, z: STRING, v: STRING>"
+    )
+
+
 def test_job_stand_in_records_init_and_commits_nothing() -> None:
     job = glue_compat.Job(None)
     job.init("nightly-var", {"JOB_NAME": "nightly-var"})
