@@ -13,6 +13,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -271,7 +272,10 @@ def _run_job(
             return JobResult(job, "failed", error=Failure(None, None, f"timed out after {options.timeout:g} s"))
         result_file = scratch / "result.json"
         if not result_file.is_file():
-            last = output.splitlines()[-1] if output else f"exit code {proc.returncode}"
+            if proc.returncode < 0:  # no line of output says why: the signal does
+                last = f"killed by {signal.Signals(-proc.returncode).name}"
+            else:
+                last = output.splitlines()[-1] if output else f"exit code {proc.returncode}"
             return JobResult(job, "failed", error=Failure(None, None, f"the job process ended early: {last}"))
         outcome: dict[str, Any] = json.loads(result_file.read_text(encoding="utf-8"))
     writes = tuple(Write(w["kind"], str(w["target"]), w["rows"]) for w in outcome["writes"])
@@ -336,8 +340,9 @@ def to_text(report: VerifyReport) -> str:
     counts = {s: sum(1 for j in report.jobs if j.status == s) for s in ("ran", "needs-review", "failed")}
     lines.append(
         f"{len(report.jobs)} job{'s' if len(report.jobs) != 1 else ''} on {report.mode} Spark: "
-        f"{counts['ran'] + counts['needs-review']} ran ({counts['needs-review']} of them with review items), "
-        f"{counts['failed']} failed"
+        f"{counts['ran'] + counts['needs-review']} ran"
+        + (f" ({counts['needs-review']} of them with review items)" if counts["needs-review"] else "")
+        + f", {counts['failed']} failed"
     )
     lines.append(f"Python path (PYTHONPATH of the driver and the workers): {os.pathsep.join(report.python_path)}")
     lines += [f"Note: {note}" for note in report.notes]

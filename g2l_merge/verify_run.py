@@ -30,6 +30,7 @@ import shutil
 import sys
 import threading
 import traceback
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -285,6 +286,8 @@ def _failure(error: BaseException, job: str) -> dict[str, Any]:
     for frame, number in traceback.walk_tb(error.__traceback__):
         if os.path.abspath(frame.f_code.co_filename) == job:
             line = number
+    if isinstance(error, SyntaxError) and error.filename and os.path.abspath(error.filename) == job:
+        line = error.lineno  # the job does not parse: no frame of it ran
     code = None
     if line is not None:
         lines = Path(job).read_text(encoding="utf-8", errors="replace").splitlines()
@@ -338,6 +341,8 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> None:
+    # pyspark 4.3 says this on every Arrow-backed UDF under pandas 3; a job's own warnings still show
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
     spec = json.loads(Path(argv[1]).read_text(encoding="utf-8"))
     outcome = run(spec)
     Path(spec["result"]).write_text(json.dumps(outcome, default=str), encoding="utf-8")

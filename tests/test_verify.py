@@ -338,6 +338,33 @@ def test_the_text_report_names_the_failed_line_and_counts_the_jobs() -> None:
     assert report.exit_code == 1
 
 
+@pytest.mark.spark
+@pytest.mark.slow
+@pytest.mark.xdist_group("spark")
+def test_a_job_that_does_not_parse_or_is_killed_fails_with_its_line_or_the_signal(desk_repo: Path) -> None:
+    """Hostile jobs: one that does not parse names its line (no frame of it ran); one killed by a signal says
+    so (it printed nothing that says why); one that exits with 0 ran."""
+    _needs_java()
+    hostile = desk_repo / "risk_engine" / "hostile"
+    hostile.mkdir()
+    (hostile / "broken.py").write_text("# g2l: converted from jobs/broken.py\nx = 1\ndef broken(:\n")
+    (hostile / "killed.py").write_text(
+        "# g2l: converted from jobs/killed.py\nimport os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    (hostile / "done.py").write_text("# g2l: converted from jobs/done.py\nimport sys\nsys.exit(0)\n")
+    run = g2l(desk_repo, "verify", "risk_engine/hostile")
+    assert run.code == 1, run.output
+    lines = run.output.splitlines()
+    assert lines[:5] == [
+        "risk_engine/hostile/broken.py: failed at line 3: def broken(:",
+        "    SyntaxError: invalid syntax (broken.py, line 3)",
+        "risk_engine/hostile/done.py: ran",
+        "risk_engine/hostile/killed.py: failed",
+        "    the job process ended early: killed by SIGKILL",
+    ]
+    assert lines[5] == "3 jobs on local Spark: 1 ran, 2 failed"
+
+
 # -- the runner's name and path mapping (verify_run.py), without Spark -----------------------------
 
 
