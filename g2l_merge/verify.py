@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from g2l_merge.config import CONFIG_FILE, ConvertConfig, load_bytes, load_convert
+from g2l_merge.convert.engine import HEADER_PREFIX, has_header
 from g2l_merge.errors import G2lError
 from g2l_merge.layout import Layout, python_path
 
-CONVERTED_HEADER = "# g2l: converted from"
+CONVERTED_HEADER = HEADER_PREFIX.rstrip()
 _REVIEW = re.compile(r"^\s*#\s*g2l:\s*review\s+(?P<rule>[A-Z0-9]+):\s*(?P<message>.*)$")
 _REMOTE = re.compile(r"^sc://[A-Za-z0-9.\-\[\]:]+?(:\d+)?(/.*)?$")
 # Paths a job reads or writes that local Spark cannot reach: mapped under the copy of --data (verify_run.py).
@@ -190,7 +191,7 @@ def jobs_named(paths: tuple[str, ...], cwd: Path, top: Path, texts: dict[str, st
         relative = target.relative_to(top).as_posix()
         if target.is_file():
             if not _converted(texts.get(relative)):
-                raise G2lError(f"{given}: not a converted job (its first line is not {CONVERTED_HEADER!r})")
+                raise G2lError(f"{given}: not a converted job (it has no {CONVERTED_HEADER!r} line)")
             jobs.append(relative)
             continue
         inside = "" if relative == "." else relative + "/"
@@ -201,7 +202,7 @@ def jobs_named(paths: tuple[str, ...], cwd: Path, top: Path, texts: dict[str, st
 
 
 def _converted(text: str | None) -> bool:
-    return text is not None and text.startswith(CONVERTED_HEADER)
+    return text is not None and has_header(text)
 
 
 def review_items(text: str) -> tuple[Review, ...]:

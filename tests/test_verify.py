@@ -123,8 +123,11 @@ def test_a_missing_path_is_bad_input(desk_repo: Path) -> None:
 def test_a_file_that_is_not_converted_is_bad_input(desk_repo: Path) -> None:
     line = _one_line_error(g2l(desk_repo, "verify", "risk_engine/glue_compat.py"))
     assert line == (
-        "git g2l-sync: risk_engine/glue_compat.py: not a converted job (its first line is not '# g2l: converted from')"
+        "git g2l-sync: risk_engine/glue_compat.py: not a converted job (it has no '# g2l: converted from' line)"
     )
+    # the converter puts its header after a shebang or coding line: such a job is a converted job too
+    assert verifying._converted("#!/usr/bin/env python\n# g2l: converted from jobs/a.py\nx = 1\n")
+    assert not verifying._converted("x = 1\n# g2l: converted from jobs/a.py\n")
 
 
 def test_a_path_outside_the_repository_is_bad_input(desk_repo: Path, tmp_path: Path) -> None:

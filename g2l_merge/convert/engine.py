@@ -336,6 +336,15 @@ def with_header(text: str, path: str) -> str:
     return "".join(lines)
 
 
+def has_header(text: str) -> bool:
+    """Whether `text` carries with_header's `# g2l: converted from` line (after any shebang or coding line)."""
+    lines = _lines(text)
+    at = 0
+    while at < len(lines) and at < 2 and _PRELUDE.match(lines[at]):
+        at += 1
+    return at < len(lines) and lines[at].startswith(HEADER_PREFIX)
+
+
 def _header_shift(text: str) -> tuple[int, int]:
     """(first line of `text` that with_header moves, by how many lines): 1 when it inserts the header."""
     lines = _lines(text)
