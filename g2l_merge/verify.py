@@ -131,7 +131,7 @@ def verify(options: VerifyOptions, cwd: Path) -> VerifyReport:
     jobs = jobs_named(options.paths, cwd, top, texts)
     layout = python_path(texts, root, jobs)
     if not jobs:
-        raise G2lError(f"{', '.join(options.paths)}: no converted job (a file starting with {CONVERTED_HEADER!r})")
+        raise G2lError(f"{', '.join(options.paths)}: no converted job (no file with a {CONVERTED_HEADER!r} line)")
     results = tuple(_run_job(top, cwd, job, layout, config, options, texts[job] or "") for job in jobs)
     return VerifyReport(
         mode="remote" if options.remote else "local",

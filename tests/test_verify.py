@@ -140,7 +140,7 @@ def test_a_folder_without_converted_jobs_is_bad_input(desk_repo: Path) -> None:
     (desk_repo / "notebooks").mkdir()
     (desk_repo / "notebooks" / "explore.py").write_text("print('a Databricks notebook')\n")
     line = _one_line_error(g2l(desk_repo, "verify", "notebooks"))
-    assert line == "git g2l-sync: notebooks: no converted job (a file starting with '# g2l: converted from')"
+    assert line == "git g2l-sync: notebooks: no converted job (no file with a '# g2l: converted from' line)"
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:15002", "sc://", "127.0.0.1:15002"])
