@@ -85,17 +85,12 @@ by_method = trades.join(["book_id"], ["id"], books)
         ], name
 
 
-@proves(
-    "G2L310",
-    "Join",
-    TRANSFORMS + "join.html",
-    verdict="open",
-    note="Glue's pages do not say what the second frame's key is called when both keys have the same name: the "
-    "converted code (glue_compat.join) keeps both, the second with a leading dot (`.trade_id`).",
-)
+@proves("G2L310", "Join", "https://github.com/awslabs/aws-glue-libs/issues/76")
 def test_join_on_same_named_keys_keeps_the_second_key_with_a_leading_dot(
     spark: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # awslabs/aws-glue-libs issue 76: a DynamicFrame join on keys of the same name keeps both keys, the second
+    # frame's renamed with a leading dot (its output shows `a`, `.a`, `b`, `.b`).
     raw = spark.createDataFrame([("T1", 10), ("T2", 20)], "trade_id string, qty int")
     raw_risk = spark.createDataFrame([("T1", 0.5), ("T3", 0.7)], "trade_id string, pv01 double")
     out = run_glue(

@@ -454,15 +454,25 @@ def split_rows(
 def join(df1: DataFrame, df2: DataFrame, keys1: Sequence[str] | str, keys2: Sequence[str] | str) -> DataFrame:
     """Join: an inner equality join that keeps every column of both frames, the keys of both included.
 
-    A column of df2 whose name df1 also has is renamed with a leading dot, as Glue names it: joining on
-    `customerid` twice gives `customerid` and `.customerid`.
+    A column of df2 whose name df1 also has (a key or any other column) is renamed with a leading dot, as
+    Glue names it: joining on `customerid` twice gives `customerid` and `.customerid`. While the new name is
+    still taken (a nested join already made `.customerid`), it gets another dot, so every column of the
+    result has a name of its own and can be selected and written.
     """
     left_keys = [keys1] if isinstance(keys1, str) else list(keys1)
     right_keys = [keys2] if isinstance(keys2, str) else list(keys2)
     if len(left_keys) != len(right_keys) or not left_keys:
         raise ValueError(f"join keys do not pair up: {left_keys} and {right_keys}")
     taken = {name.lower() for name in df1.columns}
-    clashes = {name: "." + name for name in df2.columns if name.lower() in taken}
+    clashing = [name for name in df2.columns if name.lower() in taken]
+    taken |= {name.lower() for name in df2.columns if name.lower() not in taken}
+    clashes: dict[str, str] = {}
+    for name in clashing:
+        new = "." + name
+        while new.lower() in taken:
+            new = "." + new
+        clashes[name] = new
+        taken.add(new.lower())
     right = df2.withColumnsRenamed(clashes) if clashes else df2
     tests = [
         df1[_dotted(glue_path(a))] == right[_dotted(_renamed_top(glue_path(b), clashes))]

@@ -606,7 +606,7 @@ class SplitRowsRule(FrameRule):
 
 
 class JoinRule(FrameRule):
-    """Join becomes a DataFrame join on equality of the keys, keeping both key columns as Glue does.
+    """Join becomes glue_compat.join: an equality join that keeps every column of both frames as Glue does.
 
     Before::
 
@@ -615,17 +615,19 @@ class JoinRule(FrameRule):
 
     After::
 
-        joined = trades.join(books, trades["book_id"] == books["id"])
+        joined = glue_compat.join(trades, books, ["book_id"], ["id"])
         same = glue_compat.join(trades, positions, "trade_id", "trade_id")
 
-    When a key has the same name on both sides (or the keys are computed, or a frame is not a plain name),
-    glue_compat.join keeps both columns the way Glue names them: the second frame's clashing columns get a
-    leading dot (`trade_id` and `.trade_id`). Inline, other columns both frames have are kept twice.
+    Both key columns stay. A column of the second frame whose name the first frame also has (a key or not)
+    gets a leading dot, as Glue names it (`trade_id` and `.trade_id`); a dot more while the name is still
+    taken (`..trade_id` when a nested join already made `.trade_id`). A plain `df1.join(df2, k1 == k2)` would
+    keep both same-named columns and fail on the first use or write of one (AMBIGUOUS_REFERENCE,
+    COLUMN_ALREADY_EXISTS), and the converter cannot see the frames' columns to tell.
     """
 
     id = "G2L310"
     name = "join"
-    summary = "Join becomes df1.join(df2, df1[k1] == df2[k2]) keeping both keys (or glue_compat.join for same names)."
+    summary = "Join becomes glue_compat.join(df1, df2, keys1, keys2): both keys kept, clashing names dot-prefixed."
     methods = frozenset({"join"})
 
     def accepts(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> bool:
@@ -642,22 +644,14 @@ class JoinRule(FrameRule):
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
         if not {"frame2", "paths1", "paths2"} <= set(call.args):
             return None
-        left, right = call.receiver, call.args["frame2"]
-        keys1, keys2 = string_list(call.args["paths1"]), string_list(call.args["paths2"])
-        if keys1 is None or keys2 is None or len(keys1) != len(keys2) or not _inline_join(left, right, keys1, keys2):
-            return compat(
-                ctx, "join", receiver(left), code_of(right), code_of(call.args["paths1"]), code_of(call.args["paths2"])
-            )
-        a, b = code_of(left), code_of(right)
-        tests = [f"{a}[{py_str(k1)}] == {b}[{py_str(k2)}]" for k1, k2 in zip(keys1, keys2, strict=True)]
-        condition = tests[0] if len(tests) == 1 else " & ".join(f"({test})" for test in tests)
-        return expr(f"{a}.join({b}, {condition})")
-
-
-def _inline_join(left: cst.BaseExpression, right: cst.BaseExpression, keys1: list[str], keys2: list[str]) -> bool:
-    names = isinstance(left, cst.Name) and isinstance(right, cst.Name) and left.value != right.value
-    plain = all(is_plain(k) for k in keys1 + keys2)
-    return names and plain and not {k.lower() for k in keys1} & {k.lower() for k in keys2} and bool(keys1)
+        return compat(
+            ctx,
+            "join",
+            receiver(call.receiver),
+            code_of(call.args["frame2"]),
+            code_of(call.args["paths1"]),
+            code_of(call.args["paths2"]),
+        )
 
 
 class UnionRule(FrameRule):

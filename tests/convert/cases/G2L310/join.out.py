@@ -1,10 +1,11 @@
 # g2l: converted from jobs/join.py
+import glue_compat
 from pyspark.sql import DataFrame
 
 
 def enrich(trades: DataFrame, books: DataFrame, legs: DataFrame):
-    joined = trades.join(books, trades["book_id"] == books["id"])
-    positional = trades.join(legs, trades["trade_id"] == legs["parent_id"])
-    pairs = trades.join(legs, (trades["trade_id"] == legs["parent_id"]) & (trades["version"] == legs["parent_version"]))
-    method = trades.join(books, trades["book_id"] == books["id"])
+    joined = glue_compat.join(trades, books, ["book_id"], ["id"])
+    positional = glue_compat.join(trades, legs, "trade_id", "parent_id")
+    pairs = glue_compat.join(trades, legs, ["trade_id", "version"], ["parent_id", "parent_version"])
+    method = glue_compat.join(trades, books, ["book_id"], ["id"])
     return joined, positional, pairs, method
