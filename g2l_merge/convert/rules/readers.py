@@ -213,7 +213,9 @@ class CatalogReader(CallRule):
     The schema is the [convert] databases override of the Glue database, else `<catalog>.<database>`; names
     with characters other than letters, digits and _ go in backticks. A database computed at run time becomes
     an f-string on the default catalog, with a review item. catalogPartitionPredicate is a filter too; options
-    that only tune Glue's listing are dropped; any other additional_options leave the read as written.
+    that only tune Glue's listing are dropped, and so is recurse (a table read reads every file of the table,
+    subfolders included, and keeps its partition columns for the filters); any other additional_options leave
+    the read as written.
     """
 
     id = "G2L101"
@@ -237,7 +239,8 @@ class CatalogReader(CallRule):
         unknown = [
             key
             for key in options
-            if key.lower() not in CATALOG_TUNING | BOUNDED | BOOKMARK_KEYS and key != "catalogPartitionPredicate"
+            if key.lower() not in CATALOG_TUNING | BOUNDED | BOOKMARK_KEYS | {"recurse"}
+            and key != "catalogPartitionPredicate"
         ]
         if unknown:
             return unknown_options(unknown, "additional_options")
@@ -319,7 +322,10 @@ class S3Reader(CallRule):
     Format options map to their Spark names (withHeader: header, separator: sep, quoteChar: quote, escaper:
     escape, multiline: multiLine; quoteChar -1 turns quoting off); without an escaper a CSV read escapes the
     quote character with itself (Glue has no escape character by default, Spark a backslash); recurse becomes
-    recursiveFileLookup; groupFiles, groupSize and other listing knobs are dropped (Spark splits files itself);
+    recursiveFileLookup, except with a push_down_predicate: recursiveFileLookup turns off partition discovery
+    and with it the columns the predicate filters on, so the read keeps partition discovery (which reads
+    nested key=value folders) with a review item; groupFiles, groupSize and other listing knobs are dropped
+    (Spark splits files itself);
     S3 prefixes go through [convert] paths. exclusions, jsonPath, skipFirst, grokLog and ion have no Spark
     equivalent: the read stays as written with a review item.
     """
@@ -354,7 +360,8 @@ class S3Reader(CallRule):
         format_steps = _format_options(formatting, READ_FORMATS[file_format])
         if isinstance(format_steps, Outcome):
             return format_steps
-        connection_steps = _s3_options(connection)
+        filtered = not is_blank(bound.get("push_down_predicate"))
+        connection_steps = _s3_options(connection, partition_discovery=filtered)
         if isinstance(connection_steps, Outcome):
             return connection_steps
         if file_format == "csv":  # Glue types CSV values, and names a headerless file's columns col0, col1, ...
@@ -367,8 +374,27 @@ class S3Reader(CallRule):
             steps.append(Step("transform", (expr("glue_compat.csv_column_names"),)))
         if not is_blank(bound.get("push_down_predicate")):
             steps.append(Step("where", (bound["push_down_predicate"],)))
-        notes = [paths_note(unmapped), _compression_note(connection), _bounded_note(connection)]
+        notes = [
+            paths_note(unmapped),
+            _compression_note(connection),
+            _bounded_note(connection),
+            _recurse_note(connection) if filtered else "",
+        ]
         return converted(chain(ctx, original, _root(glue), steps), *notes)
+
+
+def _recurse_note(options: Mapping[str, cst.BaseExpression]) -> str:
+    """The review item of a recursive read that a push_down_predicate filters (no recursiveFileLookup)."""
+    recurse = next((value for key, value in options.items() if key.lower() == "recurse"), None)
+    if recurse is None or flag(recurse) is False:
+        return ""
+    return (
+        "recurse with push_down_predicate: Glue read only the key=value folders the predicate selects; this read "
+        "keeps Spark's partition discovery (recursiveFileLookup would drop the columns the predicate filters on): "
+        "it reads key=value folders at any depth, a file in a folder that is not key=value makes it fail, and the "
+        "frame has the partition columns (types inferred) that Glue's from_options frame did not have: a write "
+        "of all columns writes them too unless you drop them"
+    )
 
 
 def _format_option(options: Mapping[str, cst.BaseExpression], lower: str) -> cst.BaseExpression | None:
@@ -401,12 +427,14 @@ def _csv_escape(options: Mapping[str, cst.BaseExpression]) -> list[Step]:
     return [] if code_of(quote) == "-1" else [option("escape", quote)]
 
 
-def _s3_options(options: Mapping[str, cst.BaseExpression]) -> list[Step] | Outcome:
+def _s3_options(options: Mapping[str, cst.BaseExpression], partition_discovery: bool = False) -> list[Step] | Outcome:
+    """Spark options for the connection_options; with partition_discovery, recurse adds no recursiveFileLookup
+    (Spark's partition discovery reads nested key=value folders and keeps their columns)."""
     steps, unknown = [], []
     for key, value in options.items():
         lower = key.lower()
         if lower == "recurse":
-            if flag(value) is not False:
+            if flag(value) is not False and not partition_discovery:
                 steps.append(option("recursiveFileLookup", boolean(True) if flag(value) else value))
         elif lower == "isfailfast":
             if flag(value) is not True:
