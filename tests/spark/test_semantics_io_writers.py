@@ -287,15 +287,15 @@ glueContext.write_dynamic_frame.from_jdbc_conf(
 # ---- G2L204 studio-sink -------------------------------------------------------------------------------------
 
 
-@proves("G2L204", "getSink + setCatalogInfo + setFormat + writeFrame", UPDATE_CATALOG_PAGE)
-def test_a_studio_sink_with_catalog_info_writes_a_partitioned_table(
+@proves("G2L204", "getSink + setCatalogInfo + setFormat + writeFrame", UPDATE_CATALOG_PAGE, verdict="review")
+def test_a_studio_sink_with_catalog_info_writes_its_files_at_the_path_and_the_table_reads_them(
     spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A sink with enableUpdateCatalog and setCatalogInfo writes the frame and creates the catalog table when it
-    # does not exist, partitioned by partitionKeys (updateBehavior LOG: an existing table's schema is kept).
-    # The converted write names no format: the table takes the platform's default table format, Parquet on
-    # local Spark and Delta on Databricks, with the same code. Glue put the files under the sink's path; the
-    # table here is a managed table of the catalog.
+    # A sink with a path, enableUpdateCatalog and setCatalogInfo writes the frame's files (glueparquet: Parquet)
+    # under the path, partitioned by partitionKeys in key=value folders, and creates the catalog table over
+    # them when it does not exist (updateBehavior LOG: an existing table's schema is kept). The converted write
+    # is an external Parquet table at the mapped path: readers of the path see the new files, readers of the
+    # table the same rows. The review item says Unity Catalog needs an external location for the path.
     spark.sql("CREATE DATABASE IF NOT EXISTS risk_io")
     spark.sql("DROP TABLE IF EXISTS spark_catalog.risk_io.studio_trades")
     conversion = convert_glue(
@@ -310,9 +310,14 @@ sink.writeFrame(trades)
 """,
         config(tmp_path, **OUT),
     )
-    assert 'trades.write.mode("append").partitionBy("desk").saveAsTable(' in conversion.text
-    assert not conversion.findings
+    assert f'.option("path", "{tmp_path}/out/trades/")' in conversion.text
+    assert [finding.rule for finding in conversion.findings] == ["G2L204"]
     run_converted(conversion, monkeypatch, trades=trades(spark))
+    folder = tmp_path / "out/trades"
+    assert sorted(path.name for path in folder.iterdir() if path.is_dir()) == ["desk=FX", "desk=RATES"]
+    files = list(folder.glob("desk=*/part-*"))
+    assert files and all(path.suffixes[-2:] == [".snappy", ".parquet"] for path in files)
+    assert sorted_rows(spark.read.parquet(str(folder)).select("trade_id", "desk", "notional"), "trade_id") == TRADE_ROWS
     table = spark.table("spark_catalog.risk_io.studio_trades")
     partitions = spark.sql("SHOW PARTITIONS spark_catalog.risk_io.studio_trades").collect()
     assert sorted(row[0] for row in partitions) == ["desk=FX", "desk=RATES"]

@@ -19,6 +19,7 @@ from g2l_merge.convert.rules.storage import (
     GlueCall,
     Outcome,
     Step,
+    TableName,
     apply,
     bind,
     boolean,
@@ -507,17 +508,32 @@ class StudioSink(Rule):
 
     After (catalog = "main")::
 
-        trades.write.mode("append").partitionBy("day").saveAsTable("main.risk.trades")
+        # g2l: review G2L204: the table is an external parquet table at s3://risk-curated/trades/, ...
+        (
+            trades.write.mode("append")
+            .format("parquet")
+            .option("compression", "snappy")
+            .partitionBy("day")
+            .option("path", "s3://risk-curated/trades/")
+            .saveAsTable("main.risk.trades")
+        )
 
-    The write takes the writeFrame statement's place (the comments above getSink move with it); the other
-    three statements go. Without setCatalogInfo it is a file write to the mapped path, as G2L201 writes it.
+    Glue wrote the files under the sink's path and pointed the catalog table at them, so the table is an
+    external table at the mapped path in the sink's file format (glueparquet is Parquet), with a review item:
+    Unity Catalog needs an external location covering the path. Where [convert] paths maps the path into a
+    Volume (no table can live there) or the format is unknown, it is a managed table, and the review item says
+    what moved. The write takes the writeFrame statement's place (the comments above getSink move with it); the
+    other three statements go. Without setCatalogInfo it is a file write to the mapped path, as G2L201 writes it.
     When the four statements are not all there, or the sink is used any other way, every statement stays as
     written with a review item.
     """
 
     id = "G2L204"
     name = "studio-sink"
-    summary = 'getSink/setCatalogInfo/setFormat/writeFrame become one df.write.mode("append").saveAsTable.'
+    summary = (
+        'getSink/setCatalogInfo/setFormat/writeFrame become one df.write.mode("append").saveAsTable '
+        "(an external table at the sink's path)."
+    )
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
@@ -568,6 +584,12 @@ class StudioSink(Rule):
         name = table_name(ctx.config, sink.catalog.get("catalogDatabase"), sink.catalog.get("catalogTableName"))
         if name is None or not is_blank(sink.catalog.get("catalogId")):
             return unconverted("setCatalogInfo not understood (catalogDatabase, catalogTableName)")
+        moved = ""
+        if "path" in sink.connection and _file_format(sink.file_format) is not None:
+            external = self.to_external_table(ctx, original, frame, sink, name)
+            if isinstance(external, Outcome):
+                return external
+            moved = external
         # no format: the table takes the platform's default table format (Delta on Databricks, Parquet on
         # local Spark), as G2L202's catalog writes do, so the code that ships is the code the tests run
         steps = [_append(), *_partition_by(sink.connection.get("partitionKeys")), Step("saveAsTable", (name.node,))]
@@ -579,8 +601,59 @@ class StudioSink(Rule):
         )
         return converted(
             chain(ctx, original, _write_root(frame), steps),
+            moved,
             _schema_note(sink.connection),
             format_note,
+            database_note(name),
+        )
+
+    def to_external_table(
+        self, ctx: ConvertContext, original: cst.Call, frame: cst.BaseExpression, sink: _Sink, name: TableName
+    ) -> Outcome | str:
+        """Glue wrote the files at the sink's path and pointed the catalog table at them (update-from-job): an
+        external table at the mapped path, in the same file format. When the path maps into a Volume, where no
+        table can live, the review note saying what moved (the caller writes a managed table)."""
+        file_format = _file_format(sink.file_format)
+        assert file_format is not None
+        glue_path = sink.connection["path"]
+        path, mapped = storage_path(ctx.config, glue_path)
+        shown = string_value(path) or code_of(path)
+        if (string_value(path) or "").startswith("/Volumes/"):
+            return (
+                f"Glue wrote the {file_format} files of this table under {string_value(glue_path)}; [convert] "
+                f"paths maps that into the Volume {shown}, where no table can live, so this is a managed Delta "
+                f"table: nothing new lands in {shown} and whatever reads the files there gets no new data (map the "
+                "prefix to an external location to keep the files there, or have those readers read the table)"
+            )
+        format_steps = _format_steps(file_format, sink.format_options)
+        if isinstance(format_steps, Outcome):
+            return format_steps
+        compression = sink.connection.get("compression")
+        steps = [
+            _append(),
+            Step("format", (string(file_format),)),
+            *format_steps,
+            *([option("compression", compression)] if compression is not None else []),
+            *_partition_by(sink.connection.get("partitionKeys")),
+            option("path", path),
+            Step("saveAsTable", (name.node,)),
+        ]
+        location = (
+            f"the table is an external {file_format} table at {shown}, where Glue wrote its files: Unity Catalog "
+            "needs an external location that covers that path (and CREATE EXTERNAL TABLE on it); without one "
+            "the write fails and no data is written"
+        )
+        schema = (
+            "Glue also added new columns to the table (enableUpdateCatalog, UPDATE_IN_DATABASE): an append "
+            "with a new column fails here (ALTER TABLE ADD COLUMNS first)"
+            if _schema_note(sink.connection)
+            else ""
+        )
+        return converted(
+            chain(ctx, original, _write_root(frame), steps),
+            location,
+            schema,
+            paths_note(not mapped),
             database_note(name),
         )
 

@@ -7,6 +7,11 @@ spark = SparkSession.builder.getOrCreate()
 def publish(frame):
     # LOG: keep the table's schema, add new partitions only
     # positional catalog info
-    # g2l: review G2L204: Glue wrote json files for this table; it is a Delta table now
-    frame.write.mode("append").saveAsTable("main.risk.limits")
+    # g2l: review G2L204: the table is an external json table at s3://risk-curated/limits/, where Glue wrote its files: Unity Catalog needs an external location that covers that path (and CREATE EXTERNAL TABLE on it); without one the write fails and no data is written
+    (
+        frame.write.mode("append")
+        .format("json")
+        .option("path", "s3://risk-curated/limits/")
+        .saveAsTable("main.risk.limits")
+    )
     return frame

@@ -12,5 +12,12 @@ spark = SparkSession.builder.getOrCreate()
 DataCatalogtable_node1 = spark.read.table("prod.risk.trades_raw")
 
 # Script generated for node Amazon S3
-# g2l: review G2L204: Glue also updated the table's schema on write (enableUpdateCatalog, UPDATE_IN_DATABASE): add .option("mergeSchema", True) if new columns must still be added
-DataCatalogtable_node1.write.mode("append").partitionBy("day").saveAsTable("prod.risk.trades")
+# g2l: review G2L204: the table is an external parquet table at s3://risk-curated/trades/, where Glue wrote its files: Unity Catalog needs an external location that covers that path (and CREATE EXTERNAL TABLE on it); without one the write fails and no data is written; Glue also added new columns to the table (enableUpdateCatalog, UPDATE_IN_DATABASE): an append with a new column fails here (ALTER TABLE ADD COLUMNS first)
+(
+    DataCatalogtable_node1.write.mode("append")
+    .format("parquet")
+    .option("compression", "snappy")
+    .partitionBy("day")
+    .option("path", "s3://risk-curated/trades/")
+    .saveAsTable("prod.risk.trades")
+)
