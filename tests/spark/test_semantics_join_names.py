@@ -161,3 +161,30 @@ inner = Join.apply(cpty, Join.apply(limits, ratings, "id", "id"), "id", "id")
     assert rows(inner) == [
         {"id": "C1", "name": "ACME", "..id": "C1", "limit_amount": 5000000, ".id": "C1", "rating": "AA"}
     ]
+
+
+@proves(
+    "G2L310",
+    "Join (a frame with itself)",
+    ISSUE_76,
+    verdict="open",
+    note="aws-glue-libs issue 76 shows the dot for key columns only; the converted code gives the second copy "
+    "of a non-key column (`qty`) the same dot.",
+)
+def test_a_frame_joined_with_itself_keeps_both_copies_of_every_column(
+    spark: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ISSUE_76: the second frame's key gets a leading dot; joined with itself, every other column is shared
+    # too and is named the same way.
+    raw_trades = spark.createDataFrame([("T1", 10), ("T2", 20)], "trade_id string, qty int")
+    out = run_glue(
+        'trades = DynamicFrame.fromDF(raw_trades, glueContext, "trades")\n'
+        'pairs = Join.apply(trades, trades, "trade_id", "trade_id")\n',
+        monkeypatch,
+        raw_trades=raw_trades,
+    )
+    assert out["pairs"].dtypes == [("trade_id", "string"), ("qty", "int"), (".trade_id", "string"), (".qty", "int")]
+    assert sorted_rows(out["pairs"], "trade_id") == [
+        {"trade_id": "T1", "qty": 10, ".trade_id": "T1", ".qty": 10},
+        {"trade_id": "T2", "qty": 20, ".trade_id": "T2", ".qty": 20},
+    ]
