@@ -491,7 +491,19 @@ class JdbcReader(CallRule):
         return converted(
             chain(ctx, original, _root(glue), [Step("format", (string("jdbc"),)), *access.steps, Step("load")]),
             *access.notes,
+            _redshift_read_note(options),
         )
+
+
+def _redshift_read_note(options: Mapping[str, cst.BaseExpression]) -> str:
+    """What a Redshift read through an S3 folder (redshiftTmpDir) becomes as a plain JDBC read."""
+    if _get(options, "redshiftTmpDir") is None:
+        return ""
+    return (
+        "Glue read Redshift with UNLOAD to redshiftTmpDir; this JDBC read fetches the same rows through one "
+        'connection, far slower on big tables: for UNLOAD use format("redshift") with tempdir and aws_iam_role '
+        "(the Databricks Redshift connector)"
+    )
 
 
 class JdbcAccess(NamedTuple):

@@ -319,6 +319,8 @@ class JdbcWriter(_WriteResult):
     A Glue connection (catalog_connection) becomes a secret scope of the same name holding url, user and
     password. from_options writes to mysql, postgresql, sqlserver, oracle, redshift or custom JDBC carry their
     url, dbtable and credentials over as written. preactions, postactions and unknown options stay as written.
+    A Redshift write Glue staged in an S3 folder (redshift_tmp_dir, redshiftTmpDir) uses the Databricks Redshift
+    connector instead: format("redshift") with tempdir (and aws_iam_role when given), COPY as in Glue.
     """
 
     id = "G2L203"
@@ -346,7 +348,10 @@ class JdbcWriter(_WriteResult):
             return unconverted(
                 'connection_options is not a literal dict: write with format("jdbc") by hand; ' + CREDENTIALS
             )
-        return self.write(ctx, original, bound["frame"], jdbc_access(ctx, options))
+        tmp_dir = _option(options, "redshiftTmpDir")  # only Redshift writes stage in a folder
+        return self.write(
+            ctx, original, bound["frame"], jdbc_access(ctx, options), redshift=_redshift(options, tmp_dir)
+        )
 
     def write(
         self,
@@ -355,9 +360,13 @@ class JdbcWriter(_WriteResult):
         frame: cst.BaseExpression,
         access: JdbcAccess | Outcome,
         *notes: str,
+        redshift: tuple[list[Step], str] | None = None,
     ) -> Outcome:
         if isinstance(access, Outcome):
             return access
+        if redshift is not None:  # the Databricks Redshift connector: COPY through an S3 folder, as Glue did
+            steps = [_append(), Step("format", (string("redshift"),)), *access.steps, *redshift[0], Step("save")]
+            return converted(_write_chain(ctx, original, frame, steps), *access.notes, *notes, redshift[1])
         steps = [_append(), Step("format", (string("jdbc"),)), *access.steps, Step("save")]
         return converted(_write_chain(ctx, original, frame, steps), *access.notes, *notes)
 
@@ -379,7 +388,42 @@ class JdbcWriter(_WriteResult):
             if database is None
             else (f"Glue added database {code_of(database)} to the connection URL: the url secret must name it")
         )
-        return self.write(ctx, original, bound["frame"], jdbc_access(ctx, options, connection), database_in_url)
+        tmp_dir = bound.get("redshift_tmp_dir")
+        tmp_dir = None if is_blank(tmp_dir) else tmp_dir
+        return self.write(
+            ctx,
+            original,
+            bound["frame"],
+            jdbc_access(ctx, options, connection),
+            database_in_url,
+            redshift=_redshift(options, tmp_dir),
+        )
+
+
+def _option(options: Mapping[str, cst.BaseExpression], name: str) -> cst.BaseExpression | None:
+    return next((value for key, value in options.items() if key.lower() == name.lower()), None)
+
+
+def _redshift(
+    options: Mapping[str, cst.BaseExpression], tmp_dir: cst.BaseExpression | None
+) -> tuple[list[Step], str] | None:
+    """The Databricks Redshift connector's options for a write Glue staged in an S3 folder (redshift_tmp_dir or
+    redshiftTmpDir): tempdir, and aws_iam_role when Glue had one; None for a write without a folder."""
+    if tmp_dir is None:
+        return None
+    role = _option(options, "aws_iam_role")
+    steps = [option("tempdir", tmp_dir), *([option("aws_iam_role", role)] if role is not None else [])]
+    access = (
+        "the role Redshift assumes to read that folder is aws_iam_role"
+        if role is not None
+        else "give Redshift access to that folder (option aws_iam_role, or forward_spark_s3_credentials)"
+    )
+    return steps, (
+        "Glue loaded Redshift with COPY from files it staged under its temporary folder; "
+        'format("redshift") (the Databricks Redshift connector, Databricks Runtime 11.3 and later) does the same '
+        f"through tempdir: {access}; the URL must be a jdbc:redshift:// one. Without that access the write fails "
+        "and loads nothing; a plain JDBC write instead would insert row by row (the same rows, far slower)"
+    )
 
 
 # The Glue Studio sink: four statements on one name --------------------------------------------------------
