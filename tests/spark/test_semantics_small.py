@@ -324,3 +324,47 @@ tags = tables.select("root_tags")
     assert sorted((row["id"], row["index"], row["tags.val"]) for row in rows(tags)) == sorted(
         [(keys["T1"], 0, "hedge"), (keys["T2"], 0, "swap"), (keys["T2"], 1, "spot")]
     )
+
+
+# ---- streaming catalog tables ------------------------------------------------------------------------------------
+
+KINESIS = "https://docs.aws.amazon.com/glue/latest/dg/aws-glue-programming-etl-connect-kinesis-home.html"
+
+
+@proves("G2L104", "create_data_frame.from_catalog (streaming table)", KINESIS, verdict="review")
+def test_a_streaming_catalog_read_streams_the_rows_of_the_table_of_that_name(
+    spark: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # connect-kinesis-home.html: create_data_frame.from_catalog on a Data Catalog table that describes a stream
+    # (with streaming options such as startingPosition) gives a streaming DataFrame of the stream's records, parsed
+    # with the table's schema. The converted read streams the Unity Catalog table of that name: the same records
+    # where the stream lands in that table (the review item says what to fill in otherwise).
+    spark.sql("CREATE DATABASE IF NOT EXISTS sem_small")
+    spark.sql("DROP TABLE IF EXISTS spark_catalog.sem_small.trade_events")
+    spark.createDataFrame([("T1", "FX", 2500000.5)], "trade_id string, desk string, notional double").write.saveAsTable(
+        "spark_catalog.sem_small.trade_events"
+    )
+    out = run_reviewed(
+        "G2L104",
+        """\
+events = glueContext.create_data_frame.from_catalog(
+    database="sem_small",
+    table_name="trade_events",
+    additional_options={"startingPosition": "TRIM_HORIZON", "inferSchema": "true"},
+)
+""",
+        monkeypatch,
+        config(tmp_path),
+    )
+    events = out["events"]
+    assert events.isStreaming
+    query = (
+        events.writeStream.format("memory")
+        .queryName("sem_small_trade_events")
+        .option("checkpointLocation", str(tmp_path / "checkpoint"))
+        .trigger(availableNow=True)
+        .start()
+    )
+    query.awaitTermination()
+    assert rows(spark.table("sem_small_trade_events")) == [{"trade_id": "T1", "desk": "FX", "notional": 2500000.5}]
+    spark.sql("DROP TABLE spark_catalog.sem_small.trade_events")
