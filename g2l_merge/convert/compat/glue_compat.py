@@ -12,9 +12,11 @@ cast would fail the job.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
+import time
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import reduce
@@ -23,7 +25,7 @@ from typing import Any, NamedTuple
 from pyspark import StorageLevel
 from pyspark.sql import Column, DataFrame, Row, Window
 from pyspark.sql import functions as F
-from pyspark.sql.types import ArrayType, BooleanType, DataType, StructField, StructType
+from pyspark.sql.types import ArrayType, BooleanType, DataType, IntegerType, StructField, StructType
 
 
 def _ship_by_value() -> None:
@@ -569,39 +571,65 @@ def _struct_ddl(variant_schema: str) -> str:
 
 
 def resolve_choice(df: DataFrame, specs: Iterable[tuple[str, str]]) -> DataFrame:
-    """ResolveChoice with specs: `cast:type` and `project:type` cast the field at the path to that type.
+    """ResolveChoice with specs: `cast:type` casts the field at the path to that type (try_cast: a value
+    that does not convert is null, as in Glue); `project:type` keeps only the values already of that type.
 
-    A DataFrame column has one type, so projecting it to a type is casting it. Other actions
-    (make_cols, make_struct, match_catalog) split or regroup choice types, which DataFrames do not have:
-    they raise ValueError.
+    A DataFrame column has one type, so `project:type` keeps the column as it is when it has that type (or
+    widens it without loss: int to bigint, float to double); a string column keeps the values whose text
+    is a value of that type (a typed reader such as Glue's CSV reader would have read them as that type,
+    where Spark's left the mixed column a string) and the others become null; in a column of any other
+    type no value has the projected type, so every value becomes null, as Glue drops every value not of
+    it. `make_cols` and `make_struct` split or regroup a choice type: a DataFrame column has none, so
+    they leave the field as it is. Other actions raise ValueError.
     """
     for path, action in specs:
         kind, _, type_name = action.partition(":")
+        if kind in ("make_cols", "make_struct") and not type_name:
+            continue
         if kind not in ("cast", "project") or not type_name:
             raise ValueError(f"resolveChoice action {action!r} on {path!r} has no DataFrame equivalent")
-        df = _cast_path(df, glue_path(path), spark_type(type_name))
+        df = _cast_path(df, glue_path(path), spark_type(type_name), kind == "project")
     return df
 
 
-def _cast_path(df: DataFrame, parts: list[str], type_name: str) -> DataFrame:
+def _cast_path(df: DataFrame, parts: list[str], type_name: str, project: bool = False) -> DataFrame:
     field = _field(df.schema, parts[0])
     if field is None:
         return df
-    return df.withColumn(field.name, _cast_in(F.col(_quote(field.name)), field.dataType, parts[1:], type_name))
+    column = _cast_in(F.col(_quote(field.name)), field.dataType, parts[1:], type_name, project)
+    return df.withColumn(field.name, column)
 
 
-def _cast_in(column: Column, dtype: DataType, rest: list[str], type_name: str) -> Column:
+def _cast_in(column: Column, dtype: DataType, rest: list[str], type_name: str, project: bool = False) -> Column:
     if isinstance(dtype, ArrayType):
         element = dtype.elementType
-        return F.transform(column, lambda item: _cast_in(item, element, rest, type_name))
+        return F.transform(column, lambda item: _cast_in(item, element, rest, type_name, project))
     if not rest:
-        return column.try_cast(type_name)
+        return _projected(column, dtype, type_name) if project else column.try_cast(type_name)
     field = _field(dtype, rest[0]) if isinstance(dtype, StructType) else None
     if field is None:
         return column
     return column.withField(
-        _quote(field.name), _cast_in(column.getField(field.name), field.dataType, rest[1:], type_name)
+        _quote(field.name), _cast_in(column.getField(field.name), field.dataType, rest[1:], type_name, project)
     )
+
+
+# (a column's type, the projected type) pairs whose every value is also a value of the projected type
+LOSSLESS = frozenset(
+    {(small, "bigint") for small in ("tinyint", "smallint", "int")}
+    | {(small, "int") for small in ("tinyint", "smallint")}
+    | {("tinyint", "smallint"), ("float", "double")}
+)
+
+
+def _projected(column: Column, dtype: DataType, type_name: str) -> Column:
+    """project:type_name on a value of type dtype: the value if it is of that type, else null."""
+    have = dtype.simpleString()
+    if have == type_name.replace(" ", "") or (have, type_name) in LOSSLESS:
+        return column.cast(type_name)
+    if have == "string":
+        return column.try_cast(type_name)
+    return F.lit(None).cast(type_name)
 
 
 def match_catalog(df: DataFrame, table: str | StructType) -> DataFrame:
@@ -679,7 +707,8 @@ def relationalize(
     """Relationalize: the frame unnested into a root table plus one table per array, as a dict by name.
 
     As in Glue: structs become dotted columns (`address.city`); each array column of the root holds a
-    long key instead, and table `<root>_<column>` holds its elements with columns `id` (that key), `index`
+    key (1, 2, 3, ... in the frame's order, as Glue numbers them) instead, and table `<root>_<column>` holds
+    its elements with columns `id` (that key), `index`
     (the position in the array) and `<column>.val` (scalars) or `<column>.val.<field>` (structs). Arrays
     inside elements repeat this, in a table named `<root>_<their column>`. Keys are generated, then the
     keyed frame is written to `staging_path` and read back (as Glue does) so every table sees the same
@@ -695,7 +724,7 @@ def _pivot(df: DataFrame, name: str, root: str, staging_path: str | None, tables
     if not arrays:
         tables[name] = df
         return
-    keyed = _materialized(df.withColumn(KEY_COLUMN, F.monotonically_increasing_id()), staging_path)
+    keyed = _numbered(_materialized(df.withColumn(KEY_COLUMN, F.monotonically_increasing_id()), staging_path))
     tables[name] = keyed.select(
         *[
             F.when(F.col(_quote(c)).isNotNull(), F.col(KEY_COLUMN)).alias(c) if c in arrays else F.col(_quote(c))
@@ -706,6 +735,23 @@ def _pivot(df: DataFrame, name: str, root: str, staging_path: str | None, tables
         elements = F.posexplode(F.col(_quote(column))).alias("index", "val")
         exploded = keyed.select(F.col(KEY_COLUMN).alias("id"), elements).withColumnRenamed("val", f"{column}.val")
         _pivot(unnest(exploded), f"{root}_{column}", root, staging_path, tables)
+
+
+def _numbered(df: DataFrame) -> DataFrame:
+    """KEY_COLUMN (monotonically_increasing_id: the partition number in the upper bits, the row's place in its
+    partition in the lower 33) renumbered 1, 2, 3, ... in the frame's order, as Glue numbers its join keys,
+    with one small aggregation (rows per partition) and no RDD. `df` is materialized, so the ids are fixed."""
+    partition = F.shiftright(F.col(KEY_COLUMN), 33)
+    counts = sorted((row[0], row[1]) for row in df.groupBy(partition.alias("p")).count().collect())
+    offsets, total = [], 0
+    for number, count in counts:
+        offsets.append((number, total))
+        total += count
+    if not offsets:
+        return df
+    offset = F.create_map(*[F.lit(value) for pair in offsets for value in pair])[partition]
+    row_in_partition = F.col(KEY_COLUMN) - F.shiftleft(partition, 33)
+    return df.withColumn(KEY_COLUMN, (offset + row_in_partition + 1).cast("bigint"))
 
 
 def _materialized(df: DataFrame, staging_path: str | None) -> DataFrame:
@@ -1330,7 +1376,109 @@ def _dq_split(text: str, separator: str) -> list[str]:
 # ---- end of DQDL parser -------------------------------------------------------------------------------------
 
 
+# ---- purges ---------------------------------------------------------------------------------------------
+
+PURGE_RETENTION_HOURS = 168.0  # Glue's default retentionPeriod: seven days
+
+
+def purge_s3_path(path: str, options: Mapping[str, Any] | None = None, transformation_ctx: str = "") -> list[str]:
+    """GlueContext.purge_s3_path: delete the files under `path` (recursively) older than `retentionPeriod`
+    hours (168 when not given; files newer than that are kept, as in Glue) and return the deleted paths.
+
+    On Databricks the files are listed and deleted with dbutils.fs (any path it takes: /Volumes/..., s3://,
+    abfss://); elsewhere `path` is a local folder. Folders are left in place (S3 has none to delete). Glue's
+    excludeStorageClasses does not apply: dbutils.fs does not show S3 storage classes, so a purge that
+    should keep some classes raises ValueError rather than delete them; so does a manifestFilePath (Glue
+    writes the list of deleted files there) and a partitionPredicate (a purge_table option).
+    """
+    options = dict(options or {})
+    for key in ("excludeStorageClasses", "manifestFilePath", "partitionPredicate"):
+        if options.get(key):
+            raise ValueError(f"purge: {key} has no equivalent here: delete the files by hand ({path})")
+    hours = float(options.get("retentionPeriod", PURGE_RETENTION_HOURS))
+    cutoff = (time.time() - hours * 3600) * 1000  # modification times are in milliseconds
+    old = [name for name, modified in _files_under(path) if modified <= cutoff]
+    for name in old:
+        _delete_file(name)
+    return old
+
+
+def purge_table(
+    spark: Any, table: str, options: Mapping[str, Any] | None = None, transformation_ctx: str = ""
+) -> list[str]:
+    """GlueContext.purge_table: purge_s3_path on the table's location (the table stays). A Delta table's files
+    are its versions, not loose files: deleting them under it breaks the table, so a Delta table raises
+    ValueError (DELETE the rows and VACUUM instead)."""
+    details = {row[0]: row[1] for row in spark.sql(f"DESCRIBE TABLE EXTENDED {table}").collect()}
+    if str(details.get("Provider", "")).lower() == "delta":
+        raise ValueError(f"purge_table: {table} is a Delta table: DELETE its old rows and VACUUM it instead")
+    location = details.get("Location")
+    if not location:
+        raise ValueError(f"purge_table: {table} has no location")
+    return purge_s3_path(str(location), options)
+
+
+def _on_databricks() -> bool:
+    return "DATABRICKS_RUNTIME_VERSION" in os.environ
+
+
+def _dbutils() -> Any:
+    return importlib.import_module("databricks.sdk.runtime").dbutils  # only on Databricks
+
+
+def _files_under(path: str) -> list[tuple[str, float]]:
+    """(path, modification time in ms) of every file under `path`."""
+    if _on_databricks():
+        found, folders = [], [path]
+        while folders:
+            for info in _dbutils().fs.ls(folders.pop()):
+                if info.isDir():
+                    folders.append(info.path)
+                else:
+                    found.append((info.path, float(info.modificationTime)))
+        return found
+    local = _local_path(path)
+    if os.path.isfile(local):
+        return [(local, os.path.getmtime(local) * 1000)]
+    return [
+        (os.path.join(folder, name), os.path.getmtime(os.path.join(folder, name)) * 1000)
+        for folder, _, names in os.walk(local)
+        for name in names
+    ]
+
+
+def _delete_file(path: str) -> None:
+    if _on_databricks():
+        _dbutils().fs.rm(path)
+    else:
+        os.remove(path)
+
+
+def _local_path(path: str) -> str:
+    if path.startswith("file:"):
+        return re.sub(r"\Afile:(//)?", "", path)
+    if re.match(r"\A[a-zA-Z][\w+.-]*://", path):
+        raise ValueError(f"purge: {path} is not a local path and dbutils is not here (not on Databricks)")
+    return path
+
+
 # ---- paths ----------------------------------------------------------------------------------------------
+
+
+def csv_types(df: DataFrame) -> DataFrame:
+    """The types of a CSV read as Glue's reader gives them: Spark's inferSchema types a column of small whole
+    numbers int, Glue's reader long (the aws-glue-samples data-cleaning example): int columns become bigint.
+    Every other column is left as inferSchema typed it."""
+    if not any(isinstance(field.dataType, IntegerType) for field in df.schema.fields):
+        return df
+    return df.select(
+        *[
+            F.col(_quote(field.name)).cast("bigint").alias(field.name)
+            if isinstance(field.dataType, IntegerType)
+            else F.col(_quote(field.name))
+            for field in df.schema.fields
+        ]
+    )
 
 
 def csv_column_names(df: DataFrame) -> DataFrame:

@@ -328,31 +328,45 @@ def _targets(columns: list[tuple[list[str], str]], fn: str) -> list[str]:
     return result
 
 
+SPLITS = frozenset({"make_cols", "make_struct"})  # resolveChoice actions that split or regroup a choice type
+
+
 class ResolveChoiceRule(FrameRule):
-    """ResolveChoice: `cast:` and `project:` specs become casts; the rest has no DataFrame meaning.
+    """ResolveChoice: `cast:` specs become casts, `project:` keeps the values of the type; make_cols and
+    make_struct are the frame as it is.
 
     Before::
 
-        typed = ResolveChoice.apply(frame=raw, specs=[("qty", "cast:long"), ("price", "project:double")])
+        typed = ResolveChoice.apply(frame=raw, specs=[("qty", "cast:long"), ("ntl", "cast:double")])
         one = raw.resolveChoice(specs=[("qty", "cast:int")])
+        kept = raw.resolveChoice(specs=[("price", "project:double")])
         nested = raw.resolveChoice(specs=[("items[].price", "cast:double")])
+        split = raw.resolveChoice(choice="make_cols")
         matched = raw.resolveChoice(choice="match_catalog", database="risk", table_name="trades")
 
     After::
 
-        typed = raw.withColumns({"qty": F.col("qty").try_cast("bigint"), "price": F.col("price").try_cast("double")})
+        typed = raw.withColumns({"qty": F.col("qty").try_cast("bigint"), "ntl": F.col("ntl").try_cast("double")})
         one = raw.withColumn("qty", F.col("qty").try_cast("int"))
+        kept = glue_compat.resolve_choice(raw, [("price", "project:double")])
         nested = glue_compat.resolve_choice(raw, [("items[].price", "cast:double")])
+        split = raw
         matched = glue_compat.match_catalog(raw, "main.risk.trades")
 
-    A DataFrame column has one type, so projecting it to a type is casting it. make_cols, make_struct and
-    a `choice=` for every column split or regroup Glue's choice types, which a DataFrame does not have
-    (Spark's reader already picked one type): they stay as written with a review item.
+    Glue's project:type keeps only the values already of that type; a DataFrame column has one type, so
+    glue_compat.resolve_choice decides at run time: the column as it is when it has the type, the values
+    whose text is of the type in a string column (where Glue's typed reader would have kept a choice), null
+    otherwise. make_cols and make_struct split or regroup Glue's choice types, which a DataFrame does not
+    have (Spark's reader already picked one type): the call is dropped. Another `choice=` for every column
+    stays as written with a review item.
     """
 
     id = "G2L303"
     name = "resolve-choice"
-    summary = "ResolveChoice cast:/project: specs become try_casts; match_catalog casts to the catalog table's types."
+    summary = (
+        "ResolveChoice cast: specs become try_casts, project: keeps the values of the type, make_cols/make_struct "
+        "leave the frame; match_catalog casts to the catalog table's types."
+    )
     methods = frozenset({"resolveChoice"})
 
     def convert(self, ctx: ConvertContext, original: cst.Call, call: FrameCall) -> cst.BaseExpression | None:
@@ -361,11 +375,14 @@ class ResolveChoiceRule(FrameRule):
             return self._specs(ctx, original, call, specs)
         if choice == "match_catalog" and specs is None:
             return self._match_catalog(ctx, original, call)
+        if choice in SPLITS and (specs is None or is_literal(specs, "None")):
+            return standalone(call.receiver)  # no choice type to split or regroup: the frame as it is
         ctx.review(
             original,
             self.id,
             f"resolveChoice(choice={choice!r}): a DataFrame has no choice types (Spark's "
-            "reader picked one type per column): cast the columns that need it",
+            "reader picked one type per column) and no resolveChoice, so this fails at run time until "
+            "rewritten: cast the columns that need it",
         )
         return None
 
@@ -376,15 +393,21 @@ class ResolveChoiceRule(FrameRule):
         if literal is None:
             return compat(ctx, "resolve_choice", receiver(call.receiver), code_of(specs))
         actions = [spec[1].partition(":") if len(spec) == 2 else ("", "", "") for spec in literal]
-        if any(kind not in ("cast", "project") or not castable(type_name) for kind, _, type_name in actions):
+        if all(kind in SPLITS and not type_name for kind, _, type_name in actions):
+            return standalone(call.receiver)  # no choice type to split or regroup: the frame as it is
+        if any(
+            (kind not in ("cast", "project") or not castable(type_name)) and not (kind in SPLITS and not type_name)
+            for kind, _, type_name in actions
+        ):
             ctx.review(
                 original,
                 self.id,
-                "resolveChoice make_cols/make_struct or an unknown type: a DataFrame "
-                "has no choice types to split (Spark's reader picked one type): check the columns below",
+                "resolveChoice with an unknown action or type: left as written, it fails at run time on a "
+                "DataFrame (no column changes type until it is rewritten): cast the columns below by hand",
             )
             return None
-        if not all(is_plain(spec[0]) for spec in literal):
+        if not all(is_plain(spec[0]) for spec in literal) or any(kind != "cast" for kind, _, _ in actions):
+            # project:type depends on the column's type at run time; make_cols/make_struct leave their field
             return compat(ctx, "resolve_choice", receiver(call.receiver), code_of(specs))
         fn = functions_alias(ctx, original)
         casts = [
@@ -810,7 +833,10 @@ class MapRule(FrameRule):
             self.id,
             f"{_function_name(function)} runs in Python for every record "
             "(glue_compat.map_records: a Python UDF, and one more pass to read the result's schema): "
-            "rewrite it with withColumn/select",
+            "rewrite it with withColumn/select; as it is, the result has one schema, the union of the returned "
+            "records' (a field a record lacks is null there, whole and fractional numbers of a field become "
+            "double, a field with values of different types is a string, as is one only ever null), and "
+            "dates, timestamps and decimals the function returns come back as text",
         )
         return compat(ctx, "map_records", receiver(call.receiver), code_of(function))
 

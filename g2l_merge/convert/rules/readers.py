@@ -313,10 +313,12 @@ class S3Reader(CallRule):
             .option("inferSchema", True)
             .option("recursiveFileLookup", True)
             .load(["/Volumes/prod/risk/raw/trades/"])
+            .transform(glue_compat.csv_types)
         )
 
     A CSV read infers column types (inferSchema), as Glue's reader types each value (numbers are long or
-    double, not strings); a file read without a header keeps Glue's column names col0, col1, ... (Spark's
+    double, not strings; glue_compat.csv_types widens the int columns inferSchema makes of small whole numbers
+    to bigint, Glue's long); a file read without a header keeps Glue's column names col0, col1, ... (Spark's
     _c0, _c1, ... renamed by glue_compat.csv_column_names).
 
     Format options map to their Spark names (withHeader: header, separator: sep, quoteChar: quote, escaper:
@@ -369,8 +371,10 @@ class S3Reader(CallRule):
         paths, unmapped = _paths(ctx, connection["paths"])
         paths = one_item_a_line(paths)
         steps += [*format_steps, *connection_steps, Step("load", (paths,))]
-        if file_format == "csv" and flag(_format_option(formatting, "withheader")) is not True:
+        if file_format == "csv":  # whole numbers are long in Glue, where inferSchema makes small ones int
             ctx.add_import("glue_compat")
+            steps.append(Step("transform", (expr("glue_compat.csv_types"),)))
+        if file_format == "csv" and flag(_format_option(formatting, "withheader")) is not True:
             steps.append(Step("transform", (expr("glue_compat.csv_column_names"),)))
         if not is_blank(bound.get("push_down_predicate")):
             steps.append(Step("where", (bound["push_down_predicate"],)))
@@ -515,7 +519,19 @@ class JdbcReader(CallRule):
         return converted(
             chain(ctx, original, _root(glue), [Step("format", (string("jdbc"),)), *access.steps, Step("load")]),
             *access.notes,
+            _redshift_read_note(options),
         )
+
+
+def _redshift_read_note(options: Mapping[str, cst.BaseExpression]) -> str:
+    """What a Redshift read through an S3 folder (redshiftTmpDir) becomes as a plain JDBC read."""
+    if _get(options, "redshiftTmpDir") is None:
+        return ""
+    return (
+        "Glue read Redshift with UNLOAD to redshiftTmpDir; this JDBC read fetches the same rows through one "
+        'connection, far slower on big tables: for UNLOAD use format("redshift") with tempdir and aws_iam_role '
+        "(the Databricks Redshift connector)"
+    )
 
 
 class JdbcAccess(NamedTuple):
@@ -619,9 +635,10 @@ class StreamReader(CallRule):
         )
 
     Kinesis: streamName, endpointUrl (endpoint), awsSTSRoleARN (roleArn), startingPosition (initialPosition)
-    and a literal streamARN (streamName and region) carry over; fetch tuning is dropped. A stream read through a
-    Glue connection or a streaming catalog table (create_data_frame.from_catalog with streaming options), and a
-    batch read of a stream, stay as written with a review item.
+    and a literal streamARN (streamName and region) carry over; fetch tuning is dropped. A streaming catalog
+    table (create_data_frame.from_catalog with streaming options) becomes spark.readStream.table on its Unity
+    Catalog name, with a review item: it streams Glue's records only where the stream lands in that table. A
+    stream read through a Glue connection and a batch read of a stream stay as written with a review item.
     """
 
     id = "G2L104"
@@ -638,10 +655,7 @@ class StreamReader(CallRule):
 
     def convert(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
         if glue.method == "from_catalog":
-            return unconverted(
-                "a streaming catalog table: its Kafka/Kinesis connection is defined in Glue; read it "
-                'with spark.readStream.format("kafka" or "kinesis") and its options'
-            )
+            return _streaming_table(ctx, original, updated, glue)
         kind = connection_type(original, glue) or ""
         if not glue.data_frame:
             return unconverted(
@@ -666,6 +680,37 @@ class StreamReader(CallRule):
         root = _root(glue, stream=True)
         node = chain(ctx, original, root, [Step("format", (string(kind),)), *steps, Step("load")])
         return converted(node, _parse_note(kind, options, bound.get("format")))
+
+
+def _streaming_table(ctx: ConvertContext, original: cst.Call, updated: cst.Call, glue: GlueCall) -> Outcome:
+    """A streaming catalog table (Kafka/Kinesis behind a Glue table) read as a stream of the Unity Catalog
+    table of that name, with a review item: it gives Glue's records only where the stream lands in that table."""
+    bound = bind(updated, PARAMETERS["read", "from_catalog"])
+    if isinstance(bound, str):
+        return unconverted(f"this streaming catalog read {bound}: convert it by hand")
+    name = table_name(ctx.config, bound.get("database"), bound.get("table_name"))
+    options = options_in(ctx, original, updated, bound, "additional_options") or {}
+    if name is None:
+        return unconverted(
+            "a streaming catalog table whose database and table_name are not understood: as written this fails "
+            'at run time (no data is read): read the stream with spark.readStream.format("kafka" or "kinesis")'
+        )
+    dropped = sorted(key for key in options if key.lower() in STREAMING_OPTIONS)
+    positions = (
+        f"; {', '.join(dropped)} set where Glue started reading the stream and how it parsed it: a table stream "
+        "starts from the table's first version instead"
+        if dropped
+        else ""
+    )
+    note = (
+        "a streaming catalog table: Glue read the Kafka/Kinesis stream its Glue table describes and parsed each "
+        "record with the table's schema; this streams the rows of the Unity Catalog table of that name, the same "
+        "records only if the stream lands in that table (e.g. a Delta table an ingestion pipeline writes), else "
+        'no data or other data: then read the source with spark.readStream.format("kafka" or "kinesis") and '
+        "fill in its brokers and topic (or stream name and region) and a from_json schema for the value" + positions
+    )
+    steps = [Step("table", (name.node,))]
+    return converted(chain(ctx, original, _root(glue, stream=True), steps), note, database_note(name))
 
 
 def _kafka_options(options: Mapping[str, cst.BaseExpression]) -> list[Step] | Outcome:

@@ -10,7 +10,7 @@ import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider
 
 from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.rules.base import Rule, StatementResult, code_of, string_value
+from g2l_merge.convert.rules.base import Rule, StatementResult, code_of, expr, string_value
 from g2l_merge.convert.rules.readers import CREDENTIALS, JdbcAccess, catalog_id_note, database_note, jdbc_access
 from g2l_merge.convert.rules.storage import (
     JDBC_TYPES,
@@ -320,6 +320,8 @@ class JdbcWriter(_WriteResult):
     A Glue connection (catalog_connection) becomes a secret scope of the same name holding url, user and
     password. from_options writes to mysql, postgresql, sqlserver, oracle, redshift or custom JDBC carry their
     url, dbtable and credentials over as written. preactions, postactions and unknown options stay as written.
+    A Redshift write Glue staged in an S3 folder (redshift_tmp_dir, redshiftTmpDir) uses the Databricks Redshift
+    connector instead: format("redshift") with tempdir (and aws_iam_role when given), COPY as in Glue.
     """
 
     id = "G2L203"
@@ -347,7 +349,10 @@ class JdbcWriter(_WriteResult):
             return unconverted(
                 'connection_options is not a literal dict: write with format("jdbc") by hand; ' + CREDENTIALS
             )
-        return self.write(ctx, original, bound["frame"], jdbc_access(ctx, options))
+        tmp_dir = _option(options, "redshiftTmpDir")  # only Redshift writes stage in a folder
+        return self.write(
+            ctx, original, bound["frame"], jdbc_access(ctx, options), redshift=_redshift(options, tmp_dir)
+        )
 
     def write(
         self,
@@ -356,9 +361,13 @@ class JdbcWriter(_WriteResult):
         frame: cst.BaseExpression,
         access: JdbcAccess | Outcome,
         *notes: str,
+        redshift: tuple[list[Step], str] | None = None,
     ) -> Outcome:
         if isinstance(access, Outcome):
             return access
+        if redshift is not None:  # the Databricks Redshift connector: COPY through an S3 folder, as Glue did
+            steps = [_append(), Step("format", (string("redshift"),)), *access.steps, *redshift[0], Step("save")]
+            return converted(_write_chain(ctx, original, frame, steps), *access.notes, *notes, redshift[1])
         steps = [_append(), Step("format", (string("jdbc"),)), *access.steps, Step("save")]
         return converted(_write_chain(ctx, original, frame, steps), *access.notes, *notes)
 
@@ -380,7 +389,42 @@ class JdbcWriter(_WriteResult):
             if database is None
             else (f"Glue added database {code_of(database)} to the connection URL: the url secret must name it")
         )
-        return self.write(ctx, original, bound["frame"], jdbc_access(ctx, options, connection), database_in_url)
+        tmp_dir = bound.get("redshift_tmp_dir")
+        tmp_dir = None if is_blank(tmp_dir) else tmp_dir
+        return self.write(
+            ctx,
+            original,
+            bound["frame"],
+            jdbc_access(ctx, options, connection),
+            database_in_url,
+            redshift=_redshift(options, tmp_dir),
+        )
+
+
+def _option(options: Mapping[str, cst.BaseExpression], name: str) -> cst.BaseExpression | None:
+    return next((value for key, value in options.items() if key.lower() == name.lower()), None)
+
+
+def _redshift(
+    options: Mapping[str, cst.BaseExpression], tmp_dir: cst.BaseExpression | None
+) -> tuple[list[Step], str] | None:
+    """The Databricks Redshift connector's options for a write Glue staged in an S3 folder (redshift_tmp_dir or
+    redshiftTmpDir): tempdir, and aws_iam_role when Glue had one; None for a write without a folder."""
+    if tmp_dir is None:
+        return None
+    role = _option(options, "aws_iam_role")
+    steps = [option("tempdir", tmp_dir), *([option("aws_iam_role", role)] if role is not None else [])]
+    access = (
+        "the role Redshift assumes to read that folder is aws_iam_role"
+        if role is not None
+        else "give Redshift access to that folder (option aws_iam_role, or forward_spark_s3_credentials)"
+    )
+    return steps, (
+        "Glue loaded Redshift with COPY from files it staged under its temporary folder; "
+        'format("redshift") (the Databricks Redshift connector, Databricks Runtime 11.3 and later) does the same '
+        f"through tempdir: {access}; the URL must be a jdbc:redshift:// one. Without that access the write fails "
+        "and loads nothing; a plain JDBC write instead would insert row by row (the same rows, far slower)"
+    )
 
 
 # The Glue Studio sink: four statements on one name --------------------------------------------------------
@@ -699,63 +743,100 @@ def _carried_lines(ctx: ConvertContext, plan: SinkPlan) -> list[cst.EmptyLine]:
 
 
 class Purge(Rule):
-    """purge_s3_path and purge_table stay as written with a review item: they delete by age, never all at once.
+    """purge_s3_path and purge_table become glue_compat's, which delete by age as Glue does.
 
     Before::
 
-        glueContext.purge_s3_path("s3://risk-tmp/staging/", options={"retentionPeriod": 0})
+        glueContext.purge_s3_path("s3://risk-tmp/staging/", options={"retentionPeriod": 24})
+        glueContext.purge_table("risk", "fills_raw", options={"retentionPeriod": 0})
 
     After::
 
-        # g2l: review G2L205: purge_s3_path deletes every file under s3://risk-tmp/staging/ (retentionPeriod 0): ...
-        glueContext.purge_s3_path("s3://risk-tmp/staging/", options={"retentionPeriod": 0})
+        glue_compat.purge_s3_path("/Volumes/prod/risk/tmp/staging/", options={"retentionPeriod": 24})
+        # g2l: review G2L205: glue_compat.purge_table deletes the files of prod.risk.fills_raw of any age ...
+        glue_compat.purge_table(spark, "prod.risk.fills_raw", options={"retentionPeriod": 0})
 
-    Glue keeps files younger than retentionPeriod hours (default 168, seven days) and can filter partitions and
-    storage classes: a plain recursive delete would drop more than Glue did, so a person writes the delete
-    (dbutils.fs by modification time, a storage lifecycle rule, or DELETE and VACUUM on a Delta table).
+    Glue keeps files younger than retentionPeriod hours (default 168, seven days): glue_compat lists the
+    files under the mapped path (dbutils.fs on Databricks) and deletes the older ones. excludeStorageClasses
+    (S3 storage classes dbutils.fs does not show), manifestFilePath and purge_table's partitionPredicate
+    have no equivalent: such a call stays as written with a review item. purge_table works on the table's
+    location, so it carries a review item: a Delta table's files are its versions, and the helper refuses one.
     """
 
     id = "G2L205"
     name = "purge"
-    summary = "purge_s3_path/purge_table become review items that explain Glue's retention; never a silent rm."
+    summary = "purge_s3_path/purge_table become glue_compat's, deleting files older than retentionPeriod."
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         if glue_method(ctx, original, "purge_s3_path") is not None:
-            return apply(ctx, self.id, original, updated, unconverted(self.s3_message(ctx, updated)))
-        if glue_method(ctx, original, "purge_table") is not None:
-            return apply(ctx, self.id, original, updated, unconverted(self.table_message(ctx, updated)))
+            return apply(ctx, self.id, original, updated, self.purge_s3_path(ctx, updated))
+        session = glue_method(ctx, original, "purge_table")
+        if session is not None:
+            return apply(ctx, self.id, original, updated, self.purge_table(ctx, updated, session))
         return updated
 
-    def s3_message(self, ctx: ConvertContext, call: cst.Call) -> str:
+    def purge_s3_path(self, ctx: ConvertContext, call: cst.Call) -> Outcome:
         bound = bind(call, ("s3_path", "options", "transformation_ctx"))
-        options = options_of(bound.get("options")) if isinstance(bound, dict) else None
-        path = bound.get("s3_path") if isinstance(bound, dict) else None
-        where = "the path"
-        if path is not None and string_value(path) is not None:
-            mapped, _ = storage_path(ctx.config, path)
-            where = string_value(mapped) or where
-        if options is not None and set(options) == {"retentionPeriod"} and _hours(options) == "0":
-            return (
-                f"purge_s3_path deletes every file under {where} (retentionPeriod 0): "
-                "dbutils.fs.rm(path, recurse=True) does the same; check the path first"
+        if isinstance(bound, str) or "s3_path" not in bound:
+            return unconverted(
+                "this purge_s3_path call is not understood: it fails at run time on Databricks (nothing is "
+                "deleted): call glue_compat.purge_s3_path(path, options) by hand"
             )
-        return (
-            f"purge_s3_path deletes the files under {where} {_retention(options)} and keeps the others: "
-            "delete by modification time (dbutils.fs.ls gives it) or use a storage lifecycle rule"
-        )
+        options = bound.get("options")
+        literal = options_of(options) if options is not None else {}
+        path, mapped = storage_path(ctx.config, bound["s3_path"])
+        where = string_value(path) or "the path"
+        kept = _unkept(literal)
+        if kept:
+            return unconverted(
+                f"purge_s3_path deletes the files under {where} {_retention(literal)}; {kept} has no "
+                "equivalent on Databricks: as written this fails at run time and deletes nothing; delete by "
+                "modification time by hand (dbutils.fs.ls gives it) or use a storage lifecycle rule"
+            )
+        ctx.add_import("glue_compat")
+        args = [code_of(path), *([f"options={code_of(options)}"] if options is not None else [])]
+        node = expr(f"glue_compat.purge_s3_path({', '.join(args)})")
+        return converted(node, paths_note(not mapped) + _deleted_note(not mapped))
 
-    def table_message(self, ctx: ConvertContext, call: cst.Call) -> str:
+    def purge_table(self, ctx: ConvertContext, call: cst.Call, session: cst.BaseExpression) -> Outcome:
         bound = bind(call, ("database", "table_name", "options", "transformation_ctx", "catalog_id"))
-        options = options_of(bound.get("options")) if isinstance(bound, dict) else None
         name = (
             table_name(ctx.config, bound.get("database"), bound.get("table_name")) if isinstance(bound, dict) else None
         )
+        options = bound.get("options") if isinstance(bound, dict) else None
+        literal = options_of(options) if options is not None else {}
         table = string_value(name.node) if name is not None else None
         shown = f"table {table}" if table else "the table"
-        return (
-            f"purge_table deletes the files of {shown} {_retention(options)} and keeps the table: for a Delta "
-            "table DELETE the rows (by partition) and let VACUUM remove the files"
+        kept = _unkept(literal)
+        if name is None or isinstance(bound, str) or kept or not is_blank(bound.get("catalog_id")):
+            return unconverted(
+                f"purge_table deletes the files of {shown} {_retention(literal)} and keeps the table"
+                + (f" ({kept} has no equivalent here)" if kept else "")
+                + ": as written this fails at run time and deletes nothing; for a Delta table DELETE the "
+                "rows (by partition) and let VACUUM remove the files"
+            )
+        ctx.add_import("glue_compat")
+        args = [code_of(session), code_of(name.node), *([f"options={code_of(options)}"] if options is not None else [])]
+        return converted(
+            expr(f"glue_compat.purge_table({', '.join(args)})"),
+            f"glue_compat.purge_table deletes the files of {shown} {_retention(literal)} under its location, "
+            "as Glue does for a table of files; on a Delta table it stops with an error and deletes nothing "
+            "(its files are its versions): there DELETE the old rows and VACUUM",
+            database_note(name),
         )
+
+
+def _unkept(options: Mapping[str, cst.BaseExpression] | None) -> str:
+    """The purge options glue_compat cannot honour, named (empty when none)."""
+    if options is None:
+        return ""
+    return ", ".join(
+        key for key in ("excludeStorageClasses", "manifestFilePath", "partitionPredicate") if key in options
+    )
+
+
+def _deleted_note(unmapped: bool) -> str:
+    return " (unmapped, it deletes under the S3 path itself)" if unmapped else ""
 
 
 def _retention(options: Mapping[str, cst.BaseExpression] | None) -> str:

@@ -1,4 +1,5 @@
 # g2l: converted from jobs/csv_escape.py
+import glue_compat
 from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
@@ -11,6 +12,7 @@ desks = (
     .option("escape", '"')
     .option("inferSchema", True)
     .load(["s3://risk-raw/desks/"])
+    .transform(glue_compat.csv_types)
 )
 # single quotes and no escaper: the quote character escapes itself
 notes = (
@@ -20,6 +22,7 @@ notes = (
     .option("escape", "'")
     .option("inferSchema", True)
     .load(["s3://risk-raw/notes/"])
+    .transform(glue_compat.csv_types)
 )
 # the quote character known only at run time escapes itself too
 memos = (
@@ -29,6 +32,7 @@ memos = (
     .option("escape", QUOTE)
     .option("inferSchema", True)
     .load(["s3://risk-raw/memos/"])
+    .transform(glue_compat.csv_types)
 )
 # an escaper of its own: Spark's escape
 limits = (
@@ -37,4 +41,5 @@ limits = (
     .option("escape", "\\")
     .option("inferSchema", True)
     .load(["s3://risk-raw/limits/"])
+    .transform(glue_compat.csv_types)
 )

@@ -14,6 +14,7 @@ limits = (
     .option("escape", '"')
     .option("inferSchema", True)
     .load(["/Volumes/prod/risk/raw/limits/"])
+    .transform(glue_compat.csv_types)
 )
 # the rating agency feed has no header: Glue names its columns col0, col1, col2
 ratings = (
@@ -23,6 +24,7 @@ ratings = (
     .option("escape", '"')
     .option("inferSchema", True)
     .load(["/Volumes/prod/risk/raw/ratings/"])
+    .transform(glue_compat.csv_types)
     .transform(glue_compat.csv_column_names)
 )
 rated = ratings.withColumnRenamed("col0", "counterparty_id")
@@ -33,5 +35,6 @@ exposures = (
     .option("escape", '"')
     .option("inferSchema", True)
     .load(["/Volumes/prod/risk/raw/exposures/"])
+    .transform(glue_compat.csv_types)
     .transform(glue_compat.csv_column_names)
 )

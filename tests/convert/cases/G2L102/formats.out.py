@@ -21,6 +21,7 @@ unquoted = (
     .option("inferSchema", True)
     .option("mode", "FAILFAST")
     .load(["s3://risk-raw/unquoted/"])
+    .transform(glue_compat.csv_types)
     .transform(glue_compat.csv_column_names)
 )
 data_frame = spark.read.format("parquet").load(["s3://risk-raw/p/"])

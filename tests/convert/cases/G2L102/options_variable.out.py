@@ -1,5 +1,6 @@
 # g2l: converted from jobs/options_variable.py
 # case-config: {"catalog": "main", "paths": {"s3://risk-raw/": "/Volumes/prod/risk/raw/"}}
+import glue_compat
 from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
@@ -15,6 +16,7 @@ vendor = (
     .option("inferSchema", True)
     .option("recursiveFileLookup", True)
     .load(["/Volumes/prod/risk/raw/vendor/"])
+    .transform(glue_compat.csv_types)
 )
 
 # read twice: the dict stays, and so do the reads

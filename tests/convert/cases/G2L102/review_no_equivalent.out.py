@@ -37,5 +37,6 @@ compressed = (
     .option("escape", '"')
     .option("inferSchema", True)
     .load(["s3://risk-raw/gz/"])
+    .transform(glue_compat.csv_types)
     .transform(glue_compat.csv_column_names)
 )

@@ -17,4 +17,5 @@ AmazonS3_node1700000000000 = (
     .option("inferSchema", True)
     .option("recursiveFileLookup", True)
     .load(["s3://risk-landing/positions/"])
+    .transform(glue_compat.csv_types)
 )

@@ -1,5 +1,6 @@
 # g2l: converted from jobs/typical.py
 # case-config: {"catalog": "main", "paths": {"s3://risk-raw/": "/Volumes/prod/risk/raw/"}}
+import glue_compat
 from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
@@ -13,5 +14,6 @@ raw = (
     .option("inferSchema", True)
     .option("recursiveFileLookup", True)
     .load(["/Volumes/prod/risk/raw/trades/"])
+    .transform(glue_compat.csv_types)
 )
 small = spark.read.format("parquet").load(["/Volumes/prod/risk/raw/fx/"])

@@ -31,7 +31,7 @@ books = (
     .load()
 )
 # plain JDBC needs no S3 staging directory or IAM role
-# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get)
+# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get); Glue read Redshift with UNLOAD to redshiftTmpDir; this JDBC read fetches the same rows through one connection, far slower on big tables: for UNLOAD use format("redshift") with tempdir and aws_iam_role (the Databricks Redshift connector)
 warehouse = (
     spark.read.format("jdbc")
     .option("url", "jdbc:redshift://wh:5439/dev")

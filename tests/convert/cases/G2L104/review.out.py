@@ -5,11 +5,8 @@ spark = SparkSession.builder.getOrCreate()
 glueContext = spark  # g2l: kept for the Glue calls left for review
 
 # a streaming table in the Glue catalog: its connection lives in Glue
-# g2l: review G2L104: a streaming catalog table: its Kafka/Kinesis connection is defined in Glue; read it with spark.readStream.format("kafka" or "kinesis") and its options
-from_catalog = glueContext.create_data_frame.from_catalog(
-    database="risk", table_name="trade_events",
-    additional_options={"startingPosition": "TRIM_HORIZON", "inferSchema": "true"},
-)
+# g2l: review G2L104: a streaming catalog table: Glue read the Kafka/Kinesis stream its Glue table describes and parsed each record with the table's schema; this streams the rows of the Unity Catalog table of that name, the same records only if the stream lands in that table (e.g. a Delta table an ingestion pipeline writes), else no data or other data: then read the source with spark.readStream.format("kafka" or "kinesis") and fill in its brokers and topic (or stream name and region) and a from_json schema for the value; inferSchema, startingPosition set where Glue started reading the stream and how it parsed it: a table stream starts from the table's first version instead
+from_catalog = spark.readStream.table("main.risk.trade_events")
 # g2l: review G2L104: connectionName: the brokers and authentication are in a Glue connection (give them as kafka.* options, secrets from a secret scope): convert this read by hand
 through_connection = glueContext.create_data_frame.from_options(
     connection_type="kafka", connection_options={"connectionName": "msk-risk", "topicName": "trades"})

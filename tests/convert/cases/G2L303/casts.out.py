@@ -6,11 +6,11 @@ from pyspark.sql import functions as F
 
 def typed(raw: DataFrame):
     one = raw.withColumn("qty", F.col("qty").try_cast("int"))
-    both = raw.withColumns({"qty": F.col("qty").try_cast("bigint"), "price": F.col("price").try_cast("double")})
-    lined = raw.withColumns({
-        "qty": F.col("qty").try_cast("bigint"),
-        "price": F.col("price").try_cast("decimal(18,4)"),
-    })
+    both = glue_compat.resolve_choice(raw, [("qty", "cast:long"), ("price", "project:double")])
+    lined = glue_compat.resolve_choice(raw, [
+            ("qty", "cast:long"),
+            ("price", "project:decimal(18,4)"),
+        ])
     nested = glue_compat.resolve_choice(raw, [("items[].price", "cast:double"), ("address.zip", "cast:string")])
     computed = glue_compat.resolve_choice(raw, [(name, "cast:string") for name in raw.columns])
     return one, both, lined, nested, computed
