@@ -31,12 +31,24 @@ class TargetConfig:
     root: str = ""
 
 
+DEFAULT_RUNTIME = "17.3"  # a current long-term-support Databricks Runtime (Spark 4.0)
+OLDEST_RUNTIME = (14, 3)  # the oldest LTS still supported (Spark 3.5); converted code is tested on its PySpark
+_RUNTIME = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}")
+
+
 @dataclass(frozen=True)
 class ConvertConfig:
     catalog: str = "main"
     databases: Mapping[str, str] = field(default_factory=dict)
     paths: Mapping[str, str] = field(default_factory=dict)
     job_parameters: str = "argv"
+    runtime: str = DEFAULT_RUNTIME  # the oldest Databricks Runtime the converted code must run on
+
+    @property
+    def runtime_version(self) -> tuple[int, int]:
+        """`runtime` as (major, minor); load() has checked that it parses."""
+        major, _, minor = self.runtime.partition(".")
+        return int(major), int(minor)
 
 
 @dataclass(frozen=True)
@@ -126,7 +138,22 @@ def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
     choices = _CHOICES[("convert", "job_parameters")]
     if convert.job_parameters not in choices:
         raise G2lError(f"{filename}: [convert] job_parameters must be one of {', '.join(choices)}")
+    _check_runtime(convert, filename)
     return convert
+
+
+def _check_runtime(convert: ConvertConfig, filename: str) -> None:
+    if not _RUNTIME.fullmatch(convert.runtime):
+        raise G2lError(
+            f"{filename}: [convert] runtime = {convert.runtime!r} must be a Databricks Runtime version "
+            f'as MAJOR.MINOR, e.g. "{DEFAULT_RUNTIME}"'
+        )
+    if convert.runtime_version < OLDEST_RUNTIME:
+        oldest = ".".join(map(str, OLDEST_RUNTIME))
+        raise G2lError(
+            f"{filename}: [convert] runtime = {convert.runtime!r} is older than {oldest}, the oldest Databricks "
+            "Runtime g2l-merge writes code for"
+        )
 
 
 def _section(table: Any, name: str, filename: str) -> Any:
@@ -218,6 +245,7 @@ def _check_values(config: Config, filename: str) -> None:
         )
     if config.target.branch == config.target.mirror_branch:
         raise G2lError(f"{filename}: [target] mirror_branch must differ from [target] branch")
+    _check_runtime(config.convert, filename)
     _check_pr(config.pr, filename)
     for key, globs in (
         ("[source] include", config.source.include),

@@ -56,6 +56,20 @@ def spark_path(parts: list[str]) -> str:
     return ".".join(f"`{part}`" if "." in part or "`" in part else part for part in parts)
 
 
+# Column.try_cast is in PySpark from Databricks Runtime 15.0 (open-source Spark 4.0); SQL's try_cast(x AS t),
+# reached through F.expr, is in every runtime g2l-merge writes for.
+TRY_CAST_METHOD = (15, 0)
+SQL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def try_cast_code(fn: str, parts: list[str], type_name: str, runtime: tuple[int, int]) -> str:
+    """A try_cast of the column at the Glue path parts to a Spark type, as the runtime can run it."""
+    if runtime >= TRY_CAST_METHOD:
+        return f"{fn}.col({py_str(spark_path(parts))}).try_cast({py_str(type_name)})"
+    names = ".".join(part if SQL_NAME.fullmatch(part) else "`" + part.replace("`", "``") + "`" for part in parts)
+    return f"{fn}.expr({py_str(f'try_cast({names} AS {type_name})')})"
+
+
 def spark_type(glue_type: str) -> str:
     name = glue_type.strip().lower()
     return SPARK_TYPES.get(name, name)

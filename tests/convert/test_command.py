@@ -173,6 +173,9 @@ def test_config_file_may_hold_only_the_convert_section(repo: Path, tmp_path_fact
         ('[convert]\njob_parameters = "notebook"\n', "[convert] job_parameters must be one of argv, widgets"),
         ("[convert]\ncatalogue = 'main'\n", "unknown key [convert] catalogue"),
         ("[convert\n", "invalid TOML"),
+        ('[convert]\nruntime = "13.3"\n', "[convert] runtime = '13.3' is older than 14.3"),
+        ('[convert]\nruntime = "LTS"\n', "[convert] runtime = 'LTS' must be a Databricks Runtime version"),
+        ("[convert]\nruntime = 15.4\n", "[convert] runtime must be a string, not a number (15.4)"),
     ],
 )
 def test_a_bad_config_file_exits_2_naming_it(repo: Path, text: str, expected: str) -> None:
@@ -181,6 +184,26 @@ def test_a_bad_config_file_exits_2_naming_it(repo: Path, text: str, expected: st
     assert run.code == 2
     assert run.stderr.startswith("git g2l-sync: bad.toml: ") and expected in run.stderr
     assert not (repo / "dbx").exists()
+
+
+def test_the_runtime_decides_how_casts_are_written(repo: Path) -> None:
+    """Column.try_cast came with Databricks Runtime 15.0: for an older [convert] runtime the cast is SQL's try_cast."""
+    (repo / "jobs" / "typed.py").write_text(
+        "from awsglue.transforms import ApplyMapping\n"
+        'typed = ApplyMapping.apply(frame=raw, mappings=[("qty", "string", "qty", "long")])\n'
+    )
+    for runtime, cast in (("14.3", 'F.expr("try_cast(qty AS bigint)")'), ("15.0", 'F.col("qty").try_cast("bigint")')):
+        (repo / "g2l.toml").write_text(f'[source]\nrepo = "../glue"\n\n[convert]\nruntime = "{runtime}"\n')
+        run = g2l(repo, "convert", "jobs/typed.py")
+        assert run.code == 0
+        assert f'typed = raw.select({cast}.alias("qty"))' in run.stdout
+    (repo / "g2l.toml").write_text('[source]\nrepo = "../glue"\n\n[convert]\nruntime = "13.3"\n')
+    run = g2l(repo, "convert", "jobs/typed.py")
+    assert (run.code, run.stderr) == (
+        2,
+        f"git g2l-sync: {repo / 'g2l.toml'}: [convert] runtime = '13.3' is older than 14.3, the oldest Databricks "
+        "Runtime g2l-merge writes code for\n",
+    )
 
 
 def test_a_bad_repository_config_exits_2_naming_it(repo: Path) -> None:

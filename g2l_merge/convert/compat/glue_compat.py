@@ -8,6 +8,8 @@ Field paths are Glue's: dots separate levels (`address.city`), backticks quote a
 (`` `this.old.name` ``), and arrays of structs are walked through (`items.price`, or `items[].price`).
 Casts are try_casts: a value that does not convert becomes null, as it does in Glue, where Spark's ANSI
 cast would fail the job.
+
+Runs on Databricks Runtime 14.3 LTS (Spark 3.5) and later; Map and Unbox without a schema need 15.3 or later.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from functools import reduce
 from typing import Any, NamedTuple
 
 from pyspark import StorageLevel
+from pyspark.errors import AnalysisException
 from pyspark.sql import Column, DataFrame, Row, Window
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, BooleanType, DataType, IntegerType, StructField, StructType
@@ -224,7 +227,7 @@ def apply_mapping(
             continue
         column = F.col(_dotted(parts))
         if target_type is not None and spark_type(target_type) != spark_type(source_type or ""):
-            column = column.try_cast(spark_type(target_type))
+            column = _try_cast(column, spark_type(target_type))
         columns.append((glue_path(target), column))
     return df.select(*_nested(columns))
 
@@ -551,8 +554,21 @@ def _parsed_json(df: DataFrame, name: str) -> DataFrame:
 
 
 def _inferred_ddl(df: DataFrame, column: Column) -> str:
-    """The struct schema of the JSON objects in `column` (an empty struct when there are none)."""
-    inferred = df.select(F.schema_of_variant_agg(F.parse_json(column))).first()
+    """The struct schema of the JSON objects in `column` (an empty struct when there are none).
+
+    Called by name (call_function), so the functions are found on any runtime whose SQL has them, whether or not
+    its PySpark has the Python wrappers (Databricks Runtime 15.3 and later)."""
+    aggregate = F.call_function("schema_of_variant_agg", F.call_function("parse_json", column))
+    try:
+        inferred = df.select(aggregate).first()
+    except AnalysisException as error:
+        if "parse_json" not in str(error) and "schema_of_variant_agg" not in str(error):
+            raise
+        raise RuntimeError(
+            "glue_compat reads the schema of Map and Unbox results with the VARIANT functions parse_json and "
+            "schema_of_variant_agg, which need Databricks Runtime 15.3 or later: run the job there, or give "
+            "unbox a schema"
+        ) from error
     text = inferred[0] if inferred is not None and inferred[0] else ""
     return _struct_ddl(text if text.startswith("OBJECT<") else "OBJECT<>")
 
@@ -592,6 +608,15 @@ def resolve_choice(df: DataFrame, specs: Iterable[tuple[str, str]]) -> DataFrame
     return df
 
 
+def _try_cast(column: Column, type_name: str | DataType) -> Column:
+    """column.try_cast where PySpark has it (Databricks Runtime 15.0 and later, Spark 4). Before that, cast: with
+    ANSI mode off, the default of those runtimes, a value that does not convert becomes null all the same; with
+    it on, the job fails on that value instead of changing it."""
+    if hasattr(type(column), "try_cast"):  # on the class: a Column answers any attribute, as a field of itself
+        return column.try_cast(type_name)
+    return column.cast(type_name)
+
+
 def _cast_path(df: DataFrame, parts: list[str], type_name: str, project: bool = False) -> DataFrame:
     field = _field(df.schema, parts[0])
     if field is None:
@@ -605,7 +630,7 @@ def _cast_in(column: Column, dtype: DataType, rest: list[str], type_name: str, p
         element = dtype.elementType
         return F.transform(column, lambda item: _cast_in(item, element, rest, type_name, project))
     if not rest:
-        return _projected(column, dtype, type_name) if project else column.try_cast(type_name)
+        return _projected(column, dtype, type_name) if project else _try_cast(column, type_name)
     field = _field(dtype, rest[0]) if isinstance(dtype, StructType) else None
     if field is None:
         return column
@@ -628,7 +653,7 @@ def _projected(column: Column, dtype: DataType, type_name: str) -> Column:
     if have == type_name.replace(" ", "") or (have, type_name) in LOSSLESS:
         return column.cast(type_name)
     if have == "string":
-        return column.try_cast(type_name)
+        return _try_cast(column, type_name)
     return F.lit(None).cast(type_name)
 
 
@@ -646,7 +671,7 @@ def match_catalog(df: DataFrame, table: str | StructType) -> DataFrame:
         wanted = types.get(field.name.lower())
         column = F.col(_quote(field.name))
         columns.append(
-            column if wanted is None or wanted == field.dataType else column.try_cast(wanted).alias(field.name)
+            column if wanted is None or wanted == field.dataType else _try_cast(column, wanted).alias(field.name)
         )
     return df.select(*columns)
 

@@ -34,6 +34,7 @@ from g2l_merge.convert.columns import (
     spark_path,
     spark_type,
     string_list,
+    try_cast_code,
 )
 from g2l_merge.convert.context import ConvertContext
 from g2l_merge.convert.names import COLLECTION_TYPES, FRAME_TYPES
@@ -251,11 +252,11 @@ class ApplyMappingRule(FrameRule):
         if literal is None or (case is not None and not is_literal(case, "False")):
             extra = [] if case is None else [f"case_sensitive={code_of(case)}"]
             return compat(ctx, "apply_mapping", receiver(call.receiver), code_of(mappings), *extra)
-        problem = _mapping_columns(literal, "F")
+        problem = _mapping_columns(literal, "F", ctx.config.runtime_version)
         if isinstance(problem, str):
             ctx.review(original, self.id, problem)
             return None
-        columns = _mapping_columns(literal, functions_alias(ctx, original))
+        columns = _mapping_columns(literal, functions_alias(ctx, original), ctx.config.runtime_version)
         assert not isinstance(columns, str)
         indent = line_indent(ctx, original)
         return expr(f"{receiver(call.receiver)}.select{arguments(columns, spans_lines(mappings), indent)}")
@@ -277,11 +278,11 @@ def _literal_mappings(node: cst.BaseExpression) -> list[tuple[str, ...]] | None:
     return None if any(m is None for m in mappings) else [tuple(m) for m in mappings if m is not None]
 
 
-def _mapping_columns(mappings: list[tuple[str, ...]], fn: str) -> list[str] | str:
+def _mapping_columns(mappings: list[tuple[str, ...]], fn: str, runtime: tuple[int, int]) -> list[str] | str:
     """select() arguments for literal mappings, or why they cannot be written out."""
     columns: list[tuple[list[str], str]] = []
     for mapping in mappings:
-        column = _mapping_column(mapping, fn)
+        column = _mapping_column(mapping, fn, runtime)
         if isinstance(column, str):
             return column
         columns.append(column)
@@ -293,7 +294,7 @@ def _mapping_columns(mappings: list[tuple[str, ...]], fn: str) -> list[str] | st
     return _targets(columns, fn)
 
 
-def _mapping_column(mapping: tuple[str, ...], fn: str) -> tuple[list[str], str] | str:
+def _mapping_column(mapping: tuple[str, ...], fn: str, runtime: tuple[int, int]) -> tuple[list[str], str] | str:
     if len(mapping) == 4:
         source, source_type, target, target_type = mapping
     elif len(mapping) == 3 and is_type_name(mapping[2]):
@@ -308,7 +309,7 @@ def _mapping_column(mapping: tuple[str, ...], fn: str) -> tuple[list[str], str] 
     if target_type and spark_type(target_type) != spark_type(source_type):
         if not castable(target_type):
             return f"mapping {mapping!r}: {target_type} is not a type a column can be cast to: convert it by hand"
-        code += f".try_cast({py_str(spark_type(target_type))})"
+        code = try_cast_code(fn, glue_path(source), spark_type(target_type), runtime)
     return glue_path(target), code
 
 
@@ -411,7 +412,7 @@ class ResolveChoiceRule(FrameRule):
             return compat(ctx, "resolve_choice", receiver(call.receiver), code_of(specs))
         fn = functions_alias(ctx, original)
         casts = [
-            (spec[0], f"{fn}.col({py_str(spec[0])}).try_cast({py_str(spark_type(action[2]))})")
+            (spec[0], try_cast_code(fn, [spec[0]], spark_type(action[2]), ctx.config.runtime_version))
             for spec, action in zip(literal, actions, strict=True)
         ]
         if len(casts) == 1:
@@ -836,9 +837,22 @@ class MapRule(FrameRule):
             "rewrite it with withColumn/select; as it is, the result has one schema, the union of the returned "
             "records' (a field a record lacks is null there, whole and fractional numbers of a field become "
             "double, a field with values of different types is a string, as is one only ever null), and "
-            "dates, timestamps and decimals the function returns come back as text",
+            "dates, timestamps and decimals the function returns come back as text" + _variant_note(ctx),
         )
         return compat(ctx, "map_records", receiver(call.receiver), code_of(function))
+
+
+VARIANT_RUNTIME = (15, 3)  # parse_json and schema_of_variant_agg, which glue_compat reads record schemas with
+
+
+def _variant_note(ctx: ConvertContext) -> str:
+    """What an older [convert] runtime lacks for glue_compat's schema inference (map_records, unbox)."""
+    if ctx.config.runtime_version >= VARIANT_RUNTIME:
+        return ""
+    return (
+        f"; on Databricks Runtime {ctx.config.runtime} ([convert] runtime) it stops with an error instead, since "
+        "reading the schema needs VARIANT (Runtime 15.3 or later)"
+    )
 
 
 class UnboxRule(FrameRule):
@@ -874,7 +888,7 @@ class UnboxRule(FrameRule):
             original,
             self.id,
             "glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does: "
-            "pass schema= to fix it",
+            "pass schema= to fix it" + _variant_note(ctx),
         )
         options = [f"{name}={code_of(value)}" for name, value in call.options.items()]
         return compat(ctx, "unbox", receiver(call.receiver), code_of(path), code_of(format_), *options)
