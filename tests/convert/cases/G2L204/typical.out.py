@@ -6,11 +6,13 @@ from pyspark.sql import SparkSession
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME"])
 spark = SparkSession.builder.getOrCreate()
+job = glue_compat.Job(spark, bookmarks="/Volumes/main/g2l/g2l_bookmarks")
+job.init(args["JOB_NAME"], args)
 
 # Script generated for node Data Catalog table
-# g2l: review G2L004: this job used Glue job bookmarks (transformation_ctx): read incrementally with Auto Loader (cloudFiles) or a watermark table
-DataCatalogtable_node1 = spark.read.table("prod.risk.trades_raw")
+DataCatalogtable_node1 = glue_compat.bookmarked(spark, "DataCatalogtable_node1").table("prod.risk.trades_raw")
 
 # Script generated for node Amazon S3
 # g2l: review G2L204: Glue also updated the table's schema on write (enableUpdateCatalog, UPDATE_IN_DATABASE): add .option("mergeSchema", True) if new columns must still be added
 DataCatalogtable_node1.write.mode("append").partitionBy("day").saveAsTable("prod.risk.trades")
+job.commit()
