@@ -981,8 +981,9 @@ class JobLifecycle(Rule):
     advances the bookmarks. A call of the job's own function that passes transformation_ctx gets a review item:
     if it reads a Glue source, that read now reads everything.
 
-    A Job the code hands on (a library helper returning `(context, job)`) becomes glue_compat.Job too, with a
-    review item: its callers keep running, and no awsglue import is left.
+    A Job the code hands on (a library helper returning `(context, job)`) becomes glue_compat.Job too: its
+    callers keep running, and no awsglue import is left; without bookmarked reads in the file its init() and
+    commit() do nothing, and a review item says so.
     """
 
     id = "G2L004"
@@ -1023,17 +1024,13 @@ class JobLifecycle(Rule):
         handed_on = not isinstance(target, cst.Name) or target.value not in _removable_jobs(ctx, original)
         if not handed_on and not keeps_bookmarks(ctx):
             return updated
-        if handed_on:
+        if handed_on and not keeps_bookmarks(ctx):  # with bookmarks, glue_compat.Job is the Job the reads need
             ctx.review(
                 original,
                 self.id,
                 "this Glue Job object is handed on (stored, returned or given to a function): it is glue_compat's "
-                + (
-                    "Job now, which keeps the job bookmarks of this file's reads (nothing changes in the data)"
-                    if keeps_bookmarks(ctx)
-                    else "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): "
-                    "remove it, and its init()/commit() calls, by hand"
-                ),
+                "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): remove it, "
+                "and its init()/commit() calls, by hand",
             )
         ctx.add_import("glue_compat")
         job = updated.with_changes(func=expr("glue_compat.Job"))
