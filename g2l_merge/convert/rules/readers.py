@@ -202,6 +202,7 @@ class _BookmarkState:
     """Per file: whether its job bookmarks carry over, decided on the first ask."""
 
     keeps: bool | None = None
+    defined: frozenset[str] = frozenset()  # the functions the file defines (Glue Studio's helpers among them)
 
 
 def keeps_bookmarks(ctx: ConvertContext) -> bool:
@@ -214,24 +215,26 @@ def keeps_bookmarks(ctx: ConvertContext) -> bool:
     state = ctx.state(_BookmarkState)
     if state.keeps is None:
         tree = ctx.metadata
-        defined = {node.name.value for node in tree.nodes if isinstance(node, cst.FunctionDef)}
+        state.defined = frozenset(node.name.value for node in tree.nodes if isinstance(node, cst.FunctionDef))
         state.keeps = bool(ctx.tracked.jobs) and any(
-            isinstance(node, cst.Call) and _names_bookmark(ctx, node, defined) for node in tree.nodes
+            isinstance(node, cst.Call) and _names_bookmark(ctx, node) for node in tree.nodes
         )
     return state.keeps
 
 
-def _names_bookmark(ctx: ConvertContext, call: cst.Call, defined: set[str]) -> bool:
+def _names_bookmark(ctx: ConvertContext, call: cst.Call) -> bool:
     glue = glue_call(ctx, call)
     if glue is not None:
         return _bookmark_name(ctx, call, glue) is not None
-    return isinstance(call.func, cst.Name) and call.func.value not in defined and unbookmarked_call(ctx, call)
+    return unbookmarked_call(ctx, call)
 
 
 def unbookmarked_call(ctx: ConvertContext, call: cst.Call) -> bool:
-    """A call of a function the job imports from elsewhere (not Glue's) that passes transformation_ctx."""
+    """A call of a function the job imports from elsewhere (not Glue's, not the file's own) that passes
+    transformation_ctx."""
     return (
         isinstance(call.func, cst.Name)
+        and call.func.value not in ctx.state(_BookmarkState).defined
         and any(arg.keyword is not None and arg.keyword.value == "transformation_ctx" for arg in call.args)
         and not any(name.startswith("awsglue") for name in ctx.qualified(call.func))
     )
