@@ -43,12 +43,18 @@ class ConvertConfig:
     paths: Mapping[str, str] = field(default_factory=dict)
     job_parameters: str = "argv"
     runtime: str = DEFAULT_RUNTIME  # the oldest Databricks Runtime the converted code must run on
+    bookmarks: str = ""  # where converted jobs keep their Glue job bookmarks; "" is bookmark_store()'s default
 
     @property
     def runtime_version(self) -> tuple[int, int]:
         """`runtime` as (major, minor); load() has checked that it parses."""
         major, _, minor = self.runtime.partition(".")
         return int(major), int(minor)
+
+    def bookmark_store(self) -> str:
+        """The folder of the bookmark store: [convert] bookmarks, else volume g2l_bookmarks in the catalog's
+        schema g2l (a Unity Catalog volume, which a job reads and writes with Spark like any path)."""
+        return self.bookmarks or f"/Volumes/{self.catalog}/g2l/g2l_bookmarks"
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,7 @@ def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
     if convert.job_parameters not in choices:
         raise G2lError(f"{filename}: [convert] job_parameters must be one of {', '.join(choices)}")
     _check_runtime(convert, filename)
+    _check_bookmarks(convert, filename)
     return convert
 
 
@@ -153,6 +160,18 @@ def _check_runtime(convert: ConvertConfig, filename: str) -> None:
         raise G2lError(
             f"{filename}: [convert] runtime = {convert.runtime!r} is older than {oldest}, the oldest Databricks "
             "Runtime g2l-merge writes code for"
+        )
+
+
+_STORE = re.compile(r"(/|[A-Za-z][A-Za-z0-9+.-]*:/)\S*\Z")
+
+
+def _check_bookmarks(convert: ConvertConfig, filename: str) -> None:
+    """[convert] bookmarks: a folder the job's Spark session can write, an absolute path or a URI."""
+    if convert.bookmarks and not _STORE.match(convert.bookmarks):
+        raise G2lError(
+            f"{filename}: [convert] bookmarks = {convert.bookmarks!r} must be an absolute folder path or URI "
+            "(/Volumes/<catalog>/<schema>/<volume>/..., dbfs:/..., s3://...)"
         )
 
 
@@ -222,6 +241,7 @@ def _short(value: Any) -> str:
 
 
 def _check_values(config: Config, filename: str) -> None:
+    _check_bookmarks(config.convert, filename)
     for (section, key), choices in _CHOICES.items():
         value = getattr(getattr(config, section), key)
         if value not in choices:

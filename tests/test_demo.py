@@ -97,12 +97,12 @@ def test_the_merged_exposures_job_runs_on_local_spark_and_writes_the_expected_ex
         "--param as_of_date=2024-03-31 --keep ../verify-output\n"
     ) in demo.output
     assert (
-        "risk_engine/jobs/exposures.py: ran, needs review\n"
+        "risk_engine/jobs/exposures.py: ran\n"
         f"    wrote {written[0]} (path): 3 rows\n"
         "    wrote main.risk_ops.job_runs (table): 1 row\n"
     ) in demo.output
     # every job of the merged branch ran: the Glue team's added and renamed ones too
-    assert "5 jobs on local Spark: 5 ran (5 of them with review items), 0 failed\n" in demo.output
+    assert "5 jobs on local Spark: 5 ran, 0 failed\n" in demo.output
     rows = story.exposure_rows(demo.dbx.parent)
     # exposure = max(mtm, 0) + add-on factor x |notional|, in EUR at the day's rate (lib/risk_common.py):
     # CP-001: 125,000 + 0.005 x 10,000,000 (EUR) and (0 + 0.04 x 5,000,000) x 0.925 (USD); T-1006 is another day;

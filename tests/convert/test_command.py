@@ -80,9 +80,9 @@ def test_one_clean_file_prints_just_its_converted_text_and_exits_0(repo: Path) -
 def test_review_items_exit_1_and_go_to_stderr_as_path_line_rule(repo: Path) -> None:
     run = g2l(repo, "convert", "jobs/collateral.py")
     assert run.code == 1
-    assert "job.init" not in run.stdout and "spark = SparkSession.builder.getOrCreate()" in run.stdout
-    assert run.stderr.startswith("jobs/collateral.py:5: G2L004 this job used Glue job bookmarks")
-    assert run.stdout.splitlines()[4].startswith("# g2l: review G2L004: ")  # the line of the converted file
+    assert "job = glue_compat.Job(spark, " in run.stdout and "spark = SparkSession.builder.getOrCreate()" in run.stdout
+    assert run.stderr.startswith("jobs/collateral.py:8: G2L004 a job bookmark named by this transformation_ctx")
+    assert run.stdout.splitlines()[7].startswith("# g2l: review G2L004: ")  # the line of the converted file
 
 
 def test_header_names_the_path_in_the_repository_from_a_subfolder(repo: Path) -> None:
@@ -142,8 +142,8 @@ def test_json_lists_every_file_with_its_findings(repo: Path) -> None:
     assert report["files"][0] == {"path": "jobs/var_breaches.py", "findings": []}
     finding = report["files"][1]["findings"][0]
     # the converted file's line of the finding's review comment (line 8 of the Glue file)
-    assert (finding["path"], finding["line"], finding["rule"]) == ("jobs/collateral.py", 5, "G2L004")
-    assert "bookmarks" in finding["message"]
+    assert (finding["path"], finding["line"], finding["rule"]) == ("jobs/collateral.py", 8, "G2L004")
+    assert "bookmark" in finding["message"]
 
 
 def test_diff_and_json_together_are_refused(repo: Path) -> None:
@@ -172,6 +172,8 @@ def test_config_file_may_hold_only_the_convert_section(repo: Path, tmp_path_fact
     [
         ('[convert]\njob_parameters = "notebook"\n', "[convert] job_parameters must be one of argv, widgets"),
         ("[convert]\ncatalogue = 'main'\n", "unknown key [convert] catalogue"),
+        ("[convert]\nbookmarks = 'g2l/bookmarks'\n", "[convert] bookmarks = 'g2l/bookmarks' must be an absolute"),
+        ("[convert]\nbookmarks = 3\n", "[convert] bookmarks must be a string"),
         ("[convert\n", "invalid TOML"),
         ('[convert]\nruntime = "13.3"\n', "[convert] runtime = '13.3' is older than 14.3"),
         ('[convert]\nruntime = "LTS"\n', "[convert] runtime = 'LTS' must be a Databricks Runtime version"),
@@ -204,6 +206,16 @@ def test_the_runtime_decides_how_casts_are_written(repo: Path) -> None:
         f"git g2l-sync: {repo / 'g2l.toml'}: [convert] runtime = '13.3' is older than 14.3, the oldest Databricks "
         "Runtime g2l-merge writes code for\n",
     )
+
+
+def test_the_bookmark_store_is_the_convert_bookmarks_key_else_a_volume_of_the_catalog(repo: Path) -> None:
+    (repo / "jobs" / "collateral.py").write_text(BOOKMARK_JOB)
+    (repo / "store.toml").write_text("[convert]\nbookmarks = 's3://risk-ops/bookmarks/'\n")
+    (repo / "catalog.toml").write_text("[convert]\ncatalog = 'prod'\n")
+    stored = g2l(repo, "convert", "jobs/collateral.py", "--config", "store.toml")
+    derived = g2l(repo, "convert", "jobs/collateral.py", "--config", "catalog.toml")
+    assert 'job = glue_compat.Job(spark, bookmarks="s3://risk-ops/bookmarks/")' in stored.stdout
+    assert 'job = glue_compat.Job(spark, bookmarks="/Volumes/prod/g2l/g2l_bookmarks")' in derived.stdout
 
 
 def test_a_bad_repository_config_exits_2_naming_it(repo: Path) -> None:

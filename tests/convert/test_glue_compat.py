@@ -359,6 +359,40 @@ def test_job_stand_in_records_init_and_commits_nothing() -> None:
     assert job.commit() is None
 
 
+def test_job_init_takes_the_bookmark_option_from_its_arguments_else_argv_else_disable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # awslabs/aws-glue-libs awsglue/job.py: init(job_name, args) hands the run's arguments to Glue; the
+    # options are job-bookmark-enable, -pause and -disable, and disable is the default
+    # (https://docs.aws.amazon.com/glue/latest/dg/monitor-continuations.html).
+    monkeypatch.setattr(glue_compat, "_RUNNING", [])  # the running Job, put back after the test
+    job = glue_compat.Job(None, bookmarks="/Volumes/main/g2l/g2l_bookmarks/")
+    monkeypatch.setattr(sys, "argv", ["jobs/fills.py", "--job-bookmark-option", "job-bookmark-pause"])
+    job.init("fills", {"job_bookmark_option": "job-bookmark-enable"})
+    assert (job.option, job.store) == ("job-bookmark-enable", "/Volumes/main/g2l/g2l_bookmarks")
+    job.init("fills", {})
+    assert job.option == "job-bookmark-pause"
+    monkeypatch.setattr(sys, "argv", ["jobs/fills.py"])
+    job.init("fills")
+    assert job.option == "job-bookmark-disable"
+    with pytest.raises(glue_compat.GlueArgumentError, match="job-bookmark-option"):
+        job.init("fills", {"job_bookmark_option": "job-bookmark-on"})
+
+
+def test_widget_options_carry_the_job_bookmark_option_widget() -> None:
+    widgets = {"JOB_NAME": "fills", "job-bookmark-option": "job-bookmark-enable"}
+
+    class Widgets:
+        def get(self, name: str) -> str:
+            return widgets[name]
+
+    dbutils = type("DBUtils", (), {"widgets": Widgets()})()
+    resolved = glue_compat.widget_options(dbutils, ["JOB_NAME"])
+    assert resolved == {"JOB_NAME": "fills", "job_bookmark_option": "job-bookmark-enable"}
+    del widgets["job-bookmark-option"]
+    assert glue_compat.widget_options(dbutils, ["JOB_NAME"]) == {"JOB_NAME": "fills"}
+
+
 def test_session_context_wraps_the_session_for_a_former_glue_context_subclass(spark: SparkSession) -> None:
     class RiskContext(glue_compat.SessionContext):
         def limit_count(self) -> int:

@@ -125,7 +125,8 @@ def _parse_argv(argv: Sequence[str]) -> dict[str, str]:
 
 
 def widget_options(dbutils: Any, options: Sequence[str]) -> dict[str, str]:
-    """getResolvedOptions for a notebook task: each option is a job parameter read as a widget."""
+    """getResolvedOptions for a notebook task: each option is a job parameter read as a widget; a
+    job-bookmark-option widget (the job's bookmark option, as Glue passes it) is in the result too."""
     resolved: dict[str, str] = {}
     for option in options:
         try:
@@ -137,6 +138,12 @@ def widget_options(dbutils: Any, options: Sequence[str]) -> dict[str, str]:
                 resolved[option] = RESERVED_DEFAULTS[option]
             else:
                 raise GlueArgumentError(f"the following arguments are required: --{option}") from None
+    for widget in ("job-bookmark-option", "job_bookmark_option"):  # Job.init() reads it, as Glue's does
+        try:
+            resolved.setdefault("job_bookmark_option", dbutils.widgets.get(widget))
+            break
+        except Exception:
+            continue
     return resolved
 
 
@@ -144,20 +151,286 @@ def widget_options(dbutils: Any, options: Sequence[str]) -> dict[str, str]:
 
 
 class Job:
-    """awsglue.job.Job where code hands a Job on (a helper returning `(context, job)`, a job passed to a
-    function): a Databricks run needs no Job, so init() only records its arguments and commit() does nothing.
-    Glue's commit() saved the run's job bookmarks; a Databricks job reads incrementally with Auto Loader or a
-    watermark instead."""
+    """awsglue.job.Job: init() starts a run's job bookmarks, commit() saves them (awslabs/aws-glue-libs
+    awsglue/job.py hands both to Glue's JVM Job).
 
-    def __init__(self, context: Any = None) -> None:
+    `--job-bookmark-option` (job-bookmark-enable, -pause or -disable, Glue's default) comes from init()'s
+    arguments (getResolvedOptions always returns job_bookmark_option), else from sys.argv. Reads made through
+    `bookmarked(spark, transformation_ctx)` after init() use it: enable reads what is new since the last
+    commit() and commit() advances the bookmark; pause reads the same but commit() does not advance it;
+    disable reads everything. The state lives under `bookmarks` (the converter passes g2l.toml's
+    [convert] bookmarks folder): `<bookmarks>/<job name>/<transformation_ctx>/`; deleting that folder resets
+    the bookmark of that read (deleting `<bookmarks>/<job name>/` resets the job's). Without a folder, reads
+    read everything. A run that stops before commit() leaves the bookmark where it was: the next run reads the
+    same input again, as in Glue."""
+
+    def __init__(self, context: Any = None, bookmarks: str | None = None) -> None:
         self.name: str | None = None
         self.args: dict[str, Any] = {}
+        self.store = bookmarks.rstrip("/") if bookmarks else None
+        self.option = BOOKMARK_DISABLE
+        self.run = uuid.uuid4().hex
+        self._pending: list[tuple[Any, str, list[dict[str, str]]]] = []  # (session, folder, log rows) to commit
 
     def init(self, job_name: str, args: Mapping[str, Any] | None = None) -> None:
+        import sys
+
         self.name, self.args = job_name, dict(args or {})
+        option = self.args.get("job_bookmark_option") or _parse_argv(sys.argv).get("job-bookmark-option")
+        option = option or BOOKMARK_DISABLE
+        if option not in BOOKMARK_OPTIONS:
+            raise GlueArgumentError(f"--job-bookmark-option must be one of {', '.join(BOOKMARK_OPTIONS)}: {option}")
+        self.option = option
+        _RUNNING[:] = [self]
 
     def commit(self) -> None:
-        return None
+        """Save the bookmarks of this run's reads (with job-bookmark-enable; pause and disable save none)."""
+        pending, self._pending = self._pending, []
+        if self.option != BOOKMARK_ENABLE:
+            return
+        for spark, folder, records in pending:
+            _append_log(spark, folder, records)
+
+    def _folder(self, transformation_ctx: str) -> str:
+        return f"{self.store}/{_path_part(self.name or 'job')}/{_path_part(transformation_ctx)}"
+
+    def _later(self, spark: Any, folder: str, records: list[dict[str, str]]) -> None:
+        self._pending.append((spark, folder, records))
+
+
+BOOKMARK_ENABLE, BOOKMARK_PAUSE, BOOKMARK_DISABLE = "job-bookmark-enable", "job-bookmark-pause", "job-bookmark-disable"
+BOOKMARK_OPTIONS = (BOOKMARK_ENABLE, BOOKMARK_PAUSE, BOOKMARK_DISABLE)
+_RUNNING: list[Job] = []  # the Job whose init() ran last: a Glue job has one, and its reads go through it
+_LOG_SCHEMA = "run string, kind string, name string, value string, at bigint"
+
+
+def bookmarked(
+    spark: Any, transformation_ctx: str, keys: Sequence[str] = (), sort_order: str = "asc"
+) -> BookmarkedRead:
+    """A read that keeps Glue's job bookmark named transformation_ctx: `.format(...).option(...).load(paths)`
+    or `.table(name)`, as spark.read, returning the rows the bookmark lets through as a batch DataFrame.
+
+    Files and tables without keys: the files not read by a committed run (Glue's S3 bookmark), through a
+    streaming read with trigger(availableNow=True) whose checkpoint is per job and transformation_ctx: Auto
+    Loader (cloudFiles) on Databricks, Spark's file source elsewhere; a catalog table as a table stream (a
+    Delta table's appended rows). Each run's new rows are staged under the bookmark folder and read back; the
+    stages a committed run read are not read again. With `keys` (jobBookmarkKeys, and jobBookmarkKeysSortOrder
+    as sort_order): the rows whose keys, compared as one compound key, are past the value the last committed
+    run saved, up to the largest (asc) or smallest (desc) value present when the read ran."""
+    return BookmarkedRead(spark, transformation_ctx, tuple(keys), sort_order.lower())
+
+
+class BookmarkedRead:
+    """What `bookmarked(...)` returns: DataFrameReader's format/option/options/schema/load/table."""
+
+    def __init__(self, spark: Any, transformation_ctx: str, keys: tuple[str, ...], sort_order: str) -> None:
+        if sort_order not in ("asc", "desc"):
+            raise ValueError(f"jobBookmarkKeysSortOrder must be asc or desc, not {sort_order!r}")
+        self.spark, self.ctx, self.keys, self.sort_order = spark, transformation_ctx, keys, sort_order
+        self.source: str | None = None
+        self.settings: dict[str, Any] = {}
+        self.columns: Any = None
+
+    def format(self, source: str) -> BookmarkedRead:
+        self.source = source
+        return self
+
+    def option(self, key: str, value: Any) -> BookmarkedRead:
+        self.settings[key] = value
+        return self
+
+    def options(self, **options: Any) -> BookmarkedRead:
+        self.settings.update(options)
+        return self
+
+    def schema(self, schema: Any) -> BookmarkedRead:
+        self.columns = schema
+        return self
+
+    def load(self, path: str | list[str] | None = None) -> DataFrame:
+        paths = [path] if isinstance(path, str) else list(path or [])
+
+        def batch() -> DataFrame:
+            reader = self.spark.read.options(**self.settings)
+            reader = reader.format(self.source) if self.source else reader
+            reader = reader.schema(self.columns) if self.columns is not None else reader
+            return reader.load(paths) if paths else reader.load()  # type: ignore[no-any-return]
+
+        return self._read(batch, lambda job: self._new_files(job, batch, paths))
+
+    def table(self, name: str) -> DataFrame:
+        return self._read(lambda: self.spark.read.table(name), lambda job: self._new_table_rows(job, name))
+
+    def _read(self, batch: Callable[[], DataFrame], new: Callable[[Job], DataFrame]) -> DataFrame:
+        job = _RUNNING[0] if _RUNNING else None
+        if job is None or job.store is None or job.option == BOOKMARK_DISABLE:
+            return batch()  # Glue reads everything without a bookmark
+        if self.keys:
+            return self._past_keys(job, batch())
+        if self.source == "jdbc":
+            return batch()  # a database table without keys: nothing marks its new rows
+        return new(job)
+
+    # -- jobBookmarkKeys: a high-water mark -------------------------------------------------------------
+
+    def _past_keys(self, job: Job, df: DataFrame) -> DataFrame:
+        folder = job._folder(self.ctx)
+        saved = _latest_keys(_read_log(self.spark, folder))
+        types = {field.name: field.dataType for field in df.schema.fields}
+        missing = [key for key in self.keys if key not in types]
+        if missing:
+            raise ValueError(f"jobBookmarkKeys {', '.join(missing)} not in the columns of {self.ctx}")
+        later = ">" if self.sort_order == "asc" else "<"
+        if all(key in saved for key in self.keys):
+            mark = [F.lit(saved[key]).cast(types[key]) for key in self.keys]
+            df = df.where(_compound(self.keys, mark, later))
+        pick = F.max if self.sort_order == "asc" else F.min
+        bound = df.select(pick(F.struct(*[F.col(_quoted(key)) for key in self.keys])).alias("b")).first()
+        if bound is None or bound["b"] is None:
+            return df.where(F.lit(False))
+        values = [bound["b"][index] for index in range(len(self.keys))]
+        # the rows up to the mark saved: rows written after this read ran are the next run's
+        df = df.where(~_compound(self.keys, [F.lit(value) for value in values], later))
+        now = _now()
+        records = [
+            {"run": job.run, "kind": "key", "name": key, "value": _text(value), "at": now}
+            for key, value in zip(self.keys, values, strict=True)
+        ]
+        job._later(self.spark, folder, records)
+        return df
+
+    # -- files and tables: each file (each appended row) once -----------------------------------------------
+
+    def _new_files(self, job: Job, batch: Callable[[], DataFrame], paths: list[str]) -> DataFrame:
+        if not paths:
+            raise ValueError(f"a bookmarked read ({self.ctx}) needs the paths of its files")
+        folder = job._folder(self.ctx)
+        source = self.source or "parquet"
+        if _auto_loader(self.spark):
+            settings = {key: value for key, value in self.settings.items() if key != "inferSchema"}
+            settings |= {
+                "cloudFiles.format": source,
+                "cloudFiles.schemaLocation": f"{folder}/schema",
+                "cloudFiles.inferColumnTypes": str(bool(self.settings.get("inferSchema", False))).lower(),
+                "cloudFiles.schemaEvolutionMode": "none",
+            }
+            streams = [self.spark.readStream.format("cloudFiles").options(**settings) for _ in paths]
+            if self.columns is not None:
+                streams = [stream.schema(self.columns) for stream in streams]
+        else:  # Spark's file source needs the schema: the one the batch read gives (Glue's typing)
+            schema = self.columns if self.columns is not None else batch().schema
+            streams = [self.spark.readStream.format(source).options(**self.settings).schema(schema) for _ in paths]
+        loaded = [stream.load(path) for stream, path in zip(streams, paths, strict=True)]
+        return self._staged(job, folder, reduce(DataFrame.unionByName, loaded))
+
+    def _new_table_rows(self, job: Job, name: str) -> DataFrame:
+        folder = job._folder(self.ctx)
+        return self._staged(job, folder, self.spark.readStream.table(name))
+
+    def _staged(self, job: Job, folder: str, stream: DataFrame) -> DataFrame:
+        """Run the stream to its end into this run's stage; the new rows: every stage no committed run read."""
+        log = _read_log(self.spark, folder)
+        consumed = {row["value"] for row in log if row["kind"] == "consumed"}
+        stages = [row["value"] for row in log if row["kind"] == "staged" and row["value"] not in consumed]
+        columns = [field for field in stream.schema.fields if field.name != "_rescued_data"]
+        stage = f"{folder}/staged/{job.run}"
+        query = (
+            stream.select(*[F.col(_quoted(field.name)) for field in columns])
+            .writeStream.format("parquet")
+            .option("checkpointLocation", f"{folder}/checkpoint")
+            .trigger(availableNow=True)
+            .start(stage)
+        )
+        query.awaitTermination()
+        if query.exception() is not None:
+            raise RuntimeError(f"the bookmarked read {self.ctx} failed: {query.exception()}")
+        if sum(_input_rows(progress) for progress in query.recentProgress):
+            _append_log(self.spark, folder, [{"run": job.run, "kind": "staged", "name": "", "value": stage}])
+            stages.append(stage)
+        job._later(
+            self.spark,
+            folder,
+            [{"run": job.run, "kind": "consumed", "name": "", "value": path, "at": _now()} for path in stages],
+        )
+        schema = StructType(columns)
+        if not stages:
+            return self.spark.createDataFrame([], schema)  # type: ignore[no-any-return]
+        # the stage's files, not its sink log: that log starts at the checkpoint's batch, not at 0
+        return self.spark.read.schema(schema).parquet(*[f"{stage}/part-*" for stage in stages])  # type: ignore[no-any-return]
+
+
+def _compound(keys: Sequence[str], values: Sequence[Column], later: str) -> Column:
+    """(k1, k2, ...) past (v1, v2, ...) in the order of the keys: the compound key Glue compares."""
+    compare = COMPARATORS[later]
+    terms = []
+    for index, key in enumerate(keys):
+        equal = [F.col(_quoted(k)) == v for k, v in zip(keys[:index], values[:index], strict=True)]
+        terms.append(reduce(Column.__and__, [*equal, compare(F.col(_quoted(key)), values[index])]))
+    return reduce(Column.__or__, terms)
+
+
+def _quoted(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _text(value: Any) -> str:
+    """A key value as text a cast to the key's type reads back (ints, decimals, strings, dates, timestamps)."""
+    return value.isoformat(sep=" ") if hasattr(value, "hour") else str(value)
+
+
+def _path_part(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.=-]", "_", name) or "_"
+
+
+def _now() -> str:
+    import time
+
+    return str(time.time_ns())
+
+
+def _input_rows(progress: Any) -> int:
+    rows = getattr(progress, "numInputRows", None)
+    return int(rows if rows is not None else progress["numInputRows"])
+
+
+def _read_log(spark: Any, folder: str) -> list[Row]:
+    """The bookmark log of one read (`<folder>/log`, JSON lines): none yet when the folder does not exist."""
+    try:
+        return list(spark.read.schema(_LOG_SCHEMA).json(f"{folder}/log").collect())
+    except Exception as error:  # no log yet: AnalysisException PATH_NOT_FOUND, classic or Spark Connect
+        if "PATH_NOT_FOUND" in str(error) or "does not exist" in str(error):
+            return []
+        raise
+
+
+def _append_log(spark: Any, folder: str, records: list[dict[str, str]]) -> None:
+    rows = [{**record, "at": int(record.get("at") or _now())} for record in records]
+    if rows:
+        spark.createDataFrame(rows, _LOG_SCHEMA).coalesce(1).write.mode("append").json(f"{folder}/log")
+
+
+def _latest_keys(log: Sequence[Row]) -> dict[str, str]:
+    """The key values the last committed run saved."""
+    saved = sorted((row for row in log if row["kind"] == "key"), key=lambda row: row["at"])
+    return {row["name"]: row["value"] for row in saved}
+
+
+_AUTO_LOADER: list[bool] = []
+
+
+def _auto_loader(spark: Any) -> bool:
+    """Databricks (Auto Loader's cloudFiles source exists), or open-source Spark (it does not): the Databricks
+    Runtime sets DATABRICKS_RUNTIME_VERSION; a client elsewhere asks the server to resolve the source."""
+    if not _AUTO_LOADER:
+        found = bool(os.environ.get("DATABRICKS_RUNTIME_VERSION"))
+        if not found:
+            try:
+                probe = spark.readStream.format("cloudFiles").option("cloudFiles.format", "json").schema("x int")
+                found = bool(probe.load("/g2l-cloudfiles-probe").schema)
+            except Exception:
+                found = False
+        _AUTO_LOADER.append(found)
+    return _AUTO_LOADER[0]
 
 
 class SessionContext:

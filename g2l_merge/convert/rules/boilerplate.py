@@ -18,7 +18,8 @@ from g2l_merge.convert.names import GLUE_CONTEXT, GLUE_CONTEXT_ATTRIBUTES, STAR_
 from g2l_merge.convert.rules.base import Rule, SmallStatementResult, StatementResult, arg, code_of, expr, stmt
 from g2l_merge.convert.rules.connect import RULE_ID as CONNECT_RULE
 from g2l_merge.convert.rules.connect import reviewed
-from g2l_merge.convert.rules.storage import session_of, unknown_receiver
+from g2l_merge.convert.rules.readers import keeps_bookmarks, unbookmarked_call
+from g2l_merge.convert.rules.storage import py_string, session_of, unknown_receiver
 from g2l_merge.convert.tree import NodeVisitor, Tree
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
@@ -956,7 +957,7 @@ class GlueLogger(Rule):
 
 
 class JobLifecycle(Rule):
-    """Job(glueContext), job.init(...) and job.commit() go: a Databricks job run needs neither.
+    """Job(glueContext), job.init(...) and job.commit() go, unless the job reads with job bookmarks.
 
     Before::
 
@@ -965,21 +966,35 @@ class JobLifecycle(Rule):
         ...
         job.commit()
 
-    After: the three statements are gone. When the script passed `transformation_ctx` (it relied on job
-    bookmarks), the first such call gets a review item: incremental reads need Auto Loader or a watermark.
+    After: the three statements are gone (a Databricks job run needs no Job). A job whose reads pass
+    `transformation_ctx` relied on job bookmarks: it keeps the three statements, with glue_compat.Job (bookmark
+    store: [convert] bookmarks)::
 
-    A Job the code hands on (a library helper returning `(context, job)`) becomes glue_compat.Job, a stand-in
-    whose init() and commit() do nothing, with a review item: its callers keep running, and no awsglue import
-    is left.
+        job = glue_compat.Job(spark, bookmarks="/Volumes/main/g2l/g2l_bookmarks")
+        job.init(args["JOB_NAME"], args)
+        trades = glue_compat.bookmarked(spark, "trades").table("main.risk.trades")
+        ...
+        job.commit()
+
+    init() takes `--job-bookmark-option` from the run's arguments as Glue does (enable, pause, disable; disable
+    when absent); the reads (G2L101-G2L103) return only what the last committed run did not read, and commit()
+    advances the bookmarks. A call of the job's own function that passes transformation_ctx gets a review item:
+    if it reads a Glue source, that read now reads everything.
+
+    A Job the code hands on (a library helper returning `(context, job)`) becomes glue_compat.Job too: its
+    callers keep running, and no awsglue import is left; without bookmarked reads in the file its init() and
+    commit() do nothing, and a review item says so.
     """
 
     id = "G2L004"
     name = "job-lifecycle"
-    summary = "Remove Job init/commit; flag scripts that relied on job bookmarks (transformation_ctx)."
+    summary = "Job init/commit go, or keep the job bookmarks of reads with transformation_ctx (glue_compat.Job)."
 
     def leave_SimpleStatementLine(
         self, ctx: ConvertContext, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
+        if keeps_bookmarks(ctx):
+            return updated
         small = _single(original)
         jobs = _removable_jobs(ctx, original)
         binding = _assigned(original)
@@ -997,7 +1012,8 @@ class JobLifecycle(Rule):
         return updated
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        """A Job the script hands on (returns it, passes it to a function) stays, with a review item."""
+        """A Job the script hands on (returns it, passes it to a function) stays, with a review item; a job
+        with bookmarks keeps its Job."""
         if "awsglue.job.Job" not in ctx.qualified(original.func):
             return updated
         try:
@@ -1005,7 +1021,10 @@ class JobLifecycle(Rule):
         except KeyError:
             parent = None
         target = parent.targets[0].target if isinstance(parent, cst.Assign) and len(parent.targets) == 1 else None
-        if not isinstance(target, cst.Name) or target.value not in _removable_jobs(ctx, original):
+        handed_on = not isinstance(target, cst.Name) or target.value not in _removable_jobs(ctx, original)
+        if not handed_on and not keeps_bookmarks(ctx):
+            return updated
+        if handed_on and not keeps_bookmarks(ctx):  # with bookmarks, glue_compat.Job is the Job the reads need
             ctx.review(
                 original,
                 self.id,
@@ -1013,23 +1032,37 @@ class JobLifecycle(Rule):
                 "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): remove it, "
                 "and its init()/commit() calls, by hand",
             )
-            ctx.add_import("glue_compat")
-            return updated.with_changes(func=expr("glue_compat.Job"))
-        return updated
+        ctx.add_import("glue_compat")
+        job = updated.with_changes(func=expr("glue_compat.Job"))
+        if keeps_bookmarks(ctx):
+            store = cst.Arg(
+                expr(py_string(ctx.config.bookmark_store())),
+                keyword=cst.Name("bookmarks"),
+                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+            )
+            job = job.with_changes(args=[*[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in job.args], store])
+        return job
 
     def leave_Arg(self, ctx: ConvertContext, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
         if (
             original.keyword is not None
             and original.keyword.value == "transformation_ctx"
-            and ctx.tracked.jobs
-            and not any(f.rule == self.id for f in ctx.findings)
+            and keeps_bookmarks(ctx)
+            and not any(f.rule == self.id and f.message.startswith("a job bookmark") for f in ctx.findings)
         ):
-            ctx.review(
-                original,
-                self.id,
-                "this job used Glue job bookmarks (transformation_ctx): read "
-                "incrementally with Auto Loader (cloudFiles) or a watermark table",
-            )
+            try:
+                call = ctx.metadata.get_metadata(ParentNodeProvider, original)
+            except KeyError:
+                call = None
+            if isinstance(call, cst.Call) and unbookmarked_call(ctx, call):
+                ctx.review(
+                    original,
+                    self.id,
+                    "a job bookmark named by this transformation_ctx: if this function reads a Glue source, "
+                    "that read now reads all its input on every run (an append target gets the earlier rows "
+                    "again): read through glue_compat.bookmarked(spark, <transformation_ctx>) as the converted "
+                    "reads do",
+                )
         return updated
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import libcst as cst
@@ -196,6 +197,85 @@ def _is_streaming_catalog(ctx: ConvertContext, original: cst.Call, glue: GlueCal
     return glue.data_frame and bool(options) and any(key.lower() in STREAMING_OPTIONS for key in options or {})
 
 
+@dataclass
+class _BookmarkState:
+    """Per file: whether its job bookmarks carry over, decided on the first ask."""
+
+    keeps: bool | None = None
+    defined: frozenset[str] = frozenset()  # the functions the file defines (Glue Studio's helpers among them)
+
+
+def keeps_bookmarks(ctx: ConvertContext) -> bool:
+    """The file runs a Glue Job and names a transformation_ctx on a read: its job bookmarks carry over.
+
+    Glue keeps a bookmark only for a read that passes transformation_ctx, in a job whose Job is init()ed and
+    commit()ted (https://docs.aws.amazon.com/glue/latest/dg/monitor-continuations.html). Such a file keeps
+    its Job (glue_compat.Job, G2L004) and its reads go through glue_compat.bookmarked. A call of a function
+    of the job's own (not defined in the file) that passes transformation_ctx may be such a read too."""
+    state = ctx.state(_BookmarkState)
+    if state.keeps is None:
+        tree = ctx.metadata
+        state.defined = frozenset(node.name.value for node in tree.nodes if isinstance(node, cst.FunctionDef))
+        state.keeps = bool(ctx.tracked.jobs) and any(
+            isinstance(node, cst.Call) and _names_bookmark(ctx, node) for node in tree.nodes
+        )
+    return state.keeps
+
+
+def _names_bookmark(ctx: ConvertContext, call: cst.Call) -> bool:
+    glue = glue_call(ctx, call)
+    if glue is not None:
+        return _bookmark_name(ctx, call, glue) is not None
+    return unbookmarked_call(ctx, call)
+
+
+def unbookmarked_call(ctx: ConvertContext, call: cst.Call) -> bool:
+    """A call of a function the job imports from elsewhere (not Glue's, not the file's own) that passes
+    transformation_ctx."""
+    return (
+        isinstance(call.func, cst.Name)
+        and call.func.value not in ctx.state(_BookmarkState).defined
+        and any(arg.keyword is not None and arg.keyword.value == "transformation_ctx" for arg in call.args)
+        and not any(name.startswith("awsglue") for name in ctx.qualified(call.func))
+    )
+
+
+def _bookmark_name(ctx: ConvertContext, call: cst.Call, glue: GlueCall) -> cst.BaseExpression | None:
+    """The transformation_ctx of a read Glue bookmarks (catalog tables, S3 files, JDBC tables), else None."""
+    if glue.direction != "read" or glue.method not in ("from_catalog", "from_options"):
+        return None
+    if glue.method == "from_catalog" and _is_streaming_catalog(ctx, call, glue):
+        return None
+    if glue.method == "from_options" and connection_type(call, glue) not in {"s3", *JDBC_TYPES}:
+        return None
+    bound = bind(call, PARAMETERS["read", glue.method])
+    name = None if isinstance(bound, str) else bound.get("transformation_ctx")
+    return None if is_blank(name) else name
+
+
+def _bookmarked(
+    ctx: ConvertContext, original: cst.Call, glue: GlueCall, options: Mapping[str, cst.BaseExpression] | None = None
+) -> cst.BaseExpression | None:
+    """`glue_compat.bookmarked(spark, "trades"[, keys=..., sort_order=...])`, the root of a read whose job
+    bookmark carries over; None for a read that has none."""
+    name = _bookmark_name(ctx, original, glue)
+    if name is None or not keeps_bookmarks(ctx):
+        return None
+    ctx.add_import("glue_compat")
+    args = [cst.Arg(glue.session), cst.Arg(name)]
+    for key, keyword in (("jobbookmarkkeys", "keys"), ("jobbookmarkkeyssortorder", "sort_order")):
+        value = _get(options or {}, key)
+        if value is not None:
+            args.append(
+                cst.Arg(
+                    value,
+                    keyword=cst.Name(keyword),
+                    equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+                )
+            )
+    return cst.Call(func=expr("glue_compat.bookmarked"), args=args)
+
+
 class CatalogReader(CallRule):
     """A Data Catalog read becomes a Unity Catalog table read; push_down_predicate becomes a filter.
 
@@ -216,11 +296,19 @@ class CatalogReader(CallRule):
     that only tune Glue's listing are dropped, and so is recurse (a table read reads every file of the table,
     subfolders included, and keeps its partition columns for the filters); any other additional_options leave
     the read as written.
+
+    In a job that keeps its job bookmarks (a Job init()ed, reads with transformation_ctx: G2L004) the read goes
+    through glue_compat.bookmarked: `glue_compat.bookmarked(spark, "trades").table("main.risk.trades")` reads
+    the rows appended since the last committed run (a table stream); with jobBookmarkKeys (and
+    jobBookmarkKeysSortOrder) `keys=[...]` reads the rows past the keys that run saved.
     """
 
     id = "G2L101"
     name = "catalog-reader"
-    summary = "create_dynamic_frame/create_data_frame.from_catalog becomes spark.read.table on the UC name."
+    summary = (
+        "create_dynamic_frame/create_data_frame.from_catalog becomes spark.read.table on the UC name "
+        "(through glue_compat.bookmarked with job bookmarks)."
+    )
 
     def owns(self, ctx: ConvertContext, original: cst.Call) -> GlueCall | None:
         glue = _reader(ctx, original, "from_catalog")
@@ -249,13 +337,14 @@ class CatalogReader(CallRule):
             if not is_blank(predicate):
                 assert predicate is not None
                 steps.append(Step("where", (predicate,)))
+        bookmarked = _bookmarked(ctx, original, glue, options)
         notes = [
             database_note(name),
             catalog_id_note(bound.get("catalog_id")),
             _bounded_note(options),
-            _bookmark_keys_note(options),
+            "" if bookmarked is not None else _bookmark_keys_note(options),
         ]
-        return converted(chain(ctx, original, _root(glue), steps), *notes)
+        return converted(chain(ctx, original, bookmarked or _root(glue), steps), *notes)
 
 
 def database_note(name: TableName) -> str:
@@ -285,10 +374,23 @@ def _bounded_note(options: Mapping[str, cst.BaseExpression]) -> str:
     )
 
 
+BOOKMARK_KEYS_NOTE = (
+    "jobBookmarkKeys: in a run with job bookmarks Glue read only the rows past the keys its last committed run "
+    "saved; this reads every row on every run (an append target gets the earlier rows again): if the job ran "
+    "with bookmarks, read through glue_compat.bookmarked(spark, <transformation_ctx>, keys=...) with a "
+    "glue_compat.Job init()ed and commit()ted"
+)
+NO_KEYS_NOTE = (
+    "Glue's bookmark of a JDBC table without jobBookmarkKeys follows its primary key (when it only grows or "
+    "only shrinks): this reads every row on every run (an append target gets the earlier rows again): name "
+    "that column in jobBookmarkKeys and convert again"
+)
+
+
 def _bookmark_keys_note(options: Mapping[str, cst.BaseExpression]) -> str:
     if not any(key.lower() in BOOKMARK_KEYS for key in options):
         return ""
-    return "jobBookmarkKeys made Glue read only new rows (this reads them all): filter on a stored watermark"
+    return BOOKMARK_KEYS_NOTE
 
 
 class S3Reader(CallRule):
@@ -330,6 +432,10 @@ class S3Reader(CallRule):
     (Spark splits files itself);
     S3 prefixes go through [convert] paths. exclusions, jsonPath, skipFirst, grokLog and ion have no Spark
     equivalent: the read stays as written with a review item.
+
+    In a job that keeps its job bookmarks (G2L004) a read with transformation_ctx starts from
+    `glue_compat.bookmarked(spark, "trades")` instead of `spark.read`, with the same options: it reads the
+    files no committed run read (Auto Loader on Databricks, Spark's file stream source elsewhere).
     """
 
     id = "G2L102"
@@ -384,7 +490,7 @@ class S3Reader(CallRule):
             _bounded_note(connection),
             _recurse_note(connection) if filtered else "",
         ]
-        return converted(chain(ctx, original, _root(glue), steps), *notes)
+        return converted(chain(ctx, original, _bookmarked(ctx, original, glue) or _root(glue), steps), *notes)
 
 
 def _recurse_note(options: Mapping[str, cst.BaseExpression]) -> str:
@@ -494,6 +600,11 @@ class JdbcReader(CallRule):
     hashfield/hashpartitions are dropped with a note. A Glue connection (connectionName, as Glue Studio writes
     it) becomes a secret scope of the same name holding url, user and password, the options the script does
     not give. sampleQuery, a computed options dict or unknown options leave the read as written.
+
+    In a job that keeps its job bookmarks (G2L004) a read with transformation_ctx and jobBookmarkKeys starts
+    from `glue_compat.bookmarked(spark, "fills", keys=[...], sort_order=...)`: the rows past the keys of the
+    last committed run. Without jobBookmarkKeys Glue used the table's primary key, which the script does not
+    name: the read stays a full read, with a review item.
     """
 
     id = "G2L103"
@@ -516,9 +627,20 @@ class JdbcReader(CallRule):
         access = jdbc_access(ctx, options)
         if isinstance(access, Outcome):
             return access
+        notes = access.notes
+        bookmarked = _bookmarked(ctx, original, glue, options)
+        if bookmarked is not None and _get(options, "jobBookmarkKeys") is None:
+            bookmarked, notes = None, [*notes, NO_KEYS_NOTE]  # Glue's key is the primary key: not known here
+        elif bookmarked is not None:
+            notes = [note for note in notes if note != BOOKMARK_KEYS_NOTE]
         return converted(
-            chain(ctx, original, _root(glue), [Step("format", (string("jdbc"),)), *access.steps, Step("load")]),
-            *access.notes,
+            chain(
+                ctx,
+                original,
+                bookmarked or _root(glue),
+                [Step("format", (string("jdbc"),)), *access.steps, Step("load")],
+            ),
+            *notes,
             _redshift_read_note(options),
         )
 

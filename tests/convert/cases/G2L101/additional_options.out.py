@@ -8,5 +8,5 @@ pruned = spark.read.table("main.risk.trades").where("region = 'EU'").where("day 
 bounded = spark.read.table("main.risk.fills")
 # g2l: review G2L101: catalog_id "123456789012" named another account's Glue catalog: check the Unity Catalog name
 shared = spark.read.table("main.risk.fx")
-# g2l: review G2L101: jobBookmarkKeys made Glue read only new rows (this reads them all): filter on a stored watermark
+# g2l: review G2L101: jobBookmarkKeys: in a run with job bookmarks Glue read only the rows past the keys its last committed run saved; this reads every row on every run (an append target gets the earlier rows again): if the job ran with bookmarks, read through glue_compat.bookmarked(spark, <transformation_ctx>, keys=...) with a glue_compat.Job init()ed and commit()ted
 incremental = spark.read.table("main.ledger.entries")

@@ -5,11 +5,12 @@ from pyspark.sql import SparkSession
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME"])
 spark = SparkSession.builder.getOrCreate()
+job = glue_compat.Job(spark, bookmarks="/Volumes/main/g2l/g2l_bookmarks")
+job.init(args["JOB_NAME"], args)
 
 # Script generated for node Amazon S3
-# g2l: review G2L004: this job used Glue job bookmarks (transformation_ctx): read incrementally with Auto Loader (cloudFiles) or a watermark table
 AmazonS3_node1700000000000 = (
-    spark.read.format("csv")
+    glue_compat.bookmarked(spark, "AmazonS3_node1700000000000").format("csv")
     .option("quote", '"')
     .option("header", True)
     .option("sep", ",")
@@ -19,3 +20,5 @@ AmazonS3_node1700000000000 = (
     .load(["s3://risk-landing/positions/"])
     .transform(glue_compat.csv_types)
 )
+
+job.commit()

@@ -22,5 +22,5 @@ driver = (
     .option("driver", "com.mysql.cj.jdbc.Driver")
     .load()
 )
-# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get); jobBookmarkKeys made Glue read only new rows (this reads them all): filter on a stored watermark; credentials were in AWS Secrets Manager ("prod/risk/pg")
+# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get); jobBookmarkKeys: in a run with job bookmarks Glue read only the rows past the keys its last committed run saved; this reads every row on every run (an append target gets the earlier rows again): if the job ran with bookmarks, read through glue_compat.bookmarked(spark, <transformation_ctx>, keys=...) with a glue_compat.Job init()ed and commit()ted; credentials were in AWS Secrets Manager ("prod/risk/pg")
 incremental = spark.read.format("jdbc").option("url", url).option("dbtable", "public.events").load()

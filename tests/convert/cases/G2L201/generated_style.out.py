@@ -8,9 +8,10 @@ from pyspark.sql import SparkSession
 args = glue_compat.resolved_options(sys.argv, ['JOB_NAME'])
 
 spark = SparkSession.builder.getOrCreate()
+job = glue_compat.Job(spark, bookmarks="/Volumes/main/g2l/g2l_bookmarks")
+job.init(args['JOB_NAME'], args)
 ## @type: DataSource
-# g2l: review G2L004: this job used Glue job bookmarks (transformation_ctx): read incrementally with Auto Loader (cloudFiles) or a watermark table
-datasource0 = spark.read.table("main.risk.trades")
+datasource0 = glue_compat.bookmarked(spark, "datasource0").table("main.risk.trades")
 ## @type: DataSink
 ## @return: datasink4
 datasource0.write.mode("append").format("parquet").save("/Volumes/prod/risk/curated/trades")
@@ -18,3 +19,4 @@ datasource0.write.mode("append").format("parquet").save("/Volumes/prod/risk/cura
 # g2l: review G2L201: Glue's write returned the frame it wrote; a Spark write returns None: read that frame where written is read
 written = datasource0.write.mode("append").format("json").save("/Volumes/prod/risk/curated/copy")
 print(written)
+job.commit()

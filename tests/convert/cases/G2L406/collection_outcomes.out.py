@@ -23,7 +23,6 @@ exposures = spark.read.table("main.risk.exposures")
 
 # g2l: review G2L406: Glue Data Quality results are no longer published (publishing_options and additional_options: the Data Quality tab, CloudWatch metrics, results in S3): write the ruleOutcomes DataFrame to a table, or fail the job on a Failed Outcome, where the team relied on them
 checked = glue_compat.evaluate_data_quality(exposures, EXPOSURE_RULES)
-# g2l: review G2L004: this job used Glue job bookmarks (transformation_ctx): read incrementally with Auto Loader (cloudFiles) or a watermark table
 rule_outcomes = checked["ruleOutcomes"]
 row_outcomes = checked["rowLevelOutcomes"]
 
