@@ -1,4 +1,5 @@
-"""The DQDL parser the converter reads rulesets with (g2l_merge/convert/dqdl.py), without Spark.
+"""The DQDL parser the converter reads rulesets with (g2l_merge/convert/dqdl.py), and its copy inside glue_compat.py
+that converted jobs evaluate rulesets with: every test runs on both (no Spark session is started).
 
 Each expected value is written out by hand from the DQDL reference (docs.aws.amazon.com/glue/latest/dg/dqdl.html):
 what a rule parses into decides whether the converter rewrites an EvaluateDataQuality call or leaves it for review.
@@ -6,9 +7,19 @@ what a rule parses into decides whether the converter rewrites an EvaluateDataQu
 
 from __future__ import annotations
 
+from types import ModuleType
+
 import pytest
 
-from g2l_merge.convert.dqdl import DqCondition, DqKeyword, DqRule, parse_rule, parse_ruleset, ruleset_extras
+from g2l_merge.convert import dqdl
+from g2l_merge.convert.compat import glue_compat
+from g2l_merge.convert.dqdl import DqCondition, DqRule
+
+
+@pytest.fixture(params=["converter", "glue_compat"])
+def dq(request: pytest.FixtureRequest) -> ModuleType:
+    """The parser under test: the converter's module, or the same text inside glue_compat.py."""
+    return dqdl if request.param == "converter" else glue_compat
 
 
 @pytest.mark.parametrize(
@@ -34,29 +45,29 @@ from g2l_merge.convert.dqdl import DqCondition, DqKeyword, DqRule, parse_rule, p
     ],
 )
 def test_a_rule_parses_into_its_type_columns_and_expression(
-    text: str, rule_type: str, columns: tuple[str, ...], condition: DqCondition | None
+    dq: ModuleType, text: str, rule_type: str, columns: tuple[str, ...], condition: DqCondition | None
 ) -> None:
-    rule = parse_rule(text)
+    rule = dq.parse_rule(text)
     assert (rule.rule_type, rule.columns, rule.unsupported) == (rule_type, columns, None)
     if condition is not None:
         assert rule.condition == condition
 
 
-def test_in_lists_keep_keywords_apart_from_strings() -> None:
-    rule = parse_rule('ColumnValues "rating" not in ["D", NULL, EMPTY]')
+def test_in_lists_keep_keywords_apart_from_strings(dq: ModuleType) -> None:
+    rule = dq.parse_rule('ColumnValues "rating" not in ["D", NULL, EMPTY]')
     assert rule.condition is not None
     assert rule.condition.op == "not in"
     assert rule.condition.values == ("D", "NULL", "EMPTY")
-    assert [isinstance(value, DqKeyword) for value in rule.condition.values] == [False, True, True]
+    assert [isinstance(value, dq.DqKeyword) for value in rule.condition.values] == [False, True, True]
     assert str(rule.condition) == 'not in ["D", NULL, EMPTY]'
 
 
-def test_threshold_and_where_are_read_for_the_types_that_take_them() -> None:
-    rule = parse_rule('ColumnValues "pd" <= 1 where "desk = \'FX\'" with threshold > 0.9')
+def test_threshold_and_where_are_read_for_the_types_that_take_them(dq: ModuleType) -> None:
+    rule = dq.parse_rule('ColumnValues "pd" <= 1 where "desk = \'FX\'" with threshold > 0.9')
     assert rule.where == "desk = 'FX'"
     assert rule.threshold == DqCondition(">", (0.9,))
     assert rule.unsupported is None
-    assert parse_rule('Mean "pd" > 0 with threshold > 0.5').unsupported == "a threshold"
+    assert dq.parse_rule('Mean "pd" > 0 with threshold > 0.5').unsupported == "a threshold"
 
 
 @pytest.mark.parametrize(
@@ -69,12 +80,12 @@ def test_threshold_and_where_are_read_for_the_types_that_take_them() -> None:
         ('ColumnValues "pd" > 0 with threshold > 0.5 where "desk = 1"', "a where clause"),
     ],
 )
-def test_what_glue_compat_does_not_evaluate_is_named_not_dropped(text: str, unsupported: str) -> None:
-    assert parse_rule(text).unsupported == unsupported
+def test_what_glue_compat_does_not_evaluate_is_named_not_dropped(dq: ModuleType, text: str, unsupported: str) -> None:
+    assert dq.parse_rule(text).unsupported == unsupported
 
 
-def test_composite_rules_bind_and_tighter_than_or() -> None:
-    rule = parse_rule('(RowCount > 0) or (IsComplete "desk") and (IsUnique "trade_id")')
+def test_composite_rules_bind_and_tighter_than_or(dq: ModuleType) -> None:
+    rule = dq.parse_rule('(RowCount > 0) or (IsComplete "desk") and (IsUnique "trade_id")')
     assert rule.rule_type == "or"
     first, second = rule.parts
     assert first.rule_type == "RowCount"
@@ -83,7 +94,7 @@ def test_composite_rules_bind_and_tighter_than_or() -> None:
     assert rule.text == '(RowCount > 0) or (IsComplete "desk") and (IsUnique "trade_id")'
 
 
-def test_a_ruleset_reads_its_rules_comments_and_extras() -> None:
+def test_a_ruleset_reads_its_rules_comments_and_extras(dq: ModuleType) -> None:
     ruleset = """
         # limits feed checks
         MinRows = 10
@@ -93,12 +104,12 @@ def test_a_ruleset_reads_its_rules_comments_and_extras() -> None:
             (IsComplete "desk") and (IsComplete "pd")
         ]
     """
-    rules = parse_ruleset(ruleset)
+    rules = dq.parse_ruleset(ruleset)
     assert [rule.rule_type for rule in rules] == ["RowCount", "ColumnValues", "and"]
     assert rules[1].condition == DqCondition("in", ("FX", "RATES"))
-    assert ruleset_extras(ruleset) == ["MinRows"]
-    assert ruleset_extras("no rules here") == []
-    assert parse_ruleset('Rules = [ColumnValues "note" = "a # b"]')[0].condition == DqCondition("=", ("a # b",))
+    assert dq.ruleset_extras(ruleset) == ["MinRows"]
+    assert dq.ruleset_extras("no rules here") == []
+    assert dq.parse_ruleset('Rules = [ColumnValues "note" = "a # b"]')[0].condition == DqCondition("=", ("a # b",))
 
 
 @pytest.mark.parametrize(
@@ -124,11 +135,11 @@ def test_a_ruleset_reads_its_rules_comments_and_extras() -> None:
         ("Rules = [ (RowCount > 0) and RowCount > 1 ]", "each rule goes in parentheses"),
     ],
 )
-def test_a_ruleset_that_does_not_parse_is_named_in_the_error(ruleset: str, message: str) -> None:
+def test_a_ruleset_that_does_not_parse_is_named_in_the_error(dq: ModuleType, ruleset: str, message: str) -> None:
     with pytest.raises(ValueError, match="DQDL") as raised:
-        parse_ruleset(ruleset)
+        dq.parse_ruleset(ruleset)
     assert message in str(raised.value)
 
 
-def test_rules_compare_as_named_tuples() -> None:
-    assert parse_rule("RowCount > 0") == DqRule("RowCount > 0", "RowCount", (), DqCondition(">", (0.0,)))
+def test_rules_compare_as_named_tuples(dq: ModuleType) -> None:
+    assert dq.parse_rule("RowCount > 0") == DqRule("RowCount > 0", "RowCount", (), DqCondition(">", (0.0,)))

@@ -831,3 +831,10 @@ def test_evaluate_data_quality_on_text_numbers_and_an_empty_frame(spark: SparkSe
         ("Failed", "Column.pd.Mean has no value: the column has no non-null values"),
     ]
     assert result["rowLevelOutcomes"].count() == 0
+
+
+def test_a_bookmarked_read_refuses_a_sort_order_glue_does_not_have() -> None:
+    # jobBookmarkKeysSortOrder is asc or desc (Glue Developer Guide, monitor-continuations.html); anything else
+    # would pick the wrong end of the keys, so it is refused before any read.
+    with pytest.raises(ValueError, match="jobBookmarkKeysSortOrder must be asc or desc, not 'newest'"):
+        glue_compat.bookmarked(None, "limits", ["limit_id"], "newest")
