@@ -18,7 +18,7 @@ lines = sc.textFile("s3://bank-risk-raw/limits/")
 # g2l: review G2L010: this line uses the RDD API, which Databricks serverless and standard access mode compute (Spark Connect) do not have: as written, there it fails and the job stops here: use DataFrames (spark.createDataFrame(rows), spark.read; a Python UDF or mapInPandas for a per-record function), or run the job on dedicated (classic) compute
 if lines.isEmpty():
     print("no limits")
-# g2l: review G2L313: lines.map(function): if this is a DynamicFrame (a DataFrame now), use glue_compat.map_records or Column expressions
+# g2l: review G2L313: lines.map(function): if this is a DynamicFrame (a DataFrame now), use glue_compat.map_records or Column expressions: as written, on a DataFrame it fails and the job stops
 # g2l: review G2L010: this line uses the RDD API, which Databricks serverless and standard access mode compute (Spark Connect) do not have: as written, there it fails and the job stops here: use DataFrames (spark.createDataFrame(rows), spark.read; a Python UDF or mapInPandas for a per-record function), or run the job on dedicated (classic) compute
 limits = lines.map(lambda line: line.split(","))
 # g2l: review G2L010: this line uses the RDD API, which Databricks serverless and standard access mode compute (Spark Connect) do not have: as written, there it fails and the job stops here: use DataFrames (spark.createDataFrame(rows), spark.read; a Python UDF or mapInPandas for a per-record function), or run the job on dedicated (classic) compute

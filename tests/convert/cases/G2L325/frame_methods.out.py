@@ -9,6 +9,6 @@ def inspect(trades: DataFrame):
     trades.show(5)
     trades.show()
     trades.printSchema()
-    # g2l: review G2L325: unnest_ddb_json reads DynamoDB JSON (attribute-type wrappers): unwrap the fields with Column expressions
+    # g2l: review G2L325: unnest_ddb_json reads DynamoDB JSON (attribute-type wrappers): as written, it fails on Databricks and the job stops: unwrap the fields with Column expressions
     flat = trades.unnest_ddb_json()
     return fields, parts, trades.count(), flat

@@ -5,7 +5,7 @@ from pyspark.sql import DataFrame
 
 # self is the DynamicFrame the visual node transforms
 def mask_column(self, column, mask="***"):
-    # g2l: review G2L301: self.toDF(): if this is a DynamicFrame (a DataFrame after conversion), drop .toDF(); an RDD keeps it
+    # g2l: review G2L301: self.toDF(): if this is a DynamicFrame (a DataFrame after conversion), drop .toDF(); an RDD keeps it: as written, on a DataFrame it fails and the job stops
     masked = self.toDF().withColumn(column, F.lit(mask))
     return masked
 
