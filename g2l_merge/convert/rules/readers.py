@@ -510,9 +510,9 @@ def _recurse_note(options: Mapping[str, cst.BaseExpression]) -> str:
     return (
         "recurse with push_down_predicate: Glue read only the key=value folders the predicate selects; this read "
         "keeps Spark's partition discovery (recursiveFileLookup would drop the columns the predicate filters on): "
-        "it reads key=value folders at any depth, a file in a folder that is not key=value makes it fail, and the "
-        "frame has the partition columns (types inferred) that Glue's from_options frame did not have: a write "
-        "of all columns writes them too unless you drop them"
+        "as converted, it reads key=value folders at any depth, a file in a folder that is not key=value makes it "
+        "fail, and the frame has the partition columns (types inferred) that Glue's from_options frame did not "
+        "have: a write of all columns writes them too unless you drop them"
     )
 
 
@@ -848,10 +848,11 @@ def _streaming_table(ctx: ConvertContext, original: cst.Call, updated: cst.Call,
     )
     note = (
         "a streaming catalog table: Glue read the Kafka/Kinesis stream its Glue table describes and parsed each "
-        "record with the table's schema; this streams the rows of the Unity Catalog table of that name, the same "
-        "records only if the stream lands in that table (e.g. a Delta table an ingestion pipeline writes), else "
-        'no data or other data: then read the source with spark.readStream.format("kafka" or "kinesis") and '
-        "fill in its brokers and topic (or stream name and region) and a from_json schema for the value" + positions
+        "record with the table's schema; as converted, this streams the rows of the Unity Catalog table of that "
+        "name, the same records only if the stream lands in that table (e.g. a Delta table an ingestion "
+        "pipeline writes), else no data or other data: then read the source with "
+        'spark.readStream.format("kafka" or "kinesis") and fill in its brokers and topic (or stream name and '
+        "region) and a from_json schema for the value" + positions
     )
     steps = [Step("table", (name.node,))]
     return converted(chain(ctx, original, _root(glue, stream=True), steps), note, database_note(name))

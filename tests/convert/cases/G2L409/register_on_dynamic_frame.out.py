@@ -11,5 +11,5 @@ def mask_column(self, column, mask="***"):
 
 
 # the name must match the functionName of the transform's JSON config
-# g2l: review G2L409: Glue Studio custom visual transform mask_column: now a DataFrame method, so self is a DataFrame: check the function's DynamicFrame calls (self.toDF(), self.glue_ctx, self.name, self.schema())
+# g2l: review G2L409: Glue Studio custom visual transform mask_column: now a DataFrame method, so self is a DataFrame: check the function's DynamicFrame calls (self.toDF(), self.glue_ctx, self.name, self.schema()): as written, most of them fail on a DataFrame and stop the job
 DataFrame.mask_column = mask_column
