@@ -24,7 +24,8 @@ frame.spigot("s3://risk-debug/sample/")
 """
 SPIGOT_REVIEW = (
     "G2L317",
-    "Spigot writes sample records to a path: check Databricks can write there, or drop this debugging step",
+    "Spigot writes sample records to a path: as converted, where Databricks cannot write there the job fails "
+    "here: check it can, or drop this debugging step",
 )
 
 

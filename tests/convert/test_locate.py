@@ -12,7 +12,7 @@ from finding_check import misplaced, text_lines
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert import engine
 from g2l_merge.convert.locate import relocate, review_lines
-from g2l_merge.convert.rules.readers import CREDENTIALS
+from g2l_merge.convert.rules.readers import CREDENTIALS_KEPT
 
 JDBC_READ = """{name} = glueContext.create_dynamic_frame.from_options(
     connection_type="postgresql",
@@ -24,7 +24,7 @@ from pyspark.context import SparkContext
 
 glueContext = GlueContext(SparkContext.getOrCreate())
 """
-CREDENTIALS_COMMENT = f"# g2l: review G2L103: {CREDENTIALS}"
+CREDENTIALS_COMMENT = f"# g2l: review G2L103: {CREDENTIALS_KEPT}"
 
 
 def _comment_lines(text: str, comment: str) -> list[int]:

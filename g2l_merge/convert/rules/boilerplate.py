@@ -218,7 +218,7 @@ def _stand_in(name: str, star: str, origin: str) -> tuple[ImportSpec, str | None
     if name in GLUE_COMPAT_STAND_INS:
         note = (
             f"{name} came from `from {star} import *`: glue_compat's stand-in keeps it defined; "
-            "check what this code does with it on a DataFrame"
+            "as converted, the code runs: check what it does with it on a DataFrame"
         )
         return ("glue_compat", name, None), note
     origin_module, _, obj = origin.rpartition(".")
@@ -431,7 +431,8 @@ class _FlagGlueImports(cst.CSTTransformer):
             return updated
         message = (
             f"{', '.join(modules)} is still imported: code the rules did not convert uses it (with no review "
-            "item): convert that code by hand, and the import goes"
+            "item): as written, the import fails on Databricks (no awsglue there) and the job stops at it: convert "
+            "that code by hand, and the import goes"
         )
         comment = f"# g2l: review {self.rule}: {message}"
         statement = self.ctx.state(_ImportState).statements.get(modules[0])
@@ -599,7 +600,8 @@ class SparkSessionSetup(Rule):
                 else ""
             )
             + (f"SparkContext arguments {', '.join(others)} do not apply; " if others else "")
-            + "put cluster settings in the job's cluster configuration",
+            + "as converted, the job runs with the cluster's settings for the rest: put cluster settings in the "
+            "job's cluster configuration",
         )
         return f"SparkSession.builder.config(conf={conf}).getOrCreate()" if conf is not None else SESSION_BUILDER
 
@@ -628,7 +630,8 @@ class SparkSessionSetup(Rule):
             ctx.review(
                 original,
                 self.id,
-                f"{code_of(original)}: a GlueContext member a SparkSession does not have: convert it by hand",
+                f"{code_of(original)}: a GlueContext member a SparkSession does not have: as written, it fails "
+                "there and the job stops here: convert it by hand",
             )
         return updated
 
@@ -655,7 +658,8 @@ class SparkSessionSetup(Rule):
             ctx.review(
                 original,
                 self.id,
-                f"{code_of(func)}(...) with these arguments: convert it by hand ({session}.conf or {session}.catalog)",
+                f"{code_of(func)}(...) with these arguments: as written, it fails on the SparkSession (no such method) "
+                f"and the job stops here: convert it by hand ({session}.conf or {session}.catalog)",
             )
             return updated
         target = SQL_CONTEXT_CALLS[func.attr.value]
@@ -1029,7 +1033,8 @@ class JobLifecycle(Rule):
                 original,
                 self.id,
                 "this Glue Job object is handed on (stored, returned or given to a function): it is glue_compat's "
-                "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): remove it, "
+                "stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): the data is the "
+                "same: remove it, "
                 "and its init()/commit() calls, by hand",
             )
         ctx.add_import("glue_compat")
@@ -1124,7 +1129,7 @@ BLUEPRINT_PACKAGE = "awsglue.blueprint"
 BLUEPRINT_MESSAGE = (
     "a Glue workflow blueprint layout (awsglue.blueprint): it defines the jobs, crawlers and triggers of a "
     "Glue workflow, not a job; carried over unchanged until workflow definitions are converted (on Databricks "
-    "a workflow is a Lakeflow Jobs definition)"
+    "a workflow is a Lakeflow Jobs definition): as written, nothing on Databricks runs it"
 )
 
 
@@ -1268,9 +1273,9 @@ class GlueImportFallback(Rule):
         ctx.review(
             original,
             self.id,
-            f"this branch imported awsglue, so it ran on Glue only; converted, it is what a Databricks run does, "
-            f"if `{code_of(original.test)}` holds there: set that in the job's environment or parameters, or "
-            f"test {ON_DATABRICKS}",
+            f"this branch imported awsglue, so it ran on Glue only; as converted, a Databricks run takes it only "
+            f"if `{code_of(original.test)}` holds there, and else skips it: set that in the job's environment or "
+            f"parameters, or test {ON_DATABRICKS}",
         )
         return updated
 
@@ -1293,7 +1298,8 @@ class GlueImportFallback(Rule):
                 original,
                 self.id,
                 f"the ImportError fallback binds {', '.join(unbound)}, which the awsglue import bound on Glue; on "
-                "Databricks the first branch runs and leaves it unbound: convert the code that still reads it",
+                "Databricks the first branch runs and leaves it unbound: as converted, the code that still reads it "
+                "fails there (NameError) and the job stops: convert it",
             )
         if not bound:
             return body
@@ -1302,7 +1308,8 @@ class GlueImportFallback(Rule):
             original,
             self.id,
             f"the ImportError fallback rebinds what an awsglue import bound, and code below still tests it: on "
-            f"Databricks {listed} (a stand-in): check what that code does with it",
+            f"Databricks {listed} (a stand-in): as converted, code that tests it takes the path it took on Glue: "
+            "check what that code does with it",
         )
         ctx.add_import("glue_compat")
         assignments = [stmt(f"{name} = glue_compat.{stand_in}") for name, stand_in in bound.items()]
@@ -1489,10 +1496,10 @@ class GlueContextSubclass(Rule):
         used = sorted(_self_members(ctx, original) & GLUE_ONLY_MEMBERS)
         uses = (
             f"it calls Glue-only members on self ({', '.join(used)}), which the base does not have: convert "
-            "those methods by hand"
+            "those methods by hand: as written, those calls fail and the job stops there"
             if used
             else "code that uses Glue-only members on it (its other bases, its callers: create_dynamic_frame, "
-            "write_dynamic_frame, ...) needs converting by hand"
+            "write_dynamic_frame, ...) fails as written and needs converting by hand"
         )
         ctx.review(
             original,
@@ -1511,7 +1518,8 @@ class GlueContextSubclass(Rule):
             original,
             self.id,
             f"{original.name.value} subclassed Glue's Job: its base is glue_compat.Job now, whose init() and commit() "
-            "do nothing (a Databricks run needs no Job, and has no job bookmarks to commit)",
+            "do nothing (a Databricks run needs no Job, and has no job bookmarks to commit): as converted, the data is "
+            "the same",
         )
         ctx.add_import("glue_compat")
         bases = list(updated.bases)
@@ -1611,7 +1619,8 @@ class GlueTestDoubles(Rule):
                 original,
                 self.id,
                 f"this test double patches GlueContext.{member}; converted jobs do not call it on a GlueContext "
-                "(they use a SparkSession): patch what the converted job calls instead",
+                "(they use a SparkSession): as written, the double is never called: patch what the converted job calls "
+                "instead",
             )
             return updated
         target = next((TEST_DOUBLE_TARGETS[q] for q in sorted(qualified) if q in TEST_DOUBLE_TARGETS), None)
@@ -1625,7 +1634,8 @@ class GlueTestDoubles(Rule):
                 original,
                 self.id,
                 f"this test double patched {glue_class}.{member}; converted jobs call {spark_class}.{methods[member]} "
-                "instead, so it patches that now: check the double's parameters against it",
+                "instead, so it patches that now: as converted, a double whose parameters differ fails when the job "
+                "calls it: check its parameters",
             )
         return updated.with_changes(value=cst.Name(spark_class), attr=cst.Name(methods.get(member, member)))
 
@@ -1639,7 +1649,8 @@ class GlueTestDoubles(Rule):
             original,
             self.id,
             f"this test double replaces {code_of(original)}, but the glue context is the SparkSession now and "
-            f"converted jobs call {CONTEXT_DOUBLES[member]} instead: patch that (pytest's monkeypatch.setattr)",
+            f"converted jobs call {CONTEXT_DOUBLES[member]} instead: as written, the double is never called: patch "
+            "that (pytest's monkeypatch.setattr)",
         )
 
 

@@ -17,15 +17,18 @@ RULE_ID = "G2L010"
 # Spark RDD APIs are not supported."; standard access mode clusters have the same limit, dedicated ones do not.
 _WHERE = "which Databricks serverless and standard access mode compute (Spark Connect) do not have"
 SPARK_CONTEXT = (
-    f"this line uses the SparkContext, {_WHERE}: use the SparkSession (spark.conf, spark.createDataFrame(rows), "
+    f"this line uses the SparkContext, {_WHERE}: as written, there it fails and the job stops here: use the "
+    "SparkSession (spark.conf, spark.createDataFrame(rows), "
     "spark.read), or run the job on dedicated (classic) compute"
 )
 RDD = (
-    f"this line uses the RDD API, {_WHERE}: use DataFrames (spark.createDataFrame(rows), spark.read; a Python "
+    f"this line uses the RDD API, {_WHERE}: as written, there it fails and the job stops here: use DataFrames "
+    "(spark.createDataFrame(rows), spark.read; a Python "
     "UDF or mapInPandas for a per-record function), or run the job on dedicated (classic) compute"
 )
 NUM_PARTITIONS = (
     f"df.rdd.getNumPartitions() uses the RDD API, {_WHERE}, and a DataFrame has no partition count of its own: "
+    "as written, there it fails and the job stops here: "
     "drop it, count distinct F.spark_partition_id() values, or run the job on dedicated (classic) compute"
 )
 # SparkContext methods that make an RDD (a name bound to their result holds one)

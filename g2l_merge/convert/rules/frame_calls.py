@@ -492,14 +492,19 @@ class FrameRule(Rule):
                     original,
                     self.id,
                     f"{code_of(call.source)} is a DynamicFrame on one path to here and not on another: "
-                    f"{call.method} is left as written; convert it by hand where it is a DynamicFrame",
+                    f"{call.method} is left as written: where it was a DynamicFrame, this is the DataFrame's own "
+                    f"{call.method} now{_own_method(call.method)}: convert it by hand there",
                 )
             return updated
         reviewed = len(ctx.findings)
         converted = self.convert(ctx, original, call)
         if converted is None:
             if len(ctx.findings) == reviewed:
-                ctx.review(original, self.id, f"{call.method} without the arguments Glue requires: convert it by hand")
+                ctx.review(
+                    original,
+                    self.id,
+                    f"{call.method} without the arguments Glue requires: {LEFT_FAILS}: convert it by hand",
+                )
             return method_form(updated, call) if call.transform else updated
         _review_thresholds(ctx, original, call)
         return converted
@@ -531,6 +536,18 @@ class FrameRule(Rule):
         raise NotImplementedError
 
 
+# What a frame call left as written does on Databricks: its frame is a DataFrame there, which has no Glue method
+# (and awsglue, which a Glue transform needs, is not installed).
+LEFT_FAILS = "as written, it fails on Databricks and the job stops"
+
+
+def _own_method(method: str) -> str:
+    """What the DataFrame's method of a Glue frame method's name does differently, where that is known."""
+    if method == "union":
+        return ", which matches columns by position, not by name as Glue did"
+    return " (or it fails, where a DataFrame has none)"
+
+
 def method_form(updated: cst.Call, call: FrameCall) -> cst.Call:
     """A transform class call left for review, written as the method call it stands for (its arguments by
     keyword), so that the file keeps no awsglue name: `ResolveChoice.apply(frame=f, choice=c)` is
@@ -559,7 +576,7 @@ def _review_thresholds(ctx: ConvertContext, original: cst.Call, call: FrameCall)
                 original,
                 THRESHOLDS_RULE,
                 f"{name}: Glue failed the job past that many error records; "
-                "Spark keeps no error records (a bad value fails the job or becomes null): check the "
-                "data checks this relied on",
+                "Spark keeps no error records (a bad value fails the job or becomes null): as converted, nothing "
+                "counts them against that threshold: check the data checks this relied on",
             )
             return

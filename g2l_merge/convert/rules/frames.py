@@ -43,6 +43,7 @@ from g2l_merge.convert.rules.frame_calls import (
     FRAME,
     FROM_DF,
     GLUE_TAIL,
+    LEFT_FAILS,
     OTHER,
     STUDIO_TRANSFORMS,
     TRANSFORMS,
@@ -113,16 +114,18 @@ class TransformForms(Rule):
                 original,
                 self.id,
                 f"{name} applies a function to each frame of a DynamicFrameCollection "
-                "(a dict of DataFrames now): rewrite it as a dict comprehension",
+                f"(a dict of DataFrames now): {LEFT_FAILS}: rewrite it as a dict comprehension",
             )
         elif name not in TRANSFORMS:
-            ctx.review(original, self.id, f"{name} has no DataFrame conversion: rewrite it with DataFrame calls")
+            ctx.review(
+                original, self.id, f"{name} has no DataFrame conversion: {LEFT_FAILS}: rewrite it with DataFrame calls"
+            )
         elif frame_call(ctx, original, updated) is None:
             ctx.review(
                 original,
                 self.id,
                 f"{name}.apply: its arguments could not be read (*args, **kwargs or "
-                "an unknown keyword): convert it by hand",
+                f"an unknown keyword): {LEFT_FAILS}: convert it by hand",
             )
         return updated
 
@@ -166,7 +169,9 @@ class ToDF(Rule):
         kind = frame_kind(ctx, func.value)
         if kind == FRAME and original.args:
             ctx.review(
-                original, self.id, "toDF(options) resolves choice types with ResolveOption: cast the columns instead"
+                original,
+                self.id,
+                f"toDF(options) resolves choice types with ResolveOption: {LEFT_FAILS}: cast the columns instead",
             )
         elif kind == FRAME:
             return updated.func.value
@@ -175,7 +180,8 @@ class ToDF(Rule):
                 original,
                 self.id,
                 f"{code_of(func.value)}.toDF(): if this is a DynamicFrame (a DataFrame "
-                "after conversion), drop .toDF(); an RDD keeps it",
+                "after conversion), drop .toDF(); an RDD keeps it: as written, on a DataFrame it fails and the job "
+                "stops",
             )
         return updated
 
@@ -200,7 +206,9 @@ class ToDF(Rule):
     def _from_df(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         bound = bind_arguments(("dataframe", "glue_ctx", "name"), {}, original, updated, False)
         if bound is None or "dataframe" not in bound.args:
-            ctx.review(original, self.id, "DynamicFrame.fromDF with unusual arguments: pass the DataFrame on")
+            ctx.review(
+                original, self.id, f"DynamicFrame.fromDF with unusual arguments: {LEFT_FAILS}: pass the DataFrame on"
+            )
             return updated
         return standalone(bound.args["dataframe"])
 
@@ -254,7 +262,7 @@ class ApplyMappingRule(FrameRule):
             return compat(ctx, "apply_mapping", receiver(call.receiver), code_of(mappings), *extra)
         problem = _mapping_columns(literal, "F", ctx.config.runtime_version)
         if isinstance(problem, str):
-            ctx.review(original, self.id, problem)
+            ctx.review(original, self.id, f"{problem}: {LEFT_FAILS}")
             return None
         columns = _mapping_columns(literal, functions_alias(ctx, original), ctx.config.runtime_version)
         assert not isinstance(columns, str)
@@ -428,7 +436,7 @@ class ResolveChoiceRule(FrameRule):
                 original,
                 self.id,
                 "resolveChoice(choice='match_catalog') needs a literal database and "
-                "table_name (and no catalog_id): cast to the Unity Catalog table's types by hand",
+                f"table_name (and no catalog_id): {LEFT_FAILS}: cast to the Unity Catalog table's types by hand",
             )
             return None
         name = catalog_table(ctx.config, database, table)
@@ -586,7 +594,7 @@ class SplitFieldsRule(FrameRule):
                 original,
                 self.id,
                 "SplitFields without name1 and name2: Glue named the parts after the "
-                "frame (frame1/frame2 for an unnamed one): name them and check the keys used below",
+                f"frame (frame1/frame2 for an unnamed one): {LEFT_FAILS}: name them and check the keys used below",
             )
             return None
         names = string_list(paths)
@@ -747,7 +755,8 @@ class FilterRule(FrameRule):
                 original,
                 self.id,
                 f"{_function_name(function)} runs in Python for every record "
-                "(glue_compat.filter_records): write it as a Column condition where you can",
+                "(glue_compat.filter_records): as converted, it keeps the records Glue kept (one it raises on is "
+                "dropped, as in Glue), only slower: write it as a Column condition where you can",
             )
             return compat(ctx, "filter_records", receiver(call.receiver), code_of(function))
         if "re." in code_of(function):
@@ -757,7 +766,7 @@ class FilterRule(FrameRule):
                 original,
                 self.id,
                 "where a compared field is null, Glue's lambda raised and dropped the "
-                "record; with `or` this condition can keep it: check null handling",
+                "record; as converted, with `or` this condition can keep it: check null handling",
             )
         return expr(f"{receiver(call.receiver)}.filter({predicate.code})")
 
@@ -779,7 +788,8 @@ def _function_on_frame(ctx: ConvertContext, original: cst.Call, call: FrameCall,
             original,
             rule,
             f"{code_of(call.source)}.{call.method}(function): if this is a DynamicFrame "
-            f"(a DataFrame now), use glue_compat.{call.method}_records or Column expressions",
+            f"(a DataFrame now), use glue_compat.{call.method}_records or Column expressions: as written, on a "
+            "DataFrame it fails and the job stops",
         )
     return False
 
@@ -834,7 +844,7 @@ class MapRule(FrameRule):
             self.id,
             f"{_function_name(function)} runs in Python for every record "
             "(glue_compat.map_records: a Python UDF, and one more pass to read the result's schema): "
-            "rewrite it with withColumn/select; as it is, the result has one schema, the union of the returned "
+            "rewrite it with withColumn/select; as converted, the result has one schema, the union of the returned "
             "records' (a field a record lacks is null there, whole and fractional numbers of a field become "
             "double, a field with values of different types is a string, as is one only ever null), and "
             "dates, timestamps and decimals the function returns come back as text" + _variant_note(ctx),
@@ -881,13 +891,14 @@ class UnboxRule(FrameRule):
             ctx.review(
                 original,
                 self.id,
-                "unbox of a format other than json: parse the field with from_csv or split and a schema",
+                f"unbox of a format other than json: {LEFT_FAILS}: parse the field with from_csv or split and a schema",
             )
             return None
         ctx.review(
             original,
             self.id,
-            "glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does: "
+            "glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does (the same "
+            "data): "
             "pass schema= to fix it" + _variant_note(ctx),
         )
         options = [f"{name}={code_of(value)}" for name, value in call.options.items()]
@@ -974,7 +985,8 @@ class SpigotRule(FrameRule):
         ctx.review(
             original,
             self.id,
-            "Spigot writes sample records to a path: check Databricks can write there, or drop this debugging step",
+            "Spigot writes sample records to a path: as converted, where Databricks cannot write there the job "
+            "fails here: check it can, or drop this debugging step",
         )
         options = call.args.get("options")
         target = code_of(storage_path(ctx.config, path)[0])
@@ -1018,7 +1030,9 @@ class PartitionsRule(FrameRule):
         if count is None:
             return None
         if shuffle is not None and not is_literal(shuffle, "True", "False"):
-            ctx.review(original, self.id, "coalesce with a computed shuffle: use repartition(n) when it is true")
+            ctx.review(
+                original, self.id, f"coalesce with a computed shuffle: {LEFT_FAILS}: use repartition(n) when it is true"
+            )
             return None
         method = "repartition" if call.method == "repartition" or is_literal(shuffle, "True") else "coalesce"
         return expr(f"{receiver(call.receiver)}.{method}({code_of(count)})")
@@ -1050,7 +1064,11 @@ class MergeFramesRule(FrameRule):
             return None
         options = call.args.get("options")
         if options is not None and not is_literal(options, "{}", "None"):
-            ctx.review(original, self.id, "mergeDynamicFrame options have no DataFrame meaning: check them")
+            ctx.review(
+                original,
+                self.id,
+                "mergeDynamicFrame options have no DataFrame meaning: as converted, they are dropped: check them",
+            )
         return compat(ctx, "merge_frames", receiver(call.receiver), code_of(staging), code_of(keys))
 
 
@@ -1093,7 +1111,7 @@ class Collections(FrameRule):
                 original,
                 self.id,
                 f"{call.method.removeprefix('collection_')} over a DynamicFrameCollection "
-                "(a dict of DataFrames now): rewrite it as a dict comprehension",
+                f"(a dict of DataFrames now): {LEFT_FAILS}: rewrite it as a dict comprehension",
             )
             return None
         return expr(f"{receiver(call.receiver)}[{code_of(key)}]")
@@ -1106,7 +1124,7 @@ class Collections(FrameRule):
                 original,
                 self.id,
                 "DynamicFrameCollection from a list keys the frames by their Glue names: "
-                "write the dict of DataFrames by hand",
+                f"{LEFT_FAILS}: write the dict of DataFrames by hand",
             )
             return updated
         return standalone(frames)
@@ -1161,7 +1179,7 @@ class ForEachBatch(Rule):
                 original,
                 self.id,
                 "forEachBatch needs its options written as a dict with windowSize and "
-                "checkpointLocation: write the writeStream.foreachBatch query by hand",
+                f"checkpointLocation: {LEFT_FAILS}: write the writeStream.foreachBatch query by hand",
             )
             return updated
         temp_dir = "TempDir" in code_of(options["checkpointLocation"])
@@ -1243,7 +1261,11 @@ class IngestionTimeColumns(Rule):
             return updated
         bound = bind_arguments(("frame", "time_granularity"), {}, original, updated, False)
         if bound is None or set(bound.args) != {"frame", "time_granularity"}:
-            ctx.review(original, self.id, "add_ingestion_time_columns with unusual arguments: convert it by hand")
+            ctx.review(
+                original,
+                self.id,
+                f"add_ingestion_time_columns with unusual arguments: {LEFT_FAILS}: convert it by hand",
+            )
             return updated
         return compat(
             ctx, "add_ingestion_time_columns", code_of(bound.args["frame"]), code_of(bound.args["time_granularity"])
@@ -1285,7 +1307,7 @@ class ErrorChannel(FrameRule):
             original,
             self.id,
             f"{call.method}: Spark keeps no error records (a bad value fails the job or "
-            "becomes null): check bad records with explicit conditions",
+            f"becomes null): {LEFT_FAILS}: check bad records with explicit conditions",
         )
         return None
 
@@ -1343,7 +1365,9 @@ class FrameTypes(Rule):
             return updated
         if isinstance(parent, cst.Call) and parent.func is original:
             if frame:
-                ctx.review(original, self.id, "DynamicFrame(...) from a Java frame: build the DataFrame instead")
+                ctx.review(
+                    original, self.id, f"DynamicFrame(...) from a Java frame: {LEFT_FAILS}: build the DataFrame instead"
+                )
             return updated
         ctx.add_import("pyspark.sql", "DataFrame")
         if frame:
@@ -1402,7 +1426,8 @@ class FrameMethods(FrameRule):
         ctx.review(
             original,
             self.id,
-            f"{call.method} reads DynamoDB JSON (attribute-type wrappers): unwrap the fields with Column expressions",
+            f"{call.method} reads DynamoDB JSON (attribute-type wrappers): {LEFT_FAILS}: unwrap the fields with "
+            "Column expressions",
         )
         return None
 

@@ -49,7 +49,12 @@ class ResolvedOptions(Rule):
             return updated
         positional = [a for a in updated.args if a.keyword is None]
         if len(updated.args) != 2 or len(positional) != 2:
-            ctx.review(original, self.id, "getResolvedOptions with unusual arguments: convert by hand")
+            ctx.review(
+                original,
+                self.id,
+                "getResolvedOptions with unusual arguments: as written, it fails on Databricks (no awsglue.utils) and "
+                "the job stops here: convert it by hand",
+            )
             return updated
         ctx.add_import("glue_compat")
         options = code_of(positional[1].value)
@@ -80,7 +85,8 @@ class ResolvedOptions(Rule):
                 original,
                 self.id,
                 "Glue passed --JOB_NAME to every job run; a Databricks run passes it only when the job's parameters "
-                'list it: add --JOB_NAME to the task\'s parameters, or test "DATABRICKS_RUNTIME_VERSION" in os.environ',
+                "list it: as converted, this test is false on a run whose parameters do not: add --JOB_NAME to the "
+                'task\'s parameters, or test "DATABRICKS_RUNTIME_VERSION" in os.environ',
             )
         return updated
 

@@ -116,6 +116,11 @@ JDBC_DROPPED = frozenset({"redshifttmpdir", "aws_iam_role", "bulksize"})
 JDBC_PARALLEL = frozenset({"hashfield", "hashexpression", "hashpartitions"})
 GLUE_CONNECTION = frozenset({"connectionname", "useconnectionproperties"})
 CREDENTIALS = "JDBC credentials: take user and password from a secret scope (dbutils.secrets.get)"
+# the same, for a converted access: its options keep the user and password where the script gave them
+CREDENTIALS_KEPT = (
+    "JDBC credentials: as converted, they come from where the script gives them (the data is the same): take "
+    "user and password from a secret scope (dbutils.secrets.get)"
+)
 KAFKA_OPTIONS = {
     "bootstrap.servers": "kafka.bootstrap.servers",
     "topicname": "subscribe",
@@ -350,8 +355,8 @@ class CatalogReader(CallRule):
 def database_note(name: TableName) -> str:
     return (
         (
-            "the database is computed at run time: check the Unity Catalog schema "
-            "([convert] databases overrides and backticks could not apply)"
+            "the database is computed at run time: as converted, its value is the schema name as it is ([convert] "
+            "databases overrides and backticks could not apply): check the Unity Catalog schema"
         )
         if name.computed_database
         else ""
@@ -362,14 +367,18 @@ def catalog_id_note(catalog_id: cst.BaseExpression | None) -> str:
     if is_blank(catalog_id):
         return ""
     assert catalog_id is not None
-    return f"catalog_id {code_of(catalog_id)} named another account's Glue catalog: check the Unity Catalog name"
+    return (
+        f"catalog_id {code_of(catalog_id)} named another account's Glue catalog: as converted, the "
+        "table of that name in this workspace's catalog is used: check the Unity Catalog name"
+    )
 
 
 def _bounded_note(options: Mapping[str, cst.BaseExpression]) -> str:
     if not any(key.lower() in BOUNDED for key in options):
         return ""
     return (
-        "boundedFiles/boundedSize capped each run's input: use Auto Loader with maxFilesPerTrigger or "
+        "boundedFiles/boundedSize capped each run's input: as converted, every run reads all of it: use Auto "
+        "Loader with maxFilesPerTrigger or "
         "maxBytesPerTrigger if the job still needs that"
     )
 
@@ -501,9 +510,9 @@ def _recurse_note(options: Mapping[str, cst.BaseExpression]) -> str:
     return (
         "recurse with push_down_predicate: Glue read only the key=value folders the predicate selects; this read "
         "keeps Spark's partition discovery (recursiveFileLookup would drop the columns the predicate filters on): "
-        "it reads key=value folders at any depth, a file in a folder that is not key=value makes it fail, and the "
-        "frame has the partition columns (types inferred) that Glue's from_options frame did not have: a write "
-        "of all columns writes them too unless you drop them"
+        "as converted, it reads key=value folders at any depth, a file in a folder that is not key=value makes it "
+        "fail, and the frame has the partition columns (types inferred) that Glue's from_options frame did not "
+        "have: a write of all columns writes them too unless you drop them"
     )
 
 
@@ -569,7 +578,10 @@ def _paths(ctx: ConvertContext, node: cst.BaseExpression) -> tuple[cst.BaseExpre
 def _compression_note(options: Mapping[str, cst.BaseExpression]) -> str:
     if not any(key.lower() == "compressiontype" for key in options):
         return ""
-    return "compressionType dropped: Spark decompresses by file extension (.gz, .bz2); check the files have one"
+    return (
+        "compressionType dropped: Spark decompresses by file extension (.gz, .bz2): as converted, a file without "
+        "one is read as it is, not decompressed: check the files have one"
+    )
 
 
 class JdbcReader(CallRule):
@@ -707,12 +719,15 @@ def _credentials_note(options: Mapping[str, cst.BaseExpression], connection: cst
     if connection is None:
         password = _get(options, "password")
         written = "; a password is written in the script: move it to a secret scope" if string_value(password) else ""
-        return CREDENTIALS + written
+        return CREDENTIALS_KEPT + written
     if string_value(connection) is not None:
         where = f"Glue connection {code_of(connection)}: keep them in secret scope {code_of(connection)}"
     else:
         where = f"the Glue connection named by {code_of(connection)}: keep them in a secret scope of that name"
-    return f"the URL and credentials were in {where} (keys url, user, password) or change these options"
+    return (
+        f"the URL and credentials were in {where} (keys url, user, password) or change these options: as "
+        "converted, the job reads them from there, and without them it fails and stops"
+    )
 
 
 def jdbc_notes(options: Mapping[str, cst.BaseExpression]) -> list[str]:
@@ -720,13 +735,20 @@ def jdbc_notes(options: Mapping[str, cst.BaseExpression]) -> list[str]:
     notes = [_bookmark_keys_note(options)]
     if keys.keys() & JDBC_PARALLEL:
         notes.append(
-            "hashfield/hashpartitions dropped: for parallel reads set partitionColumn, lowerBound, "
+            "hashfield/hashpartitions dropped: as converted, it reads through one connection (the same data, "
+            "slower): for parallel reads set partitionColumn, lowerBound, "
             "upperBound and numPartitions"
         )
     if "customjdbcdrivers3path" in keys:
-        notes.append(f"install the JDBC driver from {code_of(keys['customjdbcdrivers3path'])} on the cluster")
+        notes.append(
+            f"install the JDBC driver from {code_of(keys['customjdbcdrivers3path'])} on the cluster: as converted, "
+            "without it the access fails and the job stops"
+        )
     if "secretid" in keys:
-        notes.append(f"credentials were in AWS Secrets Manager ({code_of(keys['secretid'])})")
+        notes.append(
+            f"credentials were in AWS Secrets Manager ({code_of(keys['secretid'])}): as converted, nothing fetches "
+            "them, so a database that needs them refuses the connection and the job stops"
+        )
     return notes
 
 
@@ -826,10 +848,11 @@ def _streaming_table(ctx: ConvertContext, original: cst.Call, updated: cst.Call,
     )
     note = (
         "a streaming catalog table: Glue read the Kafka/Kinesis stream its Glue table describes and parsed each "
-        "record with the table's schema; this streams the rows of the Unity Catalog table of that name, the same "
-        "records only if the stream lands in that table (e.g. a Delta table an ingestion pipeline writes), else "
-        'no data or other data: then read the source with spark.readStream.format("kafka" or "kinesis") and '
-        "fill in its brokers and topic (or stream name and region) and a from_json schema for the value" + positions
+        "record with the table's schema; as converted, this streams the rows of the Unity Catalog table of that "
+        "name, the same records only if the stream lands in that table (e.g. a Delta table an ingestion "
+        "pipeline writes), else no data or other data: then read the source with "
+        'spark.readStream.format("kafka" or "kinesis") and fill in its brokers and topic (or stream name and '
+        "region) and a from_json schema for the value" + positions
     )
     steps = [Step("table", (name.node,))]
     return converted(chain(ctx, original, _root(glue, stream=True), steps), note, database_note(name))
@@ -869,7 +892,8 @@ def _parse_note(kind: str, options: Mapping[str, cst.BaseExpression], file_forma
     how = f" as {code_of(classification)}," if classification is not None else ","
     column = "value" if kind == "kafka" else "data"
     return (
-        f"the {kind} source yields raw records: parse the {column} column{how} as Glue did (e.g. from_json "
+        f"the {kind} source yields raw records: as converted, the frame has the source's columns ({column} "
+        f"unparsed), not the record fields Glue gave: parse the {column} column{how} as Glue did (e.g. from_json "
         "with a schema), and check the source options"
     )
 

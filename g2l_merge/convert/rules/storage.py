@@ -108,12 +108,21 @@ def unconverted(message: str) -> Outcome:
     return Outcome(None, message)
 
 
+# What an unconverted Glue call does on Databricks: its glue context is the SparkSession there (or
+# glue_compat.SessionContext), which has no GlueContext member.
+LEFT_AS_WRITTEN = "left as written, it fails on Databricks (no GlueContext there), so the job stops here"
+
+
 def apply(
     ctx: ConvertContext, rule: str, original: cst.Call, updated: cst.Call, outcome: Outcome
 ) -> cst.BaseExpression:
-    """The node a leave_Call hook returns for an outcome, with its review item."""
-    if outcome.message:
-        ctx.review(original, rule, outcome.message)
+    """The node a leave_Call hook returns for an outcome, with its review item (an unconverted call's says that
+    it stops the job, unless the message says what it does as written already)."""
+    message = outcome.message
+    if message and outcome.node is None and "as written" not in message:
+        message = f"{message}: {LEFT_AS_WRITTEN}"
+    if message:
+        ctx.review(original, rule, message)
     return outcome.node if outcome.node is not None else updated
 
 
@@ -557,7 +566,12 @@ def _mapped_fstring(config: ConvertConfig, node: cst.FormattedString) -> tuple[c
 
 
 def paths_note(unmapped: bool) -> str:
-    return "a path is computed at run time: map its S3 prefix as [convert] paths would" if unmapped else ""
+    return (
+        "a path is computed at run time: as converted, [convert] paths does not map it (an S3 path stays one): "
+        "map its S3 prefix as [convert] paths would"
+        if unmapped
+        else ""
+    )
 
 
 # Method chains ---------------------------------------------------------------------------------------------

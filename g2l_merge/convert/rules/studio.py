@@ -88,7 +88,8 @@ class StudioHelpers(Rule):
                 original,
                 self.id,
                 f"Glue Studio helper {original.name.value} is not the one Glue Studio "
-                "generates: check by hand that it takes and returns DataFrames",
+                "generates: as written, a DynamicFrame call in it fails on Databricks and stops the job: check by "
+                "hand that it takes and returns DataFrames",
             )
         return updated
 
@@ -461,7 +462,7 @@ class GlueTypes(Rule):
                 original,
                 self.id,
                 f"{original.value} exists only in DynamicFrame schemas: a DataFrame column "
-                "never has it, so glue_compat's stand-in matches nothing; simplify this check",
+                "never has it, so as converted, glue_compat's stand-in matches nothing: simplify this check",
             )
         elif original.value in RENAMED_TYPES:
             ctx.add_import("pyspark.sql.types", RENAMED_TYPES[original.value])
@@ -473,7 +474,8 @@ class GlueTypes(Rule):
                 original,
                 self.id,
                 f"{original.value} is an AWS Glue type with no pyspark.sql.types "
-                "namesake: rewrite this for the DataFrame's Spark schema",
+                "namesake: as written, it needs awsglue, which Databricks does not have, so the job fails: rewrite "
+                "this for the DataFrame's Spark schema",
             )
         elif star:
             ctx.add_import("pyspark.sql.types", original.value)
@@ -492,7 +494,8 @@ class GlueTypes(Rule):
                 original,
                 self.id,
                 f"{func.value}(...) from awsglue.gluetypes takes other arguments than pyspark.sql.types' "
-                "(a type's properties, an unknown keyword, *args): write the Spark type by hand",
+                "(a type's properties, an unknown keyword, *args): as written, they go to pyspark.sql.types' "
+                "constructor, which fails (and stops the job) unless they fit it: write the Spark type by hand",
             )
             return updated
         if func.value == "Field" and "properties" in bound:
@@ -510,7 +513,7 @@ class GlueTypes(Rule):
                 original,
                 self.id,
                 f"{func.value}() from awsglue.gluetypes holds UnknownType values; pyspark.sql.types' "
-                "needs the element type: write it",
+                "needs the element type: as written, it fails without one and the job stops: write it",
             )
         return updated
 
@@ -560,7 +563,8 @@ def _is_import_alias_or_attribute(ctx: ConvertContext, name: cst.Name) -> bool:
 
 # Glue Studio's built-in visual transforms, added to DynamicFrame by `import gs_<name>` on Glue only.
 GS_NOW_FORMAT = (
-    "Glue Studio gs_now with a dateFormat exists only on Glue: use withColumn(name, F.date_format("
+    "Glue Studio gs_now with a dateFormat exists only on Glue: as written, it fails on Databricks and the job "
+    "stops: use withColumn(name, F.date_format("
     "F.current_timestamp(), PATTERN)) with dateFormat's strftime pattern in Spark's notation"
 )
 
@@ -604,7 +608,8 @@ class StudioTransforms(Rule):
                 self.id,
                 GS_NOW_FORMAT
                 if transform == "gs_now"
-                else f"Glue Studio transform {transform} exists only on Glue: rewrite it with DataFrame functions",
+                else f"Glue Studio transform {transform} exists only on Glue: as written, it fails on Databricks and "
+                "the job stops: rewrite it with DataFrame functions",
             )
             return updated
         value = expr(template.format(F=functions_alias(ctx, original)))
@@ -677,9 +682,11 @@ DQ_PARAMS = ("frame", "ruleset", "publishing_options", "additional_options", "tr
 # labels the rows a where clause leaves out Passed, Glue's defaults.
 DQ_ROW_OPTIONS = ("compositeRuleEvaluation.method", "rowLevelConfiguration.")
 DQ_ALTERNATIVE = "express it as Lakeflow (DLT) expectations or DQX checks"
+DQ_LEFT = "as written, it fails on Databricks (no Glue Data Quality library there) and the job stops"
 DQ_NOT_PUBLISHED = (
     "Glue Data Quality results are no longer published (publishing_options and additional_options: the "
-    "Data Quality tab, CloudWatch metrics, results in S3): write the ruleOutcomes DataFrame to a table, or fail "
+    "Data Quality tab, CloudWatch metrics, results in S3): as converted, only the ruleOutcomes DataFrame holds "
+    "them: write it to a table, or fail "
     "the job on a Failed Outcome, where the team relied on them"
 )
 
@@ -740,7 +747,7 @@ class DataQuality(Rule):
             return converted
         if "awsglue.transforms.EvaluateDataQuality" in qualified and isinstance(receiver, cst.Name):
             ctx.add_import("awsgluedq.transforms", "EvaluateDataQuality")  # the awsglue star import goes
-        ctx.review(original, self.id, f"Glue Data Quality (DQDL) {reason} {DQ_ALTERNATIVE}")
+        ctx.review(original, self.id, f"Glue Data Quality (DQDL) {reason} {DQ_ALTERNATIVE}: {DQ_LEFT}")
         return updated
 
     def leave_Attribute(
@@ -921,7 +928,8 @@ class CustomTransform(Rule):
                 original,
                 self.id,
                 f"Glue Studio custom transform {original.name.value} took and returned "
-                "a DynamicFrameCollection: check that its body works on the DataFrames its call site passes",
+                "a DynamicFrameCollection: as written, a DynamicFrame call in its body fails on the DataFrames its "
+                "call site passes now, and stops the job: check its body",
             )
         return updated
 
@@ -954,7 +962,8 @@ class GlueMlTransforms(Rule):
                 original,
                 self.id,
                 f"AWS Glue ML transform {transform} runs on AWS only: replace it with a "
-                "Databricks matching or PII-detection step",
+                "Databricks matching or PII-detection step: as written, it fails on Databricks (no awsglueml there) "
+                "and the job stops",
             )
         return updated
 
@@ -1005,7 +1014,7 @@ class CustomVisualTransform(Rule):
             self.id,
             f"Glue Studio custom visual transform {methods}: now a DataFrame method, so "
             "self is a DataFrame: check the function's DynamicFrame calls (self.toDF(), self.glue_ctx, "
-            "self.name, self.schema())",
+            "self.name, self.schema()): as written, most of them fail on a DataFrame and stop the job",
         )
         new_targets = [
             t.with_changes(target=t.target.with_changes(value=cst.Name("DataFrame")))

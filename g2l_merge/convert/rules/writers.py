@@ -14,6 +14,7 @@ from g2l_merge.convert.rules.base import Rule, StatementResult, code_of, expr, s
 from g2l_merge.convert.rules.readers import CREDENTIALS, JdbcAccess, catalog_id_note, database_note, jdbc_access
 from g2l_merge.convert.rules.storage import (
     JDBC_TYPES,
+    LEFT_AS_WRITTEN,
     PARAMETERS,
     CallRule,
     GlueCall,
@@ -56,7 +57,8 @@ FORMAT_ALIASES = {"glueparquet": "parquet"}
 WRITE_TUNING = frozenset({"useGlueParquetWriter".lower(), "optimizeperformance"})
 SCHEMA_UPDATE = (
     "Glue also updated the table's schema on write (enableUpdateCatalog, UPDATE_IN_DATABASE): "
-    'add .option("mergeSchema", True) if new columns must still be added'
+    'as converted, an append with a new column fails: add .option("mergeSchema", True) if new columns must '
+    "still be added"
 )
 
 
@@ -140,7 +142,8 @@ class _WriteResult(CallRule):
                 original,
                 self.id,
                 f"Glue's write returned the frame it wrote; a Spark write returns None: "
-                f"read that frame where {target} is read",
+                f"as converted, {target} is None, so code that uses it as a frame fails: read that frame where "
+                f"{target} is read",
             )
             return result
         return result.with_changes(body=[cst.Expr(new.value)])  # type: ignore[attr-defined]
@@ -387,7 +390,10 @@ class JdbcWriter(_WriteResult):
         database_in_url = (
             ""
             if database is None
-            else (f"Glue added database {code_of(database)} to the connection URL: the url secret must name it")
+            else (
+                f"Glue added database {code_of(database)} to the connection URL: as converted, the write goes to "
+                "the database the url secret names: it must name that one"
+            )
         )
         tmp_dir = bound.get("redshift_tmp_dir")
         tmp_dir = None if is_blank(tmp_dir) else tmp_dir
@@ -589,9 +595,9 @@ class StudioSink(Rule):
         outcome = self.outcome(ctx, plan, updated if role == "writeFrame" else plan.statements.get("writeFrame"))
         if outcome.node is None:
             message = (
-                outcome.message + ": convert it by hand"
+                f"{outcome.message}: convert it by hand: {LEFT_AS_WRITTEN}"
                 if role == "getSink"
-                else f"part of the Glue sink {plan.name} (see its getSink)"
+                else f"part of the Glue sink {plan.name}, left as written (see its getSink, where the job stops)"
             )
             ctx.review(original, self.id, message)
             return updated
@@ -779,7 +785,7 @@ class Purge(Rule):
         bound = bind(call, ("s3_path", "options", "transformation_ctx"))
         if isinstance(bound, str) or "s3_path" not in bound:
             return unconverted(
-                "this purge_s3_path call is not understood: it fails at run time on Databricks (nothing is "
+                "this purge_s3_path call is not understood: as written, it fails at run time on Databricks (nothing is "
                 "deleted): call glue_compat.purge_s3_path(path, options) by hand"
             )
         options = bound.get("options")
@@ -836,7 +842,7 @@ def _unkept(options: Mapping[str, cst.BaseExpression] | None) -> str:
 
 
 def _deleted_note(unmapped: bool) -> str:
-    return " (unmapped, it deletes under the S3 path itself)" if unmapped else ""
+    return " (there it deletes under the S3 path itself)" if unmapped else ""
 
 
 def _retention(options: Mapping[str, cst.BaseExpression] | None) -> str:

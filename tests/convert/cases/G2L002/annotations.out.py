@@ -16,7 +16,7 @@ class ManagedRiskRun:
 
     def __enter__(self) -> SparkSession:
         self.glue_context = SparkSession.builder.getOrCreate()
-        # g2l: review G2L004: this Glue Job object is handed on (stored, returned or given to a function): it is glue_compat's stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): remove it, and its init()/commit() calls, by hand
+        # g2l: review G2L004: this Glue Job object is handed on (stored, returned or given to a function): it is glue_compat's stand-in now, whose init() and commit() do nothing (a Databricks run needs no Job): the data is the same: remove it, and its init()/commit() calls, by hand
         self.job = glue_compat.Job(self.glue_context)
         self.job.init(self.options.get("JOB_NAME", "risk-run"), self.options)
         return self.glue_context

@@ -10,7 +10,7 @@ def make_glue_context():
 
 def scenario_context(conf):
     # a stressed run gets its own settings
-    # g2l: review G2L002: a Databricks job runs on a cluster that is already started: only the spark.sql.* settings of this SparkConf reach the session (builder.config); put cluster settings in the job's cluster configuration
+    # g2l: review G2L002: a Databricks job runs on a cluster that is already started: only the spark.sql.* settings of this SparkConf reach the session (builder.config); as converted, the job runs with the cluster's settings for the rest: put cluster settings in the job's cluster configuration
     return SparkSession.builder.config(conf=conf).getOrCreate()
 
 

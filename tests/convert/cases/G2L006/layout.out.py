@@ -1,6 +1,6 @@
 # g2l: converted from jobs/layout.py
 """Nightly credit risk workflow: raw positions crawl, then exposures and limits jobs."""
-# g2l: review G2L006: a Glue workflow blueprint layout (awsglue.blueprint): it defines the jobs, crawlers and triggers of a Glue workflow, not a job; carried over unchanged until workflow definitions are converted (on Databricks a workflow is a Lakeflow Jobs definition)
+# g2l: review G2L006: a Glue workflow blueprint layout (awsglue.blueprint): it defines the jobs, crawlers and triggers of a Glue workflow, not a job; carried over unchanged until workflow definitions are converted (on Databricks a workflow is a Lakeflow Jobs definition): as written, nothing on Databricks runs it
 from awsglue.blueprint.workflow import *
 from awsglue.blueprint.job import *
 from awsglue.blueprint.crawler import *

@@ -4,7 +4,7 @@ import glue_compat
 import os
 
 # g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now (DATABRICKS_RUNTIME_VERSION is set), the ImportError fallback elsewhere (a local run)
-# g2l: review G2L007: the ImportError fallback rebinds what an awsglue import bound, and code below still tests it: on Databricks GlueContext is glue_compat.SessionContext (a stand-in): check what that code does with it
+# g2l: review G2L007: the ImportError fallback rebinds what an awsglue import bound, and code below still tests it: on Databricks GlueContext is glue_compat.SessionContext (a stand-in): as converted, code that tests it takes the path it took on Glue: check what that code does with it
 if "DATABRICKS_RUNTIME_VERSION" in os.environ:
     GlueContext = glue_compat.SessionContext
 else:

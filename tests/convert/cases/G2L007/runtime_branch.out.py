@@ -7,7 +7,7 @@ import glue_compat
 
 RISK_RUNTIME = os.environ.get("RISK_RUNTIME", "local")
 
-# g2l: review G2L007: this branch imported awsglue, so it ran on Glue only; converted, it is what a Databricks run does, if `RISK_RUNTIME == "glue"` holds there: set that in the job's environment or parameters, or test "DATABRICKS_RUNTIME_VERSION" in os.environ
+# g2l: review G2L007: this branch imported awsglue, so it ran on Glue only; as converted, a Databricks run takes it only if `RISK_RUNTIME == "glue"` holds there, and else skips it: set that in the job's environment or parameters, or test "DATABRICKS_RUNTIME_VERSION" in os.environ
 if RISK_RUNTIME == "glue":
 
     spark = SparkSession.builder.getOrCreate()

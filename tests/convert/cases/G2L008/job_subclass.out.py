@@ -4,7 +4,7 @@ import glue_compat
 from pyspark.sql import SparkSession
 
 
-# g2l: review G2L008: NettingReportJob subclassed Glue's Job: its base is glue_compat.Job now, whose init() and commit() do nothing (a Databricks run needs no Job, and has no job bookmarks to commit)
+# g2l: review G2L008: NettingReportJob subclassed Glue's Job: its base is glue_compat.Job now, whose init() and commit() do nothing (a Databricks run needs no Job, and has no job bookmarks to commit): as converted, the data is the same
 class NettingReportJob(glue_compat.Job):
     """One run of the netting report: init() at the start, commit() at the end."""
 

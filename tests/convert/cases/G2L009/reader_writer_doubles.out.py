@@ -16,13 +16,13 @@ def catalog_rows(spark):
         df = spark.createDataFrame(rows[f"{database}.{table_name}"])
         return df
 
-    # g2l: review G2L009: this test double patched DynamicFrameReader.from_catalog; converted jobs call DataFrameReader.table instead, so it patches that now: check the double's parameters against it
+    # g2l: review G2L009: this test double patched DynamicFrameReader.from_catalog; converted jobs call DataFrameReader.table instead, so it patches that now: as converted, a double whose parameters differ fails when the job calls it: check its parameters
     DataFrameReader.table = fake_from_catalog
     return rows
 
 
 @pytest.fixture
 def written():
-    # g2l: review G2L009: this test double patched DynamicFrameWriter.from_options; converted jobs call DataFrameWriter.save instead, so it patches that now: check the double's parameters against it
+    # g2l: review G2L009: this test double patched DynamicFrameWriter.from_options; converted jobs call DataFrameWriter.save instead, so it patches that now: as converted, a double whose parameters differ fails when the job calls it: check its parameters
     DataFrameWriter.save = MagicMock()
     return DataFrameWriter.save

@@ -21,9 +21,9 @@ vendor = (
 
 # read twice: the dict stays, and so do the reads
 shared = {"paths": ["s3://risk-raw/shared/"]}
-# g2l: review G2L102: connection_options and format_options must be literal dicts (or a name bound once to one and read only here): convert this read by hand
+# g2l: review G2L102: connection_options and format_options must be literal dicts (or a name bound once to one and read only here): convert this read by hand: left as written, it fails on Databricks (no GlueContext there), so the job stops here
 first = glueContext.create_dynamic_frame.from_options(connection_type="s3", connection_options=shared, format="json")
-# g2l: review G2L102: connection_options and format_options must be literal dicts (or a name bound once to one and read only here): convert this read by hand
+# g2l: review G2L102: connection_options and format_options must be literal dicts (or a name bound once to one and read only here): convert this read by hand: left as written, it fails on Databricks (no GlueContext there), so the job stops here
 second = glueContext.create_dynamic_frame.from_options(connection_type="s3", connection_options=shared, format="orc")
 
 

@@ -23,5 +23,5 @@ pruned = (
     .load([f"/Volumes/prod/risk/raw/trades/day={args['day']}/"])
     .where("desk = 'rates'")
 )
-# g2l: review G2L102: a path is computed at run time: map its S3 prefix as [convert] paths would
+# g2l: review G2L102: a path is computed at run time: as converted, [convert] paths does not map it (an S3 path stays one): map its S3 prefix as [convert] paths would
 computed = spark.read.format("json").load([args["input"]])

@@ -10,7 +10,7 @@ job = glue_compat.Job(spark, bookmarks="/Volumes/main/g2l/g2l_bookmarks")
 job.init(args["JOB_NAME"], args)
 
 # settlements past the last committed (settled_at, settlement_id); limits by the table's primary key
-# g2l: review G2L103: the URL and credentials were in Glue connection "risk-pg": keep them in secret scope "risk-pg" (keys url, user, password) or change these options
+# g2l: review G2L103: the URL and credentials were in Glue connection "risk-pg": keep them in secret scope "risk-pg" (keys url, user, password) or change these options: as converted, the job reads them from there, and without them it fails and stops
 settlements = (
     glue_compat.bookmarked(spark, "settlements", keys=["settled_at", "settlement_id"], sort_order="asc").format("jdbc")
     .option("url", args["DB_URL"])
@@ -19,7 +19,7 @@ settlements = (
     .option("password", dbutils.secrets.get("risk-pg", "password"))
     .load()
 )
-# g2l: review G2L103: the URL and credentials were in Glue connection "risk-pg": keep them in secret scope "risk-pg" (keys url, user, password) or change these options; Glue's bookmark of a JDBC table without jobBookmarkKeys follows its primary key (when it only grows or only shrinks): this reads every row on every run (an append target gets the earlier rows again): name that column in jobBookmarkKeys and convert again
+# g2l: review G2L103: the URL and credentials were in Glue connection "risk-pg": keep them in secret scope "risk-pg" (keys url, user, password) or change these options: as converted, the job reads them from there, and without them it fails and stops; Glue's bookmark of a JDBC table without jobBookmarkKeys follows its primary key (when it only grows or only shrinks): this reads every row on every run (an append target gets the earlier rows again): name that column in jobBookmarkKeys and convert again
 limits = (
     spark.read.format("jdbc")
     .option("url", args["DB_URL"])

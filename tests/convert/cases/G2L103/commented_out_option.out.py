@@ -10,7 +10,7 @@ spark = SparkSession.builder.getOrCreate()
 # "dbtable": "public.valuations_v1",
 # v2 since the haircut review
 # no partitioning: the table is small
-# g2l: review G2L103: JDBC credentials: take user and password from a secret scope (dbutils.secrets.get)
+# g2l: review G2L103: JDBC credentials: as converted, they come from where the script gives them (the data is the same): take user and password from a secret scope (dbutils.secrets.get)
 valuations = (
     spark.read.format("jdbc")
     .option("url", "jdbc:postgresql://risk-store:5432/collateral")

@@ -5,7 +5,7 @@ from pyspark.sql import SparkSession
 spark = SparkSession.builder.getOrCreate()
 
 # a custom JDBC connector read split into parallel ranges
-# g2l: review G2L103: the URL and credentials were in Glue connection "crm-connector": keep them in secret scope "crm-connector" (keys url, user, password) or change these options
+# g2l: review G2L103: the URL and credentials were in Glue connection "crm-connector": keep them in secret scope "crm-connector" (keys url, user, password) or change these options: as converted, the job reads them from there, and without them it fails and stops
 counterparties = (
     spark.read.format("jdbc")
     .option("url", dbutils.secrets.get("crm-connector", "url"))

@@ -3,7 +3,7 @@ from pyspark.sql import SparkSession
 
 spark = SparkSession.builder.getOrCreate()
 
-# g2l: review G2L104: the kinesis source yields raw records: parse the data column as "json", as Glue did (e.g. from_json with a schema), and check the source options
+# g2l: review G2L104: the kinesis source yields raw records: as converted, the frame has the source's columns (data unparsed), not the record fields Glue gave: parse the data column as "json", as Glue did (e.g. from_json with a schema), and check the source options
 by_arn = (
     spark.readStream.format("kinesis")
     .option("streamName", "trade-events")
@@ -11,7 +11,7 @@ by_arn = (
     .option("initialPosition", "trim_horizon")
     .load()
 )
-# g2l: review G2L104: the kinesis source yields raw records: parse the data column, as Glue did (e.g. from_json with a schema), and check the source options
+# g2l: review G2L104: the kinesis source yields raw records: as converted, the frame has the source's columns (data unparsed), not the record fields Glue gave: parse the data column, as Glue did (e.g. from_json with a schema), and check the source options
 by_name = (
     spark.readStream.format("kinesis")
     .option("streamName", "quotes")

@@ -16,7 +16,7 @@ datasource0 = glue_compat.bookmarked(spark, "datasource0").table("main.risk.trad
 ## @return: datasink4
 datasource0.write.mode("append").format("parquet").save("/Volumes/prod/risk/curated/trades")
 # the result of this one is read again, so its name stays
-# g2l: review G2L201: Glue's write returned the frame it wrote; a Spark write returns None: read that frame where written is read
+# g2l: review G2L201: Glue's write returned the frame it wrote; a Spark write returns None: as converted, written is None, so code that uses it as a frame fails: read that frame where written is read
 written = datasource0.write.mode("append").format("json").save("/Volumes/prod/risk/curated/copy")
 print(written)
 job.commit()

@@ -15,5 +15,5 @@ glueContext.purge_s3_path(
     options={"retentionPeriod": 720, "excludeStorageClasses": ["GLACIER"]},
     transformation_ctx="purge",
 )
-# g2l: review G2L205: a path is computed at run time: map its S3 prefix as [convert] paths would (unmapped, it deletes under the S3 path itself)
+# g2l: review G2L205: a path is computed at run time: as converted, [convert] paths does not map it (an S3 path stays one): map its S3 prefix as [convert] paths would (there it deletes under the S3 path itself)
 glue_compat.purge_s3_path(staging_path, options=purge_options)

@@ -11,7 +11,7 @@ def with_retail(extra):
 
 def with_corporate(extra):
     # corporate is a DynamicFrame, then a DataFrame: review
-    # g2l: review G2L311: corporate is a DynamicFrame on one path to here and not on another: union is left as written; convert it by hand where it is a DynamicFrame
+    # g2l: review G2L311: corporate is a DynamicFrame on one path to here and not on another: union is left as written: where it was a DynamicFrame, this is the DataFrame's own union now, which matches columns by position, not by name as Glue did: convert it by hand there
     return corporate.union(extra)
 
 

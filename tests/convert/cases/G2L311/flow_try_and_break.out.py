@@ -10,7 +10,7 @@ try:
     haircuts = haircuts.dropDuplicates(["isin"])
 except Exception:
     # a DynamicFrame or a DataFrame, depending on where the body failed: review
-    # g2l: review G2L311: haircuts is a DynamicFrame on one path to here and not on another: union is left as written; convert it by hand where it is a DynamicFrame
+    # g2l: review G2L311: haircuts is a DynamicFrame on one path to here and not on another: union is left as written: where it was a DynamicFrame, this is the DataFrame's own union now, which matches columns by position, not by name as Glue did: convert it by hand there
     haircuts = haircuts.union(fallback)
 
 eligible = spark.read.table("main.risk.eligible")
@@ -20,5 +20,5 @@ for desk in desks:
     extra = spark.read.table(f"main.risk.eligible_{desk}")
     eligible = eligible.unionByName(extra, allowMissingColumns=True)
 # a DataFrame after the break, a DynamicFrame otherwise: review
-# g2l: review G2L311: eligible is a DynamicFrame on one path to here and not on another: union is left as written; convert it by hand where it is a DynamicFrame
+# g2l: review G2L311: eligible is a DynamicFrame on one path to here and not on another: union is left as written: where it was a DynamicFrame, this is the DataFrame's own union now, which matches columns by position, not by name as Glue did: convert it by hand there
 eligible = eligible.union(fallback)

@@ -12,7 +12,7 @@ def is_live(record):
 
 positions = spark.read.table("main.risk.positions")
 positions = positions.filter(F.col("qty") > 0)
-# g2l: review G2L312: is_live runs in Python for every record (glue_compat.filter_records): write it as a Column condition where you can
+# g2l: review G2L312: is_live runs in Python for every record (glue_compat.filter_records): as converted, it keeps the records Glue kept (one it raises on is dropped, as in Glue), only slower: write it as a Column condition where you can
 positions = glue_compat.filter_records(positions, is_live)
 positions = positions.filter("desk = 'RATES'")
 positions = positions.filter(is_live)

@@ -2,5 +2,5 @@
 # case-config: {"runtime": "15.3"}
 import glue_compat
 events = glueContext.read.table("main.risk.limit_events")
-# g2l: review G2L314: glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does: pass schema= to fix it
+# g2l: review G2L314: glue_compat.unbox reads the JSON schema from all the values on every run, as Glue does (the same data): pass schema= to fix it
 parsed = glue_compat.unbox(events, "payload", "json")

@@ -5,6 +5,6 @@ from pyspark.sql import DataFrame
 
 def merged(current: DataFrame, updates: DataFrame):
     a = glue_compat.merge_frames(current, updates, ["trade_id"])
-    # g2l: review G2L319: mergeDynamicFrame options have no DataFrame meaning: check them
+    # g2l: review G2L319: mergeDynamicFrame options have no DataFrame meaning: as converted, they are dropped: check them
     b = glue_compat.merge_frames(current, updates, "trade_id")
     return a, b

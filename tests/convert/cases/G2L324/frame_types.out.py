@@ -17,5 +17,5 @@ def first(parts: dict[str, DataFrame], name: str) -> DataFrame:
 
 
 def rebuilt(jdf, glue_ctx):
-    # g2l: review G2L324: DynamicFrame(...) from a Java frame: build the DataFrame instead
+    # g2l: review G2L324: DynamicFrame(...) from a Java frame: as written, it fails on Databricks and the job stops: build the DataFrame instead
     return DynamicFrame(jdf, glue_ctx, "rebuilt")

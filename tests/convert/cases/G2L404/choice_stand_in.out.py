@@ -4,5 +4,5 @@ from pyspark.sql.types import StringType
 
 
 def drifting(frame):
-    # g2l: review G2L404: ChoiceType exists only in DynamicFrame schemas: a DataFrame column never has it, so glue_compat's stand-in matches nothing; simplify this check
+    # g2l: review G2L404: ChoiceType exists only in DynamicFrame schemas: a DataFrame column never has it, so as converted, glue_compat's stand-in matches nothing: simplify this check
     return [f.name for f in frame.schema().fields if isinstance(f.dataType, (ChoiceType, StringType))]

@@ -7,7 +7,7 @@ from pyspark.sql.types import StructType
 
 
 def is_choice(data_type):
-    # g2l: review G2L404: ChoiceType exists only in DynamicFrame schemas: a DataFrame column never has it, so glue_compat's stand-in matches nothing; simplify this check
+    # g2l: review G2L404: ChoiceType exists only in DynamicFrame schemas: a DataFrame column never has it, so as converted, glue_compat's stand-in matches nothing: simplify this check
     return isinstance(data_type, ChoiceType)
 
 

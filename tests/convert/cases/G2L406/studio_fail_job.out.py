@@ -10,7 +10,7 @@ EvaluateDataQuality_node1700000000020_ruleset = """
     ]
 """
 
-# g2l: review G2L406: Glue Data Quality results are no longer published (publishing_options and additional_options: the Data Quality tab, CloudWatch metrics, results in S3): write the ruleOutcomes DataFrame to a table, or fail the job on a Failed Outcome, where the team relied on them
+# g2l: review G2L406: Glue Data Quality results are no longer published (publishing_options and additional_options: the Data Quality tab, CloudWatch metrics, results in S3): as converted, only the ruleOutcomes DataFrame holds them: write it to a table, or fail the job on a Failed Outcome, where the team relied on them
 EvaluateDataQuality_node1700000000020 = glue_compat.evaluate_data_quality(CreditLimits_node1700000000019, EvaluateDataQuality_node1700000000020_ruleset)
 
 assert EvaluateDataQuality_node1700000000020["ruleOutcomes"].filter(F.col("Outcome") == "Failed").count() == 0, "The job failed due to failing DQ rules for node: CreditLimits_node1700000000019"
