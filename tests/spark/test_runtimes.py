@@ -110,9 +110,12 @@ def runtime_python(pyspark: str) -> Path:
     if python.exists() and subprocess.run(check, capture_output=True).returncode == 0:
         return python
     shutil.rmtree(folder, ignore_errors=True)
-    subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
-    install = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"pyspark=={pyspark}"]
-    subprocess.run(install, check=True, timeout=900)
+    # No pip of its own (ensurepip is not needed): the tests' pip installs into it (`pip --python`, pip 22.3+).
+    made = subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], capture_output=True, text=True)
+    assert made.returncode == 0, f"python -m venv {folder}: {made.stdout}{made.stderr}"
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--disable-pip-version-check"]
+    done = subprocess.run([*install, f"pyspark=={pyspark}"], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, f"pip install pyspark=={pyspark} into {folder}: {done.stdout}{done.stderr}"
     subprocess.run(check, check=True)
     return python
 
