@@ -144,9 +144,14 @@ def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
     choices = _CHOICES[("convert", "job_parameters")]
     if convert.job_parameters not in choices:
         raise G2lError(f"{filename}: [convert] job_parameters must be one of {', '.join(choices)}")
+    _check_convert(convert, filename)
+    return convert
+
+
+def _check_convert(convert: ConvertConfig, filename: str) -> None:
+    """The [convert] values whose type alone does not make them valid (load and load_convert both check them)."""
     _check_runtime(convert, filename)
     _check_bookmarks(convert, filename)
-    return convert
 
 
 def _check_runtime(convert: ConvertConfig, filename: str) -> None:
@@ -241,7 +246,7 @@ def _short(value: Any) -> str:
 
 
 def _check_values(config: Config, filename: str) -> None:
-    _check_bookmarks(config.convert, filename)
+    _check_convert(config.convert, filename)
     for (section, key), choices in _CHOICES.items():
         value = getattr(getattr(config, section), key)
         if value not in choices:
@@ -265,7 +270,6 @@ def _check_values(config: Config, filename: str) -> None:
         )
     if config.target.branch == config.target.mirror_branch:
         raise G2lError(f"{filename}: [target] mirror_branch must differ from [target] branch")
-    _check_runtime(config.convert, filename)
     _check_pr(config.pr, filename)
     for key, globs in (
         ("[source] include", config.source.include),

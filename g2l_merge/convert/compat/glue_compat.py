@@ -383,8 +383,6 @@ def _path_part(name: str) -> str:
 
 
 def _now() -> str:
-    import time
-
     return str(time.time_ns())
 
 
