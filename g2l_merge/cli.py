@@ -87,6 +87,54 @@ def _repo() -> Iterator[Repo]:
         git.close(repo)
 
 
+class ProgressBar:
+    """A bar on the terminal while many files convert (init, a re-conversion after a converter or [convert]
+    change, a large sync); nothing for a few files. rich loads only when a bar is drawn."""
+
+    SHOW_FROM = 100  # files to convert
+
+    def __init__(self, console: Any = None) -> None:
+        self._console = console
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.SHOW_FROM:
+            return
+        if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            console = self._console or Console(stderr=True)
+            columns = (TextColumn("converting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+            self._bar = Progress(*columns, console=console, transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("converting", total=total)
+        self._bar.update(self._task, completed=done)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def wants_progress(as_json: bool) -> bool:
+    """Bars only for a person at a terminal: not with --json, not when stdout is piped, not in CI."""
+    return not as_json and sys.stdout.isatty() and not os.environ.get("CI")
+
+
+@contextlib.contextmanager
+def _progress_bar(as_json: bool) -> Iterator[ProgressBar | None]:
+    bar = ProgressBar() if wants_progress(as_json) else None
+    try:
+        yield bar
+    finally:
+        if bar is not None:
+            bar.close()
+
+
 def _echo(text: str) -> None:
     """Print a line of text whose paths may hold bytes that are not UTF-8: written back as git gave them."""
     sys.stdout.flush()
@@ -144,8 +192,8 @@ def init(
         adopt=adopt,
         mirror_branch=mirror_branch,
     )
-    with _repo() as repo:
-        report = run_init(repo, options)
+    with _repo() as repo, _progress_bar(as_json) as bar:
+        report = run_init(repo, options._replace(progress=bar))
     _emit_report(report, as_json, None)
 
 
@@ -189,8 +237,10 @@ def sync(
         _check_source("--glue", glue)
     if branch is not None:
         _check_ref("--branch", branch, branch=True)
-    with _repo() as repo:
-        options = SyncOptions(glue_ref=glue_ref, glue=glue, dry_run=dry_run, branch=branch, protected=protected)
+    with _repo() as repo, _progress_bar(as_json) as bar:
+        options = SyncOptions(
+            glue_ref=glue_ref, glue=glue, dry_run=dry_run, branch=branch, protected=protected, progress=bar
+        )
         if pr:
             from g2l_merge.pr import sync_pr
 

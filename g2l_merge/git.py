@@ -1,19 +1,20 @@
 """Every git call g2l-merge makes: objects, trees, commits, compare-and-swap ref updates, merges, the lock.
 
-Commands run as argument lists (never through a shell). Blob reads and writes go through
-GitPython's object database, which keeps one `cat-file --batch` process for the whole run.
+Commands run as argument lists (never through a shell). Objects are read through one `cat-file --batch`
+process for the whole run; new blobs are written together before the next git command (see Objects).
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
+import hashlib
 import os
 import re
 import socket
 import subprocess
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -30,7 +31,7 @@ LOCK_NAME = "g2l-sync.lock"
 class Repo(NamedTuple):
     git_dir: Path
     work_tree: Path | None
-    odb: Any  # git.Repo from GitPython, for blob reads and writes
+    odb: Objects | None  # blob reads and writes; None for commands that start fast and read no objects
     stand_in_identity: bool = False  # a dry run without user.name/email: commit objects it never keeps get one
 
     @property
@@ -109,6 +110,8 @@ def _run(
     repo: Repo, *args: str, input: bytes | None = None, env: Mapping[str, str] | None = None, ok: tuple[int, ...] = (0,)
 ) -> Result:
     """Run one git command in `repo`; an exit code outside `ok` is a G2lError with git's message."""
+    if repo.odb is not None:
+        repo.odb.flush()  # the blobs written so far exist for the command
     cwd = repo.work_tree or repo.git_dir
     git_env = {"GIT_DIR": str(repo.git_dir), **(env or {})}
     result = _spawn(list(args), cwd, input, git_env)
@@ -147,28 +150,106 @@ def require_version(version_output: bytes) -> tuple[int, int]:
 
 
 def open_repo(path: Path | str = ".", *, objects: bool = True) -> Repo:
-    """The repository that contains `path`; `objects=False` skips GitPython (fast start, no blob access)."""
+    """The repository that contains `path`; `objects=False` for commands that read no objects (a faster start)."""
     check_version()
     where = Path(path).resolve()
-    result = _spawn(["rev-parse", "--absolute-git-dir", "--is-bare-repository"], where, None, None)
+    result = _spawn(
+        ["rev-parse", "--absolute-git-dir", "--is-bare-repository", "--git-path", "objects"], where, None, None
+    )
     if result.code != 0:
         raise G2lError(f"{where}: not a git repository; run this inside the Databricks repository")
-    git_dir, bare = result.out.decode().split("\n")[:2]
+    git_dir, bare, objects_dir = result.out.decode().split("\n")[:3]
     work_tree = None
     if bare != "true":
         top = _spawn(["rev-parse", "--show-toplevel"], where, None, None)
         work_tree = Path(top.out.decode().strip()) if top.code == 0 else None
-    if not objects:
-        return Repo(Path(git_dir), work_tree, None)
-    import git as gitpython  # imported here: `check` and the merge driver start without it
-
-    return Repo(Path(git_dir), work_tree, gitpython.Repo(git_dir))
+    return Repo(Path(git_dir), work_tree, Objects(Path(git_dir), where / objects_dir) if objects else None)
 
 
 def close(repo: Repo) -> None:
-    """Stop GitPython's helper processes."""
+    """Write the blobs still buffered and stop the object reader."""
     if repo.odb is not None:
         repo.odb.close()
+
+
+def blob_sha(data: bytes) -> str:
+    """The id git gives a blob of these bytes."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+class Objects:
+    """A repository's objects through git itself: one long-lived `cat-file --batch` reads them, and new blobs are
+    buffered (their ids computed here, as git does) and written together before the next git command runs: a few
+    as loose objects, in-process; many as one pack, through one `git fast-import`."""
+
+    PACK_FROM = 64  # at least this many new blobs go into one pack instead of loose files
+
+    def __init__(self, git_dir: Path, objects_dir: Path) -> None:
+        self.git_dir = git_dir
+        self.objects_dir = objects_dir  # a linked work tree's objects are the main repository's
+        self._reader: subprocess.Popen[bytes] | None = None
+        self._pending: dict[str, bytes] = {}
+
+    def read(self, sha: str) -> bytes:
+        if sha in self._pending:
+            return self._pending[sha]
+        reader = self._reader or self._start_reader()
+        assert reader.stdin is not None and reader.stdout is not None
+        reader.stdin.write(sha.encode() + b"\n")
+        reader.stdin.flush()
+        header = reader.stdout.readline().split()
+        if len(header) != 3:
+            raise G2lError(f"object {sha} is missing from {self.git_dir}; run `git fsck` there")
+        data = reader.stdout.read(int(header[2]))
+        reader.stdout.read(1)  # the newline after each object
+        return data
+
+    def _start_reader(self) -> subprocess.Popen[bytes]:
+        env = {**os.environ, "GIT_DIR": str(self.git_dir)}
+        self._reader = subprocess.Popen(
+            ["git", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=self.git_dir, env=env
+        )
+        return self._reader
+
+    def write(self, data: bytes) -> str:
+        sha = blob_sha(data)
+        self._pending[sha] = data
+        return sha
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, {}
+        if len(pending) >= self.PACK_FROM:
+            self._pack(pending)
+        else:
+            for sha, data in pending.items():
+                self._loose(sha, data)
+
+    def _loose(self, sha: str, data: bytes) -> None:
+        path = self.objects_dir / sha[:2] / sha[2:]
+        if path.exists():
+            return
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="tmp_obj_")
+        with os.fdopen(fd, "wb") as out:
+            out.write(zlib.compress(b"blob %d\0" % len(data) + data))
+        os.chmod(tmp, 0o444)
+        os.replace(tmp, path)
+
+    def _pack(self, pending: Mapping[str, bytes]) -> None:
+        stream = b"".join(b"blob\ndata %d\n%s\n" % (len(data), data) for data in pending.values()) + b"done\n"
+        result = _spawn(["fast-import", "--quiet", "--done"], self.git_dir, stream, {"GIT_DIR": str(self.git_dir)})
+        if result.code != 0:
+            raise _fail(["fast-import"], result)
+
+    def close(self) -> None:
+        self.flush()
+        if self._reader is not None:
+            assert self._reader.stdin is not None
+            self._reader.stdin.close()
+            self._reader.wait()
+            self._reader = None
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -181,7 +262,7 @@ def rev_parse(repo: Repo, rev: str) -> str | None:
 
 
 def show_file(repo: Repo, rev: str, path: str) -> bytes | None:
-    """A file's content at a commit, without GitPython (for fast-starting commands); None when absent."""
+    """A file's content at a commit, with no object reader (for fast-starting commands); None when absent."""
     result = _run(repo, "cat-file", "blob", f"{rev}:{path}", ok=(0, 1, 128))
     return result.out if result.code == 0 else None
 
@@ -217,8 +298,8 @@ def read_commit(repo: Repo, sha: str) -> Commit:
 
 def read_blob(repo: Repo, sha: str) -> bytes:
     """The raw content of one object."""
-    data: bytes = repo.odb.odb.stream(bytes.fromhex(sha)).read()
-    return data
+    assert repo.odb is not None, "open_repo(objects=True) reads objects"
+    return repo.odb.read(sha)
 
 
 def ls_tree(repo: Repo, treeish: str) -> dict[str, TreeEntry]:
@@ -231,6 +312,44 @@ def ls_tree(repo: Repo, treeish: str) -> dict[str, TreeEntry]:
             mode, _kind, sha = meta.decode().split(" ")
             entries[path.decode("utf-8", errors="surrogateescape")] = TreeEntry(mode, sha)
     return entries
+
+
+def tree_entry(repo: Repo, tree: str, path: str) -> TreeEntry | None:
+    """One file's entry in a tree (None when there is none), without listing the tree."""
+    raw = _run(repo, "--literal-pathspecs", "ls-tree", "-z", "--full-tree", tree, "--", path).out
+    meta, _, name = raw.rstrip(b"\0").partition(b"\t")
+    if not meta or name.decode("utf-8", errors="surrogateescape") != path:
+        return None
+    mode, kind, sha = meta.decode().split(" ")
+    return TreeEntry(mode, sha) if kind != "tree" else None
+
+
+def ls_names(repo: Repo, treeish: str) -> list[str]:
+    """Every file path in a tree, recursively (names only: no entry is parsed)."""
+    raw = _run(repo, "ls-tree", "-r", "-z", "--name-only", "--full-tree", treeish).out
+    return [name.decode("utf-8", errors="surrogateescape") for name in raw.split(b"\0") if name]
+
+
+def tree_changes(repo: Repo, old: str, new: str) -> dict[str, TreeEntry | None]:
+    """The entries that differ between two trees, from one `diff-tree` (no rename detection): path -> its entry
+    in `new`, None when `new` has no file there."""
+    raw = _run(repo, "diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", old, new).out
+    fields = raw.split(b"\0")
+    changes: dict[str, TreeEntry | None] = {}
+    for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+        if not meta.startswith(b":"):
+            break
+        _old_mode, new_mode, _old_sha, new_sha, status = meta[1:].decode().split(" ")
+        name = path.decode("utf-8", errors="surrogateescape")
+        changes[name] = None if status == "D" else TreeEntry(new_mode, new_sha)
+    return changes
+
+
+def files_containing(repo: Repo, tree: str, text: str) -> list[str]:
+    """The paths of the files in a tree whose content holds `text` (a fixed string), from one `git grep`."""
+    result = _run(repo, "grep", "-l", "-z", "-F", "--no-color", "-e", text, tree, ok=(0, 1))
+    prefix = f"{tree}:".encode()
+    return [f.removeprefix(prefix).decode("utf-8", errors="surrogateescape") for f in result.out.split(b"\0") if f]
 
 
 def in_history(repo: Repo, commit: str, head: str) -> bool:
@@ -376,7 +495,7 @@ def identity_problem(repo: Repo) -> str | None:
     return "git does not know who you are: set user.name and user.email (git config) and retry"
 
 
-# -- checking: subprocesses only, so `check` and the hooks start without GitPython -------------
+# -- checking: subprocesses only, so `check` and the hooks start fast ------------------------
 
 
 class StagedChange(NamedTuple):
@@ -594,19 +713,9 @@ def _last_line(result: Result) -> str:
 
 
 def write_blob(repo: Repo, data: bytes) -> str:
-    """Store a blob and return its sha: a loose object written in-process (no git process per blob)."""
-    from gitdb.base import IStream
-
-    stream = _loose_db(str(Path(repo.odb.common_dir) / "objects")).store(IStream(b"blob", len(data), io.BytesIO(data)))
-    sha = stream.hexsha
-    return sha.decode() if isinstance(sha, bytes) else str(sha)
-
-
-@lru_cache(maxsize=8)
-def _loose_db(objects_dir: str) -> Any:
-    from gitdb.db.loose import LooseObjectDB
-
-    return LooseObjectDB(objects_dir)
+    """Store a blob and return its sha (written before the next git command runs; see Objects)."""
+    assert repo.odb is not None, "open_repo(objects=True) writes objects"
+    return repo.odb.write(data)
 
 
 def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
@@ -618,6 +727,29 @@ def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
             for path, e in sorted(entries.items())
         )
         _run(repo, "update-index", "-z", "--index-info", input=lines, env=env)
+        return _out(repo, "write-tree", env=env)
+
+
+def update_tree(repo: Repo, base: str, updates: Mapping[str, TreeEntry | None]) -> str:
+    """A tree made from `base` with some entries replaced, added or (None) removed, through a private temporary
+    index: only the changed entries are written; git copies the rest."""
+    if not updates:
+        return base
+    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-index-") as tmp:
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        _run(repo, "read-tree", base, env=env)
+        removed = b"".join(
+            f"0 {NULL_SHA}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
+            for path, entry in sorted(updates.items())
+            if entry is None
+        )
+        added = b"".join(
+            f"{entry.mode} {entry.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
+            for path, entry in sorted(updates.items())
+            if entry is not None
+        )
+        # removals first, so a file may take the place of a folder (and the reverse) in one update
+        _run(repo, "update-index", "-z", "--replace", "--index-info", input=removed + added, env=env)
         return _out(repo, "write-tree", env=env)
 
 

@@ -23,6 +23,7 @@ class InitOptions(NamedTuple):
     target_root: str = ""
     adopt: str | None = None
     mirror_branch: str = "glue-mirror"
+    progress: mirror.Progress | None = None  # called as files convert (the command line draws a bar)
 
 
 def init(repo: git.Repo, options: InitOptions) -> SyncReport:
@@ -40,7 +41,7 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
             )
         glue_sha = git.fetch_commit(repo, glue_source(repo, config, None), options.adopt or config.source.ref)
         glue = git.read_commit(repo, glue_sha)
-        build = mirror.build_tree(repo, glue_sha, config, None)
+        build = mirror.build_tree(repo, glue_sha, config, None, options.progress)
         head = git.rev_parse(repo, "HEAD")
         if not options.adopt:  # before anything is written: the initial merge must not overwrite local files
             apply.refuse_untracked(repo, git.read_commit(repo, head).tree if head else git.EMPTY_TREE, build.tree)

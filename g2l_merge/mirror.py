@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from g2l_merge import git
-from g2l_merge.config import CONFIG_FILE, Config, SourceConfig, config_hash, load_bytes, matches, selected
-from g2l_merge.convert.engine import (
-    CONVERTER_VERSION,
-    PARSE_RULE,
-    Finding,
-    convert_source,
-    decode_source,
-    encode_source,
+from g2l_merge import __version__, git
+from g2l_merge.config import (
+    CONFIG_FILE,
+    Config,
+    ConvertConfig,
+    SourceConfig,
+    config_hash,
+    load_bytes,
+    matches,
+    selected,
 )
+from g2l_merge.convert.findings import PARSE_RULE, Finding, decode_source, encode_source
 from g2l_merge.errors import G2lError, refused
+
+CONVERTER_VERSION = __version__  # the converter's version is the package's (convert.engine says the same)
+Progress = Callable[[int, int], None]  # (files converted so far, files to convert)
 
 GLUE_TRAILER = "G2l-Glue-Commit"
 CONVERTER_TRAILER = "G2l-Converter"
@@ -183,61 +190,160 @@ def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config:
     """The converter's findings for one Glue file (its tree entry), converted again (conversion is deterministic)."""
     if entry is None or not path.endswith(".py") or not entry.mode.startswith("100"):
         return ()
-    return convert_bytes(git.read_blob(repo, entry.sha), path, config)[1]
+    return convert_bytes(git.read_blob(repo, entry.sha), path, config.convert)[1]
 
 
-def build_tree(repo: git.Repo, glue_commit: str, config: Config, previous: MirrorCommit | None) -> MirrorBuild:
-    """Convert the selected files of a Glue commit into a tree; unchanged files reuse the last conversion."""
+def build_tree(
+    repo: git.Repo, glue_commit: str, config: Config, previous: MirrorCommit | None, progress: Progress | None = None
+) -> MirrorBuild:
+    """Convert the selected files of a Glue commit into a tree. When the previous mirror commit was converted by
+    this converter with these settings, only the files Glue changed since are converted, and the tree is the
+    previous one with just those entries replaced; otherwise every file is converted."""
+    if _reusable(repo, config, previous):
+        assert previous is not None
+        return _build_changed(repo, glue_commit, config, previous, progress)
     every_file = git.ls_tree(repo, glue_commit)
-    glue_files = {
-        path: entry for path, entry in every_file.items() if selected(path, config.source) and entry.mode != _SUBMODULE
-    }
-    reusable = _reusable(repo, glue_files, config, previous)
-    entries: dict[str, git.TreeEntry] = {}
-    findings: list[Finding] = []
-    converted = []
-    converted_texts: list[bytes] = []
-    for path, entry in glue_files.items():
-        dest = target_path(config, path)
-        if path in reusable:
-            entries[dest] = reusable[path]
-            continue
-        if dest == CONFIG_FILE:  # the Databricks repository's own configuration is never Glue's to write
-            findings.append(
-                Finding(
-                    path,
-                    1,
-                    PARSE_RULE,
-                    f"would land on this repository's own {CONFIG_FILE}: left "
-                    "out of the mirror (set [target] root to keep Glue files in "
-                    "a folder)",
-                )
-            )
-            continue
-        if entry.mode == _SYMLINK and (problem := _link_problem(repo, path, entry)):
-            findings.append(problem)  # left out: its target is not read, and no link out of the repository is made
-            continue
-        entries[dest], file_findings = _convert_entry(repo, path, entry, config)
-        findings.extend(file_findings)
-        converted.append(path)
-        if entries[dest] != entry:
-            converted_texts.append(git.read_blob(repo, entries[dest].sha))
-    _carry_compat(repo, config, entries, converted_texts, previous)
+    glue_files = {path: entry for path, entry in every_file.items() if _carried(path, entry, config)}
+    converted = _convert_files(repo, glue_files, config, progress)
+    entries = {target_path(config, path): result.entry for path, result in converted.items() if result.entry}
+    _carry_compat(repo, config, entries, converted.values(), previous)
+    findings = tuple(f for result in converted.values() for f in result.findings)
     warnings = include_warnings(every_file, config.source, glue_commit)
-    return MirrorBuild(git.write_tree(repo, entries), tuple(findings), tuple(converted), warnings)
+    return MirrorBuild(git.write_tree(repo, entries), findings, tuple(converted), warnings)
+
+
+def _build_changed(
+    repo: git.Repo, glue_commit: str, config: Config, previous: MirrorCommit, progress: Progress | None
+) -> MirrorBuild:
+    """The previous mirror tree with only what Glue changed since its commit converted again (one diff-tree)."""
+    changed = git.tree_changes(repo, previous.glue_commit, glue_commit)
+    present = {path: entry for path, entry in changed.items() if entry is not None and _carried(path, entry, config)}
+    converted = _convert_files(repo, present, config, progress)
+    updates: dict[str, git.TreeEntry | None] = {
+        target_path(config, path): None for path in changed if selected(path, config.source)
+    }  # a file Glue deleted, or one that is no longer carried (a symlink out of the repository), goes
+    updates |= {target_path(config, path): result.entry for path, result in converted.items() if result.entry}
+    _update_compat(repo, config, previous, updates, converted.values())
+    findings = tuple(f for result in converted.values() for f in result.findings)
+    warnings = include_warnings(git.ls_names(repo, glue_commit), config.source, glue_commit)
+    return MirrorBuild(git.update_tree(repo, previous.tree, updates), findings, tuple(converted), warnings)
+
+
+def _carried(path: str, entry: git.TreeEntry, config: Config) -> bool:
+    return selected(path, config.source) and entry.mode != _SUBMODULE
+
+
+class _Converted(NamedTuple):
+    entry: git.TreeEntry | None  # None: the file stays out of the mirror (see findings)
+    findings: tuple[Finding, ...]
+    text: bytes | None  # the mirror file's content when it was read or made here (None: a symlink)
+    changed: bool  # the converter changed the file
+
+
+def _convert_files(
+    repo: git.Repo, files: dict[str, git.TreeEntry], config: Config, progress: Progress | None
+) -> dict[str, _Converted]:
+    """Every given Glue file as the mirror holds it (in the order given), converted in a pool of processes when
+    there are many."""
+    results: dict[str, _Converted] = {}
+    to_convert: list[tuple[str, git.TreeEntry, bytes]] = []
+    for path, entry in files.items():
+        if target_path(config, path) == CONFIG_FILE:  # the Databricks repository's configuration is never Glue's
+            message = (
+                f"would land on this repository's own {CONFIG_FILE}: left out of the mirror (set [target] root to "
+                "keep Glue files in a folder)"
+            )
+            results[path] = _Converted(None, (Finding(path, 1, PARSE_RULE, message),), None, False)
+        elif entry.mode == _SYMLINK:
+            problem = _link_problem(repo, path, entry)  # left out: its target is never read
+            results[path] = _Converted(None if problem else entry, (problem,) if problem else (), None, False)
+        elif not path.endswith(".py"):
+            results[path] = _Converted(entry, (), None, False)
+        else:
+            results[path] = _Converted(entry, (), None, False)  # its place in the order; filled in below
+            to_convert.append((path, entry, git.read_blob(repo, entry.sha)))
+    outputs = _converted_outputs([(data, path) for path, _, data in to_convert], config.convert, progress)
+    for (path, entry, data), (text, findings) in zip(to_convert, outputs, strict=True):
+        changed = text != data
+        new_entry = git.TreeEntry(entry.mode, git.write_blob(repo, text)) if changed else entry
+        results[path] = _Converted(new_entry, findings, text, changed)
+    return results
+
+
+POOL_FROM = 32  # fewer files than this convert in this process (a pool costs more to start than they take)
+
+
+def conversion_workers() -> int:
+    """How many processes convert files: G2L_JOBS when set (1: no pool), else every core this process may use."""
+    wanted = os.environ.get("G2L_JOBS", "").strip()
+    if wanted:
+        if not wanted.isdigit() or int(wanted) < 1:
+            raise G2lError(f"G2L_JOBS={wanted!r}: give the number of conversion processes (1 or more)")
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _converted_outputs(
+    jobs: list[tuple[bytes, str]], config: ConvertConfig, progress: Progress | None
+) -> list[tuple[bytes, tuple[Finding, ...]]]:
+    """convert_bytes over many files, in order; in a process pool when there are many files and cores. The
+    output is the same either way (conversion is deterministic and each file is converted on its own)."""
+    workers = min(conversion_workers(), len(jobs) // POOL_FROM)
+    outputs: list[tuple[bytes, tuple[Finding, ...]]] = []
+    if workers <= 1:
+        for data, path in jobs:
+            outputs.append(convert_bytes(data, path, config))
+            if progress:
+                progress(len(outputs), len(jobs))
+        return outputs
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    chunk = max(1, min(64, len(jobs) // (workers * 8)))
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_set_worker_config, initargs=(config,)
+        ) as pool:
+            for output in pool.map(_convert_in_worker, jobs, chunksize=chunk):
+                outputs.append(output)
+                if progress:
+                    progress(len(outputs), len(jobs))
+    except BrokenProcessPool:
+        raise G2lError(
+            "a conversion process stopped (out of memory?); nothing changed: rerun with G2L_JOBS=1 to convert in "
+            "one process"
+        ) from None
+    return outputs
+
+
+_worker_config: ConvertConfig | None = None
+
+
+def _set_worker_config(config: ConvertConfig) -> None:
+    global _worker_config
+    _worker_config = config
+
+
+def _convert_in_worker(job: tuple[bytes, str]) -> tuple[bytes, tuple[Finding, ...]]:
+    assert _worker_config is not None
+    return convert_bytes(job[0], job[1], _worker_config)
 
 
 def include_warnings(glue_files: Iterable[str], source: SourceConfig, glue_commit: str) -> tuple[str, ...]:
     """A warning for each [source] include glob that brings no file of the Glue commit into the mirror."""
     warnings = []
+    paths = list(glue_files)
     for glob in source.include:
-        hits = [path for path in glue_files if matches(path, (glob,))]
-        if not hits:
+        hits = (path for path in paths if matches(path, (glob,)))
+        first = next(hits, None)
+        if first is None:
             warnings.append(
                 f"warning: [source] include {glob!r} matches no file in Glue commit {glue_commit[:12]}: "
                 "nothing from it reaches the mirror; check the glob in g2l.toml"
             )
-        elif all(matches(path, source.exclude) for path in hits):
+        elif all(matches(path, source.exclude) for path in itertools.chain((first,), hits)):
             warnings.append(
                 f"warning: [source] include {glob!r} matches only files that [source] exclude leaves "
                 f"out in Glue commit {glue_commit[:12]}: nothing from it reaches the mirror"
@@ -269,70 +375,95 @@ def _link_problem(repo: git.Repo, path: str, entry: git.TreeEntry) -> Finding | 
 
 
 COMPAT_MODULE = "glue_compat.py"
+_COMPAT_NAME = b"glue_compat"
+
+
+def _compat_source() -> bytes:
+    return (Path(__file__).parent / "convert" / "compat" / COMPAT_MODULE).read_bytes()
+
+
+def _compat_entry() -> git.TreeEntry:
+    return git.TreeEntry("100644", git.blob_sha(_compat_source()))
+
+
+def _compat_blob(repo: git.Repo) -> git.TreeEntry:
+    return git.TreeEntry("100644", git.write_blob(repo, _compat_source()))
 
 
 def _carry_compat(
     repo: git.Repo,
     config: Config,
     entries: dict[str, git.TreeEntry],
-    converted_texts: list[bytes],
+    converted: Iterable[_Converted],
     previous: MirrorCommit | None,
 ) -> None:
-    """Put glue_compat.py at the target root when converted code imports it (it stays once it is there)."""
+    """Put glue_compat.py at the target root when converted code imports it (it stays once it is there, while
+    any mirror file still names it). A Glue file of that name wins."""
     dest = target_path(config, COMPAT_MODULE)
     if dest in entries:
         return
-    needed = any(b"glue_compat" in text for text in converted_texts)
-    if not needed and previous is not None:
-        needed = dest in git.ls_tree(repo, previous.tree) and any(_uses_compat(repo, e) for e in entries.values())
+    results = list(converted)
+    needed = any(r.changed and r.text is not None and _COMPAT_NAME in r.text for r in results)
+    if not needed and previous is not None and git.tree_entry(repo, previous.tree, dest) is not None:
+        needed = any(_COMPAT_NAME in _text_of(repo, r) for r in results if r.entry is not None)
     if needed:
-        source = (Path(__file__).parent / "convert" / "compat" / COMPAT_MODULE).read_bytes()
-        entries[dest] = git.TreeEntry("100644", git.write_blob(repo, source))
+        entries[dest] = _compat_blob(repo)
 
 
-def _uses_compat(repo: git.Repo, entry: git.TreeEntry) -> bool:
-    return b"glue_compat" in git.read_blob(repo, entry.sha)
+def _text_of(repo: git.Repo, result: _Converted) -> bytes:
+    assert result.entry is not None
+    return result.text if result.text is not None else git.read_blob(repo, result.entry.sha)
 
 
-def _reusable(
-    repo: git.Repo, glue_files: dict[str, git.TreeEntry], config: Config, previous: MirrorCommit | None
-) -> dict[str, git.TreeEntry]:
-    """Files whose Glue blob and conversion settings are unchanged since the previous mirror commit."""
-    if (
-        previous is None
-        or previous.converter != CONVERTER_VERSION
-        or previous.config_hash != config_hash(config)
-        or git.rev_parse(repo, previous.glue_commit) is None
-    ):
-        return {}
-    old_glue = git.ls_tree(repo, previous.glue_commit)
-    old_mirror = git.ls_tree(repo, previous.tree)
-    reusable = {}
-    for path, entry in glue_files.items():
-        dest = target_path(config, path)
-        if old_glue.get(path) == entry and dest in old_mirror:
-            reusable[path] = old_mirror[dest]
-    return reusable
+def _update_compat(
+    repo: git.Repo,
+    config: Config,
+    previous: MirrorCommit,
+    updates: dict[str, git.TreeEntry | None],
+    converted: Iterable[_Converted],
+) -> None:
+    """_carry_compat for a tree made from the previous one: the files Glue did not change are searched (one git
+    grep) only when the converted ones do not decide it."""
+    dest = target_path(config, COMPAT_MODULE)
+    had = git.tree_entry(repo, previous.tree, dest)
+    if updates.get(dest) is not None or (dest not in updates and had is not None and had != _compat_entry()):
+        return  # Glue's own glue_compat.py, changed now or kept from before, stays as converted
+    results = list(converted)
+    needed = any(r.changed and r.text is not None and _COMPAT_NAME in r.text for r in results)
+    if not needed and had is not None:
+        needed = any(_COMPAT_NAME in _text_of(repo, r) for r in results if r.entry is not None) or any(
+            path not in updates and path != dest
+            for path in git.files_containing(repo, previous.tree, _COMPAT_NAME.decode())
+        )
+    if needed:
+        updates[dest] = _compat_blob(repo)
+    elif had is not None:
+        updates[dest] = None
 
 
-def _convert_entry(
-    repo: git.Repo, path: str, entry: git.TreeEntry, config: Config
-) -> tuple[git.TreeEntry, tuple[Finding, ...]]:
-    if not path.endswith(".py") or entry.mode == _SYMLINK:
-        return entry, ()
-    data = git.read_blob(repo, entry.sha)
-    converted, findings = convert_bytes(data, path, config)
-    if converted == data:
-        return entry, findings
-    return git.TreeEntry(entry.mode, git.write_blob(repo, converted)), findings
+def converted_alike(previous: MirrorCommit, config: Config) -> bool:
+    """The mirror commit was converted by this converter with these settings."""
+    return previous.converter == CONVERTER_VERSION and previous.config_hash == config_hash(config)
 
 
-def convert_bytes(data: bytes, path: str, config: Config) -> tuple[bytes, tuple[Finding, ...]]:
+def _reusable(repo: git.Repo, config: Config, previous: MirrorCommit | None) -> bool:
+    """True when the previous mirror commit was converted alike (and its Glue commit is here to compare with):
+    then only what Glue changed since is converted again."""
+    return (
+        previous is not None
+        and converted_alike(previous, config)
+        and git.rev_parse(repo, previous.glue_commit) is not None
+    )
+
+
+def convert_bytes(data: bytes, path: str, config: ConvertConfig) -> tuple[bytes, tuple[Finding, ...]]:
     """Convert one file's bytes, keeping a BOM; undecodable files come back unchanged with a finding."""
+    from g2l_merge.convert.engine import convert_source  # the converter (libcst) loads only when a file converts
+
     source = decode_source(data)
     if isinstance(source, int):
         return data, (Finding(path, source, PARSE_RULE, "not UTF-8, carried over unchanged"),)
-    result = convert_source(source.text, path, config.convert)
+    result = convert_source(source.text, path, config)
     return encode_source(result.text, source.bom), result.findings
 
 

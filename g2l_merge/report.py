@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from g2l_merge.convert.engine import Finding, quote_path
+from g2l_merge.convert.findings import Finding, quote_path
 from g2l_merge.mergefile import DroppedHunk, FileConflict
 from g2l_merge.states import SyncStatus
 

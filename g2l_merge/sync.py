@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from g2l_merge import apply, git, mirror
 from g2l_merge.config import Config
-from g2l_merge.convert.engine import Finding
+from g2l_merge.convert.findings import Finding
 from g2l_merge.driver import refresh_merge_driver
 from g2l_merge.errors import G2lError, refused
 from g2l_merge.mergefile import Labels
@@ -28,6 +28,7 @@ class SyncOptions(NamedTuple):
     protected: OnProtected = OnProtected.CONFLICT
     onto: str | None = None  # with branch: merge onto this commit (an open sync PR's tip), not the target tip
     glue_commit: str | None = None  # the Glue commit already fetched for this run (sync --pr resolves it first)
+    progress: mirror.Progress | None = None  # called as files convert (the command line draws a bar)
 
 
 class MirrorStep(NamedTuple):
@@ -132,7 +133,11 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
         if options.glue_ref and _older_commit_asked(repo, glue_sha, previous):
             return MirrorStep(ref, tip, previous.sha, git.read_commit(repo, previous.glue_commit), ())
         rewritten = previous.glue_commit
-    build = mirror.build_tree(repo, glue_sha, config, previous)
+    if previous and previous.glue_commit == glue_sha and mirror.converted_alike(previous, config):
+        # the mirror already holds this Glue commit, converted by this converter with these settings: no tree work
+        warnings = mirror.include_warnings(git.ls_names(repo, glue_sha), config.source, glue_sha)
+        return MirrorStep(ref, tip, previous.sha, glue, (), warnings=warnings)
+    build = mirror.build_tree(repo, glue_sha, config, previous, options.progress)
     if previous and previous.tree == build.tree and previous.glue_commit == glue_sha:
         return MirrorStep(
             ref, tip, previous.sha, glue, build.findings, frozenset(build.converted), warnings=build.warnings

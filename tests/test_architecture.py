@@ -87,7 +87,18 @@ def test_the_import_reader_sees_lazy_and_eager_imports_apart() -> None:
     """The oracle for the tests below: cli.py loads the sync engine only inside its commands."""
     assert "g2l_merge.sync" in _imports("g2l_merge.cli", top_level_only=False)
     assert "g2l_merge.sync" not in _loaded_on_import("g2l_merge.cli")
-    assert "g2l_merge.convert.engine" in _loaded_on_import("g2l_merge.sync")
+    assert "g2l_merge.convert.engine" in _imports("g2l_merge.mirror", top_level_only=False)
+    assert "g2l_merge.convert.engine" not in _loaded_on_import("g2l_merge.mirror")
+
+
+def test_the_sync_engine_loads_the_converter_only_when_a_file_converts() -> None:
+    """An up-to-date sync converts nothing: importing the sync side must not load libcst (about half a second)."""
+    loaded = _loaded_on_import("g2l_merge.sync") | _loaded_on_import("g2l_merge.history")
+    assert {name for name in loaded if _root(name) in ("libcst", "git", "gitdb")} == set()
+    assert {name for name in loaded if name.startswith("g2l_merge.convert")} == {
+        "g2l_merge.convert",
+        "g2l_merge.convert.findings",
+    }
 
 
 @pytest.mark.parametrize("entry", ["g2l_merge.cli", "g2l_merge.check", "g2l_merge.driver"])

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 import libcst as cst
 from libcst.metadata import ParentNodeProvider, PositionProvider, QualifiedNameProvider
 
 from g2l_merge.config import ConvertConfig
+from g2l_merge.convert.findings import Finding as Finding  # the rules import it from here
 from g2l_merge.convert.glue_exports import canonical
 from g2l_merge.convert.names import Tracked
 from g2l_merge.convert.tree import Tree
-
-
-class Finding(NamedTuple):
-    path: str
-    line: int
-    rule: str
-    message: str
-
 
 S = TypeVar("S")
 _STATEMENTS = (cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.FunctionDef, cst.ClassDef)

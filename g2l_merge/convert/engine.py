@@ -16,7 +16,8 @@ import libcst as cst
 from g2l_merge import __version__
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.comments import as_lines, missing, own_comments, result_nodes, with_leading
-from g2l_merge.convert.context import ConvertContext, Finding
+from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.findings import PARSE_RULE, Finding, SourceText, decode_source, encode_source, quote_path
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.locate import Placement, relocate
 from g2l_merge.convert.names import Tracked, track
@@ -28,12 +29,12 @@ if TYPE_CHECKING:  # the rules load on the first conversion (they import libcst.
 CONVERTER_VERSION = __version__
 HEADER_PREFIX = "# g2l: converted from "
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
-PARSE_RULE = "G2L000"  # the file as a whole: not valid Python, too big, or bytes the parser would not keep
 INTERNAL_RULE = "G2L099"  # g2l-merge itself failed on the file (a bug, not the file's fault): carried over unchanged
 MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
 __all__ = [
     "CONVERTER_VERSION",
+    "PARSE_RULE",
     "Conversion",
     "Finding",
     "SourceText",
@@ -43,28 +44,6 @@ __all__ = [
     "quote_path",
     "with_header",
 ]
-
-
-UTF8_BOM = b"\xef\xbb\xbf"
-
-
-class SourceText(NamedTuple):
-    text: str
-    bom: bool  # the file began with a UTF-8 byte-order mark, which goes back in front of the converted text
-
-
-def decode_source(data: bytes) -> SourceText | int:
-    """A Python file's bytes as text, its byte-order mark set aside; or the line of the first byte that is not
-    UTF-8 (such a file is never converted: replacing its bytes would change them)."""
-    bom = data.startswith(UTF8_BOM)
-    try:
-        return SourceText(data[len(UTF8_BOM) if bom else 0 :].decode("utf-8"), bom)
-    except UnicodeDecodeError as exc:
-        return data[: exc.start].count(b"\n") + 1
-
-
-def encode_source(text: str, bom: bool) -> bytes:
-    return (UTF8_BOM if bom else b"") + text.encode("utf-8")
 
 
 class Conversion(NamedTuple):
@@ -361,25 +340,3 @@ def _lines(text: str) -> list[str]:
     parts = re.split(r"(\r\n|\r|\n)", text)
     lines = [parts[i] + parts[i + 1] for i in range(0, len(parts) - 1, 2)]
     return [*lines, parts[-1]] if parts[-1] else lines
-
-
-_UNPRINTABLE = re.compile(r'[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]|^"')
-_PATH_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def quote_path(path: str) -> str:
-    """A path as a header or a report line shows it: as it is, or quoted like git quotes paths when it holds
-    characters that would end the line or are not text (a newline in a file name must not become a line of code)."""
-    if not _UNPRINTABLE.search(path):
-        return path
-    out = []
-    for char in path:
-        if char in _PATH_ESCAPES:
-            out.append(_PATH_ESCAPES[char])
-        elif "\ud800" <= char <= "\udfff":  # a byte of a name that is not UTF-8 (surrogateescape)
-            out.append(f"\\x{ord(char) - 0xDC00:02x}")
-        elif _UNPRINTABLE.match(char):
-            out.append(f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
