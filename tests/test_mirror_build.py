@@ -38,7 +38,8 @@ LINKS = {"jobs/link.py": "a.py", "jobs/out.py": "../../etc/passwd"}
 
 
 def config_for(root: str) -> cfg.Config:
-    return cfg.load(f'[source]\nrepo = "../glue"\ninclude = ["**/*.py", "lib", "g2l.toml"]\n\n[target]\nroot = "{root}"\n')
+    source = '[source]\nrepo = "../glue"\ninclude = ["**/*.py", "lib", "g2l.toml"]\n\n'
+    return cfg.load(f'{source}[target]\nroot = "{root}"\n')
 
 
 class Glue:
