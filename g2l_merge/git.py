@@ -316,12 +316,22 @@ def ls_tree(repo: Repo, treeish: str) -> dict[str, TreeEntry]:
 
 def tree_entry(repo: Repo, tree: str, path: str) -> TreeEntry | None:
     """One file's entry in a tree (None when there is none), without listing the tree."""
-    raw = _run(repo, "--literal-pathspecs", "ls-tree", "-z", "--full-tree", tree, "--", path).out
-    meta, _, name = raw.rstrip(b"\0").partition(b"\t")
-    if not meta or name.decode("utf-8", errors="surrogateescape") != path:
-        return None
-    mode, kind, sha = meta.decode().split(" ")
-    return TreeEntry(mode, sha) if kind != "tree" else None
+    return tree_entries(repo, tree, [path]).get(path)
+
+
+def tree_entries(repo: Repo, tree: str, paths: Iterable[str]) -> dict[str, TreeEntry]:
+    """The entries of the given files in a tree (files it does not hold are left out), without listing the
+    whole tree: `ls-tree` limited to those paths, a thousand at a time."""
+    wanted = sorted(set(paths))
+    entries: dict[str, TreeEntry] = {}
+    for start in range(0, len(wanted), 1000):
+        chunk = wanted[start : start + 1000]
+        raw = _run(repo, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", tree, "--", *chunk).out
+        for record in filter(None, raw.split(b"\0")):
+            meta, _, name = record.partition(b"\t")
+            mode, _kind, sha = meta.decode().split(" ")
+            entries[name.decode("utf-8", errors="surrogateescape")] = TreeEntry(mode, sha)
+    return {path: entries[path] for path in wanted if path in entries}
 
 
 def ls_names(repo: Repo, treeish: str) -> list[str]:

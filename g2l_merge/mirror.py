@@ -49,7 +49,7 @@ class MirrorCommit(NamedTuple):
 class MirrorBuild(NamedTuple):
     tree: str
     findings: tuple[Finding, ...]
-    converted: tuple[str, ...]  # Glue paths converted in this build (the rest reused)
+    converted: tuple[str, ...]  # Glue paths read in this build, their findings in `findings` (the rest reused)
     warnings: tuple[str, ...] = ()  # [source] include globs that bring nothing: for SyncReport.notes
 
 
@@ -299,6 +299,8 @@ def _converted_outputs(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
+
+    import g2l_merge.convert.engine  # noqa: F401  (loaded once here: forked workers start with it)
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     chunk = max(1, min(64, len(jobs) // (workers * 8)))

@@ -406,37 +406,40 @@ def _file_changes(plan: MergePlan) -> FileChanges:
 
 def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePlan) -> tuple[Finding, ...]:
     """Converter findings for every file this merge brings a Glue change to (however many mirror commits it
-    spans), named by the Databricks path and located at the review comment's line in the merged file."""
-    trees: dict[str, dict[str, git.TreeEntry]] = {}  # read only when a finding needs them
-
-    def files_of(tree: str) -> dict[str, git.TreeEntry]:
-        if tree not in trees:
-            trees[tree] = git.ls_tree(repo, tree)
-        return trees[tree]
-
+    spans), named by the Databricks path and located at the review comment's line in the merged file. Only the
+    tree entries of those files are read, never whole trees."""
     new_tree = git.read_commit(repo, step.new).tree
     by_glue_path: dict[str, list[Finding]] = {}
     for finding in step.findings:
         by_glue_path.setdefault(finding.path, []).append(finding)
-    items: list[Finding] = []
+    brought = []  # (mirror path, Glue path) of every Python file Glue changed
     for change in plan.changes:
         mirror_path = change.new_path
         if mirror_path is None or mirror_path in plan.native or not mirror_path.endswith(".py"):
             continue
         glue_path = mirror.glue_path(config, mirror_path)
-        if glue_path is None:
-            continue
-        findings = by_glue_path.get(glue_path, []) if glue_path in step.converted else None
-        if findings is None:
-            findings = list(mirror.findings_for(repo, files_of(step.glue.sha).get(glue_path), glue_path, config))
-        if not findings:
-            continue
-        where = plan.dbx_paths.get(mirror_path) or mirror_path
-        texts = [_blob(repo, files_of(plan.tree).get(where)), _blob(repo, files_of(new_tree).get(mirror_path))]
-        items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
+        if glue_path is not None:
+            brought.append((mirror_path, glue_path))
+    earlier = [glue_path for _, glue_path in brought if glue_path not in step.converted]
+    glue_entries = git.tree_entries(repo, step.glue.sha, earlier) if earlier else {}
+    found: list[tuple[str, str, list[Finding]]] = []  # (Databricks path, mirror path, findings)
+    for mirror_path, glue_path in brought:
+        if glue_path in step.converted:
+            findings = by_glue_path.get(glue_path, [])
+        else:  # converted by an earlier mirror commit: converted again (conversion is deterministic)
+            findings = list(mirror.findings_for(repo, glue_entries.get(glue_path), glue_path, config))
         by_glue_path.pop(glue_path, None)
+        if findings:
+            found.append((plan.dbx_paths.get(mirror_path) or mirror_path, mirror_path, findings))
+    merged = git.tree_entries(repo, plan.tree, [where for where, _, _ in found]) if found else {}
+    left_out = [mirror.target_path(config, glue_path) for glue_path in by_glue_path]
+    mirrored = git.tree_entries(repo, new_tree, [m for _, m, _ in found] + left_out) if found or left_out else {}
+    items: list[Finding] = []
+    for where, mirror_path, findings in found:
+        texts = [_blob(repo, merged.get(where)), _blob(repo, mirrored.get(mirror_path))]
+        items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
     for glue_path, findings in by_glue_path.items():  # files the mirror leaves out (a symlink out of the repo...)
-        if mirror.target_path(config, glue_path) not in files_of(new_tree):
+        if mirror.target_path(config, glue_path) not in mirrored:
             items.extend(f._replace(path=mirror.target_path(config, glue_path)) for f in findings)
     return tuple(sorted(items, key=lambda f: (f.path, f.line, f.rule, f.message)))
 
