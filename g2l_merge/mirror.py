@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import itertools
-import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from g2l_merge import __version__, git
+from g2l_merge import __version__, git, pool
 from g2l_merge.config import (
     CONFIG_FILE,
     Config,
-    ConvertConfig,
     SourceConfig,
     config_hash,
     load_bytes,
     matches,
     selected,
 )
-from g2l_merge.convert.findings import PARSE_RULE, Finding, decode_source, encode_source
+from g2l_merge.convert.findings import PARSE_RULE, Finding
 from g2l_merge.errors import G2lError, refused
 
 CONVERTER_VERSION = __version__  # the converter's version is the package's (convert.engine says the same)
-Progress = Callable[[int, int], None]  # (files converted so far, files to convert)
+Progress = pool.Progress
 
 GLUE_TRAILER = "G2l-Glue-Commit"
 CONVERTER_TRAILER = "G2l-Converter"
@@ -190,7 +188,7 @@ def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config:
     """The converter's findings for one Glue file (its tree entry), converted again (conversion is deterministic)."""
     if entry is None or not path.endswith(".py") or not entry.mode.startswith("100"):
         return ()
-    return convert_bytes(git.read_blob(repo, entry.sha), path, config.convert)[1]
+    return pool.convert_bytes(git.read_blob(repo, entry.sha), path, config.convert)[1]
 
 
 def build_tree(
@@ -262,75 +260,12 @@ def _convert_files(
         else:
             results[path] = _Converted(entry, (), None, False)  # its place in the order; filled in below
             to_convert.append((path, entry, git.read_blob(repo, entry.sha)))
-    outputs = _converted_outputs([(data, path) for path, _, data in to_convert], config.convert, progress)
+    outputs = pool.converted_outputs([(data, path) for path, _, data in to_convert], config.convert, progress)
     for (path, entry, data), (text, findings) in zip(to_convert, outputs, strict=True):
         changed = text != data
         new_entry = git.TreeEntry(entry.mode, git.write_blob(repo, text)) if changed else entry
         results[path] = _Converted(new_entry, findings, text, changed)
     return results
-
-
-POOL_FROM = 32  # fewer files than this convert in this process (a pool costs more to start than they take)
-
-
-def conversion_workers() -> int:
-    """How many processes convert files: G2L_JOBS when set (1: no pool), else every core this process may use."""
-    wanted = os.environ.get("G2L_JOBS", "").strip()
-    if wanted:
-        if not wanted.isdigit() or int(wanted) < 1:
-            raise G2lError(f"G2L_JOBS={wanted!r}: give the number of conversion processes (1 or more)")
-        return int(wanted)
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _converted_outputs(
-    jobs: list[tuple[bytes, str]], config: ConvertConfig, progress: Progress | None
-) -> list[tuple[bytes, tuple[Finding, ...]]]:
-    """convert_bytes over many files, in order; in a process pool when there are many files and cores. The
-    output is the same either way (conversion is deterministic and each file is converted on its own)."""
-    workers = min(conversion_workers(), len(jobs) // POOL_FROM)
-    outputs: list[tuple[bytes, tuple[Finding, ...]]] = []
-    if workers <= 1:
-        for data, path in jobs:
-            outputs.append(convert_bytes(data, path, config))
-            if progress:
-                progress(len(outputs), len(jobs))
-        return outputs
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    import g2l_merge.convert.engine  # noqa: F401  (loaded once here: forked workers start with it)
-
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    chunk = max(1, min(64, len(jobs) // (workers * 8)))
-    try:
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_set_worker_config, initargs=(config,)
-        ) as pool:
-            for output in pool.map(_convert_in_worker, jobs, chunksize=chunk):
-                outputs.append(output)
-                if progress:
-                    progress(len(outputs), len(jobs))
-    except BrokenProcessPool:
-        raise G2lError(
-            "a conversion process stopped (out of memory?); nothing changed: rerun with G2L_JOBS=1 to convert in "
-            "one process"
-        ) from None
-    return outputs
-
-
-_worker_config: ConvertConfig | None = None
-
-
-def _set_worker_config(config: ConvertConfig) -> None:
-    global _worker_config
-    _worker_config = config
-
-
-def _convert_in_worker(job: tuple[bytes, str]) -> tuple[bytes, tuple[Finding, ...]]:
-    assert _worker_config is not None
-    return convert_bytes(job[0], job[1], _worker_config)
 
 
 def include_warnings(glue_files: Iterable[str], source: SourceConfig, glue_commit: str) -> tuple[str, ...]:
@@ -456,17 +391,6 @@ def _reusable(repo: git.Repo, config: Config, previous: MirrorCommit | None) -> 
         and converted_alike(previous, config)
         and git.rev_parse(repo, previous.glue_commit) is not None
     )
-
-
-def convert_bytes(data: bytes, path: str, config: ConvertConfig) -> tuple[bytes, tuple[Finding, ...]]:
-    """Convert one file's bytes, keeping a BOM; undecodable files come back unchanged with a finding."""
-    from g2l_merge.convert.engine import convert_source  # the converter (libcst) loads only when a file converts
-
-    source = decode_source(data)
-    if isinstance(source, int):
-        return data, (Finding(path, source, PARSE_RULE, "not UTF-8, carried over unchanged"),)
-    result = convert_source(source.text, path, config)
-    return encode_source(result.text, source.bom), result.findings
 
 
 def commit(

@@ -87,7 +87,7 @@ def test_the_import_reader_sees_lazy_and_eager_imports_apart() -> None:
     """The oracle for the tests below: cli.py loads the sync engine only inside its commands."""
     assert "g2l_merge.sync" in _imports("g2l_merge.cli", top_level_only=False)
     assert "g2l_merge.sync" not in _loaded_on_import("g2l_merge.cli")
-    assert "g2l_merge.convert.engine" in _imports("g2l_merge.mirror", top_level_only=False)
+    assert "g2l_merge.convert.engine" in _imports("g2l_merge.pool", top_level_only=False)
     assert "g2l_merge.convert.engine" not in _loaded_on_import("g2l_merge.mirror")
 
 

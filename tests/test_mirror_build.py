@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import Story, g2l, git
 from g2l_merge import config as cfg
 from g2l_merge import git as g2l_git
-from g2l_merge import mirror
+from g2l_merge import mirror, pool
 
 USES_COMPAT = 'from awsglue.transforms import Join\njoined = Join.apply(a, b, "id", "id")\n'
 PLAIN = "threshold = 0.8\n"
@@ -139,7 +139,7 @@ def test_the_compat_module_leaves_when_the_last_file_that_names_it_stops_using_i
 def test_the_conversion_pool_gives_what_one_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     glue = Glue(tmp_path / "glue")
     kinds = ["compat", "plain", "job", "broken", "latin1"]
-    files = [(f"jobs/group_{n % 3}/job_{n:03d}.py", kinds[n % len(kinds)]) for n in range(4 * mirror.POOL_FROM)]
+    files = [(f"jobs/group_{n % 3}/job_{n:03d}.py", kinds[n % len(kinds)]) for n in range(4 * pool.POOL_FROM)]
     head = glue.apply(files)
     repo = g2l_git.open_repo(glue.path)
     config = config_for("risk")
@@ -158,7 +158,7 @@ def test_the_conversion_pool_gives_what_one_process_gives(tmp_path: Path, monkey
 def test_g2l_jobs_that_is_not_a_count_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("G2L_JOBS", "all")
     with pytest.raises(cfg.G2lError, match="G2L_JOBS='all'"):
-        mirror.conversion_workers()
+        pool.conversion_workers()
 
 
 @pytest.mark.parametrize("count", [3, 200])

@@ -41,6 +41,7 @@ def test_no_module_runs_a_shell() -> None:
 ALLOWED = {
     "git.py": "every git command g2l-merge runs",
     "demo/transcript.py": "the demo runs `git g2l-sync` itself, as a user would, to print a real transcript",
+    "pool.py": "the conversion pool: worker processes of this Python that convert files (no command runs)",
     "verify.py": "verify runs each converted job in a Python process of its own, as a Databricks script task runs",
 }
 
