@@ -233,6 +233,58 @@ def ls_tree(repo: Repo, treeish: str) -> dict[str, TreeEntry]:
     return entries
 
 
+def files_containing(repo: Repo, treeish: str, texts: Iterable[str]) -> list[str]:
+    """The regular files of a tree that hold any of `texts` (fixed strings, case-sensitive; binary files too), from
+    one `git grep` (symlinks and submodules are not searched)."""
+    patterns = [arg for text in texts for arg in ("-e", text)]
+    raw = _run(
+        repo,
+        "grep",
+        "-l",
+        "-z",
+        "-F",
+        "--full-name",
+        "--no-color",
+        "--no-textconv",
+        "--no-recurse-submodules",
+        *patterns,
+        treeish,  # a commit id (git grep takes no --end-of-options)
+        "--",
+        ok=(0, 1),
+    ).out
+    prefix = f"{treeish}:".encode()
+    return [p.removeprefix(prefix).decode("utf-8", errors="surrogateescape") for p in raw.split(b"\0") if p]
+
+
+def read_files(repo: Repo, treeish: str, paths: Iterable[str]) -> dict[str, bytes | None]:
+    """The content of files of a tree (None: not a file there), through one `git cat-file --batch`."""
+    wanted = list(dict.fromkeys(paths))
+    batched = [path for path in wanted if "\n" not in path]  # one name a line: a newline in a path goes alone
+    names = b"".join(f"{treeish}:".encode() + p.encode("utf-8", errors="surrogateescape") + b"\n" for p in batched)
+    raw = _run(repo, "cat-file", "--batch", input=names).out if batched else b""
+    found: dict[str, bytes | None] = {}
+    at = 0
+    for path in batched:
+        end = raw.index(b"\n", at)
+        header = raw[at:end].split(b" ")
+        if len(header) != 3 or header[-1] in (b"missing", b"ambiguous"):
+            found[path], at = None, end + 1
+            continue
+        size = int(header[2])
+        found[path], at = (raw[end + 1 : end + 1 + size] if header[1] == b"blob" else None), end + 2 + size
+    for path in wanted:
+        if path not in found:
+            result = _run(repo, "cat-file", "blob", f"{treeish}:{path}", ok=(0, 128))
+            found[path] = result.out if result.code == 0 else None
+    return found
+
+
+def not_reached(repo: Repo, tip: str, by: str) -> set[str]:
+    """The commits `tip` reaches that `by` does not (`git rev-list tip ^by`): one walk for any number of
+    ancestry questions."""
+    return set(_out(repo, "rev-list", "--end-of-options", tip, f"^{by}", "--").split())
+
+
 def in_history(repo: Repo, commit: str, head: str) -> bool:
     """True when `head`'s history holds `commit` (a commit this repository lacks: it cannot)."""
     return rev_parse(repo, commit) is not None and is_ancestor(repo, commit, head)

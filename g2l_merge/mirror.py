@@ -6,19 +6,14 @@ import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from g2l_merge import git
 from g2l_merge.config import CONFIG_FILE, Config, SourceConfig, config_hash, load_bytes, matches, selected
-from g2l_merge.convert.engine import (
-    CONVERTER_VERSION,
-    PARSE_RULE,
-    Finding,
-    convert_source,
-    decode_source,
-    encode_source,
-)
 from g2l_merge.errors import G2lError, refused
+
+if TYPE_CHECKING:  # the converter (libcst) loads where a file is converted or a mirror commit written: not in status
+    from g2l_merge.convert.engine import Finding
 
 GLUE_TRAILER = "G2l-Glue-Commit"
 CONVERTER_TRAILER = "G2l-Converter"
@@ -188,6 +183,8 @@ def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config:
 
 def build_tree(repo: git.Repo, glue_commit: str, config: Config, previous: MirrorCommit | None) -> MirrorBuild:
     """Convert the selected files of a Glue commit into a tree; unchanged files reuse the last conversion."""
+    from g2l_merge.convert.engine import PARSE_RULE, Finding
+
     every_file = git.ls_tree(repo, glue_commit)
     glue_files = {
         path: entry for path, entry in every_file.items() if selected(path, config.source) and entry.mode != _SUBMODULE
@@ -251,6 +248,8 @@ def _link_problem(repo: git.Repo, path: str, entry: git.TreeEntry) -> Finding | 
     Only the link itself (the path it names) is read, never what it points to. A link that stays inside the Glue
     repository is carried as a link, so it points at the same converted file in the mirror.
     """
+    from g2l_merge.convert.engine import PARSE_RULE, Finding
+
     target = git.read_blob(repo, entry.sha).decode("utf-8", errors="surrogateescape")
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
     outside = (
@@ -298,6 +297,8 @@ def _reusable(
     repo: git.Repo, glue_files: dict[str, git.TreeEntry], config: Config, previous: MirrorCommit | None
 ) -> dict[str, git.TreeEntry]:
     """Files whose Glue blob and conversion settings are unchanged since the previous mirror commit."""
+    from g2l_merge.convert.engine import CONVERTER_VERSION
+
     if (
         previous is None
         or previous.converter != CONVERTER_VERSION
@@ -329,6 +330,8 @@ def _convert_entry(
 
 def convert_bytes(data: bytes, path: str, config: Config) -> tuple[bytes, tuple[Finding, ...]]:
     """Convert one file's bytes, keeping a BOM; undecodable files come back unchanged with a finding."""
+    from g2l_merge.convert.engine import PARSE_RULE, Finding, convert_source, decode_source, encode_source
+
     source = decode_source(data)
     if isinstance(source, int):
         return data, (Finding(path, source, PARSE_RULE, "not UTF-8, carried over unchanged"),)
@@ -340,6 +343,8 @@ def commit(
     repo: git.Repo, tree: str, parent: str | None, glue: git.Commit, config: Config, rewritten: str | None = None
 ) -> str:
     """Record a converted tree on the mirror, authored as the Glue commit it came from."""
+    from g2l_merge.convert.engine import CONVERTER_VERSION
+
     note = (
         (
             f"Glue history was rewritten: Glue commit {rewritten}, which the previous mirror commit holds, is no "
