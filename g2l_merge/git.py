@@ -537,20 +537,34 @@ def hooks_dir(repo: Repo) -> Path:
 # -- the Glue side ----------------------------------------------------------------------------
 
 
+GLUE_REF = "refs/g2l/glue"  # the Glue commit of the last sync: not a branch, only its objects matter
+
+
 def fetch_commit(repo: Repo, source: str, ref: str) -> str:
-    """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref."""
+    """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref.
+
+    A branch or tag name costs one `ls-remote`, then a fetch only when that commit is not here yet (a commit id:
+    no `ls-remote`). The fetch names GLUE_REF (see glue_ref_update) as a commit this repository has, so only what
+    is new since the last sync comes over.
+    """
     if re.fullmatch(r"[0-9a-f]{4,39}", ref) and Path(source).is_dir():
         ref = _local_sha(source, ref)
     if re.fullmatch(r"[0-9a-f]{40}", ref):
-        sha = ref
-        if not _has_object(repo, sha):
-            _fetch(repo, source, sha)
+        sha, what = ref, ref
     else:
-        sha = _remote_sha(repo, source, ref)
-        _fetch(repo, source, _remote_ref(repo, source, ref))
+        what, sha = _remote_ref(repo, source, ref)
     if not _has_object(repo, sha):
-        raise refused(f"Glue ref {ref} of {source} moved while it was fetched; nothing changed, rerun")
+        _fetch(repo, source, what)
+        if not _has_object(repo, sha):
+            raise refused(f"Glue ref {ref} of {source} moved while it was fetched; nothing changed, rerun")
     return sha
+
+
+def glue_ref_update(repo: Repo, commit: str) -> RefUpdate:
+    """GLUE_REF to the Glue commit of a new mirror commit, in the same transaction as the mirror branch: `git gc`
+    keeps Glue's history, and the next fetch from Glue names it as a commit this repository has. Overwritten,
+    never fast-forwarded: it follows a rewritten Glue history."""
+    return RefUpdate(GLUE_REF, commit, ref_value(repo, GLUE_REF) or NULL_SHA)
 
 
 def _local_sha(source: str, short: str) -> str:
@@ -579,18 +593,14 @@ def _ls_remote(repo: Repo, source: str) -> dict[str, str]:
     return {name: sha for sha, name in pairs}
 
 
-def _remote_ref(repo: Repo, source: str, ref: str) -> str:
+def _remote_ref(repo: Repo, source: str, ref: str) -> tuple[str, str]:
+    """The full name `ref` has in the Glue repository and the commit it points to (a tag peeled), from one
+    `ls-remote`."""
     refs = _ls_remote(repo, source)
     for candidate in (ref, f"refs/heads/{ref}", f"refs/tags/{ref}"):
         if candidate in refs:
-            return candidate
+            return candidate, refs.get(f"{candidate}^{{}}", refs[candidate])
     raise G2lError(f"Glue repository {source} has no branch or tag {ref!r}: check [source] ref or --glue-ref")
-
-
-def _remote_sha(repo: Repo, source: str, ref: str) -> str:
-    refs = _ls_remote(repo, source)
-    name = _remote_ref(repo, source, ref)
-    return refs.get(f"{name}^{{}}", refs[name])
 
 
 # -- the Databricks repository's remote (sync --pr) ----------------------------------------------
