@@ -166,9 +166,44 @@ def open_repo(path: Path | str = ".", *, objects: bool = True) -> Repo:
 
 
 def close(repo: Repo) -> None:
-    """Stop GitPython's helper processes."""
+    """Stop GitPython's helper processes (or the object reader of a repository opened without it)."""
     if repo.odb is not None:
         repo.odb.close()
+    reader = _READERS.pop(repo.git_dir, None)
+    if reader is not None:
+        reader.close()
+
+
+class _ObjectReader:
+    """One `git cat-file --batch` process that reads objects by id, for a repository opened without GitPython."""
+
+    def __init__(self, git_dir: Path) -> None:
+        env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_DIR": str(git_dir)}
+        self._proc = subprocess.Popen(
+            ["git", "cat-file", "--batch"], cwd=git_dir, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE
+        )
+
+    def read(self, sha: str) -> bytes:
+        stdin, stdout = self._proc.stdin, self._proc.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(f"{sha}\n".encode())
+        stdin.flush()
+        header = stdout.readline().split()
+        if len(header) != 3:
+            raise G2lError(f"git object {sha} is missing from this repository")
+        data = stdout.read(int(header[2]))
+        stdout.read(1)  # the newline after the content
+        return data
+
+    def close(self) -> None:
+        if self._proc.stdin is not None:
+            self._proc.stdin.close()
+        self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
+
+
+_READERS: dict[Path, _ObjectReader] = {}
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -217,6 +252,9 @@ def read_commit(repo: Repo, sha: str) -> Commit:
 
 def read_blob(repo: Repo, sha: str) -> bytes:
     """The raw content of one object."""
+    if repo.odb is None:  # opened without GitPython: one cat-file process for the run
+        reader = _READERS.get(repo.git_dir) or _READERS.setdefault(repo.git_dir, _ObjectReader(repo.git_dir))
+        return reader.read(sha)
     data: bytes = repo.odb.odb.stream(bytes.fromhex(sha)).read()
     return data
 

@@ -4,14 +4,17 @@ the one every file's parse gives (the oracle below is how status read them befor
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import g2l_merge
 from conftest import Story, g2l, git
 from g2l_merge import git as g2l_git
 from g2l_merge import history, markers
@@ -182,3 +185,53 @@ def test_any_tree_gives_what_parsing_every_file_gives(tmp_path: Path, files: dic
 def test_every_marker_line_holds_a_text_status_greps_for(pattern: re.Pattern[str], data: st.DataObject) -> None:
     line = data.draw(st.from_regex(pattern))
     assert any(text in line for text in markers.MARKER_TEXTS)
+
+
+def test_the_fast_status_parser_accepts_exactly_the_options_of_the_status_command() -> None:
+    """main() parses `status` without typer (for start-up time), as it does `check`."""
+    import typer
+
+    from g2l_merge.cli import app, status_parser
+
+    command = typer.main.get_command(app).commands["status"]  # type: ignore[attr-defined]
+    typer_side = {tuple(sorted(p.opts)) for p in command.params if p.name != "help"}
+    argparse_side = {tuple(sorted(a.option_strings)) for a in status_parser()._actions}
+    assert argparse_side == typer_side
+    assert all(getattr(p, "is_flag", False) for p in command.params)
+
+
+WATCH = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules} & {'git', 'gitdb', 'libcst', "
+    "'pydantic'}), file=sys.stderr))\n"
+    "from g2l_merge.cli import main\n"
+    "sys.argv[0] = 'git-g2l-sync'\n"
+    "main()\n"
+)
+
+
+def run_main(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`git g2l-sync ARGS` as its own process (the console script's main())."""
+    env = {**os.environ, "PYTHONPATH": str(Path(g2l_merge.__file__).parent.parent)}  # this checkout's package
+    return subprocess.run(
+        [sys.executable, "-c", WATCH, *args], cwd=folder, env=env, capture_output=True, text=True, check=False
+    )
+
+
+def test_status_as_a_process_prints_what_the_command_prints_and_loads_no_gitpython_libcst_or_pydantic(
+    story: Story,
+) -> None:
+    dbx, glue = story
+    dbx.edit(A, "threshold = 0.8\n", "# g2l: protect begin uc\nthreshold = 0.8\n# g2l: protect end uc\n")
+    dbx.commit("Databricks region")
+    glue.commit("Glue c", {"jobs/c.py": "c = 1\n"})
+    for args in (["status"], ["status", "--json"], ["status", "--offline"], ["status", "--json", "--offline"]):
+        process = run_main(dbx.path, *args)
+        assert process.returncode == 0, process.stderr
+        assert process.stdout == g2l(dbx.path, *args).output
+        assert process.stderr == "[]\n"
+    assert "--offline" in run_main(dbx.path, "status", "--help").stdout
+    bad = run_main(dbx.path, "status", "--bogus")
+    assert bad.returncode == 2 and "--bogus" in bad.stderr
+    outside = run_main(dbx.path.parent, "status")
+    assert outside.returncode == 2 and "not a git repository" in outside.stderr
