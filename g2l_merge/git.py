@@ -355,11 +355,56 @@ def tree_changes(repo: Repo, old: str, new: str) -> dict[str, TreeEntry | None]:
     return changes
 
 
-def files_containing(repo: Repo, tree: str, text: str) -> list[str]:
-    """The paths of the files in a tree whose content holds `text` (a fixed string), from one `git grep`."""
-    result = _run(repo, "grep", "-l", "-z", "-F", "--no-color", "-e", text, tree, ok=(0, 1))
-    prefix = f"{tree}:".encode()
-    return [f.removeprefix(prefix).decode("utf-8", errors="surrogateescape") for f in result.out.split(b"\0") if f]
+def files_containing(repo: Repo, treeish: str, texts: Iterable[str]) -> list[str]:
+    """The regular files of a tree that hold any of `texts` (fixed strings, case-sensitive; binary files too), from
+    one `git grep` (symlinks and submodules are not searched)."""
+    patterns = [arg for text in texts for arg in ("-e", text)]
+    raw = _run(
+        repo,
+        "grep",
+        "-l",
+        "-z",
+        "-F",
+        "--full-name",
+        "--no-color",
+        "--no-textconv",
+        "--no-recurse-submodules",
+        *patterns,
+        treeish,  # a commit id (git grep takes no --end-of-options)
+        "--",
+        ok=(0, 1),
+    ).out
+    prefix = f"{treeish}:".encode()
+    return [p.removeprefix(prefix).decode("utf-8", errors="surrogateescape") for p in raw.split(b"\0") if p]
+
+
+def read_files(repo: Repo, treeish: str, paths: Iterable[str]) -> dict[str, bytes | None]:
+    """The content of files of a tree (None: not a file there), through one `git cat-file --batch`."""
+    wanted = list(dict.fromkeys(paths))
+    batched = [path for path in wanted if "\n" not in path]  # one name a line: a newline in a path goes alone
+    names = b"".join(f"{treeish}:".encode() + p.encode("utf-8", errors="surrogateescape") + b"\n" for p in batched)
+    raw = _run(repo, "cat-file", "--batch", input=names).out if batched else b""
+    found: dict[str, bytes | None] = {}
+    at = 0
+    for path in batched:
+        end = raw.index(b"\n", at)
+        header = raw[at:end].split(b" ")
+        if len(header) != 3 or header[-1] in (b"missing", b"ambiguous"):
+            found[path], at = None, end + 1
+            continue
+        size = int(header[2])
+        found[path], at = (raw[end + 1 : end + 1 + size] if header[1] == b"blob" else None), end + 2 + size
+    for path in wanted:
+        if path not in found:
+            result = _run(repo, "cat-file", "blob", f"{treeish}:{path}", ok=(0, 128))
+            found[path] = result.out if result.code == 0 else None
+    return found
+
+
+def not_reached(repo: Repo, tip: str, by: str) -> set[str]:
+    """The commits `tip` reaches that `by` does not (`git rev-list tip ^by`): one walk for any number of
+    ancestry questions."""
+    return set(_out(repo, "rev-list", "--end-of-options", tip, f"^{by}", "--").split())
 
 
 def in_history(repo: Repo, commit: str, head: str) -> bool:
@@ -614,20 +659,34 @@ def hooks_dir(repo: Repo) -> Path:
 # -- the Glue side ----------------------------------------------------------------------------
 
 
+GLUE_REF = "refs/g2l/glue"  # the Glue commit of the last sync: not a branch, only its objects matter
+
+
 def fetch_commit(repo: Repo, source: str, ref: str) -> str:
-    """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref."""
+    """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref.
+
+    A branch or tag name costs one `ls-remote`, then a fetch only when that commit is not here yet (a commit id:
+    no `ls-remote`). The fetch names GLUE_REF (see glue_ref_update) as a commit this repository has, so only what
+    is new since the last sync comes over.
+    """
     if re.fullmatch(r"[0-9a-f]{4,39}", ref) and Path(source).is_dir():
         ref = _local_sha(source, ref)
     if re.fullmatch(r"[0-9a-f]{40}", ref):
-        sha = ref
-        if not _has_object(repo, sha):
-            _fetch(repo, source, sha)
+        sha, what = ref, ref
     else:
-        sha = _remote_sha(repo, source, ref)
-        _fetch(repo, source, _remote_ref(repo, source, ref))
+        what, sha = _remote_ref(repo, source, ref)
     if not _has_object(repo, sha):
-        raise refused(f"Glue ref {ref} of {source} moved while it was fetched; nothing changed, rerun")
+        _fetch(repo, source, what)
+        if not _has_object(repo, sha):
+            raise refused(f"Glue ref {ref} of {source} moved while it was fetched; nothing changed, rerun")
     return sha
+
+
+def glue_ref_update(repo: Repo, commit: str) -> RefUpdate:
+    """GLUE_REF to the Glue commit of a new mirror commit, in the same transaction as the mirror branch: `git gc`
+    keeps Glue's history, and the next fetch from Glue names it as a commit this repository has. Overwritten,
+    never fast-forwarded: it follows a rewritten Glue history."""
+    return RefUpdate(GLUE_REF, commit, ref_value(repo, GLUE_REF) or NULL_SHA)
 
 
 def _local_sha(source: str, short: str) -> str:
@@ -656,18 +715,14 @@ def _ls_remote(repo: Repo, source: str) -> dict[str, str]:
     return {name: sha for sha, name in pairs}
 
 
-def _remote_ref(repo: Repo, source: str, ref: str) -> str:
+def _remote_ref(repo: Repo, source: str, ref: str) -> tuple[str, str]:
+    """The full name `ref` has in the Glue repository and the commit it points to (a tag peeled), from one
+    `ls-remote`."""
     refs = _ls_remote(repo, source)
     for candidate in (ref, f"refs/heads/{ref}", f"refs/tags/{ref}"):
         if candidate in refs:
-            return candidate
+            return candidate, refs.get(f"{candidate}^{{}}", refs[candidate])
     raise G2lError(f"Glue repository {source} has no branch or tag {ref!r}: check [source] ref or --glue-ref")
-
-
-def _remote_sha(repo: Repo, source: str, ref: str) -> str:
-    refs = _ls_remote(repo, source)
-    name = _remote_ref(repo, source, ref)
-    return refs.get(f"{name}^{{}}", refs[name])
 
 
 # -- the Databricks repository's remote (sync --pr) ----------------------------------------------

@@ -370,7 +370,7 @@ def _update_compat(
     if not needed and had is not None:
         needed = any(_COMPAT_NAME in _text_of(repo, r) for r in results if r.entry is not None) or any(
             path not in updates and path != dest
-            for path in git.files_containing(repo, previous.tree, _COMPAT_NAME.decode())
+            for path in git.files_containing(repo, previous.tree, [_COMPAT_NAME.decode()])
         )
     if needed:
         updates[dest] = _compat_blob(repo)
