@@ -681,23 +681,27 @@ def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
 def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     """git's own three-way merge of two commits into a tree, with no work tree (zdiff3 markers)."""
     # The registered g2l driver is swapped for git's own text merge here: plan.py applies the same rules
-    # in-process afterwards, without a Python process per file.
-    result = _run(
-        repo,
-        "-c",
-        "merge.conflictStyle=zdiff3",
-        "-c",
-        "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
-        "-c",
-        "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
-        "merge-tree",
-        "--write-tree",
-        "-z",
-        "--allow-unrelated-histories",
-        ours,
-        theirs,
-        ok=(0, 1),
-    )
+    # in-process afterwards. Where $GIT_DIR/info/attributes selects it (as `init` registers it), merge-tree
+    # runs in a stand-in git directory whose attributes select git's built-in text merge, so no process is
+    # started per file; the driver entry below covers a g2l driver selected any other way.
+    with _builtin_merge_dir(repo) as env:
+        result = _run(
+            repo,
+            "-c",
+            "merge.conflictStyle=zdiff3",
+            "-c",
+            "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
+            "-c",
+            "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
+            "merge-tree",
+            "--write-tree",
+            "-z",
+            "--allow-unrelated-histories",
+            ours,
+            theirs,
+            env=env,
+            ok=(0, 1),
+        )
     tree, _, rest = result.out.partition(b"\0")
     records = b"" if rest.startswith(b"\0") else rest.partition(b"\0\0")[0]  # git's messages after: not used
     stages = []
@@ -706,6 +710,55 @@ def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
         mode, sha, stage = meta.decode().split(" ")
         stages.append(ConflictStage(mode, sha, int(stage), path.decode("utf-8", errors="surrogateescape")))
     return TreeMerge(tree.decode(), tuple(stages))
+
+
+_G2L_MERGE_ATTR = re.compile(rb"(?<!\S)merge=g2l(?!\S)")
+
+
+def common_dir(repo: Repo) -> Path:
+    """The folder holding objects, refs, config and info/ (a linked work tree's git directory names it)."""
+    pointer = repo.git_dir / "commondir"
+    if not pointer.is_file():
+        return repo.git_dir
+    return (repo.git_dir / pointer.read_text().strip()).resolve()
+
+
+@contextlib.contextmanager
+def _builtin_merge_dir(repo: Repo) -> Iterator[dict[str, str]]:
+    """The environment for a git command that must merge with git's built-in text merge where
+    $GIT_DIR/info/attributes names the g2l driver (that file outranks every other attribute source).
+
+    It is a stand-in git directory: the repository's own config, refs, shallow and grafts through symbolic links,
+    its objects through GIT_OBJECT_DIRECTORY, and a copy of info/attributes with `merge=g2l` set to `merge` (git's
+    text merge, in-process). Everything else reads as in the repository itself; when the attributes do not name
+    the driver, or the stand-in cannot be made, the command runs in the repository as it is (empty environment).
+    """
+    common = common_dir(repo)
+    try:
+        attributes = (common / "info" / "attributes").read_bytes()
+    except OSError:
+        attributes = b""
+    if not _G2L_MERGE_ATTR.search(attributes):
+        yield {}
+        return
+    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-merge-dir-") as tmp:
+        shadow = Path(tmp)
+        try:
+            (shadow / "info").mkdir()
+            (shadow / "info" / "attributes").write_bytes(_G2L_MERGE_ATTR.sub(b"merge", attributes))
+            for name in ("config", "refs", "packed-refs", "shallow", "info/grafts"):
+                if (common / name).exists():
+                    (shadow / name).symlink_to(common / name)
+            (shadow / "HEAD").write_bytes((repo.git_dir / "HEAD").read_bytes())
+        except OSError:
+            yield {}  # no symbolic links here: the driver entry merges, one process per file
+            return
+        env = {"GIT_DIR": str(shadow), "GIT_COMMON_DIR": str(shadow)}
+        if repo.work_tree is not None:  # a relative core.worktree (a submodule's) would read from the stand-in
+            env["GIT_WORK_TREE"] = str(repo.work_tree)
+        if "GIT_OBJECT_DIRECTORY" not in os.environ:
+            env["GIT_OBJECT_DIRECTORY"] = str(common / "objects")
+        yield env
 
 
 def merge_file(
