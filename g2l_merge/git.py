@@ -792,13 +792,17 @@ class Hunk(NamedTuple):
     new_end: int
 
 
-def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
+# `git diff --no-index` outputs computed ahead: (old text, new text, context option) -> git's output
+DiffCache = dict[tuple[bytes, bytes, str], bytes]
+
+
+def diff_hunks(old: bytes, new: bytes, known: DiffCache | None = None) -> list[Hunk]:
     """git's own line alignment of two texts (`git diff -U0`, histogram, as merges use), parsed with unidiff."""
     if old == new:
         return []
     from unidiff.patch import PatchSet
 
-    patch = _diff_no_index(old, new, "-U0")
+    patch = _diff_no_index(old, new, "-U0", known)
     hunks = []
     for patched in PatchSet(patch.decode("utf-8", errors="surrogateescape")):
         for hunk in patched:
@@ -808,43 +812,80 @@ def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
     return hunks
 
 
-def unified_patch(old: bytes, new: bytes, path: str) -> str:
+def unified_patch(old: bytes, new: bytes, path: str, known: DiffCache | None = None) -> str:
     """A reviewable unified diff of one file's upstream change, headed with its repository path."""
     if old == new:
         return ""
-    patch = _diff_no_index(old, new, "-U3").decode("utf-8", errors="replace")
+    patch = _diff_no_index(old, new, "-U3", known).decode("utf-8", errors="replace")
     body = patch[patch.index("@@") :] if "@@" in patch else patch
     old_name = f"a/{path}" if old else "/dev/null"
     new_name = f"b/{path}" if new else "/dev/null"
     return f"--- {old_name}\n+++ {new_name}\n{body}"
 
 
-def _diff_no_index(old: bytes, new: bytes, context: str) -> bytes:
+def _diff_no_index(old: bytes, new: bytes, context: str, known: DiffCache | None = None) -> bytes:
+    if known is not None and (old, new, context) in known:
+        return known[(old, new, context)]
     with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
         (Path(tmp) / "old").write_bytes(old)
         (Path(tmp) / "new").write_bytes(new)
-        result = _spawn(
-            [
-                "-c",
-                "core.quotePath=false",
-                "diff",
-                "--no-index",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-renames",
-                "--histogram",
-                "--text",
-                context,
-                "old",
-                "new",
-            ],
-            Path(tmp),
-            None,
-            {"GIT_CONFIG_NOSYSTEM": "1"},
-        )
+        return _git_diff(Path(tmp), context)
+
+
+def _git_diff(folder: Path, context: str) -> bytes:
+    """`git diff --no-index` of `old` and `new` in `folder` (two files, or two folders of files)."""
+    result = _spawn(
+        [
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--no-index",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-renames",
+            "--histogram",
+            "--text",
+            context,
+            "old",
+            "new",
+        ],
+        folder,
+        None,
+        {"GIT_CONFIG_NOSYSTEM": "1"},
+    )
     if result.code not in (0, 1):
         raise G2lError(f"git diff failed: {result.err.decode(errors='replace').strip()}")
     return result.out
+
+
+_DIFF_HEADER = re.compile(rb"^diff --git a/old/(\d+) b/new/\1\n", re.MULTILINE)
+
+
+def diff_batch(wanted: Iterable[tuple[bytes, bytes, str]]) -> DiffCache:
+    """The `git diff --no-index` output of each (old, new, context) pair, from one git process per context:
+    the pairs are files of two folders, and git's output for the folders is cut at each file's header."""
+    known: DiffCache = {}
+    by_context: dict[str, dict[tuple[bytes, bytes], None]] = {}
+    for old, new, context in wanted:
+        if old != new:
+            by_context.setdefault(context, {})[(old, new)] = None
+    for context, unique in by_context.items():
+        pairs = list(unique)
+        with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
+            for side in ("old", "new"):
+                (Path(tmp) / side).mkdir()
+            for number, (old, new) in enumerate(pairs):
+                (Path(tmp) / "old" / str(number)).write_bytes(old)
+                (Path(tmp) / "new" / str(number)).write_bytes(new)
+            out = _git_diff(Path(tmp), context)
+        headers = list(_DIFF_HEADER.finditer(out))
+        for header, following in zip(headers, [*headers[1:], None], strict=True):
+            name = header.group(1)
+            body = out[header.end() : following.start() if following else len(out)]
+            head, at, hunks = body.partition(b"\n@@")  # the names as git writes them for two files
+            head = head.replace(b"--- a/old/" + name, b"--- a/old").replace(b"+++ b/new/" + name, b"+++ b/new")
+            known[pairs[int(name)] + (context,)] = b"diff --git a/old b/new\n" + head + at + hunks
+    return known
 
 
 def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import JOB_A, Story, g2l, git
+from g2l_merge import git as git_module
+from g2l_merge import mergefile
 
 A = "risk_engine/jobs/process_a.py"
 B = "risk_engine/jobs/process_b.py"
@@ -78,3 +82,39 @@ def test_without_the_driver_attribute_merge_tree_runs_in_the_repository(story: S
     run = g2l(story.dbx.path, "sync")
     assert run.code == 0, run.output
     assert "confidence = 0.9\nconfidence = 0.95\n" in story.dbx.read(B)
+
+
+LINES = ["a\n", "b\n", "c\n", "}\n", "\n", "x = 1\n", "b", "\r\n", "é\n"]
+texts = st.lists(st.sampled_from([*LINES, "\x00\n"]), max_size=14).map("".join)
+merge_texts = st.lists(st.sampled_from(LINES), max_size=14).map("".join)  # git merge-file refuses binary files
+
+
+@settings(max_examples=60, deadline=None)
+@given(pairs=st.lists(st.tuples(texts, texts), min_size=1, max_size=6))
+def test_diff_batch_is_git_diff_file_by_file(pairs: list[tuple[str, str]]) -> None:
+    """One `git diff --no-index` over folders gives each pair exactly what git gives that pair alone."""
+    wanted = [(old.encode(), new.encode(), context) for old, new in pairs for context in ("-U0", "-U3")]
+    known = git_module.diff_batch(wanted)
+    for old, new, context in wanted:
+        if old != new:
+            assert known[(old, new, context)] == git_module._diff_no_index(old, new, context)
+        assert git_module.diff_hunks(old, new, known) == git_module.diff_hunks(old, new)
+        assert git_module.unified_patch(old, new, "p.py", known) == git_module.unified_patch(old, new, "p.py")
+    assert {key for key in known if key[0] == key[1]} == set()
+
+
+@settings(max_examples=30, deadline=None)
+@given(base=merge_texts, ours_edit=merge_texts, theirs=merge_texts, at=st.integers(0, 6))
+def test_merge_file_with_diffs_computed_ahead_is_the_same(base: str, ours_edit: str, theirs: str, at: int) -> None:
+    lines = base.splitlines(keepends=True)
+    at = min(at, len(lines))
+    ours = (
+        "".join(lines[:at]) + "# g2l: protect begin r\n" + ours_edit + "\n# g2l: protect end r\n" + "".join(lines[at:])
+    )
+    args = (base.encode(), ours.encode(), theirs.encode())
+    known = git_module.diff_batch(mergefile.diffs_needed(*args))
+    assert mergefile.merge_file(*args, "p.py", diffs=known) == mergefile.merge_file(*args, "p.py")
+    native = mergefile.diffs_needed(*args, native=True)
+    assert mergefile.merge_file(*args, "p.py", native=True, diffs=git_module.diff_batch(native)) == (
+        mergefile.merge_file(*args, "p.py", native=True)
+    )
