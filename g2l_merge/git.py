@@ -712,6 +712,104 @@ def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     return TreeMerge(tree.decode(), tuple(stages))
 
 
+class TreeFiles:
+    """The files of one tree (None: no tree, no files), looked up only for the paths asked about: `git ls-tree` on
+    those paths, remembered. prefetch() looks up many paths with one git process."""
+
+    def __init__(self, repo: Repo, tree: str | None) -> None:
+        self._repo, self._tree = repo, tree
+        self._known: dict[str, TreeEntry | None] = {}
+
+    def prefetch(self, paths: Iterable[str | None]) -> None:
+        todo = sorted({path for path in paths if path and path not in self._known})
+        found = ls_tree_paths(self._repo, self._tree, todo) if self._tree and todo else {}
+        for path in todo:
+            self._known[path] = found.get(path)
+
+    def get(self, path: str) -> TreeEntry | None:
+        if path not in self._known:
+            self.prefetch([path])
+        return self._known.get(path)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self.get(path) is not None
+
+    def __getitem__(self, path: str) -> TreeEntry:
+        entry = self.get(path)
+        if entry is None:
+            raise KeyError(path)
+        return entry
+
+
+def ls_tree_paths(repo: Repo, treeish: str, paths: list[str]) -> dict[str, TreeEntry]:
+    """The entries of these file paths in a tree (a path that is no file there is absent), a few hundred paths
+    a git process."""
+    wanted, entries = set(paths), {}
+    for start in range(0, len(paths), 500):
+        chunk = paths[start : start + 500]
+        raw = _run(repo, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *chunk).out
+        for record in filter(None, raw.split(b"\0")):
+            meta, _, name = record.partition(b"\t")
+            path = name.decode("utf-8", errors="surrogateescape")
+            if path in wanted:
+                mode, _kind, sha = meta.decode().split(" ")
+                entries[path] = TreeEntry(mode, sha)
+    return entries
+
+
+def edit_tree(repo: Repo, tree: str, changes: Mapping[str, TreeEntry | None]) -> str:
+    """`tree` with these paths set (None: removed), written in-process: only the trees on the way from the root to
+    a changed path are read and written again, whatever the size of the tree (a folder left empty goes)."""
+    if not changes:
+        return tree
+    return _edit_tree(repo, tree, dict(changes)) or _write_object(repo, b"tree", b"")
+
+
+def _edit_tree(repo: Repo, tree: str | None, changes: dict[str, TreeEntry | None]) -> str | None:
+    entries: dict[bytes, tuple[bytes, bytes]] = _tree_entries(read_blob(repo, tree)) if tree else {}
+    inside: dict[bytes, dict[str, TreeEntry | None]] = {}
+    for path, entry in changes.items():
+        head, slash, rest = path.partition("/")
+        name = head.encode("utf-8", errors="surrogateescape")
+        if slash:
+            inside.setdefault(name, {})[rest] = entry
+        elif entry is None:
+            if entries.get(name, (b"", b""))[0] != b"40000":  # a path names a file: a folder there stays
+                entries.pop(name, None)
+        else:
+            entries[name] = (entry.mode.lstrip("0").encode(), bytes.fromhex(entry.sha))
+    for name, below in inside.items():
+        mode, sha = entries.get(name, (b"", b""))
+        edited = _edit_tree(repo, sha.hex() if mode == b"40000" else None, below)
+        if edited is not None:
+            entries[name] = (b"40000", bytes.fromhex(edited))
+        elif mode == b"40000":
+            del entries[name]
+    if not entries:
+        return None
+    ordered = sorted(entries.items(), key=lambda item: item[0] + b"/" if item[1][0] == b"40000" else item[0])
+    return _write_object(repo, b"tree", b"".join(mode + b" " + name + b"\0" + sha for name, (mode, sha) in ordered))
+
+
+def _tree_entries(data: bytes) -> dict[bytes, tuple[bytes, bytes]]:
+    """A raw tree object's entries: name -> (mode, binary sha)."""
+    entries, at = {}, 0
+    while at < len(data):
+        space = data.index(b" ", at)
+        nul = data.index(b"\0", space)
+        entries[data[space + 1 : nul]] = (data[at:space], data[nul + 1 : nul + 21])
+        at = nul + 21
+    return entries
+
+
+def _write_object(repo: Repo, kind: bytes, data: bytes) -> str:
+    from gitdb.base import IStream
+
+    stream = _loose_db(str(common_dir(repo) / "objects")).store(IStream(kind, len(data), io.BytesIO(data)))
+    sha = stream.hexsha
+    return sha.decode() if isinstance(sha, bytes) else str(sha)
+
+
 _G2L_MERGE_ATTR = re.compile(rb"(?<!\S)merge=g2l(?!\S)")
 
 

@@ -42,14 +42,14 @@ class MergePlan(NamedTuple):
 
 class _Sides(NamedTuple):
     repo: git.Repo
-    base: dict[str, git.TreeEntry]
-    ours: dict[str, git.TreeEntry]
-    theirs: dict[str, git.TreeEntry]
+    base: git.TreeFiles
+    ours: git.TreeFiles
+    theirs: git.TreeFiles
     labels: Labels
     config: Config
     protected: OnProtected
 
-    def read(self, side: dict[str, git.TreeEntry], path: str | None) -> bytes | None:
+    def read(self, side: git.TreeFiles, path: str | None) -> bytes | None:
         entry = side.get(path or "")
         return None if entry is None or not entry.mode.startswith("100") else git.read_blob(self.repo, entry.sha)
 
@@ -88,26 +88,32 @@ def plan_merge(
     decided = _Decided()
     conflicted = _conflicted_texts(repo, merged)
     base_tree = git.read_commit(repo, base).tree if base else None
-    ours_tree = git.read_commit(repo, ours).tree
+    ours_tree, theirs_tree = git.read_commit(repo, ours).tree, git.read_commit(repo, theirs).tree
     sides = _Sides(
         repo,
-        git.ls_tree(repo, base_tree) if base_tree else {},
-        git.ls_tree(repo, ours_tree),
-        git.ls_tree(repo, theirs),
+        git.TreeFiles(repo, base_tree),
+        git.TreeFiles(repo, ours_tree),
+        git.TreeFiles(repo, theirs_tree),
         labels,
         config,
         protected,
     )
     paths = PathMap(repo, base, base_tree, ours_tree, sides.ours, sides.base)
-    changes = tuple(git.diff_trees(repo, base_tree, git.read_commit(repo, theirs).tree))
-    inputs = [_inputs(sides, paths, change) for change in changes]
+    changes = tuple(git.diff_trees(repo, base_tree, theirs_tree))
+    # only the paths the merge touches are looked up, a few git processes for all of them
+    guarded = git.changed_paths(repo, ours_tree, merged.tree)
+    glue_paths = [path for change in changes for path in (change.old_path, change.new_path)]
+    sides.ours.prefetch([*glue_paths, *guarded, *(c.path for c in conflicted)])
+    sides.base.prefetch(change.old_path for change in changes)
+    sides.theirs.prefetch(change.new_path for change in changes)
+    inputs = _inputs(sides, paths, changes)
     diffs = git.diff_batch(_diffs_needed(conflicted, inputs))  # every file's diffs from one git process
     _relabel_conflicts(conflicted, labels, decided, diffs)
     for item in inputs:
         _constrain(sides, item, decided, diffs)
-    merged_files = _Listing(repo, merged.tree)
-    _guard(sides, merged_files, ours_tree, decided)
-    return _as_plan(_write_result(repo, merged_files, decided.files), decided, changes)
+    merged_files = git.TreeFiles(repo, merged.tree)
+    _guard(sides, merged_files, guarded, decided)
+    return _as_plan(_write_result(repo, merged.tree, decided.files), decided, changes)
 
 
 def _as_plan(tree: str, decided: _Decided, changes: tuple[git.Change, ...]) -> MergePlan:
@@ -122,19 +128,6 @@ def _as_plan(tree: str, decided: _Decided, changes: tuple[git.Change, ...]) -> M
         frozenset(decided.native),
         changes,
     )
-
-
-class _Listing:
-    """The files of git's merged tree, listed once and only if someone asks."""
-
-    def __init__(self, repo: git.Repo, tree: str) -> None:
-        self.repo, self.tree = repo, tree
-        self._entries: dict[str, git.TreeEntry] | None = None
-
-    def entries(self) -> dict[str, git.TreeEntry]:
-        if self._entries is None:
-            self._entries = git.ls_tree(self.repo, self.tree)
-        return self._entries
 
 
 class _Conflicted(NamedTuple):
@@ -187,12 +180,20 @@ class _Input(NamedTuple):
     texts: tuple[bytes | None, bytes, bytes | None] | None  # base, ours, theirs
 
 
-def _inputs(sides: _Sides, paths: PathMap, change: git.Change) -> _Input:
-    base_path, theirs_path = change.old_path, change.new_path
-    if base_path is None:
-        ours_path = theirs_path if theirs_path in sides.ours else None
-    else:
-        ours_path = paths.ours_path(base_path)
+def _inputs(sides: _Sides, paths: PathMap, changes: tuple[git.Change, ...]) -> list[_Input]:
+    ours_paths = [_ours_path(sides, paths, change) for change in changes]
+    sides.ours.prefetch(ours_paths)  # the Databricks side's own renames
+    return [_input(sides, change, ours_path) for change, ours_path in zip(changes, ours_paths, strict=True)]
+
+
+def _ours_path(sides: _Sides, paths: PathMap, change: git.Change) -> str | None:
+    """Where the Databricks side keeps the file Glue changed (None: it has none there)."""
+    if change.old_path is None:
+        return change.new_path if change.new_path in sides.ours else None
+    return paths.ours_path(change.old_path)
+
+
+def _input(sides: _Sides, change: git.Change, ours_path: str | None) -> _Input:
     entry = sides.ours.get(ours_path or "")
     if ours_path is None or entry is None or not entry.mode.startswith("100"):
         return _Input(change, ours_path, None, None, None)
@@ -200,7 +201,7 @@ def _inputs(sides: _Sides, paths: PathMap, change: git.Change) -> _Input:
     owner = sides.owner(ours_path, ours)
     if not owner.constrained:
         return _Input(change, ours_path, entry, owner, None)
-    base, theirs = sides.read(sides.base, base_path), sides.read(sides.theirs, theirs_path)
+    base, theirs = sides.read(sides.base, change.old_path), sides.read(sides.theirs, change.new_path)
     return _Input(change, ours_path, entry, owner, (base, ours, theirs))
 
 
@@ -296,10 +297,13 @@ def _record(
     decided.dropped.extend(result.dropped)
 
 
-def _guard(sides: _Sides, merged: _Listing, ours_tree: str, decided: _Decided) -> None:
-    """Every Databricks file the merge would change, checked again: a native file comes back byte for byte, and a
-    file with regions keeps each region verbatim unless it is listed as a conflict."""
-    changed = set(git.changed_paths(sides.repo, ours_tree, merged.tree)) | set(decided.files)
+def _guard(sides: _Sides, merged: git.TreeFiles, guarded: list[str], decided: _Decided) -> None:
+    """Every Databricks file the merge would change (`guarded`: the paths git's merge changed), checked again: a
+    native file comes back byte for byte, and a file with regions keeps each region verbatim unless it is listed
+    as a conflict."""
+    changed = set(guarded) | set(decided.files)
+    sides.ours.prefetch(changed)
+    merged.prefetch(path for path in changed if path not in decided.files)
     for path in sorted(changed):
         entry = sides.ours.get(path)
         if entry is None or not entry.mode.startswith("100"):
@@ -333,10 +337,10 @@ def _stage(sides: _Sides, decided: _Decided, path: str, number: int) -> bytes | 
     return git.read_blob(sides.repo, stage.sha) if stage is not None else None
 
 
-def _result_of(sides: _Sides, merged: _Listing, decided: _Decided, path: str) -> bytes | None:
+def _result_of(sides: _Sides, merged: git.TreeFiles, decided: _Decided, path: str) -> bytes | None:
     if path in decided.files:
         return decided.files[path].content
-    entry = merged.entries().get(path)
+    entry = merged.get(path)
     return None if entry is None else git.read_blob(sides.repo, entry.sha)
 
 
@@ -351,13 +355,13 @@ def _regions_kept(ours: bytes, owner: Ownership, result: bytes | None) -> bool:
     return all(b"\n".join(lines[r.start - 1 : r.end]) in result for r in owner.regions)
 
 
-def _write_result(repo: git.Repo, merged: _Listing, files: dict[str, FileResult]) -> str:
-    if not files:
-        return merged.tree
-    entries = dict(merged.entries())
-    for path, result in files.items():
-        if result.content is None:
-            entries.pop(path, None)
-        else:
-            entries[path] = git.TreeEntry(result.mode, git.write_blob(repo, result.content))
-    return git.write_tree(repo, entries)
+def _write_result(repo: git.Repo, tree: str, files: dict[str, FileResult]) -> str:
+    """git's merged tree with the files g2l-merge computed itself."""
+    return git.edit_tree(
+        repo,
+        tree,
+        {
+            path: None if result.content is None else git.TreeEntry(result.mode, git.write_blob(repo, result.content))
+            for path, result in files.items()
+        },
+    )

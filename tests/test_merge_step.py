@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import JOB_A, Story, g2l, git
 from g2l_merge import git as git_module
 from g2l_merge import mergefile
+from g2l_merge.config import CONFIG_FILE, load
+from g2l_merge.plan import plan_merge
 
 A = "risk_engine/jobs/process_a.py"
 B = "risk_engine/jobs/process_b.py"
@@ -118,3 +123,79 @@ def test_merge_file_with_diffs_computed_ahead_is_the_same(base: str, ours_edit: 
     assert mergefile.merge_file(*args, "p.py", native=True, diffs=git_module.diff_batch(native)) == (
         mergefile.merge_file(*args, "p.py", native=True)
     )
+
+
+names = st.sampled_from(["a", "b", "a.b", "a-b", "c d", "é", "a0"])
+paths = st.lists(names, min_size=1, max_size=3).map("/".join)
+modes = st.sampled_from(["100644", "100755", "120000", "160000"])
+
+
+def run(folder: Path, *args: str, input: str = "", env: dict[str, str] | None = None) -> str:
+    proc = subprocess.run(
+        ["git", *args], cwd=folder, input=input, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+def files_only(paths: set[str]) -> bool:
+    """No path is a folder of another (a tree cannot hold both)."""
+    return not any(other.startswith(path + "/") for path in paths for other in paths)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    files=st.dictionaries(paths, st.tuples(modes, st.integers(0, 2)), min_size=1, max_size=8),
+    changes=st.dictionaries(paths, st.none() | st.tuples(modes, st.integers(0, 2)), min_size=1, max_size=5),
+)
+def test_edit_tree_is_what_git_writes_from_an_index(
+    files: dict[str, tuple[str, int]], changes: dict[str, tuple[str, int] | None]
+) -> None:
+    assume(files_only(set(files)))
+    assume(files_only({path for path, change in changes.items() if change} | set(files) - set(changes)))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        run(folder, "init", "-q")
+        blobs = [run(folder, "hash-object", "-w", "--stdin", input=f"content {n}\n") for n in range(3)]
+        repo = git_module.open_repo(folder)
+
+        def entry(change: tuple[str, int]) -> git_module.TreeEntry:
+            return git_module.TreeEntry(change[0], blobs[change[1]])
+
+        index = {"GIT_INDEX_FILE": str(folder / "bench-index")}
+        listing = "".join(f"{mode} {blobs[n]}\t{path}\n" for path, (mode, n) in files.items())
+        run(folder, "update-index", "--index-info", input=listing, env=index)
+        tree = run(folder, "write-tree", env=index)
+        removals = "".join(f"0 {'0' * 40}\t{path}\n" for path, change in changes.items() if change is None)
+        additions = "".join(f"{c[0]} {blobs[c[1]]}\t{path}\n" for path, c in changes.items() if c is not None)
+        run(folder, "update-index", "--index-info", input=removals + additions, env=index)
+        expected = run(folder, "write-tree", env=index)
+        edits = {path: None if change is None else entry(change) for path, change in changes.items()}
+        assert git_module.edit_tree(repo, tree, edits) == expected
+        git_module.close(repo)
+        run(folder, "fsck", "--no-progress", "--no-dangling")
+
+
+def test_plan_merge_looks_up_only_the_paths_the_merge_touches(
+    story: Story, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No whole-tree listing and no temporary index: ls-tree only on named paths, the result tree written here."""
+    both_sides_change(story)
+    assert g2l(story.dbx.path, "sync").code == 0
+    dbx = story.dbx.path
+    ours, theirs, base = (story.dbx.rev(rev) for rev in ("HEAD^1", "HEAD^2", "HEAD^2^1"))
+    repo = git_module.open_repo(dbx)
+    config = load(git_module.show_file(repo, "HEAD", CONFIG_FILE).decode())
+    trace = tmp_path / "trace.txt"
+    monkeypatch.setenv("GIT_TRACE", str(trace))
+    plan = plan_merge(repo, ours, theirs, base, mergefile.Labels("main", "base", "glue"), config)
+    monkeypatch.delenv("GIT_TRACE")
+    git_module.close(repo)
+    assert plan.tree == story.dbx.rev("HEAD^{tree}")
+    assert sorted(plan.files) == [A]
+    commands = [
+        line.split("built-in: git ", 1)[1] for line in trace.read_text().splitlines() if "built-in: git " in line
+    ]
+    listings = [command for command in commands if " ls-tree " in f" {command} "]
+    assert listings and all(" -- " in command for command in listings), listings
+    assert not [command for command in commands if command.split()[0] in ("update-index", "write-tree", "read-tree")]
