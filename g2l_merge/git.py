@@ -847,6 +847,8 @@ def _builtin_merge_dir(repo: Repo) -> Iterator[dict[str, str]]:
             for name in ("config", "refs", "packed-refs", "shallow", "info/grafts"):
                 if (common / name).exists():
                     (shadow / name).symlink_to(common / name)
+            if (repo.git_dir / "config.worktree").exists():  # a linked work tree's own settings
+                (shadow / "config.worktree").symlink_to(repo.git_dir / "config.worktree")
             (shadow / "HEAD").write_bytes((repo.git_dir / "HEAD").read_bytes())
         except OSError:
             yield {}  # no symbolic links here: the driver entry merges, one process per file
