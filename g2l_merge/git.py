@@ -878,23 +878,27 @@ def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
 def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     """git's own three-way merge of two commits into a tree, with no work tree (zdiff3 markers)."""
     # The registered g2l driver is swapped for git's own text merge here: plan.py applies the same rules
-    # in-process afterwards, without a Python process per file.
-    result = _run(
-        repo,
-        "-c",
-        "merge.conflictStyle=zdiff3",
-        "-c",
-        "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
-        "-c",
-        "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
-        "merge-tree",
-        "--write-tree",
-        "-z",
-        "--allow-unrelated-histories",
-        ours,
-        theirs,
-        ok=(0, 1),
-    )
+    # in-process afterwards. Where $GIT_DIR/info/attributes selects it (as `init` registers it), merge-tree
+    # runs in a stand-in git directory whose attributes select git's built-in text merge, so no process is
+    # started per file; the driver entry below covers a g2l driver selected any other way.
+    with _builtin_merge_dir(repo) as env:
+        result = _run(
+            repo,
+            "-c",
+            "merge.conflictStyle=zdiff3",
+            "-c",
+            "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
+            "-c",
+            "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
+            "merge-tree",
+            "--write-tree",
+            "-z",
+            "--allow-unrelated-histories",
+            ours,
+            theirs,
+            env=env,
+            ok=(0, 1),
+        )
     tree, _, rest = result.out.partition(b"\0")
     records = b"" if rest.startswith(b"\0") else rest.partition(b"\0\0")[0]  # git's messages after: not used
     stages = []
@@ -903,6 +907,155 @@ def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
         mode, sha, stage = meta.decode().split(" ")
         stages.append(ConflictStage(mode, sha, int(stage), path.decode("utf-8", errors="surrogateescape")))
     return TreeMerge(tree.decode(), tuple(stages))
+
+
+class TreeFiles:
+    """The files of one tree (None: no tree, no files), looked up only for the paths asked about: `git ls-tree` on
+    those paths, remembered. prefetch() looks up many paths with one git process."""
+
+    def __init__(self, repo: Repo, tree: str | None) -> None:
+        self._repo, self._tree = repo, tree
+        self._known: dict[str, TreeEntry | None] = {}
+
+    def prefetch(self, paths: Iterable[str | None]) -> None:
+        todo = sorted({path for path in paths if path and path not in self._known})
+        found = ls_tree_paths(self._repo, self._tree, todo) if self._tree and todo else {}
+        for path in todo:
+            self._known[path] = found.get(path)
+
+    def get(self, path: str) -> TreeEntry | None:
+        if path not in self._known:
+            self.prefetch([path])
+        return self._known.get(path)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self.get(path) is not None
+
+    def __getitem__(self, path: str) -> TreeEntry:
+        entry = self.get(path)
+        if entry is None:
+            raise KeyError(path)
+        return entry
+
+
+def ls_tree_paths(repo: Repo, treeish: str, paths: list[str]) -> dict[str, TreeEntry]:
+    """The entries of these file paths in a tree (a path that is no file there is absent), a few hundred paths
+    a git process."""
+    wanted, entries = set(paths), {}
+    for start in range(0, len(paths), 500):
+        chunk = paths[start : start + 500]
+        raw = _run(repo, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *chunk).out
+        for record in filter(None, raw.split(b"\0")):
+            meta, _, name = record.partition(b"\t")
+            path = name.decode("utf-8", errors="surrogateescape")
+            if path in wanted:
+                mode, _kind, sha = meta.decode().split(" ")
+                entries[path] = TreeEntry(mode, sha)
+    return entries
+
+
+def edit_tree(repo: Repo, tree: str, changes: Mapping[str, TreeEntry | None]) -> str:
+    """`tree` with these paths set (None: removed), written in-process: only the trees on the way from the root to
+    a changed path are read and written again, whatever the size of the tree (a folder left empty goes)."""
+    if not changes:
+        return tree
+    return _edit_tree(repo, tree, dict(changes)) or _write_object(repo, b"tree", b"")
+
+
+def _edit_tree(repo: Repo, tree: str | None, changes: dict[str, TreeEntry | None]) -> str | None:
+    entries: dict[bytes, tuple[bytes, bytes]] = _tree_entries(read_blob(repo, tree)) if tree else {}
+    inside: dict[bytes, dict[str, TreeEntry | None]] = {}
+    for path, entry in changes.items():
+        head, slash, rest = path.partition("/")
+        name = head.encode("utf-8", errors="surrogateescape")
+        if slash:
+            inside.setdefault(name, {})[rest] = entry
+        elif entry is None:
+            if entries.get(name, (b"", b""))[0] != b"40000":  # a path names a file: a folder there stays
+                entries.pop(name, None)
+        else:
+            entries[name] = (entry.mode.lstrip("0").encode(), bytes.fromhex(entry.sha))
+    for name, below in inside.items():
+        mode, sha = entries.get(name, (b"", b""))
+        edited = _edit_tree(repo, sha.hex() if mode == b"40000" else None, below)
+        if edited is not None:
+            entries[name] = (b"40000", bytes.fromhex(edited))
+        elif mode == b"40000":
+            del entries[name]
+    if not entries:
+        return None
+    ordered = sorted(entries.items(), key=lambda item: item[0] + b"/" if item[1][0] == b"40000" else item[0])
+    return _write_object(repo, b"tree", b"".join(mode + b" " + name + b"\0" + sha for name, (mode, sha) in ordered))
+
+
+def _tree_entries(data: bytes) -> dict[bytes, tuple[bytes, bytes]]:
+    """A raw tree object's entries: name -> (mode, binary sha)."""
+    entries, at = {}, 0
+    while at < len(data):
+        space = data.index(b" ", at)
+        nul = data.index(b"\0", space)
+        entries[data[space + 1 : nul]] = (data[at:space], data[nul + 1 : nul + 21])
+        at = nul + 21
+    return entries
+
+
+def _write_object(repo: Repo, kind: bytes, data: bytes) -> str:
+    from gitdb.base import IStream
+
+    stream = _loose_db(str(common_dir(repo) / "objects")).store(IStream(kind, len(data), io.BytesIO(data)))
+    sha = stream.hexsha
+    return sha.decode() if isinstance(sha, bytes) else str(sha)
+
+
+_G2L_MERGE_ATTR = re.compile(rb"(?<!\S)merge=g2l(?!\S)")
+
+
+def common_dir(repo: Repo) -> Path:
+    """The folder holding objects, refs, config and info/ (a linked work tree's git directory names it)."""
+    pointer = repo.git_dir / "commondir"
+    if not pointer.is_file():
+        return repo.git_dir
+    return (repo.git_dir / pointer.read_text().strip()).resolve()
+
+
+@contextlib.contextmanager
+def _builtin_merge_dir(repo: Repo) -> Iterator[dict[str, str]]:
+    """The environment for a git command that must merge with git's built-in text merge where
+    $GIT_DIR/info/attributes names the g2l driver (that file outranks every other attribute source).
+
+    It is a stand-in git directory: the repository's own config, refs, shallow and grafts through symbolic links,
+    its objects through GIT_OBJECT_DIRECTORY, and a copy of info/attributes with `merge=g2l` set to `merge` (git's
+    text merge, in-process). Everything else reads as in the repository itself; when the attributes do not name
+    the driver, or the stand-in cannot be made, the command runs in the repository as it is (empty environment).
+    """
+    common = common_dir(repo)
+    try:
+        attributes = (common / "info" / "attributes").read_bytes()
+    except OSError:
+        attributes = b""
+    if not _G2L_MERGE_ATTR.search(attributes):
+        yield {}
+        return
+    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-merge-dir-") as tmp:
+        shadow = Path(tmp)
+        try:
+            (shadow / "info").mkdir()
+            (shadow / "info" / "attributes").write_bytes(_G2L_MERGE_ATTR.sub(b"merge", attributes))
+            for name in ("config", "refs", "packed-refs", "shallow", "info/grafts"):
+                if (common / name).exists():
+                    (shadow / name).symlink_to(common / name)
+            if (repo.git_dir / "config.worktree").exists():  # a linked work tree's own settings
+                (shadow / "config.worktree").symlink_to(repo.git_dir / "config.worktree")
+            (shadow / "HEAD").write_bytes((repo.git_dir / "HEAD").read_bytes())
+        except OSError:
+            yield {}  # no symbolic links here: the driver entry merges, one process per file
+            return
+        env = {"GIT_DIR": str(shadow), "GIT_COMMON_DIR": str(shadow)}
+        if repo.work_tree is not None:  # a relative core.worktree (a submodule's) would read from the stand-in
+            env["GIT_WORK_TREE"] = str(repo.work_tree)
+        if "GIT_OBJECT_DIRECTORY" not in os.environ:
+            env["GIT_OBJECT_DIRECTORY"] = str(common / "objects")
+        yield env
 
 
 def merge_file(
@@ -936,13 +1089,17 @@ class Hunk(NamedTuple):
     new_end: int
 
 
-def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
+# `git diff --no-index` outputs computed ahead: (old text, new text, context option) -> git's output
+DiffCache = dict[tuple[bytes, bytes, str], bytes]
+
+
+def diff_hunks(old: bytes, new: bytes, known: DiffCache | None = None) -> list[Hunk]:
     """git's own line alignment of two texts (`git diff -U0`, histogram, as merges use), parsed with unidiff."""
     if old == new:
         return []
     from unidiff.patch import PatchSet
 
-    patch = _diff_no_index(old, new, "-U0")
+    patch = _diff_no_index(old, new, "-U0", known)
     hunks = []
     for patched in PatchSet(patch.decode("utf-8", errors="surrogateescape")):
         for hunk in patched:
@@ -952,43 +1109,80 @@ def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
     return hunks
 
 
-def unified_patch(old: bytes, new: bytes, path: str) -> str:
+def unified_patch(old: bytes, new: bytes, path: str, known: DiffCache | None = None) -> str:
     """A reviewable unified diff of one file's upstream change, headed with its repository path."""
     if old == new:
         return ""
-    patch = _diff_no_index(old, new, "-U3").decode("utf-8", errors="replace")
+    patch = _diff_no_index(old, new, "-U3", known).decode("utf-8", errors="replace")
     body = patch[patch.index("@@") :] if "@@" in patch else patch
     old_name = f"a/{path}" if old else "/dev/null"
     new_name = f"b/{path}" if new else "/dev/null"
     return f"--- {old_name}\n+++ {new_name}\n{body}"
 
 
-def _diff_no_index(old: bytes, new: bytes, context: str) -> bytes:
+def _diff_no_index(old: bytes, new: bytes, context: str, known: DiffCache | None = None) -> bytes:
+    if known is not None and (old, new, context) in known:
+        return known[(old, new, context)]
     with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
         (Path(tmp) / "old").write_bytes(old)
         (Path(tmp) / "new").write_bytes(new)
-        result = _spawn(
-            [
-                "-c",
-                "core.quotePath=false",
-                "diff",
-                "--no-index",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-renames",
-                "--histogram",
-                "--text",
-                context,
-                "old",
-                "new",
-            ],
-            Path(tmp),
-            None,
-            {"GIT_CONFIG_NOSYSTEM": "1"},
-        )
+        return _git_diff(Path(tmp), context)
+
+
+def _git_diff(folder: Path, context: str) -> bytes:
+    """`git diff --no-index` of `old` and `new` in `folder` (two files, or two folders of files)."""
+    result = _spawn(
+        [
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--no-index",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-renames",
+            "--histogram",
+            "--text",
+            context,
+            "old",
+            "new",
+        ],
+        folder,
+        None,
+        {"GIT_CONFIG_NOSYSTEM": "1"},
+    )
     if result.code not in (0, 1):
         raise G2lError(f"git diff failed: {result.err.decode(errors='replace').strip()}")
     return result.out
+
+
+_DIFF_HEADER = re.compile(rb"^diff --git a/old/(\d+) b/new/\1\n", re.MULTILINE)
+
+
+def diff_batch(wanted: Iterable[tuple[bytes, bytes, str]]) -> DiffCache:
+    """The `git diff --no-index` output of each (old, new, context) pair, from one git process per context:
+    the pairs are files of two folders, and git's output for the folders is cut at each file's header."""
+    known: DiffCache = {}
+    by_context: dict[str, dict[tuple[bytes, bytes], None]] = {}
+    for old, new, context in wanted:
+        if old != new:
+            by_context.setdefault(context, {})[(old, new)] = None
+    for context, unique in by_context.items():
+        pairs = list(unique)
+        with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
+            for side in ("old", "new"):
+                (Path(tmp) / side).mkdir()
+            for number, (old, new) in enumerate(pairs):
+                (Path(tmp) / "old" / str(number)).write_bytes(old)
+                (Path(tmp) / "new" / str(number)).write_bytes(new)
+            out = _git_diff(Path(tmp), context)
+        headers = list(_DIFF_HEADER.finditer(out))
+        for header, following in zip(headers, [*headers[1:], None], strict=True):
+            name = header.group(1)
+            body = out[header.end() : following.start() if following else len(out)]
+            head, at, hunks = body.partition(b"\n@@")  # the names as git writes them for two files
+            head = head.replace(b"--- a/old/" + name, b"--- a/old").replace(b"+++ b/new/" + name, b"+++ b/new")
+            known[pairs[int(name)] + (context,)] = b"diff --git a/old b/new\n" + head + at + hunks
+    return known
 
 
 def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:
