@@ -9,6 +9,7 @@ first ask, so a file without findings or long chains never pays for them.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping
 from contextlib import ExitStack
@@ -26,7 +27,7 @@ from libcst.metadata import (
     QualifiedNameProvider,
     ScopeProvider,
 )
-from libcst.metadata.scope_provider import Scope
+from libcst.metadata.scope_provider import Scope, ScopeVisitor
 
 _MISSING: Any = object()
 
@@ -115,8 +116,18 @@ def walk(module: cst.Module) -> Tree:
     """Walk a parsed module once; scopes come from libcst (qualified names need them)."""
     wrapper = _Wrapper(module, unsafe_skip_copy=True)
     walker = _Walker()
-    module.visit(walker)
-    return Tree(wrapper, walker.nodes, walker.parents, walker.spans, wrapper.resolve(ScopeProvider))
+    visit(module, walker)
+    return Tree(wrapper, walker.nodes, walker.parents, walker.spans, wrapper.resolve(_ScopeProvider))
+
+
+class _ScopeProvider(ScopeProvider):
+    """libcst's ScopeProvider, its visitor's walk of the module through visit() (the same calls, no rebuilt nodes)."""
+
+    def visit_Module(self, node: cst.Module) -> bool | None:
+        visitor = ScopeVisitor(self)
+        visit(node, visitor)
+        visitor.infer_accesses()
+        return None
 
 
 class _Wrapper(MetadataWrapper):
@@ -196,6 +207,118 @@ class NodeVisitor(cst.CSTVisitor):
 
     def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
         return None
+
+
+def visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """`node.visit(visitor)` for a visitor that only reads: the same calls in the same order, without libcst's
+    rebuilding of every node it passes (which a visitor throws away) and its checks of the nodes it rebuilt.
+
+    A node's children are its fields in the order its _visit_and_replace_children visits them (_fields). Attribute
+    hooks (visit_<Node>_<field>) run only for a visitor class that has any, as libcst runs them; a node type whose
+    order is not known goes through libcst's own walk.
+    """
+    attributes = _ATTRIBUTE_HOOKS.get(type(visitor))
+    if attributes is None:
+        attributes = _ATTRIBUTE_HOOKS[type(visitor)] = _has_attribute_hooks(type(visitor))
+    if attributes:
+        _visit_with_attributes(node, visitor)
+    else:
+        _visit(node, visitor)
+
+
+def _visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    if visitor.on_visit(node):
+        fields = _FIELDS.get(type(node))
+        if fields is None:
+            fields = _fields(type(node))
+        if fields is _UNKNOWN:
+            node._visit_and_replace_children(_Delegate(visitor, _visit))
+        else:
+            for name in fields:
+                value = getattr(node, name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    for child in value:
+                        _visit(child, visitor)
+                elif value is not None and kind is not cst.MaybeSentinel:
+                    _visit(value, visitor)
+    visitor.on_leave(node)
+
+
+def _visit_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    if visitor.on_visit(node):
+        fields = _FIELDS.get(type(node))
+        if fields is None:
+            fields = _fields(type(node))
+        if fields is _UNKNOWN:
+            node._visit_and_replace_children(_Delegate(visitor, _visit_with_attributes))
+        else:
+            for name in fields:
+                value = getattr(node, name)
+                if value is None and name in _CONDITIONAL:
+                    continue  # libcst visits it only when it is there, and runs its attribute hooks only then
+                visitor.on_visit_attribute(node, name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    for child in value:
+                        _visit_with_attributes(child, visitor)
+                elif value is not None and kind is not cst.MaybeSentinel:
+                    _visit_with_attributes(value, visitor)
+                visitor.on_leave_attribute(node, name)
+    visitor.on_leave(node)
+
+
+_UNKNOWN: tuple[str, ...] = ("<visited otherwise>",)  # told apart by identity
+_FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
+_CONDITIONAL = frozenset({"format_spec"})  # visited as `visit_sequence(...) if format_spec is not None else None`
+_ATTRIBUTE_HOOKS: dict[type[cst.CSTVisitor], bool] = {}
+_ATTRIBUTE_HOOK = re.compile(r"(visit|leave)_[A-Z][A-Za-z]*_[a-z_]+")
+
+
+def _fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
+    """The fields _visit_and_replace_children visits, in order: every one is visited by a call
+    `visit_<how>(self, "<field>", ...)`, so they are the string constants of its code, in the order they first
+    appear (tests/convert/test_tree.py checks this against libcst's source and walks). _UNKNOWN when any is
+    not a field of the node class (a libcst that visits otherwise): such nodes go through libcst's walk."""
+    names = tuple(dict.fromkeys(c for c in kind._visit_and_replace_children.__code__.co_consts if type(c) is str))
+    declared = getattr(kind, "__dataclass_fields__", {})
+    found = names if all(name in declared for name in names) else _UNKNOWN
+    _FIELDS[kind] = found
+    return found
+
+
+def _has_attribute_hooks(kind: type[cst.CSTVisitor]) -> bool:
+    if kind.on_visit_attribute is NodeVisitor.on_visit_attribute and (
+        kind.on_leave_attribute is NodeVisitor.on_leave_attribute
+    ):
+        return False
+    if kind.on_visit_attribute is cst.CSTVisitor.on_visit_attribute and (
+        kind.on_leave_attribute is cst.CSTVisitor.on_leave_attribute
+    ):
+        return any(_ATTRIBUTE_HOOK.fullmatch(name) for name in dir(kind))
+    return True
+
+
+class _Delegate(cst.CSTVisitor):
+    """The children of a node whose field order is not known, each walked by `walk` (libcst finds them)."""
+
+    def __init__(self, visitor: cst.CSTVisitor, walk: Callable[[cst.CSTNode, cst.CSTVisitor], None]) -> None:
+        super().__init__()
+        self.visitor = visitor
+        self.walk = walk
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.walk(node, self.visitor)
+        return False
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        return None
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        self.visitor.on_visit_attribute(node, attribute)
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        self.visitor.on_leave_attribute(original_node, attribute)
 
 
 class _Walker(NodeVisitor):

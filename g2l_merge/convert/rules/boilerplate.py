@@ -20,7 +20,7 @@ from g2l_merge.convert.rules.connect import RULE_ID as CONNECT_RULE
 from g2l_merge.convert.rules.connect import reviewed
 from g2l_merge.convert.rules.readers import keeps_bookmarks, unbookmarked_call
 from g2l_merge.convert.rules.storage import py_string, session_of, unknown_receiver
-from g2l_merge.convert.tree import NodeVisitor, Tree
+from g2l_merge.convert.tree import NodeVisitor, Tree, visit
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
 # The Glue-only Python packages: awsglue, and Data Quality, ML and data-integration transforms.
@@ -167,11 +167,11 @@ class AwsglueImports(Rule):
         if not ctx.state(_ImportState).statements:
             return module  # the file imported nothing Glue-only (other than star imports, which went)
         imports = _GlueImports()
-        module.visit(imports)
+        visit(module, imports)
         if not imports.bound:
             return module
         uses = _UnreviewedUses(set(imports.bound))
-        module.visit(uses)
+        visit(module, uses)
         flagged = {module_name for name, module_name in imports.bound.items() if name in uses.found}
         unused = set(imports.bound) - uses.read
         if not flagged and not unused:
@@ -194,7 +194,7 @@ def _rebind_star_names(ctx: ConvertContext, rule: str, module: cst.Module) -> cs
     if not candidates:
         return module
     names = _FreeNames(set(candidates))
-    module.visit(names)
+    visit(module, names)
     needed: list[ImportSpec] = []
     notes: dict[ImportSpec, str] = {}
     for name in sorted(names.used - names.bound):
@@ -253,11 +253,11 @@ class _FreeNames(NodeVisitor):
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        visit(node.value, self)
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        visit(node.value, self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -349,11 +349,11 @@ class _UnreviewedUses(NodeVisitor):
         if _has_review(node):
             self.reviewed += 1
         if isinstance(node, cst.Attribute):
-            node.value.visit(self)
+            visit(node.value, self)
             self.on_leave(node)
             return False
         if isinstance(node, cst.Arg) and node.keyword is not None:
-            node.value.visit(self)
+            visit(node.value, self)
             self.on_leave(node)
             return False
         if isinstance(node, cst.Name) and node.value in self.names:
@@ -898,7 +898,7 @@ def _called(ctx: ConvertContext, attribute: cst.Attribute, names: Mapping[str, s
 def _loads(module: cst.CSTNode, name: str) -> bool:
     """The module still reads `name` outside functions whose own parameter of that name shadows it."""
     finder = _FreeUse(name)
-    module.visit(finder)
+    visit(module, finder)
     return finder.found
 
 

@@ -34,6 +34,7 @@ from g2l_merge.convert.rules.frame_calls import (
     line_indent,
     parent_of,
 )
+from g2l_merge.convert.tree import visit
 
 SESSION_NOTE = "# g2l: note: glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
 
@@ -657,7 +658,7 @@ def _gs_attributes(module: cst.Module) -> set[str]:
             if node.attr.value.startswith("gs_"):
                 found.add(node.attr.value)
 
-    module.visit(Collect())
+    visit(module, Collect())
     return found
 
 
@@ -813,7 +814,7 @@ def _literal_ruleset(ctx: ConvertContext, original: cst.Call, node: cst.BaseExpr
             bindings = walked.get((id(scope), node.value))
             if bindings is None:  # a Studio script passes one ruleset name to every Data Quality node: walk once
                 bindings = walked[(id(scope), node.value)] = _Bindings(node.value)
-                (scope.body if isinstance(scope, cst.FunctionDef) else scope).visit(bindings)
+                visit(scope.body if isinstance(scope, cst.FunctionDef) else scope, bindings)
             if bindings.count:
                 return _string_literal(bindings.values[0]) if bindings.count == len(bindings.values) == 1 else None
         scope = parent_of(ctx, scope)
