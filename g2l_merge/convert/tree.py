@@ -9,12 +9,13 @@ first ask, so a file without findings or long chains never pays for them.
 
 from __future__ import annotations
 
+import dis
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 import libcst as cst
 from libcst import BatchableCSTVisitor
@@ -287,16 +288,167 @@ def _fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
     return found
 
 
-def _has_attribute_hooks(kind: type[cst.CSTVisitor]) -> bool:
-    if kind.on_visit_attribute is NodeVisitor.on_visit_attribute and (
-        kind.on_leave_attribute is NodeVisitor.on_leave_attribute
-    ):
+def _has_attribute_hooks(kind: type[cst.CSTVisitor] | type[cst.CSTTransformer]) -> bool:
+    """Whether libcst's walk would run any visit_<Node>_<field> or leave_<Node>_<field> of this class."""
+    if kind.on_visit_attribute in _NO_OP_VISIT and kind.on_leave_attribute in _NO_OP_LEAVE:
         return False
-    if kind.on_visit_attribute is cst.CSTVisitor.on_visit_attribute and (
-        kind.on_leave_attribute is cst.CSTVisitor.on_leave_attribute
-    ):
+    if kind.on_visit_attribute in _BY_NAME_VISIT and kind.on_leave_attribute in _BY_NAME_LEAVE:
         return any(_ATTRIBUTE_HOOK.fullmatch(name) for name in dir(kind))
     return True
+
+
+@overload
+def transform(node: cst.Module, transformer: cst.CSTTransformer) -> cst.Module: ...
+
+
+@overload
+def transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any: ...
+
+
+def transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
+    """`node.visit(transformer)` for a transformer without attribute hooks, rebuilding only what changed.
+
+    libcst rebuilds every node whose children it visits and checks each result against its abstract classes;
+    here a node none of whose children changed is handed to on_leave as it is (`updated` is then `original`),
+    and a changed one is rebuilt with with_changes, which checks it as libcst's constructor does. Removed and
+    flattened children are handled as libcst's visit_required/_optional/_sentinel/_sequence/_body_sequence do,
+    the same errors included.
+    """
+    if _has_attribute_hooks(type(transformer)):
+        return node.visit(transformer)
+    result = _transform(node, transformer)
+    if type(node) is cst.Module and isinstance(result, cst.RemovalSentinel):
+        return node.with_changes(body=(), header=(), footer=())  # as Module.visit makes it
+    return result
+
+
+def _transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
+    updated = node
+    if transformer.on_visit(node):
+        kinds = _KINDS.get(type(node))
+        if kinds is None:
+            kinds = _kinds(type(node))
+        if kinds is _UNKNOWN_KINDS:
+            updated = node._visit_and_replace_children(_Delegating(transformer))
+        else:
+            changes: dict[str, Any] | None = None
+            for name, how in kinds:
+                value = getattr(node, name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    children = _transform_sequence(value, transformer, how is _BODY)
+                    if children is not None:
+                        if changes is None:
+                            changes = {}
+                        changes[name] = children
+                elif value is not None and kind is not cst.MaybeSentinel:
+                    result = _transform(value, transformer)
+                    if result is not value:
+                        if changes is None:
+                            changes = {}
+                        changes[name] = _single(value, result, how)
+            if changes is not None:
+                updated = node.with_changes(**changes)
+    result = transformer.on_leave(node, updated)
+    if type(result) not in _RESULT_TYPES:  # libcst checks every result against its abstract classes: once a type
+        if not isinstance(result, (cst.CSTNode, cst.RemovalSentinel, cst.FlattenSentinel)):
+            raise cst.CSTValidationError(
+                "Expected a node of type CSTNode or a RemovalSentinel, "
+                f"but got a return value of {type(result).__name__}"
+            )
+        _RESULT_TYPES.add(type(result))
+    return result
+
+
+def _transform_sequence(
+    children: Sequence[cst.CSTNode], transformer: cst.CSTTransformer, body: bool
+) -> tuple[cst.CSTNode, ...] | None:
+    """The children transformed, as libcst's visit_sequence or visit_body_sequence; None when none changed."""
+    out: list[cst.CSTNode] | None = None
+    for index, child in enumerate(children):
+        result = _transform(child, transformer)
+        if result is child:
+            if out is not None:
+                out.append(child)
+            continue
+        if out is None:
+            out = list(children[:index])
+        if isinstance(result, cst.RemovalSentinel):
+            continue
+        if isinstance(result, cst.FlattenSentinel):
+            for one in result:
+                if body and not child._is_removable() and one._is_removable():
+                    continue
+                out.append(one)
+        elif not (body and not child._is_removable() and result._is_removable()):
+            out.append(result)
+    return tuple(out) if out is not None else None
+
+
+def _single(value: cst.CSTNode, result: Any, how: str) -> Any:
+    """What a field that holds one node becomes, as libcst's visit_required/_optional/_sentinel make it."""
+    if isinstance(result, cst.FlattenSentinel):
+        raise TypeError(
+            f"We got a FlattenSentinel while visiting a {type(value).__name__}. This node's parent does not allow "
+            "for it to be it to be replaced with a sequence."
+        )
+    if isinstance(result, cst.RemovalSentinel):
+        if how is _REQUIRED:
+            raise TypeError(
+                f"We got a RemovalSentinel while visiting a {type(value).__name__}. This node's parent does not "
+                "allow it to be removed."
+            )
+        return None if how is _OPTIONAL else cst.MaybeSentinel.DEFAULT
+    return result
+
+
+_REQUIRED, _OPTIONAL, _SENTINEL, _SEQUENCE, _BODY = "required", "optional", "sentinel", "sequence", "body_sequence"
+_UNKNOWN_KINDS: tuple[tuple[str, str], ...] = (("<visited otherwise>", ""),)  # told apart by identity
+_KINDS: dict[type[cst.CSTNode], tuple[tuple[str, str], ...]] = {}
+_RESULT_TYPES: set[type[Any]] = set()
+
+
+def _kinds(kind: type[cst.CSTNode]) -> tuple[tuple[str, str], ...]:
+    """_fields, each with how libcst visits it: the visit_<how> helper its code calls with the field's name (a
+    field visited two ways, ImportFrom's names, is one node or a sequence, and its value says which)."""
+    fields = _fields(kind)
+    helpers: dict[str, list[str]] = {}
+    last = ""
+    for instruction in dis.get_instructions(kind._visit_and_replace_children):
+        if instruction.opname == "LOAD_GLOBAL" and str(instruction.argval).startswith("visit_"):
+            last = str(instruction.argval).removeprefix("visit_")
+        elif instruction.opname == "LOAD_CONST" and type(instruction.argval) is str:
+            helpers.setdefault(instruction.argval, []).append(last)
+    kinds: list[tuple[str, str]] = []
+    for name in fields if fields is not _UNKNOWN else ():
+        ways = helpers.get(name, [])
+        how = next((how for how in (_REQUIRED, _OPTIONAL, _SENTINEL, _BODY, _SEQUENCE) if how in ways), None)
+        if how is None:
+            break
+        kinds.append((name, how))
+    found = tuple(kinds) if fields is not _UNKNOWN and len(kinds) == len(fields) else _UNKNOWN_KINDS
+    _KINDS[kind] = found
+    return found
+
+
+class _Delegating(cst.CSTTransformer):
+    """The children of a node whose fields are not known, each transformed by _transform (libcst finds them)."""
+
+    def __init__(self, transformer: cst.CSTTransformer) -> None:
+        super().__init__()
+        self.transformer = transformer
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        return _transform(original_node, self.transformer)
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
 
 
 class _Delegate(cst.CSTVisitor):
@@ -319,6 +471,22 @@ class _Delegate(cst.CSTVisitor):
 
     def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
         self.visitor.on_leave_attribute(original_node, attribute)
+
+
+class NodeTransformer(cst.CSTTransformer):
+    """A CSTTransformer without per-attribute hooks (see NodeVisitor); transform() walks it fastest."""
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+
+_NO_OP_VISIT = (NodeVisitor.on_visit_attribute, NodeTransformer.on_visit_attribute)
+_NO_OP_LEAVE = (NodeVisitor.on_leave_attribute, NodeTransformer.on_leave_attribute)
+_BY_NAME_VISIT = (cst.CSTVisitor.on_visit_attribute, cst.CSTTransformer.on_visit_attribute)
+_BY_NAME_LEAVE = (cst.CSTVisitor.on_leave_attribute, cst.CSTTransformer.on_leave_attribute)
 
 
 class _Walker(NodeVisitor):

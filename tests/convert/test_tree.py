@@ -1,16 +1,18 @@
-"""tree.visit walks a module as libcst's own node.visit does: the same calls, in the same order."""
+"""tree.visit and tree.transform walk a module as libcst's own node.visit does: the same calls in the same order,
+the same tree."""
 
 from __future__ import annotations
 
 import inspect
 import re
 from pathlib import Path
+from typing import Any
 
 import libcst as cst
 import pytest
 
 from g2l_merge.convert import tree
-from g2l_merge.convert.tree import NodeVisitor, visit
+from g2l_merge.convert.tree import NodeTransformer, NodeVisitor, transform, visit
 
 HERE = Path(__file__).parent
 # Every kind of syntax the parser knows, twice nested, with the fields libcst visits only when present.
@@ -139,3 +141,95 @@ def test_a_node_class_whose_order_is_not_known_is_walked_by_libcst(monkeypatch: 
     monkeypatch.setattr(tree, "_FIELDS", dict.fromkeys([cst.Call, cst.Name, cst.ClassDef], tree._UNKNOWN))
     visit(module, ours)
     assert ours.calls == theirs.calls
+
+
+class _Rewriter(NodeTransformer):
+    """Changes of every kind a parent takes from a child: replaced, removed (from a sequence, a body, an optional
+    field, a field with a default), flattened into a sequence and into a body."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.calls.append(("visit", id(node)))
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        self.calls.append(("leave", id(original_node)))
+        return super().on_leave(original_node, updated_node)
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        return updated.with_changes(value="renamed") if updated.value in ("x", "glueContext") else updated
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg | cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE if updated.keyword is not None else updated
+
+    def leave_AsName(self, original: cst.AsName, updated: cst.AsName) -> cst.AsName | cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE
+
+    def leave_Comma(self, original: cst.Comma, updated: cst.Comma) -> cst.Comma | cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE if updated.whitespace_after.empty else updated
+
+    def leave_Pass(self, original: cst.Pass, updated: cst.Pass) -> cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE  # the line goes, and a block of nothing else keeps an empty body
+
+    def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.FlattenSentinel[cst.BaseSmallStatement]:
+        return cst.FlattenSentinel([updated, updated])
+
+    def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.FlattenSentinel[cst.BaseSmallStatement]:
+        return cst.FlattenSentinel([])
+
+    def leave_If(self, original: cst.If, updated: cst.If) -> cst.If | cst.FlattenSentinel[cst.BaseStatement]:
+        if isinstance(original.test, cst.Name) and original.test.value == "b":  # an elif in EVERY_SYNTAX
+            return updated
+        return cst.FlattenSentinel([updated, cst.SimpleStatementLine([]), cst.parse_statement("after = 1")])
+
+
+def test_transform_makes_the_calls_and_the_tree_libcst_makes() -> None:
+    for source in _sources():
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        theirs, ours = _Rewriter(), _Rewriter()
+        try:
+            expected = module.visit(theirs)
+        except TypeError as exc:  # an elif flattened: a sequence where the parent takes one node
+            with pytest.raises(TypeError, match=re.escape(str(exc))):
+                transform(module, ours)
+            assert ours.calls == theirs.calls
+            continue
+        got = transform(module, ours)
+        assert ours.calls == theirs.calls
+        assert got.code == expected.code
+        assert got.deep_equals(expected)
+
+
+def test_transform_leaves_what_did_not_change_as_it_was() -> None:
+    module = cst.parse_module("a = f(1)\nb = [2, 3]\n")
+    got = transform(module, _Rewriter())
+    assert got is module
+
+
+class _Remover(NodeTransformer):
+    def __init__(self, kind: type[cst.CSTNode]) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        return cst.RemovalSentinel.REMOVE if type(original_node) is self.kind else updated_node
+
+
+@pytest.mark.parametrize("kind", [cst.Attribute, cst.Module])
+def test_transform_refuses_or_empties_what_libcst_refuses_or_empties(kind: type[cst.CSTNode]) -> None:
+    module = cst.parse_module("# head\nx = a.b\n")
+    try:
+        expected: object = module.visit(_Remover(kind)).code
+    except TypeError as exc:
+        expected = TypeError(str(exc))
+    try:
+        got: object = transform(module, _Remover(kind)).code
+    except TypeError as exc:
+        got = TypeError(str(exc))
+    assert repr(got) == repr(expected)

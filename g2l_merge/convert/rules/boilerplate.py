@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, QualifiedNameProvider, QualifiedNameSource
 
 from g2l_merge.convert.comments import keep_comments
@@ -20,7 +19,7 @@ from g2l_merge.convert.rules.connect import RULE_ID as CONNECT_RULE
 from g2l_merge.convert.rules.connect import reviewed
 from g2l_merge.convert.rules.readers import keeps_bookmarks, unbookmarked_call
 from g2l_merge.convert.rules.storage import py_string, session_of, unknown_receiver
-from g2l_merge.convert.tree import NodeVisitor, Tree, visit
+from g2l_merge.convert.tree import NodeVisitor, Tree, transform, visit
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
 # The Glue-only Python packages: awsglue, and Data Quality, ML and data-integration transforms.
@@ -176,7 +175,7 @@ class AwsglueImports(Rule):
         unused = set(imports.bound) - uses.read
         if not flagged and not unused:
             return module
-        return module.visit(_FlagGlueImports(ctx, self.id, flagged, unused))
+        return transform(module, _FlagGlueImports(ctx, self.id, flagged, unused))
 
 
 def _rebind_star_names(ctx: ConvertContext, rule: str, module: cst.Module) -> cst.Module:
@@ -546,10 +545,10 @@ class SparkSessionSetup(Rule):
             return updated
         name, value = binding
         tracked = ctx.tracked
-        if name in tracked.glue_contexts and m.matches(value, m.Call()):
+        if name in tracked.glue_contexts and isinstance(value, cst.Call):
             ctx.add_import("pyspark.sql", "SparkSession")
             ctx.remove_import("pyspark.context", "SparkContext")
-            builder = self._builder(ctx, original, value.args[0].value if value.args else None)  # type: ignore[attr-defined]
+            builder = self._builder(ctx, original, value.args[0].value if value.args else None)
             if not _bind_session_once(ctx, original) and builder == SESSION_BUILDER:
                 return cst.RemovalSentinel.REMOVE  # a second GlueContext(...) in the same block
             return updated.with_changes(body=[cst.Assign([cst.AssignTarget(cst.Name(tracked.session))], expr(builder))])
@@ -572,7 +571,8 @@ class SparkSessionSetup(Rule):
             return updated.with_changes(body=[stmt(f"{name} = {builder}.sparkContext").body[0]])  # type: ignore[attr-defined]
         if (
             name == tracked.session
-            and m.matches(value, m.Attribute(attr=m.Name("spark_session")))
+            and isinstance(value, cst.Attribute)
+            and value.attr.value == "spark_session"
             and tracked.glue_contexts
         ):
             return cst.RemovalSentinel.REMOVE
@@ -718,7 +718,7 @@ class SparkSessionSetup(Rule):
         at = next((i + 1 for i, s in enumerate(body) if _binds_session(s, session)), None)
         if at is None:
             aliased = _AliasInFunctions(remaining, session)
-            converted = module.visit(aliased)
+            converted = transform(module, aliased)
             if aliased.done:
                 return converted
             at = _after_prelude(body)  # no session binding anywhere: at least after docstring and __future__
@@ -946,7 +946,11 @@ class GlueLogger(Rule):
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
-        if m.matches(func, m.Attribute(attr=m.Name("get_logger"))) and ctx.tracked.is_glue_context(func.value):  # type: ignore[attr-defined]
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "get_logger"
+            and ctx.tracked.is_glue_context(func.value)
+        ):
             ctx.add_import("logging")
             return expr("logging.getLogger(__name__)")
         if (

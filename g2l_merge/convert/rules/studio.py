@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert.context import ConvertContext
@@ -663,9 +662,13 @@ def _gs_attributes(module: cst.Module) -> set[str]:
 
 
 def _unused_gs_import(statement: cst.CSTNode, used: set[str]) -> bool:
-    if not m.matches(statement, m.SimpleStatementLine(body=[m.Import()])):
+    if not (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Import)
+    ):
         return False
-    names = statement.body[0].names  # type: ignore[attr-defined]
+    names = statement.body[0].names
     return all(
         isinstance(a.name, cst.Name)
         and a.asname is None
