@@ -218,10 +218,7 @@ def visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     hooks (visit_<Node>_<field>) run only for a visitor class that has any, as libcst runs them; a node type whose
     order is not known goes through libcst's own walk.
     """
-    attributes = _ATTRIBUTE_HOOKS.get(type(visitor))
-    if attributes is None:
-        attributes = _ATTRIBUTE_HOOKS[type(visitor)] = _has_attribute_hooks(type(visitor))
-    if attributes:
+    if _has_attribute_hooks(type(visitor)):
         _visit_with_attributes(node, visitor)
     else:
         _visit(node, visitor)
@@ -272,7 +269,7 @@ def _visit_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
 _UNKNOWN: tuple[str, ...] = ("<visited otherwise>",)  # told apart by identity
 _FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
 _CONDITIONAL = frozenset({"format_spec"})  # visited as `visit_sequence(...) if format_spec is not None else None`
-_ATTRIBUTE_HOOKS: dict[type[cst.CSTVisitor], bool] = {}
+_ATTRIBUTE_HOOKS: dict[type[cst.CSTVisitor] | type[cst.CSTTransformer], bool] = {}
 _ATTRIBUTE_HOOK = re.compile(r"(visit|leave)_[A-Z][A-Za-z]*_[a-z_]+")
 
 
@@ -290,10 +287,22 @@ def _fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
 
 def _has_attribute_hooks(kind: type[cst.CSTVisitor] | type[cst.CSTTransformer]) -> bool:
     """Whether libcst's walk would run any visit_<Node>_<field> or leave_<Node>_<field> of this class."""
+    found = _ATTRIBUTE_HOOKS.get(kind)
+    if found is None:
+        found = _ATTRIBUTE_HOOKS[kind] = _attribute_hooks(kind)
+    return found
+
+
+def _attribute_hooks(kind: type[cst.CSTVisitor] | type[cst.CSTTransformer]) -> bool:
     if kind.on_visit_attribute in _NO_OP_VISIT and kind.on_leave_attribute in _NO_OP_LEAVE:
         return False
     if kind.on_visit_attribute in _BY_NAME_VISIT and kind.on_leave_attribute in _BY_NAME_LEAVE:
-        return any(_ATTRIBUTE_HOOK.fullmatch(name) for name in dir(kind))
+        # libcst's base classes define every visit_<Node>_<field> as a no-op: only one of the class's own counts
+        base = cst.CSTVisitor if issubclass(kind, cst.CSTVisitor) else cst.CSTTransformer
+        return any(
+            _ATTRIBUTE_HOOK.fullmatch(name) and getattr(kind, name) is not getattr(base, name, None)
+            for name in dir(kind)
+        )
     return True
 
 

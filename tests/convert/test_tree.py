@@ -233,3 +233,22 @@ def test_transform_refuses_or_empties_what_libcst_refuses_or_empties(kind: type[
     except TypeError as exc:
         got = TypeError(str(exc))
     assert repr(got) == repr(expected)
+
+
+def test_only_a_visitor_with_attribute_hooks_of_its_own_gets_attribute_calls() -> None:
+    """libcst's base classes define every visit_<Node>_<field> as a no-op; those do not count."""
+
+    class Plain(cst.CSTTransformer):
+        def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+            return updated
+
+    class Hooked(cst.CSTVisitor):
+        def visit_ClassDef_bases(self, node: cst.ClassDef) -> None:
+            return None
+
+    assert not tree._has_attribute_hooks(Plain)
+    assert not tree._has_attribute_hooks(cst.CSTVisitor)
+    assert not tree._has_attribute_hooks(_Plain)
+    assert not tree._has_attribute_hooks(_Rewriter)
+    assert tree._has_attribute_hooks(Hooked)
+    assert tree._has_attribute_hooks(_Recorder)  # on_visit_attribute of its own
