@@ -20,7 +20,7 @@ from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.locate import Placement, relocate
 from g2l_merge.convert.names import Tracked, track
-from g2l_merge.convert.tree import LAYOUT, NodeTransformer, Tree, transform, walk
+from g2l_merge.convert.tree import LAYOUT, NodeTransformer, Tree, code_for, transform, walk
 
 if TYPE_CHECKING:  # the rules load on the first conversion: an up-to-date sync needs none
     from g2l_merge.convert.rules.base import Hook, Registry
@@ -89,7 +89,7 @@ def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry 
             f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
         )
         return Conversion(text, (Finding(path, 1, INTERNAL_RULE, message),))
-    code = converted.code
+    code = code_for(converted, converted)
     result = with_header(code, path)
     return Conversion(result, relocate(findings, text, result, anchors.statements, anchors.placed, _header_shift(code)))
 
@@ -114,7 +114,7 @@ def _parse(text: str, path: str) -> cst.Module | Finding:
     except cst.ParserSyntaxError as exc:
         reason = exc.message.splitlines()[0]
         return Finding(path, exc.raw_line, PARSE_RULE, f"not valid Python, carried over unchanged: {reason}")
-    written = module.code
+    written = code_for(module, module)
     if written == text:
         return module
     at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written), len(text)))

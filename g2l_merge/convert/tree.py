@@ -12,14 +12,16 @@ from __future__ import annotations
 import dis
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any, overload
 
 import libcst as cst
 from libcst import BatchableCSTVisitor
+from libcst._nodes.internal import CodegenState
 from libcst.metadata import (
+    CodePosition,
     CodeRange,
     MetadataWrapper,
     ParentNodeProvider,
@@ -28,6 +30,7 @@ from libcst.metadata import (
     QualifiedNameProvider,
     ScopeProvider,
 )
+from libcst.metadata.position_provider import PositionProvidingCodegenState
 from libcst.metadata.scope_provider import Scope, ScopeVisitor
 
 _MISSING: Any = object()
@@ -55,7 +58,7 @@ class Tree:
             found = self._qualified_names(node)
         elif key is PositionProvider:
             if self.positions is None:
-                self.positions = self.wrapper.resolve(PositionProvider)
+                self.positions = self.wrapper.resolve(_PositionProvider)
             found = self.positions.get(node, _MISSING)
         else:
             raise KeyError(f"{key.__name__} is not one of the providers the rules use")
@@ -197,6 +200,84 @@ LAYOUT: frozenset[type[cst.CSTNode]] = frozenset(
         cst.RightCurlyBrace,
     }
 )
+
+
+def code_for(module: cst.Module, node: cst.CSTNode) -> str:
+    """module.code_for_node(node): the same text. libcst's codegen state records positions in a
+    @contextmanager that does nothing, entered for every statement and expression; this one's does nothing
+    without a generator."""
+    state = _CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+    node._codegen(state)
+    return "".join(state.tokens)
+
+
+class _Nothing:
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NOTHING = _Nothing()
+
+
+class _CodegenState(CodegenState):
+    def record_syntactic_position(  # type: ignore[override]  # a context manager, not a generator function
+        self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None, end_node: cst.CSTNode | None = None
+    ) -> _Nothing:
+        return _NOTHING
+
+
+class _Syntactic:
+    """PositionProvidingCodegenState.record_syntactic_position's context manager, without a generator."""
+
+    __slots__ = ("end_node", "node", "start", "start_node", "state")
+
+    def __init__(
+        self, state: _PositionState, node: cst.CSTNode, start_node: cst.CSTNode | None, end_node: cst.CSTNode | None
+    ) -> None:
+        self.state = state
+        self.node = node
+        self.start_node = start_node
+        self.end_node = end_node
+        self.start = CodePosition(state.line, state.column)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        state = self.state
+        computed: MutableMapping[Any, Any] = state.provider._computed
+        end = CodePosition(state.line, state.column)
+        start = computed[self.start_node].start if self.start_node is not None else self.start
+        end = computed[self.end_node].end if self.end_node is not None else end
+        computed[self.node] = CodeRange(start, end)
+
+
+class _PositionState(PositionProvidingCodegenState):
+    def record_syntactic_position(  # type: ignore[override]  # a context manager, not a generator function
+        self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None, end_node: cst.CSTNode | None = None
+    ) -> _Syntactic:
+        return _Syntactic(self, node, start_node, end_node)
+
+    def _update_position(self, value: str) -> None:
+        if "\n" in value or "\r" in value:
+            super()._update_position(value)
+        else:
+            self.column += len(value)  # what libcst's split on line ends gives for a token without one
+
+
+class _PositionProvider(PositionProvider):
+    """PositionProvider's positions, generated with _PositionState."""
+
+    def _gen_impl(self, module: cst.Module) -> None:
+        state = _PositionState(
+            default_indent=module.default_indent, default_newline=module.default_newline, provider=self
+        )
+        module._codegen(state)
 
 
 class NodeVisitor(cst.CSTVisitor):

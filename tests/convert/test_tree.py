@@ -10,6 +10,7 @@ from typing import Any
 
 import libcst as cst
 import pytest
+from libcst.metadata import PositionProvider
 
 from g2l_merge.convert import tree
 from g2l_merge.convert.tree import NodeTransformer, NodeVisitor, transform, visit
@@ -252,3 +253,19 @@ def test_only_a_visitor_with_attribute_hooks_of_its_own_gets_attribute_calls() -
     assert not tree._has_attribute_hooks(_Rewriter)
     assert tree._has_attribute_hooks(Hooked)
     assert tree._has_attribute_hooks(_Recorder)  # on_visit_attribute of its own
+
+
+def test_code_for_and_positions_are_libcsts() -> None:
+    """code_for writes what Module.code_for_node writes; the positions a Tree computes are PositionProvider's."""
+    for source in [*_sources(), "x = 1\r\ny = (\r\n  2)\r", "if a:\n\tb = '''\n\n'''\n"]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        assert tree.code_for(module, module) == module.code
+        for node in module.body[:3]:
+            assert tree.code_for(module, node) == module.code_for_node(node)
+        expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        walked = tree.walk(module)
+        for node in walked.nodes:
+            assert walked.get_metadata(PositionProvider, node) == expected[node]
