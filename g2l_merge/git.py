@@ -172,15 +172,15 @@ def close(repo: Repo) -> None:
         repo.odb.close()
 
 
-def blob_sha(data: bytes) -> str:
-    """The id git gives a blob of these bytes."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+def blob_sha(data: bytes, kind: bytes = b"blob") -> str:
+    """The id git gives an object of these bytes (a blob unless `kind` says otherwise)."""
+    return hashlib.sha1(b"%s %d\0" % (kind, len(data)) + data, usedforsecurity=False).hexdigest()
 
 
 class Objects:
-    """A repository's objects through git itself: one long-lived `cat-file --batch` reads them, and new blobs are
-    buffered (their ids computed here, as git does) and written together before the next git command runs: a few
-    as loose objects, in-process; many as one pack, through one `git fast-import`."""
+    """A repository's objects through git itself: one long-lived `cat-file --batch` reads them, and new objects are
+    buffered (their ids computed here, as git does) and written together before the next git command runs: trees
+    and a few blobs as loose objects, in-process; many blobs as one pack, through one `git fast-import`."""
 
     PACK_FROM = 64  # at least this many new blobs go into one pack instead of loose files
 
@@ -188,11 +188,11 @@ class Objects:
         self.git_dir = git_dir
         self.objects_dir = objects_dir  # a linked work tree's objects are the main repository's
         self._reader: subprocess.Popen[bytes] | None = None
-        self._pending: dict[str, bytes] = {}
+        self._pending: dict[str, tuple[bytes, bytes]] = {}  # sha -> (kind, content)
 
     def read(self, sha: str) -> bytes:
         if sha in self._pending:
-            return self._pending[sha]
+            return self._pending[sha][1]
         reader = self._reader or self._start_reader()
         assert reader.stdin is not None and reader.stdout is not None
         reader.stdin.write(sha.encode() + b"\n")
@@ -211,29 +211,31 @@ class Objects:
         )
         return self._reader
 
-    def write(self, data: bytes) -> str:
-        sha = blob_sha(data)
-        self._pending[sha] = data
+    def write(self, data: bytes, kind: bytes = b"blob") -> str:
+        sha = blob_sha(data, kind)
+        self._pending[sha] = (kind, data)
         return sha
 
     def flush(self) -> None:
         if not self._pending:
             return
         pending, self._pending = self._pending, {}
-        if len(pending) >= self.PACK_FROM:
-            self._pack(pending)
-        else:
-            for sha, data in pending.items():
-                self._loose(sha, data)
+        blobs = {sha: data for sha, (kind, data) in pending.items() if kind == b"blob"}
+        packed = len(blobs) >= self.PACK_FROM
+        if packed:
+            self._pack(blobs)
+        for sha, (kind, data) in pending.items():
+            if not (packed and kind == b"blob"):
+                self._loose(sha, kind, data)
 
-    def _loose(self, sha: str, data: bytes) -> None:
+    def _loose(self, sha: str, kind: bytes, data: bytes) -> None:
         path = self.objects_dir / sha[:2] / sha[2:]
         if path.exists():
             return
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="tmp_obj_")
         with os.fdopen(fd, "wb") as out:
-            out.write(zlib.compress(b"blob %d\0" % len(data) + data))
+            out.write(zlib.compress(b"%s %d\0" % (kind, len(data)) + data))
         os.chmod(tmp, 0o444)
         os.replace(tmp, path)
 
@@ -795,29 +797,6 @@ def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
         return _out(repo, "write-tree", env=env)
 
 
-def update_tree(repo: Repo, base: str, updates: Mapping[str, TreeEntry | None]) -> str:
-    """A tree made from `base` with some entries replaced, added or (None) removed, through a private temporary
-    index: only the changed entries are written; git copies the rest."""
-    if not updates:
-        return base
-    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-index-") as tmp:
-        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        _run(repo, "read-tree", base, env=env)
-        removed = b"".join(
-            f"0 {NULL_SHA}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
-            for path, entry in sorted(updates.items())
-            if entry is None
-        )
-        added = b"".join(
-            f"{entry.mode} {entry.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
-            for path, entry in sorted(updates.items())
-            if entry is not None
-        )
-        # removals first, so a file may take the place of a folder (and the reverse) in one update
-        _run(repo, "update-index", "-z", "--replace", "--index-info", input=removed + added, env=env)
-        return _out(repo, "write-tree", env=env)
-
-
 DRY_RUN_IDENTITY = {
     "GIT_AUTHOR_NAME": "g2l-merge dry run",
     "GIT_AUTHOR_EMAIL": "dry-run@g2l-merge.invalid",
@@ -919,7 +898,7 @@ class TreeFiles:
 
     def prefetch(self, paths: Iterable[str | None]) -> None:
         todo = sorted({path for path in paths if path and path not in self._known})
-        found = ls_tree_paths(self._repo, self._tree, todo) if self._tree and todo else {}
+        found = tree_entries(self._repo, self._tree, todo) if self._tree and todo else {}
         for path in todo:
             self._known[path] = found.get(path)
 
@@ -936,22 +915,6 @@ class TreeFiles:
         if entry is None:
             raise KeyError(path)
         return entry
-
-
-def ls_tree_paths(repo: Repo, treeish: str, paths: list[str]) -> dict[str, TreeEntry]:
-    """The entries of these file paths in a tree (a path that is no file there is absent), a few hundred paths
-    a git process."""
-    wanted, entries = set(paths), {}
-    for start in range(0, len(paths), 500):
-        chunk = paths[start : start + 500]
-        raw = _run(repo, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", treeish, "--", *chunk).out
-        for record in filter(None, raw.split(b"\0")):
-            meta, _, name = record.partition(b"\t")
-            path = name.decode("utf-8", errors="surrogateescape")
-            if path in wanted:
-                mode, _kind, sha = meta.decode().split(" ")
-                entries[path] = TreeEntry(mode, sha)
-    return entries
 
 
 def edit_tree(repo: Repo, tree: str, changes: Mapping[str, TreeEntry | None]) -> str:
@@ -1000,11 +963,8 @@ def _tree_entries(data: bytes) -> dict[bytes, tuple[bytes, bytes]]:
 
 
 def _write_object(repo: Repo, kind: bytes, data: bytes) -> str:
-    from gitdb.base import IStream
-
-    stream = _loose_db(str(common_dir(repo) / "objects")).store(IStream(kind, len(data), io.BytesIO(data)))
-    sha = stream.hexsha
-    return sha.decode() if isinstance(sha, bytes) else str(sha)
+    assert repo.odb is not None, "open_repo(objects=True) writes objects"
+    return repo.odb.write(data, kind)
 
 
 _G2L_MERGE_ATTR = re.compile(rb"(?<!\S)merge=g2l(?!\S)")

@@ -224,7 +224,7 @@ def _build_changed(
     _update_compat(repo, config, previous, updates, converted.values())
     findings = tuple(f for result in converted.values() for f in result.findings)
     warnings = include_warnings(git.ls_names(repo, glue_commit), config.source, glue_commit)
-    return MirrorBuild(git.update_tree(repo, previous.tree, updates), findings, tuple(converted), warnings)
+    return MirrorBuild(git.edit_tree(repo, previous.tree, updates), findings, tuple(converted), warnings)
 
 
 def _carried(path: str, entry: git.TreeEntry, config: Config) -> bool:
