@@ -14,12 +14,14 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple, cast, get_args
+from typing import TYPE_CHECKING, NamedTuple, cast, get_args
 
 from g2l_merge import git
 from g2l_merge.errors import G2lError, refused
-from g2l_merge.plan import MergePlan
 from g2l_merge.states import JournalKind
+
+if TYPE_CHECKING:  # `status` reads the journal without loading the merge planner
+    from g2l_merge.plan import MergePlan
 
 JOURNAL = "g2l-sync-pending"
 

@@ -273,6 +273,11 @@ def status(
     offline: Annotated[bool, typer.Option("--offline", help="Do not contact the Glue repository.")] = False,
 ) -> None:
     """Last synced Glue commit, how far Glue is ahead, unmerged mirror commits, markers, converters."""
+    run_status(as_json, offline)
+
+
+def run_status(as_json: bool, offline: bool) -> None:
+    """`status`, from typer or from main()'s fast path; the repository is read without GitPython."""
     from g2l_merge import history
 
     with _repo() as repo:
@@ -648,6 +653,26 @@ def _check_fast(argv: list[str]) -> int | None:
         return run_check(arguments.paths, arguments.staged)
 
 
+def _status_fast(argv: list[str]) -> int | None:
+    """`status` without typer's dispatch (pydantic alone costs more than the answer); None for --help."""
+    if {"-h", "--help"} & set(argv):
+        return None
+    arguments = status_parser().parse_args(argv)
+    with _error_boundary():
+        run_status(arguments.json, arguments.offline)
+    return 0
+
+
+def status_parser() -> argparse.ArgumentParser:
+    """`status`'s options once more, for the fast path; a test holds them equal to the typer command's."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="git g2l-sync status", add_help=False)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--offline", action="store_true")
+    return parser
+
+
 def check_parser() -> argparse.ArgumentParser:
     """`check`'s options once more, for the fast path; a test holds them equal to the typer command's."""
     import argparse
@@ -662,6 +687,8 @@ def main() -> None:
     """Console script entry point (`git-g2l-sync`, so git runs it as `git g2l-sync`)."""
     try:
         if sys.argv[1:2] == ["check"] and (code := _check_fast(sys.argv[2:])) is not None:
+            sys.exit(code)
+        if sys.argv[1:2] == ["status"] and (code := _status_fast(sys.argv[2:])) is not None:
             sys.exit(code)
         app(prog_name="git g2l-sync")
     except KeyboardInterrupt:

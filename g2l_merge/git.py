@@ -172,15 +172,15 @@ def close(repo: Repo) -> None:
         repo.odb.close()
 
 
-def blob_sha(data: bytes) -> str:
-    """The id git gives a blob of these bytes."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+def blob_sha(data: bytes, kind: bytes = b"blob") -> str:
+    """The id git gives an object of these bytes (a blob unless `kind` says otherwise)."""
+    return hashlib.sha1(b"%s %d\0" % (kind, len(data)) + data, usedforsecurity=False).hexdigest()
 
 
 class Objects:
-    """A repository's objects through git itself: one long-lived `cat-file --batch` reads them, and new blobs are
-    buffered (their ids computed here, as git does) and written together before the next git command runs: a few
-    as loose objects, in-process; many as one pack, through one `git fast-import`."""
+    """A repository's objects through git itself: one long-lived `cat-file --batch` reads them, and new objects are
+    buffered (their ids computed here, as git does) and written together before the next git command runs: trees
+    and a few blobs as loose objects, in-process; many blobs as one pack, through one `git fast-import`."""
 
     PACK_FROM = 64  # at least this many new blobs go into one pack instead of loose files
 
@@ -188,11 +188,11 @@ class Objects:
         self.git_dir = git_dir
         self.objects_dir = objects_dir  # a linked work tree's objects are the main repository's
         self._reader: subprocess.Popen[bytes] | None = None
-        self._pending: dict[str, bytes] = {}
+        self._pending: dict[str, tuple[bytes, bytes]] = {}  # sha -> (kind, content)
 
     def read(self, sha: str) -> bytes:
         if sha in self._pending:
-            return self._pending[sha]
+            return self._pending[sha][1]
         reader = self._reader or self._start_reader()
         assert reader.stdin is not None and reader.stdout is not None
         reader.stdin.write(sha.encode() + b"\n")
@@ -211,29 +211,31 @@ class Objects:
         )
         return self._reader
 
-    def write(self, data: bytes) -> str:
-        sha = blob_sha(data)
-        self._pending[sha] = data
+    def write(self, data: bytes, kind: bytes = b"blob") -> str:
+        sha = blob_sha(data, kind)
+        self._pending[sha] = (kind, data)
         return sha
 
     def flush(self) -> None:
         if not self._pending:
             return
         pending, self._pending = self._pending, {}
-        if len(pending) >= self.PACK_FROM:
-            self._pack(pending)
-        else:
-            for sha, data in pending.items():
-                self._loose(sha, data)
+        blobs = {sha: data for sha, (kind, data) in pending.items() if kind == b"blob"}
+        packed = len(blobs) >= self.PACK_FROM
+        if packed:
+            self._pack(blobs)
+        for sha, (kind, data) in pending.items():
+            if not (packed and kind == b"blob"):
+                self._loose(sha, kind, data)
 
-    def _loose(self, sha: str, data: bytes) -> None:
+    def _loose(self, sha: str, kind: bytes, data: bytes) -> None:
         path = self.objects_dir / sha[:2] / sha[2:]
         if path.exists():
             return
         path.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="tmp_obj_")
         with os.fdopen(fd, "wb") as out:
-            out.write(zlib.compress(b"blob %d\0" % len(data) + data))
+            out.write(zlib.compress(b"%s %d\0" % (kind, len(data)) + data))
         os.chmod(tmp, 0o444)
         os.replace(tmp, path)
 
@@ -355,11 +357,56 @@ def tree_changes(repo: Repo, old: str, new: str) -> dict[str, TreeEntry | None]:
     return changes
 
 
-def files_containing(repo: Repo, tree: str, text: str) -> list[str]:
-    """The paths of the files in a tree whose content holds `text` (a fixed string), from one `git grep`."""
-    result = _run(repo, "grep", "-l", "-z", "-F", "--no-color", "-e", text, tree, ok=(0, 1))
-    prefix = f"{tree}:".encode()
-    return [f.removeprefix(prefix).decode("utf-8", errors="surrogateescape") for f in result.out.split(b"\0") if f]
+def files_containing(repo: Repo, treeish: str, texts: Iterable[str]) -> list[str]:
+    """The regular files of a tree that hold any of `texts` (fixed strings, case-sensitive; binary files too), from
+    one `git grep` (symlinks and submodules are not searched)."""
+    patterns = [arg for text in texts for arg in ("-e", text)]
+    raw = _run(
+        repo,
+        "grep",
+        "-l",
+        "-z",
+        "-F",
+        "--full-name",
+        "--no-color",
+        "--no-textconv",
+        "--no-recurse-submodules",
+        *patterns,
+        treeish,  # a commit id (git grep takes no --end-of-options)
+        "--",
+        ok=(0, 1),
+    ).out
+    prefix = f"{treeish}:".encode()
+    return [p.removeprefix(prefix).decode("utf-8", errors="surrogateescape") for p in raw.split(b"\0") if p]
+
+
+def read_files(repo: Repo, treeish: str, paths: Iterable[str]) -> dict[str, bytes | None]:
+    """The content of files of a tree (None: not a file there), through one `git cat-file --batch`."""
+    wanted = list(dict.fromkeys(paths))
+    batched = [path for path in wanted if "\n" not in path]  # one name a line: a newline in a path goes alone
+    names = b"".join(f"{treeish}:".encode() + p.encode("utf-8", errors="surrogateescape") + b"\n" for p in batched)
+    raw = _run(repo, "cat-file", "--batch", input=names).out if batched else b""
+    found: dict[str, bytes | None] = {}
+    at = 0
+    for path in batched:
+        end = raw.index(b"\n", at)
+        header = raw[at:end].split(b" ")
+        if len(header) != 3 or header[-1] in (b"missing", b"ambiguous"):
+            found[path], at = None, end + 1
+            continue
+        size = int(header[2])
+        found[path], at = (raw[end + 1 : end + 1 + size] if header[1] == b"blob" else None), end + 2 + size
+    for path in wanted:
+        if path not in found:
+            result = _run(repo, "cat-file", "blob", f"{treeish}:{path}", ok=(0, 128))
+            found[path] = result.out if result.code == 0 else None
+    return found
+
+
+def not_reached(repo: Repo, tip: str, by: str) -> set[str]:
+    """The commits `tip` reaches that `by` does not (`git rev-list tip ^by`): one walk for any number of
+    ancestry questions."""
+    return set(_out(repo, "rev-list", "--end-of-options", tip, f"^{by}", "--").split())
 
 
 def in_history(repo: Repo, commit: str, head: str) -> bool:
@@ -614,20 +661,34 @@ def hooks_dir(repo: Repo) -> Path:
 # -- the Glue side ----------------------------------------------------------------------------
 
 
+GLUE_REF = "refs/g2l/glue"  # the Glue commit of the last sync: not a branch, only its objects matter
+
+
 def fetch_commit(repo: Repo, source: str, ref: str) -> str:
-    """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref."""
+    """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref.
+
+    A branch or tag name costs one `ls-remote`, then a fetch only when that commit is not here yet (a commit id:
+    no `ls-remote`). The fetch names GLUE_REF (see glue_ref_update) as a commit this repository has, so only what
+    is new since the last sync comes over.
+    """
     if re.fullmatch(r"[0-9a-f]{4,39}", ref) and Path(source).is_dir():
         ref = _local_sha(source, ref)
     if re.fullmatch(r"[0-9a-f]{40}", ref):
-        sha = ref
-        if not _has_object(repo, sha):
-            _fetch(repo, source, sha)
+        sha, what = ref, ref
     else:
-        sha = _remote_sha(repo, source, ref)
-        _fetch(repo, source, _remote_ref(repo, source, ref))
+        what, sha = _remote_ref(repo, source, ref)
     if not _has_object(repo, sha):
-        raise refused(f"Glue ref {ref} of {source} moved while it was fetched; nothing changed, rerun")
+        _fetch(repo, source, what)
+        if not _has_object(repo, sha):
+            raise refused(f"Glue ref {ref} of {source} moved while it was fetched; nothing changed, rerun")
     return sha
+
+
+def glue_ref_update(repo: Repo, commit: str) -> RefUpdate:
+    """GLUE_REF to the Glue commit of a new mirror commit, in the same transaction as the mirror branch: `git gc`
+    keeps Glue's history, and the next fetch from Glue names it as a commit this repository has. Overwritten,
+    never fast-forwarded: it follows a rewritten Glue history."""
+    return RefUpdate(GLUE_REF, commit, ref_value(repo, GLUE_REF) or NULL_SHA)
 
 
 def _local_sha(source: str, short: str) -> str:
@@ -656,18 +717,14 @@ def _ls_remote(repo: Repo, source: str) -> dict[str, str]:
     return {name: sha for sha, name in pairs}
 
 
-def _remote_ref(repo: Repo, source: str, ref: str) -> str:
+def _remote_ref(repo: Repo, source: str, ref: str) -> tuple[str, str]:
+    """The full name `ref` has in the Glue repository and the commit it points to (a tag peeled), from one
+    `ls-remote`."""
     refs = _ls_remote(repo, source)
     for candidate in (ref, f"refs/heads/{ref}", f"refs/tags/{ref}"):
         if candidate in refs:
-            return candidate
+            return candidate, refs.get(f"{candidate}^{{}}", refs[candidate])
     raise G2lError(f"Glue repository {source} has no branch or tag {ref!r}: check [source] ref or --glue-ref")
-
-
-def _remote_sha(repo: Repo, source: str, ref: str) -> str:
-    refs = _ls_remote(repo, source)
-    name = _remote_ref(repo, source, ref)
-    return refs.get(f"{name}^{{}}", refs[name])
 
 
 # -- the Databricks repository's remote (sync --pr) ----------------------------------------------
@@ -740,29 +797,6 @@ def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
         return _out(repo, "write-tree", env=env)
 
 
-def update_tree(repo: Repo, base: str, updates: Mapping[str, TreeEntry | None]) -> str:
-    """A tree made from `base` with some entries replaced, added or (None) removed, through a private temporary
-    index: only the changed entries are written; git copies the rest."""
-    if not updates:
-        return base
-    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-index-") as tmp:
-        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        _run(repo, "read-tree", base, env=env)
-        removed = b"".join(
-            f"0 {NULL_SHA}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
-            for path, entry in sorted(updates.items())
-            if entry is None
-        )
-        added = b"".join(
-            f"{entry.mode} {entry.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
-            for path, entry in sorted(updates.items())
-            if entry is not None
-        )
-        # removals first, so a file may take the place of a folder (and the reverse) in one update
-        _run(repo, "update-index", "-z", "--replace", "--index-info", input=removed + added, env=env)
-        return _out(repo, "write-tree", env=env)
-
-
 DRY_RUN_IDENTITY = {
     "GIT_AUTHOR_NAME": "g2l-merge dry run",
     "GIT_AUTHOR_EMAIL": "dry-run@g2l-merge.invalid",
@@ -823,23 +857,27 @@ def commit_file(repo: Repo, path: str, data: bytes, message: str) -> str:
 def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
     """git's own three-way merge of two commits into a tree, with no work tree (zdiff3 markers)."""
     # The registered g2l driver is swapped for git's own text merge here: plan.py applies the same rules
-    # in-process afterwards, without a Python process per file.
-    result = _run(
-        repo,
-        "-c",
-        "merge.conflictStyle=zdiff3",
-        "-c",
-        "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
-        "-c",
-        "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
-        "merge-tree",
-        "--write-tree",
-        "-z",
-        "--allow-unrelated-histories",
-        ours,
-        theirs,
-        ok=(0, 1),
-    )
+    # in-process afterwards. Where $GIT_DIR/info/attributes selects it (as `init` registers it), merge-tree
+    # runs in a stand-in git directory whose attributes select git's built-in text merge, so no process is
+    # started per file; the driver entry below covers a g2l driver selected any other way.
+    with _builtin_merge_dir(repo) as env:
+        result = _run(
+            repo,
+            "-c",
+            "merge.conflictStyle=zdiff3",
+            "-c",
+            "merge.g2l.driver=git merge-file -q --zdiff3 %A %O %B",
+            "-c",
+            "merge.directoryRenames=false",  # a Glue folder rename never drags Databricks files along
+            "merge-tree",
+            "--write-tree",
+            "-z",
+            "--allow-unrelated-histories",
+            ours,
+            theirs,
+            env=env,
+            ok=(0, 1),
+        )
     tree, _, rest = result.out.partition(b"\0")
     records = b"" if rest.startswith(b"\0") else rest.partition(b"\0\0")[0]  # git's messages after: not used
     stages = []
@@ -848,6 +886,136 @@ def merge_tree(repo: Repo, ours: str, theirs: str) -> TreeMerge:
         mode, sha, stage = meta.decode().split(" ")
         stages.append(ConflictStage(mode, sha, int(stage), path.decode("utf-8", errors="surrogateescape")))
     return TreeMerge(tree.decode(), tuple(stages))
+
+
+class TreeFiles:
+    """The files of one tree (None: no tree, no files), looked up only for the paths asked about: `git ls-tree` on
+    those paths, remembered. prefetch() looks up many paths with one git process."""
+
+    def __init__(self, repo: Repo, tree: str | None) -> None:
+        self._repo, self._tree = repo, tree
+        self._known: dict[str, TreeEntry | None] = {}
+
+    def prefetch(self, paths: Iterable[str | None]) -> None:
+        todo = sorted({path for path in paths if path and path not in self._known})
+        found = tree_entries(self._repo, self._tree, todo) if self._tree and todo else {}
+        for path in todo:
+            self._known[path] = found.get(path)
+
+    def get(self, path: str) -> TreeEntry | None:
+        if path not in self._known:
+            self.prefetch([path])
+        return self._known.get(path)
+
+    def __contains__(self, path: object) -> bool:
+        return isinstance(path, str) and self.get(path) is not None
+
+    def __getitem__(self, path: str) -> TreeEntry:
+        entry = self.get(path)
+        if entry is None:
+            raise KeyError(path)
+        return entry
+
+
+def edit_tree(repo: Repo, tree: str, changes: Mapping[str, TreeEntry | None]) -> str:
+    """`tree` with these paths set (None: removed), written in-process: only the trees on the way from the root to
+    a changed path are read and written again, whatever the size of the tree (a folder left empty goes)."""
+    if not changes:
+        return tree
+    return _edit_tree(repo, tree, dict(changes)) or _write_object(repo, b"tree", b"")
+
+
+def _edit_tree(repo: Repo, tree: str | None, changes: dict[str, TreeEntry | None]) -> str | None:
+    entries: dict[bytes, tuple[bytes, bytes]] = _tree_entries(read_blob(repo, tree)) if tree else {}
+    inside: dict[bytes, dict[str, TreeEntry | None]] = {}
+    for path, entry in changes.items():
+        head, slash, rest = path.partition("/")
+        name = head.encode("utf-8", errors="surrogateescape")
+        if slash:
+            inside.setdefault(name, {})[rest] = entry
+        elif entry is None:
+            if entries.get(name, (b"", b""))[0] != b"40000":  # a path names a file: a folder there stays
+                entries.pop(name, None)
+        else:
+            entries[name] = (entry.mode.lstrip("0").encode(), bytes.fromhex(entry.sha))
+    for name, below in inside.items():
+        mode, sha = entries.get(name, (b"", b""))
+        edited = _edit_tree(repo, sha.hex() if mode == b"40000" else None, below)
+        if edited is not None:
+            entries[name] = (b"40000", bytes.fromhex(edited))
+        elif mode == b"40000":
+            del entries[name]
+    if not entries:
+        return None
+    ordered = sorted(entries.items(), key=lambda item: item[0] + b"/" if item[1][0] == b"40000" else item[0])
+    return _write_object(repo, b"tree", b"".join(mode + b" " + name + b"\0" + sha for name, (mode, sha) in ordered))
+
+
+def _tree_entries(data: bytes) -> dict[bytes, tuple[bytes, bytes]]:
+    """A raw tree object's entries: name -> (mode, binary sha)."""
+    entries, at = {}, 0
+    while at < len(data):
+        space = data.index(b" ", at)
+        nul = data.index(b"\0", space)
+        entries[data[space + 1 : nul]] = (data[at:space], data[nul + 1 : nul + 21])
+        at = nul + 21
+    return entries
+
+
+def _write_object(repo: Repo, kind: bytes, data: bytes) -> str:
+    assert repo.odb is not None, "open_repo(objects=True) writes objects"
+    return repo.odb.write(data, kind)
+
+
+_G2L_MERGE_ATTR = re.compile(rb"(?<!\S)merge=g2l(?!\S)")
+
+
+def common_dir(repo: Repo) -> Path:
+    """The folder holding objects, refs, config and info/ (a linked work tree's git directory names it)."""
+    pointer = repo.git_dir / "commondir"
+    if not pointer.is_file():
+        return repo.git_dir
+    return (repo.git_dir / pointer.read_text().strip()).resolve()
+
+
+@contextlib.contextmanager
+def _builtin_merge_dir(repo: Repo) -> Iterator[dict[str, str]]:
+    """The environment for a git command that must merge with git's built-in text merge where
+    $GIT_DIR/info/attributes names the g2l driver (that file outranks every other attribute source).
+
+    It is a stand-in git directory: the repository's own config, refs, shallow and grafts through symbolic links,
+    its objects through GIT_OBJECT_DIRECTORY, and a copy of info/attributes with `merge=g2l` set to `merge` (git's
+    text merge, in-process). Everything else reads as in the repository itself; when the attributes do not name
+    the driver, or the stand-in cannot be made, the command runs in the repository as it is (empty environment).
+    """
+    common = common_dir(repo)
+    try:
+        attributes = (common / "info" / "attributes").read_bytes()
+    except OSError:
+        attributes = b""
+    if not _G2L_MERGE_ATTR.search(attributes):
+        yield {}
+        return
+    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-merge-dir-") as tmp:
+        shadow = Path(tmp)
+        try:
+            (shadow / "info").mkdir()
+            (shadow / "info" / "attributes").write_bytes(_G2L_MERGE_ATTR.sub(b"merge", attributes))
+            for name in ("config", "refs", "packed-refs", "shallow", "info/grafts"):
+                if (common / name).exists():
+                    (shadow / name).symlink_to(common / name)
+            if (repo.git_dir / "config.worktree").exists():  # a linked work tree's own settings
+                (shadow / "config.worktree").symlink_to(repo.git_dir / "config.worktree")
+            (shadow / "HEAD").write_bytes((repo.git_dir / "HEAD").read_bytes())
+        except OSError:
+            yield {}  # no symbolic links here: the driver entry merges, one process per file
+            return
+        env = {"GIT_DIR": str(shadow), "GIT_COMMON_DIR": str(shadow)}
+        if repo.work_tree is not None:  # a relative core.worktree (a submodule's) would read from the stand-in
+            env["GIT_WORK_TREE"] = str(repo.work_tree)
+        if "GIT_OBJECT_DIRECTORY" not in os.environ:
+            env["GIT_OBJECT_DIRECTORY"] = str(common / "objects")
+        yield env
 
 
 def merge_file(
@@ -881,13 +1049,17 @@ class Hunk(NamedTuple):
     new_end: int
 
 
-def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
+# `git diff --no-index` outputs computed ahead: (old text, new text, context option) -> git's output
+DiffCache = dict[tuple[bytes, bytes, str], bytes]
+
+
+def diff_hunks(old: bytes, new: bytes, known: DiffCache | None = None) -> list[Hunk]:
     """git's own line alignment of two texts (`git diff -U0`, histogram, as merges use), parsed with unidiff."""
     if old == new:
         return []
     from unidiff.patch import PatchSet
 
-    patch = _diff_no_index(old, new, "-U0")
+    patch = _diff_no_index(old, new, "-U0", known)
     hunks = []
     for patched in PatchSet(patch.decode("utf-8", errors="surrogateescape")):
         for hunk in patched:
@@ -897,43 +1069,80 @@ def diff_hunks(old: bytes, new: bytes) -> list[Hunk]:
     return hunks
 
 
-def unified_patch(old: bytes, new: bytes, path: str) -> str:
+def unified_patch(old: bytes, new: bytes, path: str, known: DiffCache | None = None) -> str:
     """A reviewable unified diff of one file's upstream change, headed with its repository path."""
     if old == new:
         return ""
-    patch = _diff_no_index(old, new, "-U3").decode("utf-8", errors="replace")
+    patch = _diff_no_index(old, new, "-U3", known).decode("utf-8", errors="replace")
     body = patch[patch.index("@@") :] if "@@" in patch else patch
     old_name = f"a/{path}" if old else "/dev/null"
     new_name = f"b/{path}" if new else "/dev/null"
     return f"--- {old_name}\n+++ {new_name}\n{body}"
 
 
-def _diff_no_index(old: bytes, new: bytes, context: str) -> bytes:
+def _diff_no_index(old: bytes, new: bytes, context: str, known: DiffCache | None = None) -> bytes:
+    if known is not None and (old, new, context) in known:
+        return known[(old, new, context)]
     with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
         (Path(tmp) / "old").write_bytes(old)
         (Path(tmp) / "new").write_bytes(new)
-        result = _spawn(
-            [
-                "-c",
-                "core.quotePath=false",
-                "diff",
-                "--no-index",
-                "--no-color",
-                "--no-ext-diff",
-                "--no-renames",
-                "--histogram",
-                "--text",
-                context,
-                "old",
-                "new",
-            ],
-            Path(tmp),
-            None,
-            {"GIT_CONFIG_NOSYSTEM": "1"},
-        )
+        return _git_diff(Path(tmp), context)
+
+
+def _git_diff(folder: Path, context: str) -> bytes:
+    """`git diff --no-index` of `old` and `new` in `folder` (two files, or two folders of files)."""
+    result = _spawn(
+        [
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--no-index",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-renames",
+            "--histogram",
+            "--text",
+            context,
+            "old",
+            "new",
+        ],
+        folder,
+        None,
+        {"GIT_CONFIG_NOSYSTEM": "1"},
+    )
     if result.code not in (0, 1):
         raise G2lError(f"git diff failed: {result.err.decode(errors='replace').strip()}")
     return result.out
+
+
+_DIFF_HEADER = re.compile(rb"^diff --git a/old/(\d+) b/new/\1\n", re.MULTILINE)
+
+
+def diff_batch(wanted: Iterable[tuple[bytes, bytes, str]]) -> DiffCache:
+    """The `git diff --no-index` output of each (old, new, context) pair, from one git process per context:
+    the pairs are files of two folders, and git's output for the folders is cut at each file's header."""
+    known: DiffCache = {}
+    by_context: dict[str, dict[tuple[bytes, bytes], None]] = {}
+    for old, new, context in wanted:
+        if old != new:
+            by_context.setdefault(context, {})[(old, new)] = None
+    for context, unique in by_context.items():
+        pairs = list(unique)
+        with tempfile.TemporaryDirectory(prefix="g2l-diff-") as tmp:
+            for side in ("old", "new"):
+                (Path(tmp) / side).mkdir()
+            for number, (old, new) in enumerate(pairs):
+                (Path(tmp) / "old" / str(number)).write_bytes(old)
+                (Path(tmp) / "new" / str(number)).write_bytes(new)
+            out = _git_diff(Path(tmp), context)
+        headers = list(_DIFF_HEADER.finditer(out))
+        for header, following in zip(headers, [*headers[1:], None], strict=True):
+            name = header.group(1)
+            body = out[header.end() : following.start() if following else len(out)]
+            head, at, hunks = body.partition(b"\n@@")  # the names as git writes them for two files
+            head = head.replace(b"--- a/old/" + name, b"--- a/old").replace(b"+++ b/new/" + name, b"+++ b/new")
+            known[pairs[int(name)] + (context,)] = b"diff --git a/old b/new\n" + head + at + hunks
+    return known
 
 
 def checkout_tree(repo: Repo, old_commit: str, new_tree: str) -> None:

@@ -6,7 +6,7 @@ import time
 from typing import NamedTuple
 
 from g2l_merge import apply, git, markers, mirror
-from g2l_merge.config import Config
+from g2l_merge.config import Config, matches
 from g2l_merge.owners import ownership
 from g2l_merge.target import branch_tip, glue_source, head_commit, read_config
 
@@ -83,7 +83,8 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     config, name, tip = _target(repo)
     mirror_tip = git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}")
     commits = mirror.history(repo, mirror_tip, config.target.mirror_branch)
-    merged = [m for m in commits if git.is_ancestor(repo, m.sha, tip)]
+    outside = git.not_reached(repo, mirror_tip, tip) if mirror_tip else set()  # mirror commits tip lacks
+    merged = [m for m in commits if m.sha not in outside]
     squashed = _squashed(repo, config, tip, mirror_tip, merged)
     if squashed is not None:  # its changes are in the target: it counts as merged, with what came before it
         merged = commits[commits.index(squashed) :]
@@ -139,13 +140,24 @@ def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[st
 
 
 def _constraints(repo: git.Repo, config: Config, tip: str) -> tuple[tuple[str, ...], tuple[RegionInfo, ...]]:
+    """Native files and protected regions of the target's tip, as `ownership()` decides them for every file.
+
+    Only the files `git grep` finds a marker text in are read and parsed (any other file's markers parse to
+    nothing); [protect] native globs need only the paths, and then the one `ls-tree` that lists them.
+    """
+    globs = config.protect.native
+    candidates = set(git.files_containing(repo, tip, markers.MARKER_TEXTS))
+    if globs:
+        files = [p for p, e in git.ls_tree(repo, tip).items() if e.mode in ("100644", "100755")]
+        paths = sorted({p for p in files if matches(p, globs)} | candidates)
+    else:
+        paths = sorted(candidates)  # git grep searches only regular files, as the mode test above keeps them
+    contents = git.read_files(repo, tip, sorted(candidates))
     native: list[str] = []
     regions: list[RegionInfo] = []
-    for path, entry in sorted(git.ls_tree(repo, tip).items()):
-        if entry.mode not in ("100644", "100755"):
-            continue
-        data = git.read_blob(repo, entry.sha)
-        owner = ownership(path, None if markers.is_binary(data) else data, config.protect.native)
+    for path in paths:
+        data = contents.get(path)
+        owner = ownership(path, None if data is None or markers.is_binary(data) else data, globs)
         if owner.native:
             native.append(path)
         regions.extend(RegionInfo(path, r.name, r.start, r.end) for r in owner.regions)

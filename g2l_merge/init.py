@@ -122,7 +122,11 @@ def _adopt(repo: git.Repo, target: Target, step: MirrorStep) -> SyncReport:
     merge = git.commit_tree(repo, tree, [target.tip, step.new], message)
     git.update_refs(
         repo,
-        [git.RefUpdate(step.ref, step.new, git.NULL_SHA), git.RefUpdate(target.dest, merge, target.dest_old)],
+        [
+            git.RefUpdate(step.ref, step.new, git.NULL_SHA),
+            git.glue_ref_update(repo, step.glue.sha),
+            git.RefUpdate(target.dest, merge, target.dest_old),
+        ],
         "g2l-sync: adopt",
     )
     return SyncReport(

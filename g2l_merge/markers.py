@@ -14,6 +14,13 @@ _BEGIN = re.compile(r"^[ \t]*#[ \t]*(?:g2l:[ \t]*protect[ \t]+begin|PROTECTED:[ 
 _END = re.compile(r"^[ \t]*#[ \t]*(?:g2l:[ \t]*protect[ \t]+end|PROTECTED:[ \t]*END)\b[ \t]*(.*?)[ \t]*$")
 
 
+# Every line the three patterns above match holds one of these texts (case and all): `g2l: protect ...` holds
+# "protect", `g2l: native` "native", `PROTECTED: START|END` "PROTECTED:", `SOURCE: DATABRICKS_NATIVE` the last.
+# A file without any of them has no marker, so `status` looks for them with `git grep -F` and parses only the
+# files that hold one. (Not "g2l:": every converted file starts with `# g2l: converted from`.)
+MARKER_TEXTS = ("protect", "native", "PROTECTED:", "DATABRICKS_NATIVE")
+
+
 class Region(NamedTuple):
     name: str | None
     start: int  # 1-based line of the begin marker

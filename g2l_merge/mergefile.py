@@ -76,14 +76,39 @@ def merge_file(
     *,
     native: bool = False,
     protected: OnProtected = OnProtected.CONFLICT,
+    diffs: git.DiffCache | None = None,
 ) -> MergedFile:
-    """Merge one file under the rules above; `native` says the path is native by configuration."""
-    if native or native_by_marker(ours):
-        return MergedFile(ours, skipped_native=git.unified_patch(base or b"", theirs, path) or None)
-    found = markers.parse(ours.decode("utf-8", errors="surrogateescape"))
-    if base is None or not found.regions or found.problems:
+    """Merge one file under the rules above; `native` says the path is native by configuration. `diffs` holds
+    git diff outputs computed ahead (see diffs_needed); any other diff is computed here."""
+    regions = _regions(base, ours, native)
+    if regions is None:
+        return MergedFile(ours, skipped_native=git.unified_patch(base or b"", theirs, path, diffs) or None)
+    if base is None or not regions:
         return _git_merge(base, ours, theirs, path, labels)
-    return _merge_with_regions(base, ours, theirs, path, labels, found.regions, protected)
+    return _merge_with_regions(base, ours, theirs, path, labels, regions, protected, diffs)
+
+
+def diffs_needed(
+    base: bytes | None, ours: bytes, theirs: bytes, *, native: bool = False
+) -> list[tuple[bytes, bytes, str]]:
+    """The diffs merge_file computes for these texts, for git.diff_batch to compute many files' in one go."""
+    regions = _regions(base, ours, native)
+    if regions is None:
+        return [(base or b"", theirs, "-U3")]
+    if base is None or not regions:
+        return []
+    return [(base, ours, "-U0"), (base, theirs, "-U0")]
+
+
+def _regions(base: bytes | None, ours: bytes, native: bool) -> tuple[markers.Region, ...] | None:
+    """None: the file is native (rule 1); else the regions rule 2 keeps (none when there are none, the markers do
+    not parse, or there is no base)."""
+    if native or native_by_marker(ours):
+        return None
+    if base is None:
+        return ()
+    found = markers.parse(ours.decode("utf-8", errors="surrogateescape"))
+    return () if found.problems else found.regions
 
 
 def _git_merge(base: bytes | None, ours: bytes, theirs: bytes, path: str, labels: Labels) -> MergedFile:
@@ -100,9 +125,10 @@ def _merge_with_regions(
     labels: Labels,
     regions: tuple[markers.Region, ...],
     protected: OnProtected,
+    diffs: git.DiffCache | None,
 ) -> MergedFile:
     o_lines, a_lines, b_lines = split_lines(base), split_lines(ours), split_lines(theirs)
-    ours_hunks, theirs_hunks = git.diff_hunks(base, ours), git.diff_hunks(base, theirs)
+    ours_hunks, theirs_hunks = git.diff_hunks(base, ours, diffs), git.diff_hunks(base, theirs, diffs)
     spans = _spans(regions, ours_hunks, theirs_hunks)
     tokens = _sentinels(len(spans), base + ours + theirs)
     b_ranges = [_b_range(span, theirs_hunks) for span in spans]

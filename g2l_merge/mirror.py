@@ -224,7 +224,7 @@ def _build_changed(
     _update_compat(repo, config, previous, updates, converted.values())
     findings = tuple(f for result in converted.values() for f in result.findings)
     warnings = include_warnings(git.ls_names(repo, glue_commit), config.source, glue_commit)
-    return MirrorBuild(git.update_tree(repo, previous.tree, updates), findings, tuple(converted), warnings)
+    return MirrorBuild(git.edit_tree(repo, previous.tree, updates), findings, tuple(converted), warnings)
 
 
 def _carried(path: str, entry: git.TreeEntry, config: Config) -> bool:
@@ -370,7 +370,7 @@ def _update_compat(
     if not needed and had is not None:
         needed = any(_COMPAT_NAME in _text_of(repo, r) for r in results if r.entry is not None) or any(
             path not in updates and path != dest
-            for path in git.files_containing(repo, previous.tree, _COMPAT_NAME.decode())
+            for path in git.files_containing(repo, previous.tree, [_COMPAT_NAME.decode()])
         )
     if needed:
         updates[dest] = _compat_blob(repo)

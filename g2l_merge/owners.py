@@ -55,8 +55,8 @@ class PathMap:
         base: str | None,
         base_tree: str | None,
         ours_tree: str,
-        ours_files: dict[str, git.TreeEntry],
-        base_files: dict[str, git.TreeEntry],
+        ours_files: git.TreeFiles,
+        base_files: git.TreeFiles,
     ) -> None:
         self._repo = repo
         self._base = base
@@ -73,7 +73,10 @@ class PathMap:
         if renamed is not None:
             return renamed
         claimed = set(self._renames().values())
-        for earlier in self._earlier_names(base_path):
+        earlier_names = self._earlier_names(base_path)
+        self._ours.prefetch(earlier_names)
+        self._base_files.prefetch(earlier_names)
+        for earlier in earlier_names:
             if earlier in self._ours and earlier not in self._base_files and earlier not in claimed:
                 return earlier
         return None

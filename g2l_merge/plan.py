@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from g2l_merge import git
 from g2l_merge.config import Config
-from g2l_merge.mergefile import DroppedHunk, FileConflict, Labels, MergedFile, merge_file
+from g2l_merge.mergefile import DroppedHunk, FileConflict, Labels, MergedFile, diffs_needed, merge_file
 from g2l_merge.owners import Ownership, PathMap, ownership
 from g2l_merge.states import OnProtected
 
@@ -42,14 +42,14 @@ class MergePlan(NamedTuple):
 
 class _Sides(NamedTuple):
     repo: git.Repo
-    base: dict[str, git.TreeEntry]
-    ours: dict[str, git.TreeEntry]
-    theirs: dict[str, git.TreeEntry]
+    base: git.TreeFiles
+    ours: git.TreeFiles
+    theirs: git.TreeFiles
     labels: Labels
     config: Config
     protected: OnProtected
 
-    def read(self, side: dict[str, git.TreeEntry], path: str | None) -> bytes | None:
+    def read(self, side: git.TreeFiles, path: str | None) -> bytes | None:
         entry = side.get(path or "")
         return None if entry is None or not entry.mode.startswith("100") else git.read_blob(self.repo, entry.sha)
 
@@ -86,25 +86,34 @@ def plan_merge(
     """Merge commit `theirs` (a mirror commit) into `ours`, with `base` the last mirror commit merged."""
     merged = git.merge_tree(repo, ours, theirs)
     decided = _Decided()
-    _relabel_conflicts(repo, merged, labels, decided)
+    conflicted = _conflicted_texts(repo, merged)
     base_tree = git.read_commit(repo, base).tree if base else None
-    ours_tree = git.read_commit(repo, ours).tree
+    ours_tree, theirs_tree = git.read_commit(repo, ours).tree, git.read_commit(repo, theirs).tree
     sides = _Sides(
         repo,
-        git.ls_tree(repo, base_tree) if base_tree else {},
-        git.ls_tree(repo, ours_tree),
-        git.ls_tree(repo, theirs),
+        git.TreeFiles(repo, base_tree),
+        git.TreeFiles(repo, ours_tree),
+        git.TreeFiles(repo, theirs_tree),
         labels,
         config,
         protected,
     )
     paths = PathMap(repo, base, base_tree, ours_tree, sides.ours, sides.base)
-    changes = tuple(git.diff_trees(repo, base_tree, git.read_commit(repo, theirs).tree))
-    for change in changes:
-        _constrain(sides, paths, change, decided)
-    merged_files = _Listing(repo, merged.tree)
-    _guard(sides, merged_files, ours_tree, decided)
-    return _as_plan(_write_result(repo, merged_files, decided.files), decided, changes)
+    changes = tuple(git.diff_trees(repo, base_tree, theirs_tree))
+    # only the paths the merge touches are looked up, a few git processes for all of them
+    guarded = git.changed_paths(repo, ours_tree, merged.tree)
+    glue_paths = [path for change in changes for path in (change.old_path, change.new_path)]
+    sides.ours.prefetch([*glue_paths, *guarded, *(c.path for c in conflicted)])
+    sides.base.prefetch(change.old_path for change in changes)
+    sides.theirs.prefetch(change.new_path for change in changes)
+    inputs = _inputs(sides, paths, changes)
+    diffs = git.diff_batch(_diffs_needed(conflicted, inputs))  # every file's diffs from one git process
+    _relabel_conflicts(conflicted, labels, decided, diffs)
+    for item in inputs:
+        _constrain(sides, item, decided, diffs)
+    merged_files = git.TreeFiles(repo, merged.tree)
+    _guard(sides, merged_files, guarded, decided)
+    return _as_plan(_write_result(repo, merged.tree, decided.files), decided, changes)
 
 
 def _as_plan(tree: str, decided: _Decided, changes: tuple[git.Change, ...]) -> MergePlan:
@@ -121,60 +130,109 @@ def _as_plan(tree: str, decided: _Decided, changes: tuple[git.Change, ...]) -> M
     )
 
 
-class _Listing:
-    """The files of git's merged tree, listed once and only if someone asks."""
+class _Conflicted(NamedTuple):
+    """A path git's merge left conflicted: its stages, the three texts when both sides have the file, else the
+    content of the side that has it (None: neither)."""
 
-    def __init__(self, repo: git.Repo, tree: str) -> None:
-        self.repo, self.tree = repo, tree
-        self._entries: dict[str, git.TreeEntry] | None = None
-
-    def entries(self) -> dict[str, git.TreeEntry]:
-        if self._entries is None:
-            self._entries = git.ls_tree(self.repo, self.tree)
-        return self._entries
+    path: str
+    stages: dict[int, git.ConflictStage]
+    texts: tuple[bytes | None, bytes, bytes] | None
+    kept: bytes | None
 
 
-def _relabel_conflicts(repo: git.Repo, merged: git.TreeMerge, labels: Labels, decided: _Decided) -> None:
-    """Redo git's conflicted files with labels naming the branch and the Glue commits."""
+def _conflicted_texts(repo: git.Repo, merged: git.TreeMerge) -> list[_Conflicted]:
     by_path: dict[str, dict[int, git.ConflictStage]] = defaultdict(dict)
     for stage in merged.stages:
         by_path[stage.path][stage.stage] = stage
+    found = []
     for path, stages in by_path.items():
         if 2 in stages and 3 in stages:
             base = git.read_blob(repo, stages[1].sha) if 1 in stages else None
-            result = merge_file(
-                base, git.read_blob(repo, stages[2].sha), git.read_blob(repo, stages[3].sha), path, labels
-            )
+            texts = (base, git.read_blob(repo, stages[2].sha), git.read_blob(repo, stages[3].sha))
+            found.append(_Conflicted(path, stages, texts, None))
+        else:
+            kept = stages.get(2) or stages.get(3)
+            found.append(_Conflicted(path, stages, None, git.read_blob(repo, kept.sha) if kept is not None else None))
+    return found
+
+
+def _relabel_conflicts(conflicted: list[_Conflicted], labels: Labels, decided: _Decided, diffs: git.DiffCache) -> None:
+    """Redo git's conflicted files with labels naming the branch and the Glue commits."""
+    for path, stages, texts, content in conflicted:
+        if texts is not None:
+            result = merge_file(*texts, path, labels, diffs=diffs)
             decided.files[path] = FileResult(stages[2].mode, result.content, tuple(stages.values()))
             decided.conflicts[path] = result.conflicts or (FileConflict(path, "content"),)
         else:
             kept = stages.get(2) or stages.get(3)
-            content = git.read_blob(repo, kept.sha) if kept is not None else None
             decided.files[path] = FileResult(kept.mode if kept else "100644", content, tuple(stages.values()))
             decided.conflicts[path] = (FileConflict(path, "modify-delete"),)
 
 
-def _constrain(sides: _Sides, paths: PathMap, change: git.Change, decided: _Decided) -> None:
-    """Apply rules 1 and 2 to one path Glue changed, at the Databricks path of that file."""
-    base_path, theirs_path = change.old_path, change.new_path
-    if base_path is None:
-        ours_path = theirs_path if theirs_path in sides.ours else None
-    else:
-        ours_path = paths.ours_path(base_path)
-    mirror_path = theirs_path or base_path or ""
-    moved_by_databricks = ours_path is not None and base_path is not None and ours_path != base_path
-    decided.dbx_paths[mirror_path] = ours_path if moved_by_databricks else mirror_path
+class _Input(NamedTuple):
+    """What rules 1 and 2 need for one path Glue changed: the Databricks path of that file, and for a native file
+    or one with regions its entry, ownership and the three texts (None where they are not needed)."""
+
+    change: git.Change
+    ours_path: str | None
+    entry: git.TreeEntry | None
+    owner: Ownership | None
+    texts: tuple[bytes | None, bytes, bytes | None] | None  # base, ours, theirs
+
+
+def _inputs(sides: _Sides, paths: PathMap, changes: tuple[git.Change, ...]) -> list[_Input]:
+    ours_paths = [_ours_path(sides, paths, change) for change in changes]
+    sides.ours.prefetch(ours_paths)  # the Databricks side's own renames
+    return [_input(sides, change, ours_path) for change, ours_path in zip(changes, ours_paths, strict=True)]
+
+
+def _ours_path(sides: _Sides, paths: PathMap, change: git.Change) -> str | None:
+    """Where the Databricks side keeps the file Glue changed (None: it has none there)."""
+    if change.old_path is None:
+        return change.new_path if change.new_path in sides.ours else None
+    return paths.ours_path(change.old_path)
+
+
+def _input(sides: _Sides, change: git.Change, ours_path: str | None) -> _Input:
     entry = sides.ours.get(ours_path or "")
     if ours_path is None or entry is None or not entry.mode.startswith("100"):
-        return
+        return _Input(change, ours_path, None, None, None)
     ours = git.read_blob(sides.repo, entry.sha)
     owner = sides.owner(ours_path, ours)
     if not owner.constrained:
+        return _Input(change, ours_path, entry, owner, None)
+    base, theirs = sides.read(sides.base, change.old_path), sides.read(sides.theirs, change.new_path)
+    return _Input(change, ours_path, entry, owner, (base, ours, theirs))
+
+
+def _diffs_needed(conflicted: list[_Conflicted], inputs: list[_Input]) -> list[tuple[bytes, bytes, str]]:
+    """The diffs the merges below will ask for: git's conflicted files, and the files with regions or native."""
+    wanted = [pair for c in conflicted if c.texts is not None for pair in diffs_needed(*c.texts)]
+    for item in inputs:
+        if item.texts is None or item.owner is None:
+            continue
+        base, ours, theirs = item.texts
+        if item.owner.native:
+            wanted += diffs_needed(base, ours, theirs or b"", native=True)
+        elif base is not None and theirs is not None:
+            wanted += diffs_needed(base, ours, theirs)
+    return wanted
+
+
+def _constrain(sides: _Sides, item: _Input, decided: _Decided, diffs: git.DiffCache) -> None:
+    """Apply rules 1 and 2 to one path Glue changed, at the Databricks path of that file."""
+    base_path, theirs_path = item.change.old_path, item.change.new_path
+    ours_path = item.ours_path
+    mirror_path = theirs_path or base_path or ""
+    moved_by_databricks = ours_path is not None and base_path is not None and ours_path != base_path
+    decided.dbx_paths[mirror_path] = ours_path if moved_by_databricks else mirror_path
+    entry, owner = item.entry, item.owner
+    if ours_path is None or entry is None or owner is None or item.texts is None:
         return
-    base, theirs = sides.read(sides.base, base_path), sides.read(sides.theirs, theirs_path)
+    base, ours, theirs = item.texts
     if owner.native:
         decided.dbx_paths[mirror_path] = ours_path
-        _keep_native(sides, ours_path, entry, ours, (base_path, theirs_path), (base, theirs), decided)
+        _keep_native(sides, ours_path, entry, ours, (base_path, theirs_path), (base, theirs), decided, diffs)
         decided.native.add(mirror_path)
         return
     if base is None or theirs is None:
@@ -184,7 +242,7 @@ def _constrain(sides: _Sides, paths: PathMap, change: git.Change, decided: _Deci
         dest = ours_path  # the merge stays where it is, and that file is kept as it is
         _keep_ours(sides, theirs_path or "", decided)
     decided.dbx_paths[mirror_path] = dest
-    result = merge_file(base, ours, theirs, dest, sides.labels, protected=sides.protected)
+    result = merge_file(base, ours, theirs, dest, sides.labels, protected=sides.protected, diffs=diffs)
     for stray in {base_path, theirs_path, ours_path} - {dest, None}:
         if stray is not None and (stray == ours_path or stray not in sides.ours):
             decided.drop(stray, entry.mode)
@@ -208,11 +266,12 @@ def _keep_native(
     glue_paths: tuple[str | None, ...],
     texts: tuple[bytes | None, bytes | None],
     decided: _Decided,
+    diffs: git.DiffCache,
 ) -> None:
     """Rule 1: the Databricks file stays byte for byte where the Databricks team keeps it; Glue's change (and any
     copy of it at Glue's path) is listed, not applied."""
     base, theirs = texts
-    result = merge_file(base, ours, theirs or b"", path, native=True)
+    result = merge_file(base, ours, theirs or b"", path, native=True, diffs=diffs)
     for stray in set(glue_paths) - {path, None}:
         if stray is not None and stray not in sides.ours:
             decided.drop(stray, entry.mode)
@@ -238,10 +297,13 @@ def _record(
     decided.dropped.extend(result.dropped)
 
 
-def _guard(sides: _Sides, merged: _Listing, ours_tree: str, decided: _Decided) -> None:
-    """Every Databricks file the merge would change, checked again: a native file comes back byte for byte, and a
-    file with regions keeps each region verbatim unless it is listed as a conflict."""
-    changed = set(git.changed_paths(sides.repo, ours_tree, merged.tree)) | set(decided.files)
+def _guard(sides: _Sides, merged: git.TreeFiles, guarded: list[str], decided: _Decided) -> None:
+    """Every Databricks file the merge would change (`guarded`: the paths git's merge changed), checked again: a
+    native file comes back byte for byte, and a file with regions keeps each region verbatim unless it is listed
+    as a conflict."""
+    changed = set(guarded) | set(decided.files)
+    sides.ours.prefetch(changed)
+    merged.prefetch(path for path in changed if path not in decided.files)
     for path in sorted(changed):
         entry = sides.ours.get(path)
         if entry is None or not entry.mode.startswith("100"):
@@ -275,10 +337,10 @@ def _stage(sides: _Sides, decided: _Decided, path: str, number: int) -> bytes | 
     return git.read_blob(sides.repo, stage.sha) if stage is not None else None
 
 
-def _result_of(sides: _Sides, merged: _Listing, decided: _Decided, path: str) -> bytes | None:
+def _result_of(sides: _Sides, merged: git.TreeFiles, decided: _Decided, path: str) -> bytes | None:
     if path in decided.files:
         return decided.files[path].content
-    entry = merged.entries().get(path)
+    entry = merged.get(path)
     return None if entry is None else git.read_blob(sides.repo, entry.sha)
 
 
@@ -293,13 +355,13 @@ def _regions_kept(ours: bytes, owner: Ownership, result: bytes | None) -> bool:
     return all(b"\n".join(lines[r.start - 1 : r.end]) in result for r in owner.regions)
 
 
-def _write_result(repo: git.Repo, merged: _Listing, files: dict[str, FileResult]) -> str:
-    if not files:
-        return merged.tree
-    entries = dict(merged.entries())
-    for path, result in files.items():
-        if result.content is None:
-            entries.pop(path, None)
-        else:
-            entries[path] = git.TreeEntry(result.mode, git.write_blob(repo, result.content))
-    return git.write_tree(repo, entries)
+def _write_result(repo: git.Repo, tree: str, files: dict[str, FileResult]) -> str:
+    """git's merged tree with the files g2l-merge computed itself."""
+    return git.edit_tree(
+        repo,
+        tree,
+        {
+            path: None if result.content is None else git.TreeEntry(result.mode, git.write_blob(repo, result.content))
+            for path, result in files.items()
+        },
+    )

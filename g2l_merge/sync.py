@@ -289,7 +289,11 @@ def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
 
 def _apply(repo: git.Repo, target: Target, step: MirrorStep, plan: MergePlan, message: str) -> str | None:
     """Make the merge real: refs by compare-and-swap; the work tree only when merging in place."""
-    mirror_update = [git.RefUpdate(step.ref, step.new, step.old or git.NULL_SHA)] if step.new != step.old else []
+    mirror_update = (
+        [git.RefUpdate(step.ref, step.new, step.old or git.NULL_SHA), git.glue_ref_update(repo, step.glue.sha)]
+        if step.new != step.old
+        else []
+    )
     reason = f"g2l-sync: {message.splitlines()[0]}"
     if not target.in_worktree:
         merge = git.commit_tree(repo, plan.tree, [target.tip, step.new], message)

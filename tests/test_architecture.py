@@ -178,3 +178,9 @@ def test_a_sync_loads_the_rules_only_when_it_converts() -> None:
     loaded = _loaded_on_import("g2l_merge.sync") | _loaded_on_import("g2l_merge.cli")
     assert not {name for name in loaded if name.startswith("g2l_merge.convert.rules") or name == "libcst.matchers"}
     assert "g2l_merge.pr" not in loaded  # sync --pr's forge clients load only with --pr
+
+
+def test_status_and_log_load_no_converter() -> None:
+    """`status` reads the mirror's history and the target's markers: libcst would cost more than the answer."""
+    loaded = _loaded_on_import("g2l_merge.history") - {"g2l_merge.convert", "g2l_merge.convert.findings"}
+    assert not {name for name in loaded if name.startswith("g2l_merge.convert") or _root(name) in ("libcst", "git")}

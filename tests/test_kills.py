@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from conftest import JOB_A, DbxRepo, GlueRepo, g2l, git
+from g2l_merge.git import GLUE_REF
 
 KILLER = """
 import os, signal, sys
@@ -137,6 +138,10 @@ def _check_refs(dbx: DbxRepo, before: dict[str, str], dest: str, expected_tree: 
     for ref, value in after.items():
         old = before.get(ref)
         if value == old:
+            continue
+        if ref == GLUE_REF:  # moves with the mirror branch, to the Glue commit its new mirror commit holds
+            assert value == git(dbx.path.parent / "glue", "rev-parse", "HEAD"), limit
+            assert after["refs/heads/glue-mirror"] != before["refs/heads/glue-mirror"], limit
             continue
         parents = dbx.parents(value)
         if ref == "refs/heads/glue-mirror":

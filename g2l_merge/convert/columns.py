@@ -13,6 +13,7 @@ from typing import NamedTuple
 import libcst as cst
 
 from g2l_merge.convert.rules.base import code_of, string_value
+from g2l_merge.convert.tree import visit
 
 # Glue type names whose Spark spelling differs; "decimal" alone is Glue's DecimalType(), that is (10, 2).
 SPARK_TYPES = {"long": "bigint", "integer": "int", "short": "smallint", "byte": "tinyint", "decimal": "decimal(10,2)"}
@@ -277,7 +278,7 @@ class _Predicates:
                 found = True  # a call may differ per row: not a constant
                 return False
 
-        node.visit(Find())
+        visit(node, Find())
         return found
 
     def _field(self, node: cst.BaseExpression) -> list[str] | None:

@@ -15,6 +15,8 @@ from typing import Any
 
 import libcst as cst
 
+from g2l_merge.convert.tree import visit
+
 STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
 
 
@@ -45,7 +47,7 @@ def own_comments(nodes: Iterable[Any]) -> list[cst.Comment]:
     for node in nodes:
         if isinstance(node, cst.CSTNode):
             walker = _Comments(node)
-            node.visit(walker)
+            visit(node, walker)
             found += walker.found
     return found
 

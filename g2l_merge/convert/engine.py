@@ -21,9 +21,9 @@ from g2l_merge.convert.findings import PARSE_RULE, Finding, SourceText, decode_s
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.locate import Placement, relocate
 from g2l_merge.convert.names import Tracked, track
-from g2l_merge.convert.tree import LAYOUT, Tree, walk
+from g2l_merge.convert.tree import LAYOUT, NodeTransformer, Tree, code_for, transform, walk
 
-if TYPE_CHECKING:  # the rules load on the first conversion (they import libcst.matchers, slow to import)
+if TYPE_CHECKING:  # the rules load on the first conversion: an up-to-date sync needs none
     from g2l_merge.convert.rules.base import Hook, Registry
 
 CONVERTER_VERSION = __version__
@@ -68,7 +68,7 @@ def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry 
             f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
         )
         return Conversion(text, (Finding(path, 1, INTERNAL_RULE, message),))
-    code = converted.code
+    code = code_for(converted, converted)
     result = with_header(code, path)
     return Conversion(result, relocate(findings, text, result, anchors.statements, anchors.placed, _header_shift(code)))
 
@@ -93,7 +93,7 @@ def _parse(text: str, path: str) -> cst.Module | Finding:
     except cst.ParserSyntaxError as exc:
         reason = exc.message.splitlines()[0]
         return Finding(path, exc.raw_line, PARSE_RULE, f"not valid Python, carried over unchanged: {reason}")
-    written = module.code
+    written = code_for(module, module)
     if written == text:
         return module
     at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written), len(text)))
@@ -122,7 +122,7 @@ def convert_module(
         if carried is not None:
             return carried, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message))), NO_ANCHORS
     runner = _Runner(registry, path, config, tracked, tree)
-    converted = module.visit(runner)
+    converted = transform(module, runner)
     ctx = runner.ctx
     converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)
     for rule in registry.finishing:
@@ -132,7 +132,7 @@ def convert_module(
     return converted, findings, Anchors(statements, runner.placed)
 
 
-class _Runner(cst.CSTTransformer):
+class _Runner(NodeTransformer):
     def __init__(self, rules: Registry, path: str, config: ConvertConfig, tracked: Tracked, tree: Tree) -> None:
         super().__init__()
         self.ctx = ConvertContext(path, config, tracked, tree)
@@ -143,13 +143,9 @@ class _Runner(cst.CSTTransformer):
         self.rewrites = 0  # hooks that returned another node than they were given, so far
         self.marks: dict[int, int] = {}  # id(original statement) -> self.rewrites when it was visited
         self.placed: dict[int, Placement] = {}  # id(original statement) -> where it was: it got review comments
-
-    # No per-attribute hooks: CSTTransformer looks two up by name for every field of every node.
-    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
-        return None
-
-    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
-        return None
+        # CSTTransformer looks visit_<Node> and leave_<Node> up by name on every node: none here, unless a
+        # subclass adds one
+        self.dispatch = any(name.startswith(("visit_", "leave_")) for name in dir(type(self)))
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if type(node) in self.layout:
@@ -158,17 +154,20 @@ class _Runner(cst.CSTTransformer):
             self.marks[id(node)] = self.rewrites
             if self.carried:
                 self.attach[id(node)], self.carried = self.carried, []
-        return super().on_visit(node)
+        return super().on_visit(node) if self.dispatch else True
 
     def _leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
-        result: Any = super().on_leave(original_node, updated_node)
-        if isinstance(result, cst.SimpleStatementLine) and not result.body:  # its last small statement went
+        # type tests, not isinstance, on every node: libcst's classes are abstract-base classes (each isinstance
+        # goes through ABCMeta) and its node classes have no subclasses
+        result: Any = super().on_leave(original_node, updated_node) if self.dispatch else updated_node
+        if type(result) is cst.SimpleStatementLine and not result.body:  # its last small statement went
             result = cst.RemovalSentinel.REMOVE
-        for hook in self.hooks.get(type(original_node), ()):
-            if not isinstance(result, type(original_node)):
+        kind = type(original_node)
+        for hook in self.hooks.get(kind, ()):
+            if type(result) is not kind and not isinstance(result, kind):
                 break  # hooks are typed for their node (base.Rule): a Call turned into a Name is no Call's to convert
             result = self._run_hook(hook, original_node, result)
-        if isinstance(original_node, _STATEMENTS):
+        if kind in _STATEMENT_TYPES:
             result = self._keep_leading_lines(original_node, result)
         comments = self.ctx.reviews.get(id(original_node))
         if comments and isinstance(result, cst.FlattenSentinel) and result.nodes:
@@ -254,10 +253,8 @@ class _Runner(cst.CSTTransformer):
         return result
 
 
-_STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
-
-
-# on_visit sees every node: a set lookup of its type costs less than isinstance against libcst's abstract bases
+# on_visit and on_leave see every node: a set lookup of its type costs less than isinstance against libcst's
+# abstract bases
 # (tests/convert/test_engine.py checks that this names every statement class libcst exports)
 _STATEMENT_TYPES: frozenset[type] = frozenset(
     (cst.SimpleStatementLine, cst.If, cst.For, cst.While, cst.With, cst.Try, cst.TryStar, cst.FunctionDef)

@@ -15,7 +15,7 @@ from typing import Any
 import libcst as cst
 
 from g2l_merge.convert.comments import STATEMENTS, comment_lines, keep_comments
-from g2l_merge.convert.tree import LAYOUT, NodeVisitor
+from g2l_merge.convert.tree import LAYOUT, NodeVisitor, transform, visit
 
 ImportSpec = tuple[str, str | None, str | None]  # (module, object or None for `import module`, alias)
 
@@ -25,10 +25,10 @@ def drop_unused(module: cst.Module, removals: set[ImportSpec]) -> cst.Module:
     if not removals:
         return module
     uses = _NameUses()
-    module.visit(uses)
+    visit(module, uses)
     if all(uses.counts[_bound(removal)] for removal in removals):
         return module  # every one is still used: no need to rebuild the module
-    return module.visit(_Drop(removals, uses.counts))
+    return transform(module, _Drop(removals, uses.counts))
 
 
 def _bound(removal: ImportSpec) -> str:

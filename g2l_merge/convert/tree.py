@@ -9,15 +9,19 @@ first ask, so a file without findings or long chains never pays for them.
 
 from __future__ import annotations
 
+import dis
+import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 import libcst as cst
 from libcst import BatchableCSTVisitor
+from libcst._nodes.internal import CodegenState
 from libcst.metadata import (
+    CodePosition,
     CodeRange,
     MetadataWrapper,
     ParentNodeProvider,
@@ -26,7 +30,8 @@ from libcst.metadata import (
     QualifiedNameProvider,
     ScopeProvider,
 )
-from libcst.metadata.scope_provider import Scope
+from libcst.metadata.position_provider import PositionProvidingCodegenState
+from libcst.metadata.scope_provider import Scope, ScopeVisitor
 
 _MISSING: Any = object()
 
@@ -53,7 +58,7 @@ class Tree:
             found = self._qualified_names(node)
         elif key is PositionProvider:
             if self.positions is None:
-                self.positions = self.wrapper.resolve(PositionProvider)
+                self.positions = self.wrapper.resolve(_PositionProvider)
             found = self.positions.get(node, _MISSING)
         else:
             raise KeyError(f"{key.__name__} is not one of the providers the rules use")
@@ -115,8 +120,18 @@ def walk(module: cst.Module) -> Tree:
     """Walk a parsed module once; scopes come from libcst (qualified names need them)."""
     wrapper = _Wrapper(module, unsafe_skip_copy=True)
     walker = _Walker()
-    module.visit(walker)
-    return Tree(wrapper, walker.nodes, walker.parents, walker.spans, wrapper.resolve(ScopeProvider))
+    visit(module, walker)
+    return Tree(wrapper, walker.nodes, walker.parents, walker.spans, wrapper.resolve(_ScopeProvider))
+
+
+class _ScopeProvider(ScopeProvider):
+    """libcst's ScopeProvider, its visitor's walk of the module through visit() (the same calls, no rebuilt nodes)."""
+
+    def visit_Module(self, node: cst.Module) -> bool | None:
+        visitor = ScopeVisitor(self)
+        visit(node, visitor)
+        visitor.infer_accesses()
+        return None
 
 
 class _Wrapper(MetadataWrapper):
@@ -187,6 +202,84 @@ LAYOUT: frozenset[type[cst.CSTNode]] = frozenset(
 )
 
 
+def code_for(module: cst.Module, node: cst.CSTNode) -> str:
+    """module.code_for_node(node): the same text. libcst's codegen state records positions in a
+    @contextmanager that does nothing, entered for every statement and expression; this one's does nothing
+    without a generator."""
+    state = _CodegenState(default_indent=module.default_indent, default_newline=module.default_newline)
+    node._codegen(state)
+    return "".join(state.tokens)
+
+
+class _Nothing:
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NOTHING = _Nothing()
+
+
+class _CodegenState(CodegenState):
+    def record_syntactic_position(  # type: ignore[override]  # a context manager, not a generator function
+        self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None, end_node: cst.CSTNode | None = None
+    ) -> _Nothing:
+        return _NOTHING
+
+
+class _Syntactic:
+    """PositionProvidingCodegenState.record_syntactic_position's context manager, without a generator."""
+
+    __slots__ = ("end_node", "node", "start", "start_node", "state")
+
+    def __init__(
+        self, state: _PositionState, node: cst.CSTNode, start_node: cst.CSTNode | None, end_node: cst.CSTNode | None
+    ) -> None:
+        self.state = state
+        self.node = node
+        self.start_node = start_node
+        self.end_node = end_node
+        self.start = CodePosition(state.line, state.column)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        state = self.state
+        computed: MutableMapping[Any, Any] = state.provider._computed
+        end = CodePosition(state.line, state.column)
+        start = computed[self.start_node].start if self.start_node is not None else self.start
+        end = computed[self.end_node].end if self.end_node is not None else end
+        computed[self.node] = CodeRange(start, end)
+
+
+class _PositionState(PositionProvidingCodegenState):
+    def record_syntactic_position(  # type: ignore[override]  # a context manager, not a generator function
+        self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None, end_node: cst.CSTNode | None = None
+    ) -> _Syntactic:
+        return _Syntactic(self, node, start_node, end_node)
+
+    def _update_position(self, value: str) -> None:
+        if "\n" in value or "\r" in value:
+            super()._update_position(value)
+        else:
+            self.column += len(value)  # what libcst's split on line ends gives for a token without one
+
+
+class _PositionProvider(PositionProvider):
+    """PositionProvider's positions, generated with _PositionState."""
+
+    def _gen_impl(self, module: cst.Module) -> None:
+        state = _PositionState(
+            default_indent=module.default_indent, default_newline=module.default_newline, provider=self
+        )
+        module._codegen(state)
+
+
 class NodeVisitor(cst.CSTVisitor):
     """A CSTVisitor with visit_<Node> and leave_<Node> hooks only: CSTVisitor looks two more methods up by
     name for every field of every node, a third of the time of a walk."""
@@ -196,6 +289,294 @@ class NodeVisitor(cst.CSTVisitor):
 
     def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
         return None
+
+
+def visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """`node.visit(visitor)` for a visitor that only reads: the same calls in the same order, without libcst's
+    rebuilding of every node it passes (which a visitor throws away) and its checks of the nodes it rebuilt.
+
+    A node's children are its fields in the order its _visit_and_replace_children visits them (_fields). Attribute
+    hooks (visit_<Node>_<field>) run only for a visitor class that has any, as libcst runs them; a node type whose
+    order is not known goes through libcst's own walk.
+    """
+    if _has_attribute_hooks(type(visitor)):
+        _visit_with_attributes(node, visitor)
+    else:
+        _visit(node, visitor)
+
+
+def _visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    if visitor.on_visit(node):
+        fields = _FIELDS.get(type(node))
+        if fields is None:
+            fields = _fields(type(node))
+        if fields is _UNKNOWN:
+            node._visit_and_replace_children(_Delegate(visitor, _visit))
+        else:
+            for name in fields:
+                value = getattr(node, name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    for child in value:
+                        _visit(child, visitor)
+                elif value is not None and kind is not cst.MaybeSentinel:
+                    _visit(value, visitor)
+    visitor.on_leave(node)
+
+
+def _visit_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    if visitor.on_visit(node):
+        fields = _FIELDS.get(type(node))
+        if fields is None:
+            fields = _fields(type(node))
+        if fields is _UNKNOWN:
+            node._visit_and_replace_children(_Delegate(visitor, _visit_with_attributes))
+        else:
+            for name in fields:
+                value = getattr(node, name)
+                if value is None and name in _CONDITIONAL:
+                    continue  # libcst visits it only when it is there, and runs its attribute hooks only then
+                visitor.on_visit_attribute(node, name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    for child in value:
+                        _visit_with_attributes(child, visitor)
+                elif value is not None and kind is not cst.MaybeSentinel:
+                    _visit_with_attributes(value, visitor)
+                visitor.on_leave_attribute(node, name)
+    visitor.on_leave(node)
+
+
+_UNKNOWN: tuple[str, ...] = ("<visited otherwise>",)  # told apart by identity
+_FIELDS: dict[type[cst.CSTNode], tuple[str, ...]] = {}
+_CONDITIONAL = frozenset({"format_spec"})  # visited as `visit_sequence(...) if format_spec is not None else None`
+_ATTRIBUTE_HOOKS: dict[type[cst.CSTVisitor] | type[cst.CSTTransformer], bool] = {}
+_ATTRIBUTE_HOOK = re.compile(r"(visit|leave)_[A-Z][A-Za-z]*_[a-z_]+")
+
+
+def _fields(kind: type[cst.CSTNode]) -> tuple[str, ...]:
+    """The fields _visit_and_replace_children visits, in order: every one is visited by a call
+    `visit_<how>(self, "<field>", ...)`, so they are the string constants of its code, in the order they first
+    appear (tests/convert/test_tree.py checks this against libcst's source and walks). _UNKNOWN when any is
+    not a field of the node class (a libcst that visits otherwise): such nodes go through libcst's walk."""
+    names = tuple(dict.fromkeys(c for c in kind._visit_and_replace_children.__code__.co_consts if type(c) is str))
+    declared = getattr(kind, "__dataclass_fields__", {})
+    found = names if all(name in declared for name in names) else _UNKNOWN
+    _FIELDS[kind] = found
+    return found
+
+
+def _has_attribute_hooks(kind: type[cst.CSTVisitor] | type[cst.CSTTransformer]) -> bool:
+    """Whether libcst's walk would run any visit_<Node>_<field> or leave_<Node>_<field> of this class."""
+    found = _ATTRIBUTE_HOOKS.get(kind)
+    if found is None:
+        found = _ATTRIBUTE_HOOKS[kind] = _attribute_hooks(kind)
+    return found
+
+
+def _attribute_hooks(kind: type[cst.CSTVisitor] | type[cst.CSTTransformer]) -> bool:
+    if kind.on_visit_attribute in _NO_OP_VISIT and kind.on_leave_attribute in _NO_OP_LEAVE:
+        return False
+    if kind.on_visit_attribute in _BY_NAME_VISIT and kind.on_leave_attribute in _BY_NAME_LEAVE:
+        # libcst's base classes define every visit_<Node>_<field> as a no-op: only one of the class's own counts
+        base = cst.CSTVisitor if issubclass(kind, cst.CSTVisitor) else cst.CSTTransformer
+        return any(
+            _ATTRIBUTE_HOOK.fullmatch(name) and getattr(kind, name) is not getattr(base, name, None)
+            for name in dir(kind)
+        )
+    return True
+
+
+@overload
+def transform(node: cst.Module, transformer: cst.CSTTransformer) -> cst.Module: ...
+
+
+@overload
+def transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any: ...
+
+
+def transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
+    """`node.visit(transformer)` for a transformer without attribute hooks, rebuilding only what changed.
+
+    libcst rebuilds every node whose children it visits and checks each result against its abstract classes;
+    here a node none of whose children changed is handed to on_leave as it is (`updated` is then `original`),
+    and a changed one is rebuilt with with_changes, which checks it as libcst's constructor does. Removed and
+    flattened children are handled as libcst's visit_required/_optional/_sentinel/_sequence/_body_sequence do,
+    the same errors included.
+    """
+    if _has_attribute_hooks(type(transformer)):
+        return node.visit(transformer)
+    result = _transform(node, transformer)
+    if type(node) is cst.Module and isinstance(result, cst.RemovalSentinel):
+        return node.with_changes(body=(), header=(), footer=())  # as Module.visit makes it
+    return result
+
+
+def _transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
+    updated = node
+    if transformer.on_visit(node):
+        kinds = _KINDS.get(type(node))
+        if kinds is None:
+            kinds = _kinds(type(node))
+        if kinds is _UNKNOWN_KINDS:
+            updated = node._visit_and_replace_children(_Delegating(transformer))
+        else:
+            changes: dict[str, Any] | None = None
+            for name, how in kinds:
+                value = getattr(node, name)
+                kind = type(value)
+                if kind is tuple or kind is list:
+                    children = _transform_sequence(value, transformer, how is _BODY)
+                    if children is not None:
+                        if changes is None:
+                            changes = {}
+                        changes[name] = children
+                elif value is not None and kind is not cst.MaybeSentinel:
+                    result = _transform(value, transformer)
+                    if result is not value:
+                        if changes is None:
+                            changes = {}
+                        changes[name] = _single(value, result, how)
+            if changes is not None:
+                updated = node.with_changes(**changes)
+    result = transformer.on_leave(node, updated)
+    if type(result) not in _RESULT_TYPES:  # libcst checks every result against its abstract classes: once a type
+        if not isinstance(result, (cst.CSTNode, cst.RemovalSentinel, cst.FlattenSentinel)):
+            raise cst.CSTValidationError(
+                "Expected a node of type CSTNode or a RemovalSentinel, "
+                f"but got a return value of {type(result).__name__}"
+            )
+        _RESULT_TYPES.add(type(result))
+    return result
+
+
+def _transform_sequence(
+    children: Sequence[cst.CSTNode], transformer: cst.CSTTransformer, body: bool
+) -> tuple[cst.CSTNode, ...] | None:
+    """The children transformed, as libcst's visit_sequence or visit_body_sequence; None when none changed."""
+    out: list[cst.CSTNode] | None = None
+    for index, child in enumerate(children):
+        result = _transform(child, transformer)
+        if result is child:
+            if out is not None:
+                out.append(child)
+            continue
+        if out is None:
+            out = list(children[:index])
+        if isinstance(result, cst.RemovalSentinel):
+            continue
+        if isinstance(result, cst.FlattenSentinel):
+            for one in result:
+                if body and not child._is_removable() and one._is_removable():
+                    continue
+                out.append(one)
+        elif not (body and not child._is_removable() and result._is_removable()):
+            out.append(result)
+    return tuple(out) if out is not None else None
+
+
+def _single(value: cst.CSTNode, result: Any, how: str) -> Any:
+    """What a field that holds one node becomes, as libcst's visit_required/_optional/_sentinel make it."""
+    if isinstance(result, cst.FlattenSentinel):
+        raise TypeError(
+            f"We got a FlattenSentinel while visiting a {type(value).__name__}. This node's parent does not allow "
+            "for it to be it to be replaced with a sequence."
+        )
+    if isinstance(result, cst.RemovalSentinel):
+        if how is _REQUIRED:
+            raise TypeError(
+                f"We got a RemovalSentinel while visiting a {type(value).__name__}. This node's parent does not "
+                "allow it to be removed."
+            )
+        return None if how is _OPTIONAL else cst.MaybeSentinel.DEFAULT
+    return result
+
+
+_REQUIRED, _OPTIONAL, _SENTINEL, _SEQUENCE, _BODY = "required", "optional", "sentinel", "sequence", "body_sequence"
+_UNKNOWN_KINDS: tuple[tuple[str, str], ...] = (("<visited otherwise>", ""),)  # told apart by identity
+_KINDS: dict[type[cst.CSTNode], tuple[tuple[str, str], ...]] = {}
+_RESULT_TYPES: set[type[Any]] = set()
+
+
+def _kinds(kind: type[cst.CSTNode]) -> tuple[tuple[str, str], ...]:
+    """_fields, each with how libcst visits it: the visit_<how> helper its code calls with the field's name (a
+    field visited two ways, ImportFrom's names, is one node or a sequence, and its value says which)."""
+    fields = _fields(kind)
+    helpers: dict[str, list[str]] = {}
+    last = ""
+    for instruction in dis.get_instructions(kind._visit_and_replace_children):
+        if instruction.opname == "LOAD_GLOBAL" and str(instruction.argval).startswith("visit_"):
+            last = str(instruction.argval).removeprefix("visit_")
+        elif instruction.opname == "LOAD_CONST" and type(instruction.argval) is str:
+            helpers.setdefault(instruction.argval, []).append(last)
+    kinds: list[tuple[str, str]] = []
+    for name in fields if fields is not _UNKNOWN else ():
+        ways = helpers.get(name, [])
+        how = next((how for how in (_REQUIRED, _OPTIONAL, _SENTINEL, _BODY, _SEQUENCE) if how in ways), None)
+        if how is None:
+            break
+        kinds.append((name, how))
+    found = tuple(kinds) if fields is not _UNKNOWN and len(kinds) == len(fields) else _UNKNOWN_KINDS
+    _KINDS[kind] = found
+    return found
+
+
+class _Delegating(cst.CSTTransformer):
+    """The children of a node whose fields are not known, each transformed by _transform (libcst finds them)."""
+
+    def __init__(self, transformer: cst.CSTTransformer) -> None:
+        super().__init__()
+        self.transformer = transformer
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return False
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        return _transform(original_node, self.transformer)
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+
+class _Delegate(cst.CSTVisitor):
+    """The children of a node whose field order is not known, each walked by `walk` (libcst finds them)."""
+
+    def __init__(self, visitor: cst.CSTVisitor, walk: Callable[[cst.CSTNode, cst.CSTVisitor], None]) -> None:
+        super().__init__()
+        self.visitor = visitor
+        self.walk = walk
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.walk(node, self.visitor)
+        return False
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        return None
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        self.visitor.on_visit_attribute(node, attribute)
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        self.visitor.on_leave_attribute(original_node, attribute)
+
+
+class NodeTransformer(cst.CSTTransformer):
+    """A CSTTransformer without per-attribute hooks (see NodeVisitor); transform() walks it fastest."""
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        return None
+
+
+_NO_OP_VISIT = (NodeVisitor.on_visit_attribute, NodeTransformer.on_visit_attribute)
+_NO_OP_LEAVE = (NodeVisitor.on_leave_attribute, NodeTransformer.on_leave_attribute)
+_BY_NAME_VISIT = (cst.CSTVisitor.on_visit_attribute, cst.CSTTransformer.on_visit_attribute)
+_BY_NAME_LEAVE = (cst.CSTVisitor.on_leave_attribute, cst.CSTTransformer.on_leave_attribute)
 
 
 class _Walker(NodeVisitor):

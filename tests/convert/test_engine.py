@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import libcst as cst
 import pytest
 
@@ -173,3 +176,18 @@ def test_the_statement_type_set_names_every_statement_class_libcst_exports() -> 
         and not getattr(kind, "__abstractmethods__", None)
     }
     assert exported == set(engine._STATEMENT_TYPES)
+
+
+def test_converting_a_file_does_not_import_libcst_matchers() -> None:
+    """libcst.matchers takes a quarter of a second to import, in every process that converts: the rules test
+    nodes with isinstance and attribute reads instead."""
+    script = (
+        "import sys\n"
+        "from g2l_merge.config import ConvertConfig\n"
+        "from g2l_merge.convert.engine import convert_source\n"
+        f"converted = convert_source({GLUE!r}, 'jobs/a.py', ConvertConfig())\n"
+        "assert 'getLogger' in converted.text, converted.text\n"
+        "print(sorted(name for name in sys.modules if name.startswith(('libcst.matchers', 'libcst.codemod'))))\n"
+    )
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, NamedTuple, Protocol
 import libcst as cst
 
 from g2l_merge.convert.context import ConvertContext
+from g2l_merge.convert.tree import code_for
 
 StatementResult = cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel
 SmallStatementResult = cst.BaseSmallStatement | cst.FlattenSentinel[cst.BaseSmallStatement] | cst.RemovalSentinel
@@ -153,7 +154,10 @@ def stmt(code: str) -> cst.BaseStatement:
 
 def code_of(node: cst.CSTNode) -> str:
     """Source text of a node, as written."""
-    return cst.Module([]).code_for_node(node)
+    return code_for(_EMPTY, node)
+
+
+_EMPTY = cst.Module([])
 
 
 def arg(call: cst.Call, keyword: str, position: int | None = None) -> cst.Arg | None:

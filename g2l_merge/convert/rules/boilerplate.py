@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, QualifiedNameProvider, QualifiedNameSource
 
 from g2l_merge.convert.comments import keep_comments
@@ -20,7 +19,7 @@ from g2l_merge.convert.rules.connect import RULE_ID as CONNECT_RULE
 from g2l_merge.convert.rules.connect import reviewed
 from g2l_merge.convert.rules.readers import keeps_bookmarks, unbookmarked_call
 from g2l_merge.convert.rules.storage import py_string, session_of, unknown_receiver
-from g2l_merge.convert.tree import NodeVisitor, Tree
+from g2l_merge.convert.tree import NodeVisitor, Tree, transform, visit
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
 # The Glue-only Python packages: awsglue, and Data Quality, ML and data-integration transforms.
@@ -167,16 +166,16 @@ class AwsglueImports(Rule):
         if not ctx.state(_ImportState).statements:
             return module  # the file imported nothing Glue-only (other than star imports, which went)
         imports = _GlueImports()
-        module.visit(imports)
+        visit(module, imports)
         if not imports.bound:
             return module
         uses = _UnreviewedUses(set(imports.bound))
-        module.visit(uses)
+        visit(module, uses)
         flagged = {module_name for name, module_name in imports.bound.items() if name in uses.found}
         unused = set(imports.bound) - uses.read
         if not flagged and not unused:
             return module
-        return module.visit(_FlagGlueImports(ctx, self.id, flagged, unused))
+        return transform(module, _FlagGlueImports(ctx, self.id, flagged, unused))
 
 
 def _rebind_star_names(ctx: ConvertContext, rule: str, module: cst.Module) -> cst.Module:
@@ -194,7 +193,7 @@ def _rebind_star_names(ctx: ConvertContext, rule: str, module: cst.Module) -> cs
     if not candidates:
         return module
     names = _FreeNames(set(candidates))
-    module.visit(names)
+    visit(module, names)
     needed: list[ImportSpec] = []
     notes: dict[ImportSpec, str] = {}
     for name in sorted(names.used - names.bound):
@@ -253,11 +252,11 @@ class _FreeNames(NodeVisitor):
         return False
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
-        node.value.visit(self)
+        visit(node.value, self)
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        visit(node.value, self)
         return False
 
     def visit_Name(self, node: cst.Name) -> None:
@@ -349,11 +348,11 @@ class _UnreviewedUses(NodeVisitor):
         if _has_review(node):
             self.reviewed += 1
         if isinstance(node, cst.Attribute):
-            node.value.visit(self)
+            visit(node.value, self)
             self.on_leave(node)
             return False
         if isinstance(node, cst.Arg) and node.keyword is not None:
-            node.value.visit(self)
+            visit(node.value, self)
             self.on_leave(node)
             return False
         if isinstance(node, cst.Name) and node.value in self.names:
@@ -546,10 +545,10 @@ class SparkSessionSetup(Rule):
             return updated
         name, value = binding
         tracked = ctx.tracked
-        if name in tracked.glue_contexts and m.matches(value, m.Call()):
+        if name in tracked.glue_contexts and isinstance(value, cst.Call):
             ctx.add_import("pyspark.sql", "SparkSession")
             ctx.remove_import("pyspark.context", "SparkContext")
-            builder = self._builder(ctx, original, value.args[0].value if value.args else None)  # type: ignore[attr-defined]
+            builder = self._builder(ctx, original, value.args[0].value if value.args else None)
             if not _bind_session_once(ctx, original) and builder == SESSION_BUILDER:
                 return cst.RemovalSentinel.REMOVE  # a second GlueContext(...) in the same block
             return updated.with_changes(body=[cst.Assign([cst.AssignTarget(cst.Name(tracked.session))], expr(builder))])
@@ -572,7 +571,8 @@ class SparkSessionSetup(Rule):
             return updated.with_changes(body=[stmt(f"{name} = {builder}.sparkContext").body[0]])  # type: ignore[attr-defined]
         if (
             name == tracked.session
-            and m.matches(value, m.Attribute(attr=m.Name("spark_session")))
+            and isinstance(value, cst.Attribute)
+            and value.attr.value == "spark_session"
             and tracked.glue_contexts
         ):
             return cst.RemovalSentinel.REMOVE
@@ -718,7 +718,7 @@ class SparkSessionSetup(Rule):
         at = next((i + 1 for i, s in enumerate(body) if _binds_session(s, session)), None)
         if at is None:
             aliased = _AliasInFunctions(remaining, session)
-            converted = module.visit(aliased)
+            converted = transform(module, aliased)
             if aliased.done:
                 return converted
             at = _after_prelude(body)  # no session binding anywhere: at least after docstring and __future__
@@ -898,7 +898,7 @@ def _called(ctx: ConvertContext, attribute: cst.Attribute, names: Mapping[str, s
 def _loads(module: cst.CSTNode, name: str) -> bool:
     """The module still reads `name` outside functions whose own parameter of that name shadows it."""
     finder = _FreeUse(name)
-    module.visit(finder)
+    visit(module, finder)
     return finder.found
 
 
@@ -946,7 +946,11 @@ class GlueLogger(Rule):
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
-        if m.matches(func, m.Attribute(attr=m.Name("get_logger"))) and ctx.tracked.is_glue_context(func.value):  # type: ignore[attr-defined]
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "get_logger"
+            and ctx.tracked.is_glue_context(func.value)
+        ):
             ctx.add_import("logging")
             return expr("logging.getLogger(__name__)")
         if (

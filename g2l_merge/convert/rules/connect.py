@@ -10,7 +10,7 @@ import libcst as cst
 from g2l_merge.convert.context import ConvertContext, Finding
 from g2l_merge.convert.names import dotted
 from g2l_merge.convert.rules.base import Rule, StatementResult, code_of
-from g2l_merge.convert.tree import LAYOUT, NodeVisitor
+from g2l_merge.convert.tree import LAYOUT, NodeVisitor, visit
 
 RULE_ID = "G2L010"
 # https://docs.databricks.com/aws/en/compute/serverless/limitations: "Only Spark Connect APIs are supported.
@@ -245,7 +245,7 @@ def reviewed(ctx: ConvertContext, statement: cst.SimpleStatementLine, line: int)
 def usage(ctx: ConvertContext, node: cst.CSTNode) -> str | None:
     """The review message for converted code that uses the SparkContext or the RDD API, None if it uses neither."""
     finder = _Finder(ctx)
-    node.visit(finder)
+    visit(node, finder)
     if finder.partitions:
         return NUM_PARTITIONS
     if finder.context:
@@ -274,7 +274,7 @@ class _Finder(NodeVisitor):
         elif isinstance(node.value, cst.Attribute) and node.value.attr.value == "rdd" and attr in _RDD_METHODS:
             self.rdd = True  # df.rdd.<an RDD method>: whatever df is, this is the RDD API
             self.partitions = self.partitions or attr == "getNumPartitions"
-        node.value.visit(self)
+        visit(node.value, self)
         return False  # the attribute's own name is no use of a variable
 
     def visit_Call(self, node: cst.Call) -> bool:
@@ -285,7 +285,7 @@ class _Finder(NodeVisitor):
         return True
 
     def visit_Arg(self, node: cst.Arg) -> bool:
-        node.value.visit(self)
+        visit(node.value, self)
         return False  # a keyword's name is no use of a variable
 
     def visit_Name(self, node: cst.Name) -> bool:

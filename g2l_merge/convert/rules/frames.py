@@ -22,7 +22,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 import libcst as cst
-import libcst.matchers as m
 
 from g2l_merge.convert.columns import (
     castable,
@@ -196,7 +195,8 @@ class ToDF(Rule):
             and isinstance(written, cst.Assign)
             and isinstance(written.value, cst.Call)
             and len(small.targets) == 1
-            and m.matches(small.value, m.Name(code_of(small.targets[0].target)))
+            and isinstance(small.value, cst.Name)
+            and small.value.value == code_of(small.targets[0].target)
             and not any(line.comment for line in updated.leading_lines)
             and id(original) not in ctx.reviews
         ):

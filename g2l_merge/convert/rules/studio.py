@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert.context import ConvertContext
@@ -34,6 +33,7 @@ from g2l_merge.convert.rules.frame_calls import (
     line_indent,
     parent_of,
 )
+from g2l_merge.convert.tree import visit
 
 SESSION_NOTE = "# g2l: note: glueContext receives the SparkSession: call sites stay as Glue Studio wrote them"
 
@@ -657,14 +657,18 @@ def _gs_attributes(module: cst.Module) -> set[str]:
             if node.attr.value.startswith("gs_"):
                 found.add(node.attr.value)
 
-    module.visit(Collect())
+    visit(module, Collect())
     return found
 
 
 def _unused_gs_import(statement: cst.CSTNode, used: set[str]) -> bool:
-    if not m.matches(statement, m.SimpleStatementLine(body=[m.Import()])):
+    if not (
+        isinstance(statement, cst.SimpleStatementLine)
+        and len(statement.body) == 1
+        and isinstance(statement.body[0], cst.Import)
+    ):
         return False
-    names = statement.body[0].names  # type: ignore[attr-defined]
+    names = statement.body[0].names
     return all(
         isinstance(a.name, cst.Name)
         and a.asname is None
@@ -813,7 +817,7 @@ def _literal_ruleset(ctx: ConvertContext, original: cst.Call, node: cst.BaseExpr
             bindings = walked.get((id(scope), node.value))
             if bindings is None:  # a Studio script passes one ruleset name to every Data Quality node: walk once
                 bindings = walked[(id(scope), node.value)] = _Bindings(node.value)
-                (scope.body if isinstance(scope, cst.FunctionDef) else scope).visit(bindings)
+                visit(scope.body if isinstance(scope, cst.FunctionDef) else scope, bindings)
             if bindings.count:
                 return _string_literal(bindings.values[0]) if bindings.count == len(bindings.values) == 1 else None
         scope = parent_of(ctx, scope)

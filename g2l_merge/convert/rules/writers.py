@@ -6,7 +6,6 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.metadata import ParentNodeProvider
 
 from g2l_merge.convert.context import ConvertContext
@@ -132,8 +131,12 @@ class _WriteResult(CallRule):
             return result
         small, new = original.body[0], result.body[0]
         target = _lone_target(small)
-        is_write = target is not None and m.matches(
-            new, m.Assign(value=m.Call(func=m.Attribute(attr=m.Name("save") | m.Name("saveAsTable"))))
+        is_write = (
+            target is not None
+            and isinstance(new, cst.Assign)
+            and isinstance(new.value, cst.Call)
+            and isinstance(new.value.func, cst.Attribute)
+            and new.value.func.attr.value in ("save", "saveAsTable")
         )
         if target is None or not is_write or self.owns(ctx, small.value) is None:  # type: ignore[attr-defined]
             return result
@@ -458,11 +461,14 @@ def _sink_name(ctx: ConvertContext, statement: cst.SimpleStatementLine) -> str |
         and glue_method(ctx, small.value, "getSink") is not None
     ):
         return small.targets[0].target.value
-    if isinstance(small, cst.Expr) and m.matches(
-        small.value,
-        m.Call(func=m.Attribute(value=m.Name(), attr=m.OneOf(*(m.Name(method) for method in SINK_METHODS)))),
+    if (
+        isinstance(small, cst.Expr)
+        and isinstance(small.value, cst.Call)
+        and isinstance(small.value.func, cst.Attribute)
+        and isinstance(small.value.func.value, cst.Name)
+        and small.value.func.attr.value in SINK_METHODS
     ):
-        return small.value.func.value.value  # type: ignore[attr-defined, no-any-return]
+        return small.value.func.value.value
     return None
 
 

@@ -1,0 +1,271 @@
+"""tree.visit and tree.transform walk a module as libcst's own node.visit does: the same calls in the same order,
+the same tree."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+from typing import Any
+
+import libcst as cst
+import pytest
+from libcst.metadata import PositionProvider
+
+from g2l_merge.convert import tree
+from g2l_merge.convert.tree import NodeTransformer, NodeVisitor, transform, visit
+
+HERE = Path(__file__).parent
+# Every kind of syntax the parser knows, twice nested, with the fields libcst visits only when present.
+EVERY_SYNTAX = '''\
+#!/usr/bin/env python
+"""doc"""
+from __future__ import annotations
+import a.b as c, d
+from .e import (f as g, h,)
+from i import *
+@dec(1)
+class K(Base, metaclass=M):
+    x: int = 1
+    async def m(self, /, p: int = 2, *args, q, r=3, **kw) -> None:
+        global z
+        async with open(p) as (u, v), w:
+            async for t in u:
+                await t
+        def inner():
+            nonlocal q
+        y = [i async for i in t if i] + {k: v for k, v in w} | {*a, *b} ** -1
+        del y[1:2:3], x.y
+        assert x, "msg"
+        raise ValueError() from None
+        try:
+            pass
+        except* (E, F) as e:
+            pass
+        lambda a, *b, c=1, **d: (yield from x)
+        print(f"{x!r:>{w}} {y=}", "a" "b", b'c', 1j, 1.5, ..., not x, x if y else z, (w := 3))
+        match p:
+            case [1, *rest] | {"k": v, **kw} | C(a, b=c) | None as q if q:
+                pass
+        x @= y; x <<= 1; x >>= 1; x //= 2; x %= 3; x **= 4; x ^= 5; x &= 6; x |= 7
+        return x is not y and x not in y or x < y <= z != w
+type Alias[T: int, *Ts, **P] = list[T]
+def generic[T](x: T) -> T: ...
+while True:
+    break
+else:
+    continue
+for x in y: pass
+if a: pass
+elif b: pass
+else: pass
+try:
+    pass
+except E:
+    pass
+else:
+    pass
+finally:
+    pass
+'''
+
+
+class _Recorder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int, str]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.calls.append(("visit", id(node), type(node).__name__))
+        return not isinstance(node, cst.Lambda)  # a subtree not walked, as a visitor may ask
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self.calls.append(("leave", id(original_node), ""))
+
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        self.calls.append(("visit attribute", id(node), attribute))
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        self.calls.append(("leave attribute", id(original_node), attribute))
+
+
+class _Plain(NodeVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.calls.append(("visit", id(node)))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        self.calls.append(("leave", id(original_node)))
+
+
+def _sources() -> list[str]:
+    files = sorted((HERE / "corpus").rglob("*.py")) + sorted((HERE / "cases").rglob("*.py"))
+    return [EVERY_SYNTAX, *(path.read_text() for path in files)]
+
+
+@pytest.mark.parametrize("visitor", [_Recorder, _Plain])
+def test_visit_makes_the_calls_libcst_makes_in_its_order(visitor: type[_Recorder] | type[_Plain]) -> None:
+    cst.parse_module(EVERY_SYNTAX)  # parses: it is not skipped below
+    for source in _sources():
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue  # a case about a file that does not parse
+        theirs, ours = visitor(), visitor()
+        module.visit(theirs)
+        visit(module, ours)
+        assert ours.calls == theirs.calls
+
+
+def test_the_fields_of_every_node_class_are_those_its_children_are_visited_from_in_order() -> None:
+    """What _fields reads from the code of _visit_and_replace_children is what its source visits."""
+    visited = re.compile(r'visit_\w+\(\s*self,\s*"(\w+)"')
+    classes = [
+        kind
+        for kind in vars(cst).values()
+        if isinstance(kind, type) and issubclass(kind, cst.CSTNode) and not inspect.isabstract(kind)
+    ]
+    assert len(classes) > 100
+    for kind in classes:
+        source = inspect.getsource(kind._visit_and_replace_children)
+        assert tree._fields(kind) == tuple(dict.fromkeys(visited.findall(source))), kind.__name__
+
+
+def test_a_node_class_whose_order_is_not_known_is_walked_by_libcst(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = cst.parse_module(EVERY_SYNTAX)
+    theirs, ours = _Recorder(), _Recorder()
+    module.visit(theirs)
+    monkeypatch.setattr(tree, "_FIELDS", dict.fromkeys([cst.Call, cst.Name, cst.ClassDef], tree._UNKNOWN))
+    visit(module, ours)
+    assert ours.calls == theirs.calls
+
+
+class _Rewriter(NodeTransformer):
+    """Changes of every kind a parent takes from a child: replaced, removed (from a sequence, a body, an optional
+    field, a field with a default), flattened into a sequence and into a body."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        self.calls.append(("visit", id(node)))
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        self.calls.append(("leave", id(original_node)))
+        return super().on_leave(original_node, updated_node)
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        return updated.with_changes(value="renamed") if updated.value in ("x", "glueContext") else updated
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg | cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE if updated.keyword is not None else updated
+
+    def leave_AsName(self, original: cst.AsName, updated: cst.AsName) -> cst.AsName | cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE
+
+    def leave_Comma(self, original: cst.Comma, updated: cst.Comma) -> cst.Comma | cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE if updated.whitespace_after.empty else updated
+
+    def leave_Pass(self, original: cst.Pass, updated: cst.Pass) -> cst.RemovalSentinel:
+        return cst.RemovalSentinel.REMOVE  # the line goes, and a block of nothing else keeps an empty body
+
+    def leave_Expr(self, original: cst.Expr, updated: cst.Expr) -> cst.FlattenSentinel[cst.BaseSmallStatement]:
+        return cst.FlattenSentinel([updated, updated])
+
+    def leave_Return(self, original: cst.Return, updated: cst.Return) -> cst.FlattenSentinel[cst.BaseSmallStatement]:
+        return cst.FlattenSentinel([])
+
+    def leave_If(self, original: cst.If, updated: cst.If) -> cst.If | cst.FlattenSentinel[cst.BaseStatement]:
+        if isinstance(original.test, cst.Name) and original.test.value == "b":  # an elif in EVERY_SYNTAX
+            return updated
+        return cst.FlattenSentinel([updated, cst.SimpleStatementLine([]), cst.parse_statement("after = 1")])
+
+
+def test_transform_makes_the_calls_and_the_tree_libcst_makes() -> None:
+    for source in _sources():
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        theirs, ours = _Rewriter(), _Rewriter()
+        try:
+            expected = module.visit(theirs)
+        except TypeError as exc:  # an elif flattened: a sequence where the parent takes one node
+            with pytest.raises(TypeError, match=re.escape(str(exc))):
+                transform(module, ours)
+            assert ours.calls == theirs.calls
+            continue
+        got = transform(module, ours)
+        assert ours.calls == theirs.calls
+        assert got.code == expected.code
+        assert got.deep_equals(expected)
+
+
+def test_transform_leaves_what_did_not_change_as_it_was() -> None:
+    module = cst.parse_module("a = f(1)\nb = [2, 3]\n")
+    got = transform(module, _Rewriter())
+    assert got is module
+
+
+class _Remover(NodeTransformer):
+    def __init__(self, kind: type[cst.CSTNode]) -> None:
+        super().__init__()
+        self.kind = kind
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        return cst.RemovalSentinel.REMOVE if type(original_node) is self.kind else updated_node
+
+
+@pytest.mark.parametrize("kind", [cst.Attribute, cst.Module])
+def test_transform_refuses_or_empties_what_libcst_refuses_or_empties(kind: type[cst.CSTNode]) -> None:
+    module = cst.parse_module("# head\nx = a.b\n")
+    try:
+        expected: object = module.visit(_Remover(kind)).code
+    except TypeError as exc:
+        expected = TypeError(str(exc))
+    try:
+        got: object = transform(module, _Remover(kind)).code
+    except TypeError as exc:
+        got = TypeError(str(exc))
+    assert repr(got) == repr(expected)
+
+
+def test_only_a_visitor_with_attribute_hooks_of_its_own_gets_attribute_calls() -> None:
+    """libcst's base classes define every visit_<Node>_<field> as a no-op; those do not count."""
+
+    class Plain(cst.CSTTransformer):
+        def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+            return updated
+
+    class Hooked(cst.CSTVisitor):
+        def visit_ClassDef_bases(self, node: cst.ClassDef) -> None:
+            return None
+
+    assert not tree._has_attribute_hooks(Plain)
+    assert not tree._has_attribute_hooks(cst.CSTVisitor)
+    assert not tree._has_attribute_hooks(_Plain)
+    assert not tree._has_attribute_hooks(_Rewriter)
+    assert tree._has_attribute_hooks(Hooked)
+    assert tree._has_attribute_hooks(_Recorder)  # on_visit_attribute of its own
+
+
+def test_code_for_and_positions_are_libcsts() -> None:
+    """code_for writes what Module.code_for_node writes; the positions a Tree computes are PositionProvider's."""
+    for source in [*_sources(), "x = 1\r\ny = (\r\n  2)\r", "if a:\n\tb = '''\n\n'''\n"]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        assert tree.code_for(module, module) == module.code
+        for node in module.body[:3]:
+            assert tree.code_for(module, node) == module.code_for_node(node)
+        expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        walked = tree.walk(module)
+        for node in walked.nodes:
+            assert walked.get_metadata(PositionProvider, node) == expected[node]
