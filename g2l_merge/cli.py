@@ -228,6 +228,20 @@ def sync(
     ] = None,
 ) -> None:
     """Convert the Glue head onto glue-mirror and merge it into the current branch (or --branch, or --pr)."""
+    run_sync_command(glue_ref, glue, dry_run, branch, protected, pr, as_json, report_file)
+
+
+def run_sync_command(
+    glue_ref: str | None,
+    glue: str | None,
+    dry_run: bool,
+    branch: str | None,
+    protected: OnProtected,
+    pr: bool,
+    as_json: bool,
+    report_file: Path | None,
+) -> NoReturn:
+    """`sync`, from typer or from main()'s fast path."""
     from g2l_merge.sync import SyncOptions
     from g2l_merge.sync import sync as run_sync
 
@@ -663,6 +677,46 @@ def _status_fast(argv: list[str]) -> int | None:
     return 0
 
 
+def _sync_fast(argv: list[str]) -> None:
+    """`sync` without typer's dispatch (pydantic costs a tenth of a second, more than an up-to-date sync's own
+    work); returns (typer takes over) for --help and anything the fast parser does not take as typer would."""
+    import argparse
+
+    if {"-h", "--help"} & set(argv):
+        return
+    try:
+        arguments, unknown = sync_parser().parse_known_args(argv)
+    except (argparse.ArgumentError, SystemExit):
+        return
+    if unknown or arguments.protected not in {choice.value for choice in OnProtected}:
+        return
+    report = Path(arguments.report) if arguments.report is not None else None
+    with _error_boundary():
+        run_sync_command(
+            arguments.glue_ref,
+            arguments.glue,
+            arguments.dry_run,
+            arguments.branch,
+            OnProtected(arguments.protected),
+            arguments.pr,
+            arguments.json,
+            report,
+        )
+
+
+def sync_parser() -> argparse.ArgumentParser:
+    """`sync`'s options once more, for the fast path; a test holds them equal to the typer command's."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="git g2l-sync sync", add_help=False, exit_on_error=False, allow_abbrev=False)
+    for option in ("--glue-ref", "--glue", "--branch", "--report"):
+        parser.add_argument(option)
+    parser.add_argument("--protected", default=OnProtected.CONFLICT.value)
+    for flag in ("--dry-run", "--pr", "--json"):
+        parser.add_argument(flag, action="store_true")
+    return parser
+
+
 def status_parser() -> argparse.ArgumentParser:
     """`status`'s options once more, for the fast path; a test holds them equal to the typer command's."""
     import argparse
@@ -690,6 +744,11 @@ def main() -> None:
             sys.exit(code)
         if sys.argv[1:2] == ["status"] and (code := _status_fast(sys.argv[2:])) is not None:
             sys.exit(code)
+        if sys.argv[1:2] == ["sync"]:
+            try:
+                _sync_fast(sys.argv[2:])  # exits, unless typer is to parse these arguments
+            except typer.Exit as done:
+                sys.exit(done.exit_code)
         app(prog_name="git g2l-sync")
     except KeyboardInterrupt:
         sys.exit(130)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from conftest import g2l
+from conftest import Story, g2l
 from g2l_merge import git as g2l_git
 from g2l_merge.cli import app
 from g2l_merge.errors import G2lError
@@ -104,3 +104,48 @@ def test_the_fast_check_parser_accepts_exactly_the_options_of_the_check_command(
         for a in check_parser()._actions
     }
     assert argparse_side == typer_side
+
+
+def test_the_fast_sync_parser_accepts_exactly_the_options_of_the_sync_command() -> None:
+    """main() parses `sync` without typer's dispatch (pydantic costs more than an up-to-date sync); anything it
+    does not take as typer would goes to typer."""
+    from g2l_merge.cli import sync_parser
+
+    command = typer.main.get_command(app).commands["sync"]
+    typer_side = {(tuple(sorted(p.opts)), getattr(p, "is_flag", False)) for p in command.params if p.name != "help"}
+    argparse_side = {(tuple(sorted(a.option_strings)), a.nargs == 0) for a in sync_parser()._actions}
+    assert argparse_side == typer_side
+
+
+SYNC_PROBE = """
+import sys
+sys.argv = ["git-g2l-sync", *sys.argv[1:]]
+from g2l_merge.cli import main
+try:
+    main()
+except SystemExit as stop:
+    print("exit:", stop.code)
+print("typer dispatch:", "pydantic" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "fast", "code", "says"),
+    [
+        (["sync"], True, 0, "Already up to date"),
+        (["sync", "--dry-run", "--json"], True, 0, '"status": "up-to-date"'),
+        (["sync", "--protected", "keep-ours"], True, 0, "Already up to date"),
+        (["sync", "--protected", "maybe"], False, 2, "Invalid value for '--protected'"),
+        (["sync", "--dry"], False, 2, "No such option: --dry"),
+        (["sync", "--branch", "-x"], False, 2, "--branch '-x' is not a valid branch name"),
+    ],
+)
+def test_sync_runs_without_typers_dispatch_unless_typer_must_answer(
+    story: Story, args: list[str], fast: bool, code: int, says: str
+) -> None:
+    assert g2l(story.dbx.path, "sync").code == 0
+    proc = subprocess.run(
+        [sys.executable, "-c", SYNC_PROBE, *args], cwd=story.dbx.path, capture_output=True, text=True, check=False
+    )
+    assert says in proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-2:] == [f"exit: {code}", f"typer dispatch: {not fast}"], proc.stdout + proc.stderr
