@@ -119,9 +119,43 @@ def _spellings(nodes: list[cst.CSTNode]) -> dict[str, list[int]]:
 def walk(module: cst.Module) -> Tree:
     """Walk a parsed module once; scopes come from libcst (qualified names need them)."""
     wrapper = _Wrapper(module, unsafe_skip_copy=True)
-    walker = _Walker()
-    visit(module, walker)
-    return Tree(wrapper, walker.nodes, walker.parents, walker.spans, wrapper.resolve(_ScopeProvider))
+    nodes: list[cst.CSTNode] = []
+    parents: dict[cst.CSTNode, cst.CSTNode] = {}
+    spans: dict[cst.CSTNode, tuple[int, int]] = {}
+    _record(module, nodes, parents, spans)
+    return Tree(wrapper, nodes, parents, spans, wrapper.resolve(_ScopeProvider))
+
+
+def _record(
+    node: cst.CSTNode,
+    nodes: list[cst.CSTNode],
+    parents: dict[cst.CSTNode, cst.CSTNode],
+    spans: dict[cst.CSTNode, tuple[int, int]],
+) -> None:
+    """Document order, subtree spans, and parents set on leaving a node, from its children, as
+    ParentNodeProvider does (so a node object that appears twice ends with the same parent): what a visitor
+    recording them finds, without a visitor's calls (the children are visit()'s)."""
+    start = len(nodes)
+    nodes.append(node)
+    fields = _FIELDS.get(type(node))
+    if fields is None:
+        fields = _fields(type(node))
+    if fields is _UNKNOWN:
+        children = list(node.children)
+    else:
+        children = []
+        for name in fields:
+            value = getattr(node, name)
+            kind = type(value)
+            if kind is tuple or kind is list:
+                children.extend(value)
+            elif value is not None and kind is not cst.MaybeSentinel:
+                children.append(value)
+    for child in children:
+        _record(child, nodes, parents, spans)
+    spans[node] = (start, len(nodes))
+    for child in children:
+        parents[child] = node
 
 
 class _ScopeProvider(ScopeProvider):
@@ -577,27 +611,3 @@ _NO_OP_VISIT = (NodeVisitor.on_visit_attribute, NodeTransformer.on_visit_attribu
 _NO_OP_LEAVE = (NodeVisitor.on_leave_attribute, NodeTransformer.on_leave_attribute)
 _BY_NAME_VISIT = (cst.CSTVisitor.on_visit_attribute, cst.CSTTransformer.on_visit_attribute)
 _BY_NAME_LEAVE = (cst.CSTVisitor.on_leave_attribute, cst.CSTTransformer.on_leave_attribute)
-
-
-class _Walker(NodeVisitor):
-    """Document order, subtree spans, and parents set on leaving a node, from its children, as
-    ParentNodeProvider does (so a node object that appears twice ends with the same parent)."""
-
-    def __init__(self) -> None:
-        self.nodes: list[cst.CSTNode] = []
-        self.parents: dict[cst.CSTNode, cst.CSTNode] = {}
-        self.spans: dict[cst.CSTNode, tuple[int, int]] = {}
-        self.open: list[tuple[int, list[cst.CSTNode]]] = []  # nodes being visited: start index, children so far
-
-    def on_visit(self, node: cst.CSTNode) -> bool:
-        if self.open:
-            self.open[-1][1].append(node)
-        self.open.append((len(self.nodes), []))
-        self.nodes.append(node)
-        return True
-
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        start, children = self.open.pop()
-        self.spans[original_node] = (start, len(self.nodes))
-        for child in children:
-            self.parents[child] = original_node

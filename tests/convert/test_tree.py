@@ -10,7 +10,7 @@ from typing import Any
 
 import libcst as cst
 import pytest
-from libcst.metadata import PositionProvider
+from libcst.metadata import ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert import tree
 from g2l_merge.convert.tree import NodeTransformer, NodeVisitor, transform, visit
@@ -269,3 +269,27 @@ def test_code_for_and_positions_are_libcsts() -> None:
         walked = tree.walk(module)
         for node in walked.nodes:
             assert walked.get_metadata(PositionProvider, node) == expected[node]
+
+
+@pytest.mark.parametrize("unknown", [False, True])
+def test_walk_finds_the_nodes_parents_and_spans_a_visitor_finds(unknown: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if unknown:  # node classes whose fields are not known: libcst finds their children
+        monkeypatch.setattr(
+            tree, "_FIELDS", dict.fromkeys([cst.Call, cst.Name, cst.SimpleStatementLine], tree._UNKNOWN)
+        )
+    for source in _sources()[:40]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        walked = tree.walk(module)
+        order = _Plain()
+        module.visit(order)
+        assert [id(node) for node in walked.nodes] == [at for what, at in order.calls if what == "visit"]
+        assert walked.parents == dict(cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(ParentNodeProvider))
+        for statement in module.body:  # a statement's span: itself and what is below it, nothing else
+            start, end = walked.spans[statement]
+            assert walked.nodes[start] is statement
+            for node in walked.nodes[start + 1 : end]:
+                while node is not statement:
+                    node = walked.parents[node]
