@@ -384,18 +384,11 @@ def read_files(repo: Repo, treeish: str, paths: Iterable[str]) -> dict[str, byte
     """The content of files of a tree (None: not a file there), through one `git cat-file --batch`."""
     wanted = list(dict.fromkeys(paths))
     batched = [path for path in wanted if "\n" not in path]  # one name a line: a newline in a path goes alone
-    names = b"".join(f"{treeish}:".encode() + p.encode("utf-8", errors="surrogateescape") + b"\n" for p in batched)
-    raw = _run(repo, "cat-file", "--batch", input=names).out if batched else b""
+    objects = _cat_batch(repo, [f"{treeish}:{path}" for path in batched]) if batched else {}
     found: dict[str, bytes | None] = {}
-    at = 0
     for path in batched:
-        end = raw.index(b"\n", at)
-        header = raw[at:end].split(b" ")
-        if len(header) != 3 or header[-1] in (b"missing", b"ambiguous"):
-            found[path], at = None, end + 1
-            continue
-        size = int(header[2])
-        found[path], at = (raw[end + 1 : end + 1 + size] if header[1] == b"blob" else None), end + 2 + size
+        held = objects[f"{treeish}:{path}"]
+        found[path] = held[1] if held is not None and held[0] == b"blob" else None
     for path in wanted:
         if path not in found:
             result = _run(repo, "cat-file", "blob", f"{treeish}:{path}", ok=(0, 128))
@@ -590,9 +583,15 @@ def staged_changes(repo: Repo) -> list[StagedChange]:
 
 def read_objects(repo: Repo, names: Iterable[str]) -> dict[str, bytes | None]:
     """Many objects (shas, or `HEAD:path` / `:path`) through one `git cat-file --batch`; None when missing."""
+    return {name: held[1] if held is not None else None for name, held in _cat_batch(repo, names).items()}
+
+
+def _cat_batch(repo: Repo, names: Iterable[str]) -> dict[str, tuple[bytes, bytes] | None]:
+    """Objects by name through one `git cat-file --batch`: (type, content), None when missing."""
     wanted = list(dict.fromkeys(names))
-    raw = _run(repo, "cat-file", "--batch", input="".join(f"{name}\n" for name in wanted).encode()).out
-    found: dict[str, bytes | None] = {}
+    lines = b"".join(name.encode("utf-8", errors="surrogateescape") + b"\n" for name in wanted)
+    raw = _run(repo, "cat-file", "--batch", input=lines).out
+    found: dict[str, tuple[bytes, bytes] | None] = {}
     at = 0
     for name in wanted:
         end = raw.index(b"\n", at)
@@ -601,7 +600,7 @@ def read_objects(repo: Repo, names: Iterable[str]) -> dict[str, bytes | None]:
             found[name], at = None, end + 1
             continue
         size = int(header[2])
-        found[name], at = raw[end + 1 : end + 1 + size], end + 2 + size
+        found[name], at = (header[1], raw[end + 1 : end + 1 + size]), end + 2 + size
     return found
 
 

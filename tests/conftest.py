@@ -139,6 +139,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group("spark"))
 
 
+LOAD_PROBE = """
+import sys
+sys.argv = ["git-g2l-sync", *sys.argv[1:]]
+from g2l_merge.cli import main
+try:
+    main()
+except SystemExit as stop:
+    print("exit:", stop.code)
+print("loaded:", sorted({name.split(".")[0] for name in sys.modules} & {"libcst", "git", "gitdb", "pydantic"}))
+"""  # runs `git g2l-sync ARGS` in a Python of its own, then names the heavy packages that command loaded
+
+
 class Run(NamedTuple):
     code: int
     output: str

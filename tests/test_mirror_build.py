@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import Story, g2l, git
+from conftest import LOAD_PROBE, Story, g2l, git
 from g2l_merge import config as cfg
 from g2l_merge import git as g2l_git
 from g2l_merge import mirror, pool
@@ -191,32 +191,20 @@ def test_a_missing_object_is_a_clear_error(tmp_path: Path) -> None:
     g2l_git.close(repo)
 
 
-PROBE = """
-import sys
-sys.argv = ["git-g2l-sync", *sys.argv[1:]]
-from g2l_merge.cli import main
-try:
-    main()
-except SystemExit as stop:
-    print("exit:", stop.code)
-print("heavy:", sorted({name.split(".")[0] for name in sys.modules} & {"libcst", "git", "gitdb"}))
-"""
-
-
 def test_an_up_to_date_sync_loads_neither_the_converter_nor_gitpython(story: Story) -> None:
     """Nothing changed since the last sync: no file converts, so libcst (half a second) never loads."""
     assert g2l(story.dbx.path, "sync").code == 0
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, "sync"], cwd=story.dbx.path, capture_output=True, text=True, check=False
+        [sys.executable, "-c", LOAD_PROBE, "sync"], cwd=story.dbx.path, capture_output=True, text=True, check=False
     )
     lines = proc.stdout.splitlines()
     assert lines[0].startswith("Already up to date: main contains Glue "), proc.stdout + proc.stderr
-    assert lines[-2:] == ["exit: 0", "heavy: []"]
+    assert lines[-2:] == ["exit: 0", "loaded: []"]
     story.glue.commit("Glue: one more job", {"jobs/process_c.py": "from awsglue.context import GlueContext\n"})
     proc = subprocess.run(
-        [sys.executable, "-c", PROBE, "sync"], cwd=story.dbx.path, capture_output=True, text=True, check=False
+        [sys.executable, "-c", LOAD_PROBE, "sync"], cwd=story.dbx.path, capture_output=True, text=True, check=False
     )
-    assert proc.stdout.splitlines()[-1] == "heavy: ['libcst']", proc.stdout + proc.stderr  # the probe's own oracle
+    assert proc.stdout.splitlines()[-1] == "loaded: ['libcst']", proc.stdout + proc.stderr  # the probe's own oracle
 
 
 def test_a_progress_bar_is_drawn_for_many_files_and_nothing_for_a_few() -> None:
