@@ -784,18 +784,6 @@ def write_blob(repo: Repo, data: bytes) -> str:
     return repo.odb.write(data)
 
 
-def write_tree(repo: Repo, entries: Mapping[str, TreeEntry]) -> str:
-    """Build a (nested) tree from a flat path map, through a private temporary index."""
-    with tempfile.TemporaryDirectory(dir=repo.git_dir, prefix="g2l-index-") as tmp:
-        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        lines = b"".join(
-            f"{e.mode} {e.sha}\t".encode() + path.encode("utf-8", errors="surrogateescape") + b"\0"
-            for path, e in sorted(entries.items())
-        )
-        _run(repo, "update-index", "-z", "--index-info", input=lines, env=env)
-        return _out(repo, "write-tree", env=env)
-
-
 DRY_RUN_IDENTITY = {
     "GIT_AUTHOR_NAME": "g2l-merge dry run",
     "GIT_AUTHOR_EMAIL": "dry-run@g2l-merge.invalid",

@@ -207,7 +207,7 @@ def build_tree(
     _carry_compat(repo, config, entries, converted.values(), previous)
     findings = tuple(f for result in converted.values() for f in result.findings)
     warnings = include_warnings(every_file, config.source, glue_commit)
-    return MirrorBuild(git.write_tree(repo, entries), findings, tuple(converted), warnings)
+    return MirrorBuild(git.edit_tree(repo, git.EMPTY_TREE, entries), findings, tuple(converted), warnings)
 
 
 def _build_changed(

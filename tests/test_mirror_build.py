@@ -173,7 +173,7 @@ def test_blobs_written_loose_or_packed_are_gits_own(tmp_path: Path, count: int) 
     blobs = {f"f{n}.py": f"value = {n}\n".encode() * (n % 7 + 1) for n in range(count)}
     entries = {name: g2l_git.TreeEntry("100644", g2l_git.write_blob(repo, data)) for name, data in blobs.items()}
     assert g2l_git.read_blob(repo, entries["f1.py"].sha) == blobs["f1.py"]  # read before it is written out
-    tree = g2l_git.write_tree(repo, entries)
+    tree = g2l_git.edit_tree(repo, g2l_git.EMPTY_TREE, entries)
     g2l_git.close(repo)
     packs = list((main / ".git/objects/pack").glob("*.pack"))
     assert len(packs) == (1 if count >= g2l_git.Objects.PACK_FROM else 0)

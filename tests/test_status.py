@@ -170,7 +170,7 @@ def test_any_tree_gives_what_parsing_every_file_gives(tmp_path: Path, files: dic
             path: g2l_git.TreeEntry("100644", g2l_git.write_blob(repo, (end.join(lines) + end).encode()))
             for path, (lines, end) in files.items()
         }
-        tree = g2l_git.write_tree(repo, entries)
+        tree = g2l_git.edit_tree(repo, g2l_git.EMPTY_TREE, entries)
         tip = g2l_git.commit_tree(repo, tree, [], "tree")
         config = load_bytes(b"[source]\nrepo = '../glue'\n[protect]\nnative = " + json.dumps(list(globs)).encode())
         native, regions = history._constraints(repo, config, tip)
