@@ -53,20 +53,20 @@ def clear_journal(repo: git.Repo) -> None:
 
 
 def _untracked_in_the_way(repo: git.Repo, old_tree: str, new_tree: str) -> list[str]:
-    """Paths the merge adds that an untracked file or folder (or a file where a folder must go) occupies."""
+    """Paths the merge adds that an untracked file or folder (or a file where a folder must go) occupies.
+
+    Only the paths the merge adds are looked at (one `diff-tree`), so the cost follows the change, not the tree.
+    """
     assert repo.work_tree is not None
-    old = git.ls_tree(repo, old_tree)
     blocked = []
-    for path in git.ls_tree(repo, new_tree):
-        if path in old:
-            continue
+    for path in git.added_paths(repo, old_tree, new_tree):
         parts = PurePosixPath(path).parts
         for depth in range(1, len(parts) + 1):
             prefix = "/".join(parts[:depth])
             where = repo.work_tree / prefix
             last = depth == len(parts)
             if (last and os.path.lexists(where)) or (not last and (where.is_symlink() or where.is_file())):
-                if not any(tracked.startswith(prefix + "/") or tracked == prefix for tracked in old):
+                if not git.tracks(repo, old_tree, prefix):  # something is there: ours unless git tracks it
                     blocked.append(path)
                 break
     return blocked
@@ -137,8 +137,8 @@ def _holds_plan(repo: git.Repo, plan: MergePlan) -> bool:
     changed, unmerged = git.worktree_changes(repo)
     if changed - unmerged:
         return False
-    entries = git.ls_tree(repo, plan.tree)
     paths = sorted(unmerged)
+    entries = git.tree_entries(repo, plan.tree, paths)
     if any(path not in entries or not (repo.root / path).is_file() for path in paths):
         return False
     return git.hash_files(repo, paths) == [entries[path].sha for path in paths]

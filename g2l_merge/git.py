@@ -345,16 +345,30 @@ def ls_names(repo: Repo, treeish: str) -> list[str]:
 def tree_changes(repo: Repo, old: str, new: str) -> dict[str, TreeEntry | None]:
     """The entries that differ between two trees, from one `diff-tree` (no rename detection): path -> its entry
     in `new`, None when `new` has no file there."""
+    return {path: entry for _status, path, entry in _raw_changes(repo, old, new)}
+
+
+def added_paths(repo: Repo, old: str, new: str) -> list[str]:
+    """The files `new` has where `old` has none, from one `diff-tree` (a file moved is added at its new path)."""
+    return [path for status, path, _entry in _raw_changes(repo, old, new) if status == "A"]
+
+
+def _raw_changes(repo: Repo, old: str, new: str) -> Iterator[tuple[str, str, TreeEntry | None]]:
+    """(status, path, entry in `new` or None) for every file that differs, without rename detection."""
     raw = _run(repo, "diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", old, new).out
     fields = raw.split(b"\0")
-    changes: dict[str, TreeEntry | None] = {}
     for meta, path in zip(fields[0::2], fields[1::2], strict=False):
         if not meta.startswith(b":"):
             break
         _old_mode, new_mode, _old_sha, new_sha, status = meta[1:].decode().split(" ")
         name = path.decode("utf-8", errors="surrogateescape")
-        changes[name] = None if status == "D" else TreeEntry(new_mode, new_sha)
-    return changes
+        yield status, name, None if status == "D" else TreeEntry(new_mode, new_sha)
+
+
+def tracks(repo: Repo, tree: str, path: str) -> bool:
+    """Whether a tree holds a file at `path` or any file under the folder `path`."""
+    out = _run(repo, "--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", "--full-tree", tree, "--", path).out
+    return bool(out)
 
 
 def files_containing(repo: Repo, treeish: str, texts: Iterable[str]) -> list[str]:

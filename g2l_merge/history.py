@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import NamedTuple
 
 from g2l_merge import apply, git, markers, mirror
 from g2l_merge.config import Config, matches
+from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
 from g2l_merge.target import branch_tip, glue_source, head_commit, read_config
 
@@ -142,23 +144,105 @@ def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[st
 def _constraints(repo: git.Repo, config: Config, tip: str) -> tuple[tuple[str, ...], tuple[RegionInfo, ...]]:
     """Native files and protected regions of the target's tip, as `ownership()` decides them for every file.
 
-    Only the files `git grep` finds a marker text in are read and parsed (any other file's markers parse to
-    nothing); [protect] native globs need only the paths, and then the one `ls-tree` that lists them.
+    Only the files that hold a marker text are read and parsed (any other file's markers parse to nothing);
+    [protect] native globs need only the paths, and then the one `ls-tree` that lists them.
     """
     globs = config.protect.native
-    candidates = set(git.files_containing(repo, tip, markers.MARKER_TEXTS))
+    candidates = marker_files(repo, git.read_commit(repo, tip).tree)
     if globs:
         files = [p for p, e in git.ls_tree(repo, tip).items() if e.mode in ("100644", "100755")]
-        paths = sorted({p for p in files if matches(p, globs)} | candidates)
+        paths = sorted({p for p in files if matches(p, globs)} | candidates.keys())
     else:
-        paths = sorted(candidates)  # git grep searches only regular files, as the mode test above keeps them
-    contents = git.read_files(repo, tip, sorted(candidates))
+        paths = sorted(candidates)  # only regular files are searched, as the mode test above keeps them
+    contents = git.read_objects(repo, set(candidates.values()))
     native: list[str] = []
     regions: list[RegionInfo] = []
     for path in paths:
-        data = contents.get(path)
+        data = contents.get(candidates[path]) if path in candidates else None
         owner = ownership(path, None if data is None or markers.is_binary(data) else data, globs)
         if owner.native:
             native.append(path)
         regions.extend(RegionInfo(path, r.name, r.start, r.end) for r in owner.regions)
     return tuple(native), tuple(regions)
+
+
+MARKER_FILES = "g2l-marker-files"  # in the git directory: a tree id, then its files that hold a marker text
+_MARKER_FILES_HEADER = "g2l-marker-files 2 "
+_INCREMENTAL_LIMIT = 2000  # changed files past which one `git grep` of the whole tree is cheaper
+
+
+def marker_files(repo: git.Repo, tree: str) -> dict[str, str]:
+    """The regular files of a tree that hold any marker text, as `git grep -F` finds them: path -> blob id.
+
+    The answer for the last tree asked is kept in the git directory; for another tree only the files that differ
+    from it are read (one `diff-tree`), so `status` costs what changed since the last time, not the size of
+    the estate. A record that cannot be read, or whose tree is gone, is ignored: the whole tree is searched.
+    """
+    recorded = _read_marker_files(repo)
+    if recorded is not None and recorded[0] == tree:
+        return recorded[1]
+    found = _marker_files_since(repo, *recorded, tree) if recorded is not None else None
+    if found is None:
+        paths = git.files_containing(repo, tree, markers.MARKER_TEXTS)
+        found = {path: entry.sha for path, entry in git.tree_entries(repo, tree, paths).items()}
+    _write_marker_files(repo, tree, found)
+    return found
+
+
+def _marker_files_since(repo: git.Repo, old_tree: str, old_found: dict[str, str], tree: str) -> dict[str, str] | None:
+    """The marker files of `tree` from those of `old_tree`, reading only what changed; None: search it all."""
+    if git.read_objects(repo, [f"{old_tree}^{{tree}}"]).popitem()[1] is None:
+        return None  # pruned since, or never here
+    try:
+        changes = git.tree_changes(repo, old_tree, tree)
+    except G2lError:
+        return None  # part of the old tree is gone
+    if len(changes) > _INCREMENTAL_LIMIT:
+        return None
+    regular = {path: entry.sha for path, entry in changes.items() if entry and entry.mode in ("100644", "100755")}
+    texts = git.read_objects(repo, set(regular.values()))
+    needles = [text.encode() for text in markers.MARKER_TEXTS]
+    found = {path: sha for path, sha in old_found.items() if path not in changes}
+    for path, sha in regular.items():
+        data = texts.get(sha)
+        if data is None:
+            return None
+        if any(needle in data for needle in needles):
+            found[path] = sha
+    return found
+
+
+def _read_marker_files(repo: git.Repo) -> tuple[str, dict[str, str]] | None:
+    """The recorded tree and its marker files; None when there is no record or it is not one this wrote."""
+    try:
+        data = (repo.git_dir / MARKER_FILES).read_bytes()
+    except OSError:
+        return None
+    head, _, rest = data.partition(b"\n")
+    text = head.decode("ascii", errors="replace")
+    tree = text.removeprefix(_MARKER_FILES_HEADER)
+    body = rest.removesuffix(b"end\0")  # written last: a record without it was cut short
+    if not text.startswith(_MARKER_FILES_HEADER) or not _is_id(tree) or body == rest or body[-1:] not in (b"", b"\0"):
+        return None
+    found: dict[str, str] = {}
+    for record in body.split(b"\0")[:-1]:
+        sha, _, path = record.partition(b" ")
+        if not (_is_id(sha.decode("ascii", errors="replace")) and path):
+            return None
+        found[path.decode("utf-8", errors="surrogateescape")] = sha.decode()
+    return tree, found
+
+
+def _is_id(text: str) -> bool:
+    return len(text) in (40, 64) and not text.strip("0123456789abcdef")
+
+
+def _write_marker_files(repo: git.Repo, tree: str, found: dict[str, str]) -> None:
+    records = b"".join(f"{sha} {path}".encode("utf-8", errors="surrogateescape") + b"\0" for path, sha in found.items())
+    path = repo.git_dir / MARKER_FILES
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.g2l-tmp")  # two statuses at once each replace it whole
+    try:
+        tmp.write_bytes(f"{_MARKER_FILES_HEADER}{tree}\n".encode() + records + b"end\0")
+        os.replace(tmp, path)
+    except OSError:  # a read-only repository: the next status searches again
+        tmp.unlink(missing_ok=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple
 
-from g2l_merge import apply, git, mirror
+from g2l_merge import apply, git, history, mirror
 from g2l_merge import config as cfg
 from g2l_merge.driver import register_merge_driver
 from g2l_merge.errors import G2lError, refused
@@ -64,7 +64,11 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         target = Target(branch, tip, branch, tip, in_worktree=True)
         if options.adopt:
             return dataclasses.replace(_adopt(repo, target, step), notes=build.warnings)
-        return merge_step(repo, config, target, step, SyncOptions())
+        report = merge_step(repo, config, target, step, SyncOptions())
+        merged = git.rev_parse(repo, "HEAD")  # init merges in the work tree: the branch's new tip
+        if merged is not None:  # the files with markers, recorded: `status` then reads only what changed since
+            history.marker_files(repo, git.read_commit(repo, merged).tree)
+        return report
 
 
 _OPTION_OF = {
@@ -91,7 +95,7 @@ def _check_ready(repo: git.Repo) -> str:
     branch = checked_out_branch(repo, "init")
     require_identity(repo)
     head = git.rev_parse(repo, "HEAD")
-    if (repo.root / cfg.CONFIG_FILE).exists() or (head and cfg.CONFIG_FILE in git.ls_tree(repo, head)):
+    if (repo.root / cfg.CONFIG_FILE).exists() or (head and git.tree_entry(repo, head, cfg.CONFIG_FILE)):
         raise G2lError(f"{cfg.CONFIG_FILE}: already exists; this repository is set up, run `git g2l-sync sync`")
     return branch
 

@@ -4,12 +4,16 @@ that misled reviewers. Each pins the exact text, exit code and report."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import JOB_A, DbxRepo, GlueRepo, Story, g2l, git
 from g2l_merge import apply
+from g2l_merge import git as g2l_git
 
 A = "risk_engine/jobs/process_a.py"
 HEADER_A = "# g2l: converted from jobs/process_a.py\n"
@@ -401,3 +405,67 @@ def test_an_interrupted_clean_sync_is_not_finished_over_later_edits(story: Story
     assert "the work tree has changed since; save your changes, run `git reset --keep HEAD`" in run.output
     assert "edited after the kill" in dbx.read("README.md")
     assert (dbx.path / ".git" / apply.JOURNAL).exists()
+
+
+UNIVERSE = ["a", "a/b", "a/c", "d/e/f", "d/e", "d/g", "h"]
+
+
+def _valid_tree(paths: set[str]) -> dict[str, bytes]:
+    """A tree's files: no path is also a folder of another (the later one in sorted order is dropped)."""
+    kept: list[str] = []
+    for path in sorted(paths):
+        if not any(path.startswith(k + "/") or k.startswith(path + "/") for k in kept):
+            kept.append(path)
+    return {path: f"{path}\n".encode() for path in kept}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    old=st.sets(st.sampled_from(UNIVERSE)),
+    new=st.sets(st.sampled_from(UNIVERSE)),
+    obstacles=st.sets(st.sampled_from(["a", "a/b", "d", "d/e", "d/e/f", "h", "x"])),
+)
+def test_paths_in_the_way_are_exactly_the_added_paths_an_untracked_file_occupies(
+    tmp_path: Path, old: set[str], new: set[str], obstacles: set[str]
+) -> None:
+    """The oracle walks every path the new tree adds down the work tree, knowing from the file sets alone what the
+    old tree tracked; apply looks only at what `diff-tree` says was added."""
+    folder = tmp_path / f"repo-{len(list(tmp_path.iterdir()))}"
+    git(tmp_path, "init", "-q", folder.name)
+    old_files, new_files = _valid_tree(old), _valid_tree(new)
+    repo = g2l_git.open_repo(folder)
+    try:
+        trees = [
+            g2l_git.edit_tree(
+                repo,
+                g2l_git.EMPTY_TREE,
+                {p: g2l_git.TreeEntry("100644", g2l_git.write_blob(repo, d)) for p, d in f.items()},
+            )
+            for f in (old_files, new_files)
+        ]
+        for path, data in old_files.items():  # the old tree checked out
+            (folder / path).parent.mkdir(parents=True, exist_ok=True)
+            (folder / path).write_bytes(data)
+        for path in sorted(obstacles):  # untracked files wherever they fit
+            target = folder / path
+            if not target.exists() and not any(p.is_file() for p in target.parents if p != folder):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text("mine\n")
+
+        def tracked(prefix: str) -> bool:
+            return any(t == prefix or t.startswith(prefix + "/") for t in old_files)
+
+        expected = []
+        for path in sorted(set(new_files) - set(old_files)):
+            parts = path.split("/")
+            for depth in range(1, len(parts) + 1):
+                prefix = "/".join(parts[:depth])
+                where = folder / prefix
+                last = depth == len(parts)
+                if (last and os.path.lexists(where)) or (not last and where.is_file()):
+                    if not tracked(prefix):
+                        expected.append(path)
+                    break
+        assert sorted(apply._untracked_in_the_way(repo, *trees)) == expected
+    finally:
+        g2l_git.close(repo)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import g2l_merge
-from conftest import Story, g2l, git
+from conftest import JOB_A, Story, g2l, git
 from g2l_merge import git as g2l_git
 from g2l_merge import history, markers
 from g2l_merge.config import load_bytes
@@ -235,3 +235,83 @@ def test_status_as_a_process_prints_what_the_command_prints_and_loads_no_gitpyth
     assert bad.returncode == 2 and "--bogus" in bad.stderr
     outside = run_main(dbx.path.parent, "status")
     assert outside.returncode == 2 and "not a git repository" in outside.stderr
+
+
+# -- the record of marker files: status reads only what changed since it last looked --------------------------
+
+CONTENTS = st.sampled_from(
+    [b"x = 1\n", b"# g2l: native\n", b"# g2l: protect begin r\nkept = 1\n", b"# PROTECTED: END q\n", b"\0protect\0"]
+)
+TREES = st.lists(
+    st.dictionaries(
+        st.sampled_from(["a.py", "b/c.py", "b/d.py", "e/f/g.py", "h.txt"]),
+        st.tuples(CONTENTS, st.sampled_from(["100644", "100755", "120000"])),
+        max_size=5,
+    ),
+    min_size=1,
+    max_size=5,
+)
+SPOIL = st.sampled_from(["keep", "delete", "truncate", "garbage", "other tree"])
+
+
+def spoil_record(repo: g2l_git.Repo, how: str) -> None:
+    record = repo.git_dir / history.MARKER_FILES
+    if how == "delete":
+        record.unlink(missing_ok=True)
+    elif how == "truncate" and record.exists():
+        record.write_bytes(record.read_bytes()[:-3])
+    elif how == "garbage":
+        record.write_bytes(b"g2l-marker-files 2 not-a-tree\nxyz\0end\0")
+    elif how == "other tree":  # a record of a tree this repository never held
+        record.write_bytes(f"g2l-marker-files 2 {'1' * 40}\n{'2' * 40} a.py\0end\0".encode())
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(trees=TREES, spoils=st.lists(SPOIL, min_size=5, max_size=5))
+def test_marker_files_of_any_sequence_of_trees_are_the_files_holding_a_marker_text(
+    tmp_path: Path, trees: list[dict[str, tuple[bytes, str]]], spoils: list[str]
+) -> None:
+    """The oracle knows what each file holds: a regular file is listed when its bytes hold a marker text, with
+    its blob id; symlinks never. Between trees the record is kept, spoiled or removed."""
+    folder = tmp_path / "repo"
+    if not folder.exists():
+        git(tmp_path, "init", "-q", "repo")
+    repo = g2l_git.open_repo(folder)
+    try:
+        for files, spoil in zip(trees, spoils, strict=False):
+            entries = {
+                path: g2l_git.TreeEntry(mode, g2l_git.write_blob(repo, data)) for path, (data, mode) in files.items()
+            }
+            tree = g2l_git.edit_tree(repo, g2l_git.EMPTY_TREE, entries)
+            expected = {
+                path: entries[path].sha
+                for path, (data, mode) in files.items()
+                if mode != "120000" and any(text.encode() in data for text in markers.MARKER_TEXTS)
+            }
+            assert history.marker_files(repo, tree) == expected
+            assert history.marker_files(repo, tree) == expected  # now from the record alone
+            spoil_record(repo, spoil)
+    finally:
+        g2l_git.close(repo)
+
+
+def test_status_after_init_and_a_sync_reads_only_the_files_that_changed(
+    story: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """init records the marker files of its merge; a later status diffs against that record and never greps the
+    whole tree, and still finds the region the Databricks team added since."""
+    dbx, glue = story
+    record = dbx.path / ".git" / history.MARKER_FILES
+    assert record.exists()
+    dbx.write(A, dbx.read(A) + REGION.format(name="monitoring"))
+    dbx.commit("Monitoring")
+    glue.commit("Glue v2", {"jobs/process_b.py": JOB_A.replace("exposures", "trades") + "# reviewed\n"})
+    assert g2l(dbx.path, "sync").code == 0
+
+    def no_grep(*args: object, **kwargs: object) -> list[str]:
+        raise AssertionError("status searched the whole tree")
+
+    monkeypatch.setattr(g2l_git, "files_containing", no_grep)
+    found, oracle = constraints(dbx.path)
+    assert found == oracle
+    assert [(r.path, r.name) for r in found[1]] == [(A, "monitoring")]
