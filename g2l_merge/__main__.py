@@ -1,3 +1,3 @@
-from g2l_merge.cli import main
+from g2l_merge.entry import main
 
 main()

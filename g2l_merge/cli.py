@@ -4,32 +4,53 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 import typer.core
 
 from g2l_merge import __version__
+from g2l_merge.entry import (
+    ProgressBar,
+    check_parser,
+    check_ref,
+    check_source,
+    echo,
+    emit_report,
+    error_boundary,
+    jsonable,
+    main,
+    progress_bar,
+    repo_here,
+    run_check,
+    run_status,
+    run_sync_command,
+    status_parser,
+    status_text,
+    sync_parser,
+    wants_progress,
+)
 from g2l_merge.errors import G2lError
 from g2l_merge.states import OnProtected
 
-if TYPE_CHECKING:
-    import argparse
-
-    from g2l_merge.git import Repo
-    from g2l_merge.history import Status
-    from g2l_merge.report import SyncReport
+__all__ = [  # the console script and the helpers tests reach through this module
+    "ProgressBar",
+    "app",
+    "check_parser",
+    "main",
+    "status_parser",
+    "status_text",
+    "sync_parser",
+    "wants_progress",
+]
 
 
 class _Commands(typer.core.TyperGroup):
     """Every command runs inside the one error boundary."""
 
     def invoke(self, ctx: Any) -> Any:  # click's Context (typer vendors click in newer releases)
-        with _error_boundary():
+        with error_boundary():
             return super().invoke(ctx)
 
 
@@ -47,20 +68,6 @@ app = typer.Typer(
 )
 
 
-@contextlib.contextmanager
-def _error_boundary() -> Iterator[None]:
-    """The one place a G2lError becomes a line on stderr and its exit code (2 bad input, 3 refused)."""
-    try:
-        yield
-    except G2lError as error:
-        _fail(error)
-
-
-def _fail(error: G2lError) -> NoReturn:
-    typer.echo(f"git g2l-sync: {error.message}", err=True)
-    sys.exit(error.code)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"g2l-merge {__version__}")
@@ -74,82 +81,6 @@ def _root(
     ] = False,
 ) -> None:
     """Keep a Databricks repository in step with an AWS Glue repository through real git merges."""
-
-
-@contextlib.contextmanager
-def _repo() -> Iterator[Repo]:
-    from g2l_merge import git
-
-    repo = git.open_repo(Path.cwd())
-    try:
-        yield repo
-    finally:
-        git.close(repo)
-
-
-class ProgressBar:
-    """A bar on the terminal while many files convert (init, a re-conversion after a converter or [convert]
-    change, a large sync); nothing for a few files. rich loads only when a bar is drawn."""
-
-    SHOW_FROM = 100  # files to convert
-
-    def __init__(self, console: Any = None) -> None:
-        self._console = console
-        self._bar: Any = None
-        self._task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if total < self.SHOW_FROM:
-            return
-        if self._bar is None:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            console = self._console or Console(stderr=True)
-            columns = (TextColumn("converting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-            self._bar = Progress(*columns, console=console, transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task("converting", total=total)
-        self._bar.update(self._task, completed=done)
-        if done >= total:
-            self.close()
-
-    def close(self) -> None:
-        if self._bar is not None:
-            self._bar.stop()
-            self._bar = None
-
-
-def wants_progress(as_json: bool) -> bool:
-    """Bars only for a person at a terminal: not with --json, not when stdout is piped, not in CI."""
-    return not as_json and sys.stdout.isatty() and not os.environ.get("CI")
-
-
-@contextlib.contextmanager
-def _progress_bar(as_json: bool) -> Iterator[ProgressBar | None]:
-    bar = ProgressBar() if wants_progress(as_json) else None
-    try:
-        yield bar
-    finally:
-        if bar is not None:
-            bar.close()
-
-
-def _echo(text: str) -> None:
-    """Print a line of text whose paths may hold bytes that are not UTF-8: written back as git gave them."""
-    sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8", errors="surrogateescape") + b"\n")
-    sys.stdout.buffer.flush()
-
-
-def _emit_report(report: SyncReport, as_json: bool, report_file: Path | None) -> NoReturn:
-    from g2l_merge import report as rendering
-
-    text = rendering.to_json(report) if as_json else rendering.to_text(report)
-    _echo(text)
-    if report_file is not None:
-        report_file.write_text(rendering.to_json(report) + "\n")
-    raise typer.Exit(report.exit_code)
 
 
 @app.command()
@@ -178,11 +109,11 @@ def init(
     from g2l_merge.init import InitOptions
     from g2l_merge.init import init as run_init
 
-    _check_source("--glue", glue)
-    _check_ref("--glue-ref", glue_ref)
+    check_source("--glue", glue)
+    check_ref("--glue-ref", glue_ref)
     if adopt is not None:
-        _check_ref("--adopt", adopt)
-    _check_ref("--mirror-branch", mirror_branch, branch=True)
+        check_ref("--adopt", adopt)
+    check_ref("--mirror-branch", mirror_branch, branch=True)
     options = InitOptions(
         glue=glue,
         glue_ref=glue_ref,
@@ -192,9 +123,9 @@ def init(
         adopt=adopt,
         mirror_branch=mirror_branch,
     )
-    with _repo() as repo, _progress_bar(as_json) as bar:
+    with repo_here() as repo, progress_bar(as_json) as bar:
         report = run_init(repo, options._replace(progress=bar))
-    _emit_report(report, as_json, None)
+    raise typer.Exit(emit_report(report, as_json, None))
 
 
 @app.command()
@@ -228,57 +159,7 @@ def sync(
     ] = None,
 ) -> None:
     """Convert the Glue head onto glue-mirror and merge it into the current branch (or --branch, or --pr)."""
-    run_sync_command(glue_ref, glue, dry_run, branch, protected, pr, as_json, report_file)
-
-
-def run_sync_command(
-    glue_ref: str | None,
-    glue: str | None,
-    dry_run: bool,
-    branch: str | None,
-    protected: OnProtected,
-    pr: bool,
-    as_json: bool,
-    report_file: Path | None,
-) -> NoReturn:
-    """`sync`, from typer or from main()'s fast path."""
-    from g2l_merge.sync import SyncOptions
-    from g2l_merge.sync import sync as run_sync
-
-    if glue_ref is not None:
-        _check_ref("--glue-ref", glue_ref)
-    if glue is not None:
-        _check_source("--glue", glue)
-    if branch is not None:
-        _check_ref("--branch", branch, branch=True)
-    with _repo() as repo, _progress_bar(as_json) as bar:
-        options = SyncOptions(
-            glue_ref=glue_ref, glue=glue, dry_run=dry_run, branch=branch, protected=protected, progress=bar
-        )
-        if pr:
-            from g2l_merge.pr import sync_pr
-
-            report = sync_pr(repo, options, os.environ)
-        else:
-            report = run_sync(repo, options)
-    _emit_report(report, as_json, report_file)
-
-
-def _check_ref(option: str, value: str, *, branch: bool = False) -> None:
-    """A ref given on the command line: refused before it can reach git, where `-x` would read as an option."""
-    from g2l_merge.config import ref_name_problem
-
-    problem = ref_name_problem(value, branch=branch)
-    if problem:
-        raise G2lError(f"{option} {value!r} is not a valid {'branch' if branch else 'ref'} name: {problem}")
-
-
-def _check_source(option: str, value: str) -> None:
-    if value.startswith("-"):
-        raise G2lError(
-            f"{option} {value!r}: a Glue repository path or URL cannot start with '-' "
-            f"(write ./{value} for a folder named so)"
-        )
+    raise typer.Exit(run_sync_command(glue_ref, glue, dry_run, branch, protected, pr, as_json, report_file))
 
 
 @app.command()
@@ -290,27 +171,15 @@ def status(
     run_status(as_json, offline)
 
 
-def run_status(as_json: bool, offline: bool) -> None:
-    """`status`, from typer or from main()'s fast path; the repository is read without GitPython."""
-    from g2l_merge import history
-
-    with _repo() as repo:
-        found = history.status(repo, fetch=not offline)
-    if as_json:
-        typer.echo(json.dumps(_jsonable(found), indent=2, sort_keys=True))
-        return
-    _echo(status_text(found))
-
-
 @app.command()
 def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON.")] = False) -> None:
     """Sync history, newest first, read from the mirror's trailers."""
     from g2l_merge import history
 
-    with _repo() as repo:
+    with repo_here() as repo:
         entries = history.log(repo)
     if as_json:
-        typer.echo(json.dumps([_jsonable(e) for e in entries], indent=2, sort_keys=True))
+        typer.echo(json.dumps([jsonable(e) for e in entries], indent=2, sort_keys=True))
         return
     for e in entries:
         merged = f"merged in {e.merge_commit[:12]}" if e.merge_commit else "not merged yet"
@@ -463,16 +332,6 @@ def check(
     raise typer.Exit(run_check(paths or [], staged))
 
 
-def run_check(paths: list[str], staged: bool) -> int:
-    """`check` for the typer command and main()'s fast path: print the findings, return the exit code."""
-    from g2l_merge import check as checking
-
-    findings = checking.run(paths, staged, os.environ)
-    if findings:
-        _echo("\n".join(str(finding) for finding in findings))
-    return 1 if findings else 0
-
-
 @app.command("install-hooks")
 def install_hooks() -> None:
     """Install the g2l-merge pre-commit and pre-merge-commit hooks, keeping and chaining any existing hook."""
@@ -581,7 +440,7 @@ def verify(
 
     options = verifying.VerifyOptions(tuple(paths), data, remote, tuple(param or ()), keep=keep)
     report = verifying.verify(options, Path.cwd())
-    _echo(verifying.to_json(report) if as_json else verifying.to_text(report))
+    echo(verifying.to_json(report) if as_json else verifying.to_text(report))
     raise typer.Exit(report.exit_code)
 
 
@@ -607,148 +466,3 @@ def man(
         typer.echo(page, nl=False)
     else:
         output.write_text(page)
-
-
-def status_text(found: Status) -> str:
-    """Status as a person reads it."""
-    last = found.last_synced_glue_commit
-    lines = [
-        f"On {found.target_branch}; mirror branch {found.mirror_branch}",
-        f"Last synced Glue commit: {last[:12] if last else '(none)'}",
-    ]
-    if found.glue_head:
-        behind = found.glue_commits_behind
-        lines.append(
-            f"Glue head: {found.glue_head[:12]}"
-            + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else "")
-        )
-    if found.interrupted_sync:
-        lines.append(f"Warning: {found.interrupted_sync}")
-    if found.glue_history_rewritten and found.glue_head:  # rewritten is only known from a Glue head
-        lines.append(
-            f"Warning: Glue history was rewritten: the mirror holds Glue {found.glue_history_rewritten[:12]}, which "
-            f"{found.glue_ref} (now {found.glue_head[:12]}) no longer contains; the next sync merges the current head"
-        )
-    if found.squash_merged:
-        lines.append(
-            f"Warning: the sync of Glue {found.squash_merged[:12]} reached {found.target_branch} squashed or rebased; "
-            "the next sync merges from its mirror commit, found by its G2l-Sync trailer. Merge sync pull requests "
-            "with a merge commit"
-        )
-    for item in found.unmerged_mirror_commits:
-        lines.append(
-            f"Unmerged mirror commit {item.mirror_commit[:12]}: Glue {item.glue_commit[:12]} {item.glue_subject}"
-        )
-    lines += [f"Native: {path}" for path in found.native_files]
-    lines += [
-        f"Protected: {r.path}:{r.start}-{r.end}" + (f" ({r.name})" if r.name else "") for r in found.protected_regions
-    ]
-    lines.append(f"Converter versions: {', '.join(found.converter_versions) or '(none)'}")
-    return "\n".join(lines)
-
-
-def _jsonable(value: Any) -> Any:
-    if hasattr(value, "_asdict"):
-        return {k: _jsonable(v) for k, v in value._asdict().items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
-
-
-def _check_fast(argv: list[str]) -> int | None:
-    """`check` without typer's dispatch (it imports pydantic): the hook runs on every commit.
-
-    None for `check --help`, which typer renders like every other command's help.
-    """
-    if {"-h", "--help"} & set(argv[: argv.index("--")] if "--" in argv else argv):
-        return None
-    arguments = check_parser().parse_args(argv)  # a bad option: usage and exit 2, as typer would
-    with _error_boundary():
-        return run_check(arguments.paths, arguments.staged)
-
-
-def _status_fast(argv: list[str]) -> int | None:
-    """`status` without typer's dispatch (pydantic alone costs more than the answer); None for --help."""
-    if {"-h", "--help"} & set(argv):
-        return None
-    arguments = status_parser().parse_args(argv)
-    with _error_boundary():
-        run_status(arguments.json, arguments.offline)
-    return 0
-
-
-def _sync_fast(argv: list[str]) -> None:
-    """`sync` without typer's dispatch (pydantic costs a tenth of a second, more than an up-to-date sync's own
-    work); returns (typer takes over) for --help and anything the fast parser does not take as typer would."""
-    import argparse
-
-    if {"-h", "--help"} & set(argv):
-        return
-    try:
-        arguments, unknown = sync_parser().parse_known_args(argv)
-    except (argparse.ArgumentError, SystemExit):
-        return
-    if unknown or arguments.protected not in {choice.value for choice in OnProtected}:
-        return
-    report = Path(arguments.report) if arguments.report is not None else None
-    with _error_boundary():
-        run_sync_command(
-            arguments.glue_ref,
-            arguments.glue,
-            arguments.dry_run,
-            arguments.branch,
-            OnProtected(arguments.protected),
-            arguments.pr,
-            arguments.json,
-            report,
-        )
-
-
-def sync_parser() -> argparse.ArgumentParser:
-    """`sync`'s options once more, for the fast path; a test holds them equal to the typer command's."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="git g2l-sync sync", add_help=False, exit_on_error=False, allow_abbrev=False)
-    for option in ("--glue-ref", "--glue", "--branch", "--report"):
-        parser.add_argument(option)
-    parser.add_argument("--protected", default=OnProtected.CONFLICT.value)
-    for flag in ("--dry-run", "--pr", "--json"):
-        parser.add_argument(flag, action="store_true")
-    return parser
-
-
-def status_parser() -> argparse.ArgumentParser:
-    """`status`'s options once more, for the fast path; a test holds them equal to the typer command's."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="git g2l-sync status", add_help=False)
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--offline", action="store_true")
-    return parser
-
-
-def check_parser() -> argparse.ArgumentParser:
-    """`check`'s options once more, for the fast path; a test holds them equal to the typer command's."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="git g2l-sync check", add_help=False)
-    parser.add_argument("--staged", action="store_true")
-    parser.add_argument("paths", nargs="*", metavar="PATH")
-    return parser
-
-
-def main() -> None:
-    """Console script entry point (`git-g2l-sync`, so git runs it as `git g2l-sync`)."""
-    try:
-        if sys.argv[1:2] == ["check"] and (code := _check_fast(sys.argv[2:])) is not None:
-            sys.exit(code)
-        if sys.argv[1:2] == ["status"] and (code := _status_fast(sys.argv[2:])) is not None:
-            sys.exit(code)
-        if sys.argv[1:2] == ["sync"]:
-            try:
-                _sync_fast(sys.argv[2:])  # exits, unless typer is to parse these arguments
-            except typer.Exit as done:
-                sys.exit(done.exit_code)
-        app(prog_name="git g2l-sync")
-    except KeyboardInterrupt:
-        sys.exit(130)

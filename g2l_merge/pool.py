@@ -54,7 +54,8 @@ def converted_outputs(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    import g2l_merge.convert.engine  # noqa: F401  (loaded once here, with the rules: forked workers start with them)
+    # the converter and its rules loaded once here: forked workers start with them
+    import g2l_merge.convert.engine
     import g2l_merge.convert.rules  # noqa: F401
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)

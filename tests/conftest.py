@@ -142,7 +142,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 LOAD_PROBE = """
 import sys
 sys.argv = ["git-g2l-sync", *sys.argv[1:]]
-from g2l_merge.cli import main
+from g2l_merge.entry import main
 try:
     main()
 except SystemExit as stop:

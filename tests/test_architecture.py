@@ -84,9 +84,9 @@ def _root(name: str) -> str:
 
 
 def test_the_import_reader_sees_lazy_and_eager_imports_apart() -> None:
-    """The oracle for the tests below: cli.py loads the sync engine only inside its commands."""
-    assert "g2l_merge.sync" in _imports("g2l_merge.cli", top_level_only=False)
-    assert "g2l_merge.sync" not in _loaded_on_import("g2l_merge.cli")
+    """The oracle for the tests below: entry.py loads the sync engine only inside its commands."""
+    assert "g2l_merge.sync" in _imports("g2l_merge.entry", top_level_only=False)
+    assert "g2l_merge.sync" not in _loaded_on_import("g2l_merge.entry")
     assert "g2l_merge.convert.engine" in _imports("g2l_merge.pool", top_level_only=False)
     assert "g2l_merge.convert.engine" not in _loaded_on_import("g2l_merge.mirror")
 
@@ -110,6 +110,15 @@ def test_the_hook_and_merge_driver_paths_load_neither_libcst_nor_gitpython_nor_t
     heavy |= {name for name in loaded if name == "typer.main"}
     assert heavy == set()
     assert not {name for name in loaded if name.startswith("g2l_merge.convert")}, "the converter loads libcst"
+
+
+def test_the_console_script_loads_no_typer_before_it_knows_the_command() -> None:
+    """`check`, `status` and `sync` are parsed in entry.py; typer and click (about 50 ms) load only for the
+    other commands, inside main()."""
+    loaded = _loaded_on_import("g2l_merge.entry")
+    assert {name for name in loaded if _root(name) in ("typer", "click", "rich", "pydantic", "libcst")} == set()
+    assert "g2l_merge.cli" in _imports("g2l_merge.entry", top_level_only=False)
+    assert "g2l_merge.cli" not in loaded
 
 
 def test_the_converter_never_imports_the_sync_side() -> None:
@@ -146,11 +155,13 @@ def _prints_or_exits(module: str) -> list[str]:
 
 def test_the_checker_finds_printing_and_exiting() -> None:
     assert _prints_or_exits("g2l_merge.cli")  # the boundary itself does both
+    assert _prints_or_exits("g2l_merge.entry")
 
 
-@pytest.mark.parametrize("module", sorted(set(MODULES) - {"g2l_merge.cli", RUNTIME_SUPPORT}))
+@pytest.mark.parametrize("module", sorted(set(MODULES) - {"g2l_merge.cli", "g2l_merge.entry", RUNTIME_SUPPORT}))
 def test_nothing_below_the_cli_prints_or_exits(module: str) -> None:
-    """Results are values and problems are G2lError: only cli.py turns them into output and exit codes."""
+    """Results are values and problems are G2lError: only cli.py and entry.py (the console script's fast
+    paths) turn them into output and exit codes."""
     assert _prints_or_exits(module) == []
 
 

@@ -439,7 +439,7 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
 PROBE = """
 import sys
 sys.argv = ["git-g2l-sync", *sys.argv[1:]]
-from g2l_merge.cli import main
+from g2l_merge.entry import main
 try:
     main()
 except SystemExit:

@@ -450,7 +450,7 @@ def test_sync_names_the_line_of_a_config_that_is_not_utf8(story: Story) -> None:
 
 def test_check_stays_fast_when_it_validates_the_config(story: Story) -> None:
     probe = (
-        "import sys\nsys.argv = ['git-g2l-sync', 'check']\nfrom g2l_merge.cli import main\n"
+        "import sys\nsys.argv = ['git-g2l-sync', 'check']\nfrom g2l_merge.entry import main\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    print('exit', exit.code)\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'libcst', 'git', 'gitdb', 'pydantic', 'rich'}))\n"
     )

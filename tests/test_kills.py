@@ -41,7 +41,7 @@ def wrap(module, name):
         return real(*args, **kwargs)
     setattr(module, name, wrapped)
 wrap(git, "_spawn"); wrap(git, "write_git_file")
-from g2l_merge.cli import main
+from g2l_merge.entry import main
 sys.argv = ["git-g2l-sync", *sys.argv[1:]]
 main()
 """

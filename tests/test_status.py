@@ -203,8 +203,8 @@ def test_the_fast_status_parser_accepts_exactly_the_options_of_the_status_comman
 WATCH = (
     "import atexit, sys\n"
     "atexit.register(lambda: print(sorted({m.split('.')[0] for m in sys.modules} & {'git', 'gitdb', 'libcst', "
-    "'pydantic'}), file=sys.stderr))\n"
-    "from g2l_merge.cli import main\n"
+    "'pydantic', 'typer', 'click'}), file=sys.stderr))\n"
+    "from g2l_merge.entry import main\n"
     "sys.argv[0] = 'git-g2l-sync'\n"
     "main()\n"
 )
@@ -218,7 +218,7 @@ def run_main(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_status_as_a_process_prints_what_the_command_prints_and_loads_no_gitpython_libcst_or_pydantic(
+def test_status_as_a_process_prints_what_the_command_prints_and_loads_no_gitpython_libcst_pydantic_or_typer(
     story: Story,
 ) -> None:
     dbx, glue = story
