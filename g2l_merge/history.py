@@ -1,4 +1,5 @@
-"""`status` and `log`: everything read back from git (the mirror's trailers); there is no state file."""
+"""`status` and `log`: everything read back from git (the mirror's trailers); there is no state file, only a
+cache of which files of a tree hold marker texts (marker_files), which changes how fast status answers, never what."""
 
 from __future__ import annotations
 
