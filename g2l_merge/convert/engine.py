@@ -21,7 +21,7 @@ from g2l_merge.convert.findings import PARSE_RULE, Finding, SourceText, decode_s
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.locate import Placement, relocate
 from g2l_merge.convert.names import Tracked, track
-from g2l_merge.convert.tree import LAYOUT, NodeTransformer, Tree, code_for, transform, walk
+from g2l_merge.convert.tree import LAYOUT, NodeTransformer, Tree, Written, code_for, transform, walk, write
 
 if TYPE_CHECKING:  # the rules load on the first conversion: an up-to-date sync needs none
     from g2l_merge.convert.rules.base import Hook, Registry
@@ -62,7 +62,7 @@ def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry 
     if isinstance(parsed, Finding):
         return Conversion(text, (parsed,))
     try:
-        converted, findings, anchors = convert_module(parsed, path, config, rules)
+        converted, findings, anchors = convert_module(parsed.module, path, config, rules, parsed)
     except Exception as exc:  # a bug past the rules' own guard (tracking names, imports) must not stop the sync
         message = (
             f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
@@ -83,8 +83,9 @@ class Anchors(NamedTuple):
 NO_ANCHORS = Anchors({}, {})
 
 
-def _parse(text: str, path: str) -> cst.Module | Finding:
-    """The module, or why the file is carried over unchanged (too big, not Python, bytes libcst would not keep)."""
+def _parse(text: str, path: str) -> Written | Finding:
+    """The module written back, or why the file is carried over unchanged (too big, not Python, bytes libcst
+    would not keep). The check's codegen records where each node's text is: positions come from it."""
     if len(text) > MAX_SOURCE_CHARS:
         size = f"{len(text):,} characters, over the converter's {MAX_SOURCE_CHARS:,} (generated code?)"
         return Finding(path, 1, PARSE_RULE, f"{size}, carried over unchanged")
@@ -93,10 +94,11 @@ def _parse(text: str, path: str) -> cst.Module | Finding:
     except cst.ParserSyntaxError as exc:
         reason = exc.message.splitlines()[0]
         return Finding(path, exc.raw_line, PARSE_RULE, f"not valid Python, carried over unchanged: {reason}")
-    written = code_for(module, module)
-    if written == text:
-        return module
-    at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written), len(text)))
+    written = write(module)
+    if written.text == text:
+        return written
+    code = written.text
+    at = next((i for i, (a, b) in enumerate(zip(code, text, strict=False)) if a != b), min(len(code), len(text)))
     line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
     reason = "a byte-order mark inside the file, or a lone carriage return at its end"
     return Finding(
@@ -105,16 +107,16 @@ def _parse(text: str, path: str) -> cst.Module | Finding:
 
 
 def convert_module(
-    module: cst.Module, path: str, config: ConvertConfig, rules: Registry | None = None
+    module: cst.Module, path: str, config: ConvertConfig, rules: Registry | None = None, written: Written | None = None
 ) -> tuple[cst.Module, tuple[Finding, ...], Anchors]:
     """All rules over one parsed module: the converted module, its findings (at Glue lines), and where their
-    review comments went."""
+    review comments went. `written`: tree.write(module), when the caller has it."""
     if rules is None:
         from g2l_merge.convert.rules import REGISTRY  # loaded on the first conversion: an up-to-date sync needs none
 
         rules = REGISTRY
     registry = rules
-    tree = walk(module)
+    tree = walk(module, written)
     tracked = track(tree)
     for rule in registry.carrying:  # a file that is no job (a workflow blueprint layout) goes over as it is
         ctx = ConvertContext(path, config, tracked, tree)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import dis
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any, overload
 
 import libcst as cst
@@ -30,7 +31,6 @@ from libcst.metadata import (
     QualifiedNameProvider,
     ScopeProvider,
 )
-from libcst.metadata.position_provider import PositionProvidingCodegenState
 from libcst.metadata.scope_provider import Scope, ScopeVisitor
 
 _MISSING: Any = object()
@@ -46,7 +46,8 @@ class Tree:
     spans: dict[cst.CSTNode, tuple[int, int]]  # a node's subtree as a slice of `nodes`
     scopes: Mapping[cst.CSTNode, Scope | None]
     qualified: dict[cst.CSTNode, Collection[QualifiedName]] = field(default_factory=dict)  # asked so far
-    positions: Mapping[cst.CSTNode, CodeRange] | None = None  # on the first ask
+    written: Written | None = None  # the codegen positions come from: the round-trip check's, or one on the first ask
+    positions: Positions | None = None  # on the first ask
     spellings: dict[str, list[int]] | None = None  # Name nodes' indexes in `nodes`, by name, on the first ask
     owned: dict[cst.CSTNode, list[cst.Comment]] | None = None  # statement -> its own comments, on the first ask
 
@@ -58,7 +59,7 @@ class Tree:
             found = self._qualified_names(node)
         elif key is PositionProvider:
             if self.positions is None:
-                self.positions = self.wrapper.resolve(_PositionProvider)
+                self.positions = Positions(self.written or write(self.wrapper.module))
             found = self.positions.get(node, _MISSING)
         else:
             raise KeyError(f"{key.__name__} is not one of the providers the rules use")
@@ -116,14 +117,15 @@ def _spellings(nodes: list[cst.CSTNode]) -> dict[str, list[int]]:
     return index
 
 
-def walk(module: cst.Module) -> Tree:
-    """Walk a parsed module once; scopes come from libcst (qualified names need them)."""
+def walk(module: cst.Module, written: Written | None = None) -> Tree:
+    """Walk a parsed module once; scopes come from libcst (qualified names need them). `written`: write(module),
+    if it was written already (positions come from it)."""
     wrapper = _Wrapper(module, unsafe_skip_copy=True)
     nodes: list[cst.CSTNode] = []
     parents: dict[cst.CSTNode, cst.CSTNode] = {}
     spans: dict[cst.CSTNode, tuple[int, int]] = {}
     _record(module, nodes, parents, spans)
-    return Tree(wrapper, nodes, parents, spans, wrapper.resolve(_ScopeProvider))
+    return Tree(wrapper, nodes, parents, spans, wrapper.resolve(_ScopeProvider), written=written)
 
 
 def _record(
@@ -265,53 +267,135 @@ class _CodegenState(CodegenState):
         return _NOTHING
 
 
-class _Syntactic:
-    """PositionProvidingCodegenState.record_syntactic_position's context manager, without a generator."""
+@dataclass
+class Written:
+    """A module's code from one codegen, and where each node's text starts and ends in it.
 
-    __slots__ = ("end_node", "node", "start", "start_node", "state")
+    A node's (first token, token after its last) follow PositionProvider's rules: statements and expressions
+    from their record_syntactic_position (start_node and end_node included), every other node all its tokens;
+    line and column come from the tokens only when asked (Positions), so writing keeps its codegen's cost.
+    """
 
-    def __init__(
-        self, state: _PositionState, node: cst.CSTNode, start_node: cst.CSTNode | None, end_node: cst.CSTNode | None
-    ) -> None:
-        self.state = state
-        self.node = node
-        self.start_node = start_node
-        self.end_node = end_node
-        self.start = CodePosition(state.line, state.column)
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        state = self.state
-        computed: MutableMapping[Any, Any] = state.provider._computed
-        end = CodePosition(state.line, state.column)
-        start = computed[self.start_node].start if self.start_node is not None else self.start
-        end = computed[self.end_node].end if self.end_node is not None else end
-        computed[self.node] = CodeRange(start, end)
+    module: cst.Module
+    tokens: list[str]  # every token, the module's trailing newline included when the module has none
+    ranges: dict[cst.CSTNode, tuple[int, int]]
+    text: str  # what Module.code is
 
 
-class _PositionState(PositionProvidingCodegenState):
+def write(module: cst.Module) -> Written:
+    """module.code, with each node's token range recorded (the codegen the round-trip check does anyway)."""
+    state = _RecordingState(default_indent=module.default_indent, default_newline=module.default_newline)
+    module._codegen(state)
+    tokens = state.tokens
+    return Written(module, tokens, state.ranges, "".join(tokens[:-1] if state.popped else tokens))
+
+
+class _RecordingState(CodegenState):
+    """PositionProvidingCodegenState's bookkeeping with token indexes for line and column."""
+
+    def __init__(self, default_indent: str, default_newline: str) -> None:
+        super().__init__(default_indent=default_indent, default_newline=default_newline)
+        self.ranges: dict[cst.CSTNode, tuple[int, int]] = {}
+        self.starts: list[int] = []
+        self.popped = False
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self.starts.append(len(self.tokens))
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        start = self.starts.pop()
+        if node not in self.ranges:  # a syntactic position, recorded inside, stays (as libcst keeps it)
+            self.ranges[node] = (start, len(self.tokens))
+
     def record_syntactic_position(  # type: ignore[override]  # a context manager, not a generator function
         self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None, end_node: cst.CSTNode | None = None
     ) -> _Syntactic:
         return _Syntactic(self, node, start_node, end_node)
 
-    def _update_position(self, value: str) -> None:
-        if "\n" in value or "\r" in value:
-            super()._update_position(value)
+    def pop_trailing_newline(self) -> None:
+        # The token stays, for `write` to leave out of the text: libcst's positions count it (the module ends
+        # after it) though its code does not.
+        self.popped = bool(self.tokens)
+
+
+class _Syntactic:
+    """record_syntactic_position's context manager, without a generator."""
+
+    __slots__ = ("end_node", "node", "start", "start_node", "state")
+
+    def __init__(
+        self, state: _RecordingState, node: cst.CSTNode, start_node: cst.CSTNode | None, end_node: cst.CSTNode | None
+    ) -> None:
+        self.state = state
+        self.node = node
+        self.start_node = start_node
+        self.end_node = end_node
+        self.start = len(state.tokens)
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        ranges = self.state.ranges
+        start = ranges[self.start_node][0] if self.start_node is not None else self.start
+        end = ranges[self.end_node][1] if self.end_node is not None else len(self.state.tokens)
+        ranges[self.node] = (start, end)
+
+
+class Positions:
+    """PositionProvider's CodeRange of each node of a Written module, computed when asked.
+
+    libcst counts line ends (CR LF, CR, LF) token by token; in a text without CR that is counting them in the
+    whole text, so a position is a bisect into the offsets of its line starts. A text with a CR (where a token
+    ending in CR before one starting with LF is two line ends to libcst) is counted token by token, as libcst
+    does.
+    """
+
+    def __init__(self, written: Written) -> None:
+        self.ranges = written.ranges
+        self.found: dict[cst.CSTNode, CodeRange] = {}
+        text = "".join(written.tokens)
+        self.places: list[CodePosition] | None = _places_by_token(written.tokens) if "\r" in text else None
+        self.offsets = list(accumulate(map(len, written.tokens), initial=0))  # each token's, in characters
+        self.starts = [0]  # each line's, in characters
+        at = text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = text.find("\n", at + 1)
+
+    def get(self, node: cst.CSTNode, default: Any = None) -> Any:
+        found = self.found.get(node)
+        if found is None:
+            span = self.ranges.get(node)
+            if span is None:
+                return default
+            found = self.found[node] = CodeRange(self._position(span[0]), self._position(span[1]))
+        return found
+
+    def _position(self, token: int) -> CodePosition:
+        if self.places is not None:
+            return self.places[token]
+        offset = self.offsets[token]
+        line = bisect_right(self.starts, offset)
+        return CodePosition(line, offset - self.starts[line - 1])
+
+
+_LINE_END = re.compile(r"\r\n?|\n")
+
+
+def _places_by_token(tokens: list[str]) -> list[CodePosition]:
+    """The position before each token and after the last, counted as libcst counts: token by token."""
+    line, column = 1, 0
+    places = [CodePosition(line, column)]
+    for token in tokens:
+        ends = list(_LINE_END.finditer(token))
+        if ends:
+            line += len(ends)
+            column = len(token) - ends[-1].end()
         else:
-            self.column += len(value)  # what libcst's split on line ends gives for a token without one
-
-
-class _PositionProvider(PositionProvider):
-    """PositionProvider's positions, generated with _PositionState."""
-
-    def _gen_impl(self, module: cst.Module) -> None:
-        state = _PositionState(
-            default_indent=module.default_indent, default_newline=module.default_newline, provider=self
-        )
-        module._codegen(state)
+            column += len(token)
+        places.append(CodePosition(line, column))
+    return places
 
 
 class NodeVisitor(cst.CSTVisitor):

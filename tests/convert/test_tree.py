@@ -255,9 +255,31 @@ def test_only_a_visitor_with_attribute_hooks_of_its_own_gets_attribute_calls() -
     assert tree._has_attribute_hooks(_Recorder)  # on_visit_attribute of its own
 
 
+# Texts whose line and column counting is easy to get wrong: CR LF and lone CR line ends (in code, in strings,
+# in comments and continuations), tabs, multi-line strings, backslash continuations, non-ASCII text, no
+# trailing newline, an empty module, blank lines only.
+ODD_TEXTS = [
+    "x = 1\r\ny = (\r\n  2)\r",
+    "x = 1\r\ny = (\r\n  2)\r\n",
+    "if a:\n\tb = '''\n\n'''\n",
+    "x = 1\ry = 'a\\\rb'\rz = 2\r",
+    "s = '''one\rtwo\r\nthree\nfour'''\r\nt = s\r\n",
+    's = """a\r"""\nt = (1,\r\n 2)  # c\r\n',
+    "x = 1 + \\\n    2\ny = [\n\t1,\n\t\t2]\n",
+    "x = 1 + \\\r\n    2\r\n",
+    "é = 'ü' + \"日本\"  # ß\nf(é,\n  'ö')\n",
+    'def f(a,\n      b):\n    """doc\n    more"""\n    return (a\n            + b)',
+    "",
+    "\n\n",
+    "# only a comment",
+    "if x:\n\tpass\n\n# end\n",
+]
+
+
 def test_code_for_and_positions_are_libcsts() -> None:
-    """code_for writes what Module.code_for_node writes; the positions a Tree computes are PositionProvider's."""
-    for source in [*_sources(), "x = 1\r\ny = (\r\n  2)\r", "if a:\n\tb = '''\n\n'''\n"]:
+    """code_for and write write what Module.code_for_node writes; the positions a Tree computes from write's
+    record, or from a codegen of its own, are PositionProvider's for every node."""
+    for source in [*_sources(), *ODD_TEXTS]:
         try:
             module = cst.parse_module(source)
         except cst.ParserSyntaxError:
@@ -265,10 +287,32 @@ def test_code_for_and_positions_are_libcsts() -> None:
         assert tree.code_for(module, module) == module.code
         for node in module.body[:3]:
             assert tree.code_for(module, node) == module.code_for_node(node)
+        written = tree.write(module)
+        assert written.text == module.code
         expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        walked = tree.walk(module)
-        for node in walked.nodes:
-            assert walked.get_metadata(PositionProvider, node) == expected[node]
+        for walked in (tree.walk(module), tree.walk(module, written)):
+            assert len(walked.nodes) == len(expected)
+            for node in walked.nodes:
+                assert walked.get_metadata(PositionProvider, node) == expected[node]
+
+
+def test_positions_count_a_cr_then_lf_in_two_tokens_as_two_line_ends() -> None:
+    """libcst counts line ends token by token: a Newline token CR and a next line's LF are two (no parse gives
+    this; a rule-built module can)."""
+    module = cst.Module(
+        body=[
+            cst.SimpleStatementLine(
+                [cst.Expr(cst.Name("a"))], trailing_whitespace=cst.TrailingWhitespace(newline=cst.Newline("\r"))
+            )
+        ],
+        footer=[cst.EmptyLine(newline=cst.Newline("\n"))],
+    )
+    expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    walked = tree.walk(module)
+    assert walked.get_metadata(PositionProvider, module) == expected[module]
+    assert expected[module].end.line == 3
+    for node in walked.nodes:
+        assert walked.get_metadata(PositionProvider, node) == expected[node]
 
 
 @pytest.mark.parametrize("unknown", [False, True])
