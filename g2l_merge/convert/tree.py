@@ -24,6 +24,8 @@ from libcst._nodes.internal import CodegenState
 from libcst.metadata import (
     CodePosition,
     CodeRange,
+    ExpressionContext,
+    ExpressionContextProvider,
     MetadataWrapper,
     ParentNodeProvider,
     PositionProvider,
@@ -170,6 +172,68 @@ class _ScopeProvider(ScopeProvider):
         return None
 
 
+_LOAD, _STORE, _DEL = ExpressionContext.LOAD, ExpressionContext.STORE, ExpressionContext.DEL
+_CONTEXT_TAKERS = frozenset({cst.Name, cst.Attribute, cst.Subscript, cst.Tuple, cst.List, cst.StarredElement})
+# Node classes whose fields ExpressionContextProvider walks in contexts of their own: (field, its context; None
+# for the context the node is in). Fields not listed are not walked (type parameters, an attribute's name).
+_CONTEXT_FIELDS: dict[type[cst.CSTNode], tuple[tuple[str, ExpressionContext | None], ...]] = {
+    cst.Name: (),
+    cst.Attribute: (("value", _LOAD),),
+    cst.Subscript: (("value", _LOAD), ("slice", _LOAD)),
+    cst.Assign: (("targets", _STORE), ("value", None)),
+    cst.AnnAssign: (("target", _STORE), ("annotation", None), ("value", None)),
+    cst.AugAssign: (("target", _STORE), ("value", None)),
+    cst.NamedExpr: (("target", _STORE), ("value", None)),
+    cst.AsName: (("name", _STORE),),
+    cst.CompFor: (("target", _STORE), ("iter", None), ("ifs", None), ("inner_for_in", None)),
+    cst.For: (("target", _STORE), ("iter", None), ("body", None), ("orelse", None)),
+    cst.Del: (("target", _DEL),),
+    cst.ClassDef: (("name", _STORE), ("body", None), ("bases", None), ("keywords", None), ("decorators", None)),
+    cst.FunctionDef: (("name", _STORE), ("params", None), ("body", None), ("decorators", None), ("returns", None)),
+    cst.Param: (("name", _STORE), ("annotation", None), ("default", None)),
+}
+
+
+def expression_contexts(module: cst.Module) -> dict[cst.CSTNode, ExpressionContext]:
+    """What libcst's ExpressionContextProvider finds, without its walk (which rebuilds every node): its visitor's
+    rules, written as the table above over the fields of each node."""
+    found: dict[cst.CSTNode, ExpressionContext] = {}
+    _contexts(module, _LOAD, found)
+    return found
+
+
+def _contexts(node: cst.CSTNode, context: ExpressionContext, found: dict[cst.CSTNode, ExpressionContext]) -> None:
+    kind = type(node)
+    if kind in LAYOUT:
+        return  # whitespace and punctuation hold no expression
+    if kind in _CONTEXT_TAKERS:
+        found[node] = context
+    special = _CONTEXT_FIELDS.get(kind)
+    if special is not None:
+        for name, inner in special:
+            _contexts_of(getattr(node, name), context if inner is None else inner, found)
+        return
+    fields = _FIELDS.get(kind)
+    if fields is None:
+        fields = _fields(kind)
+    if fields is _UNKNOWN:
+        for child in node.children:
+            _contexts(child, context, found)
+    else:
+        for name in fields:
+            _contexts_of(getattr(node, name), context, found)
+
+
+def _contexts_of(value: Any, context: ExpressionContext, found: dict[cst.CSTNode, ExpressionContext]) -> None:
+    """A field's value: a node, a sequence of nodes, None or MaybeSentinel."""
+    kind = type(value)
+    if kind is tuple or kind is list:
+        for child in value:
+            _contexts(child, context, found)
+    elif value is not None and kind is not cst.MaybeSentinel:
+        _contexts(value, context, found)
+
+
 class _Wrapper(MetadataWrapper):
     """A MetadataWrapper without the batched walks that do nothing.
 
@@ -177,6 +241,8 @@ class _Wrapper(MetadataWrapper):
     ExpressionContextProvider do all their work from visit_Module with a visitor of their own, and a round
     that only computes positions has no visitors at all: the batched walk then visits every node and calls
     nothing, three times a file. Those rounds call visit_Module and stop; any other visitor gets the walk.
+    ExpressionContextProvider's visit_Module is replaced by expression_contexts (the same answers), since its
+    visitor walks with libcst's node.visit, which rebuilds every node.
 
     Why a subclass and not libcst's public API alone: the rounds are internal to MetadataWrapper.resolve, which
     calls self.visit_batched for each; a plain MetadataWrapper gives the same metadata but converting the test
@@ -200,7 +266,11 @@ class _Wrapper(MetadataWrapper):
             for visitor in visitors:
                 stack.enter_context(visitor.resolve(self))
             for visitor in visitors:
-                visitor.visit_Module(self.module)
+                if type(visitor) is ExpressionContextProvider:  # what its visit_Module finds, without libcst's walk
+                    for node, context in expression_contexts(self.module).items():
+                        visitor.set_metadata(node, context)
+                else:
+                    visitor.visit_Module(self.module)
         return self.module
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import libcst as cst
 import pytest
-from libcst.metadata import ParentNodeProvider, PositionProvider
+from libcst.metadata import ExpressionContextProvider, ParentNodeProvider, PositionProvider
 
 from g2l_merge.convert import tree
 from g2l_merge.convert.tree import NodeTransformer, NodeVisitor, transform, visit
@@ -337,3 +337,53 @@ def test_walk_finds_the_nodes_parents_and_spans_a_visitor_finds(unknown: bool, m
             for node in walked.nodes[start + 1 : end]:
                 while node is not statement:
                     node = walked.parents[node]
+
+
+# Where a name is stored, deleted or loaded, in every form that stores or deletes one.
+CONTEXT_SNIPPETS = """\
+a, (b, [c, *d]) = e = f[g] = h.i = j
+[k, *l.m], n[o:p, q] = r
+del s, t.u, v[w], (x, [y])
+for z, (aa, *bb) in cc: dd
+else: ee
+ff = [gg for hh, ii.jj in kk if (ll := mm) for nn in oo]
+{pp: qq async for rr in ss}
+with tt as (uu, vv), ww as xx.yy, zz as aaa[bbb]: pass
+ccc += ddd
+eee.fff -= ggg[hhh]
+iii: jjj = kkk
+lll.mmm: nnn
+class Ooo(ppp, metaclass=qqq):
+    rrr = sss
+@ttt.uuu
+def vvv(www: xxx = yyy, *zzz, aaaa=bbbb, **cccc) -> dddd:
+    global eeee
+    nonlocal ffff
+    return lambda gggg, hhhh=iiii: jjjj
+try: pass
+except kkkk as llll: pass
+import mmmm.nnnn as oooo, pppp.qqqq
+from rrrr import ssss as tttt, uuuu
+match vvvv:
+    case [wwww, *xxxx] | {"k": yyyy, **zzzz} | Aaaaa(bbbbb, c=ccccc) | ddddd.eeeee as fffff if ggggg:
+        pass
+type Hhhhh[Iiiii: int, *Jjjjj, **Kkkkk] = list[Iiiii]
+def lllll[Mmmmm](nnnnn: Mmmmm) -> Mmmmm: ...
+class Ooooo[Ppppp]: pass
+(qqqqq) = (rrrrr)
+sssss[ttttt][uuuuu].vvvvv = wwwww
+print(*xxxxx, **yyyyy)
+"""
+
+
+def test_expression_contexts_are_libcsts() -> None:
+    """tree.expression_contexts, and the wrapper's ExpressionContextProvider that ScopeProvider reads, answer
+    what libcst's ExpressionContextProvider answers, node for node."""
+    for source in [*_sources(), CONTEXT_SNIPPETS, *ODD_TEXTS]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        expected = dict(cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(ExpressionContextProvider))
+        assert tree.expression_contexts(module) == expected
+        assert dict(tree._Wrapper(module, unsafe_skip_copy=True).resolve(ExpressionContextProvider)) == expected
