@@ -166,10 +166,22 @@ class _ScopeProvider(ScopeProvider):
     """libcst's ScopeProvider, its visitor's walk of the module through visit() (the same calls, no rebuilt nodes)."""
 
     def visit_Module(self, node: cst.Module) -> bool | None:
-        visitor = ScopeVisitor(self)
+        visitor = _ScopeVisitor(self)
         visit(node, visitor)
         visitor.infer_accesses()
         return None
+
+
+class _ScopeVisitor(ScopeVisitor):
+    """libcst's ScopeVisitor, whose hooks walk parts of a node themselves with node.visit(self) (an attribute's
+    value, a call's arguments, a function's body: most of a module), which rebuilds every node below. Here
+    on_visit walks a node's children as visit() does and answers False: node.visit then only calls on_visit and
+    on_leave, and the visitor gets the same calls in the same order as from libcst's walk."""
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if super().on_visit(node):
+            _children_with_attributes(node, self)
+        return False
 
 
 _LOAD, _STORE, _DEL = ExpressionContext.LOAD, ExpressionContext.STORE, ExpressionContext.DEL
@@ -514,25 +526,30 @@ def _visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
 
 def _visit_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     if visitor.on_visit(node):
-        fields = _FIELDS.get(type(node))
-        if fields is None:
-            fields = _fields(type(node))
-        if fields is _UNKNOWN:
-            node._visit_and_replace_children(_Delegate(visitor, _visit_with_attributes))
-        else:
-            for name in fields:
-                value = getattr(node, name)
-                if value is None and name in _CONDITIONAL:
-                    continue  # libcst visits it only when it is there, and runs its attribute hooks only then
-                visitor.on_visit_attribute(node, name)
-                kind = type(value)
-                if kind is tuple or kind is list:
-                    for child in value:
-                        _visit_with_attributes(child, visitor)
-                elif value is not None and kind is not cst.MaybeSentinel:
-                    _visit_with_attributes(value, visitor)
-                visitor.on_leave_attribute(node, name)
+        _children_with_attributes(node, visitor)
     visitor.on_leave(node)
+
+
+def _children_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+    """What libcst's walk does between on_visit and on_leave of a node: its fields' attribute hooks and children."""
+    fields = _FIELDS.get(type(node))
+    if fields is None:
+        fields = _fields(type(node))
+    if fields is _UNKNOWN:
+        node._visit_and_replace_children(_Delegate(visitor, _visit_with_attributes))
+        return
+    for name in fields:
+        value = getattr(node, name)
+        if value is None and name in _CONDITIONAL:
+            continue  # libcst visits it only when it is there, and runs its attribute hooks only then
+        visitor.on_visit_attribute(node, name)
+        kind = type(value)
+        if kind is tuple or kind is list:
+            for child in value:
+                _visit_with_attributes(child, visitor)
+        elif value is not None and kind is not cst.MaybeSentinel:
+            _visit_with_attributes(value, visitor)
+        visitor.on_leave_attribute(node, name)
 
 
 _UNKNOWN: tuple[str, ...] = ("<visited otherwise>",)  # told apart by identity

@@ -10,7 +10,13 @@ from typing import Any
 
 import libcst as cst
 import pytest
-from libcst.metadata import ExpressionContextProvider, ParentNodeProvider, PositionProvider
+from libcst.metadata import (
+    ExpressionContextProvider,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
 
 from g2l_merge.convert import tree
 from g2l_merge.convert.tree import NodeTransformer, NodeVisitor, transform, visit
@@ -387,3 +393,69 @@ def test_expression_contexts_are_libcsts() -> None:
         expected = dict(cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(ExpressionContextProvider))
         assert tree.expression_contexts(module) == expected
         assert dict(tree._Wrapper(module, unsafe_skip_copy=True).resolve(ExpressionContextProvider)) == expected
+
+
+def _scope_summary(scopes: Any, nodes: list[cst.CSTNode]) -> list[Any]:
+    """Every non-layout node's scope, as what can be compared across two analyses of one module: the scope's kind,
+    its parent's, its name, its assignments (with the nodes they are at and the accesses they got) and accesses
+    (with the assignments they reach), nodes as their place in document order."""
+    place = {id(node): at for at, node in enumerate(nodes)}
+    keys: dict[int, int] = {}
+    described: list[Any] = []
+
+    def where(node: Any) -> Any:
+        return place.get(id(node), type(node).__name__) if isinstance(node, cst.CSTNode) else node
+
+    def key(scope: Any) -> Any:
+        if scope is None:
+            return None
+        if id(scope) not in keys:
+            keys[id(scope)] = len(keys)
+            described.append(
+                (
+                    type(scope).__name__,
+                    key(scope.parent) if scope.parent is not scope else "self",
+                    getattr(scope, "name", None),
+                    sorted(
+                        (
+                            a.name,
+                            type(a).__name__,
+                            where(getattr(a, "node", None)),
+                            sorted(where(r.node) for r in a.references),
+                        )
+                        for a in scope.assignments
+                    ),
+                    sorted(
+                        (
+                            where(a.node),
+                            a.is_annotation,
+                            a.is_type_hint,
+                            sorted((r.name, where(getattr(r, "node", None))) for r in a.referents),
+                        )
+                        for a in scope.accesses
+                    ),
+                )
+            )
+        return keys[id(scope)]
+
+    return [(at, key(scopes.get(node))) for at, node in enumerate(nodes) if type(node) not in tree.LAYOUT] + described
+
+
+def test_scopes_and_qualified_names_are_libcsts() -> None:
+    """The scopes a Tree gets from its walk are those libcst's ScopeProvider finds (for every node but whitespace
+    and punctuation, which hold no names), and its qualified names of every node are QualifiedNameProvider's."""
+    for source in [*_sources(), CONTEXT_SNIPPETS]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
+        walked = tree.walk(module)
+        assert _scope_summary(walked.scopes, walked.nodes) == _scope_summary(
+            wrapper.resolve(ScopeProvider), walked.nodes
+        )
+        qualified = wrapper.resolve(QualifiedNameProvider)
+        for node in walked.nodes:
+            expected = qualified[node]
+            expected = expected() if callable(expected) else expected  # libcst stores some as LazyValue
+            assert walked.get_metadata(QualifiedNameProvider, node) == expected
