@@ -46,7 +46,7 @@ class Tree:
     nodes: list[cst.CSTNode]  # every node, in the order a visitor's visit_<Node> hooks see them
     parents: dict[cst.CSTNode, cst.CSTNode]  # as ParentNodeProvider: no entry for the module
     spans: dict[cst.CSTNode, tuple[int, int]]  # a node's subtree as a slice of `nodes`
-    scopes: Mapping[cst.CSTNode, Scope | None]
+    scopes: Mapping[cst.CSTNode, Scope | None]  # as ScopeProvider, less whitespace and punctuation (LAYOUT)
     qualified: dict[cst.CSTNode, Collection[QualifiedName]] = field(default_factory=dict)  # asked so far
     written: Written | None = None  # the codegen positions come from: the round-trip check's, or one on the first ask
     positions: Positions | None = None  # on the first ask
@@ -176,11 +176,15 @@ class _ScopeVisitor(ScopeVisitor):
     """libcst's ScopeVisitor, whose hooks walk parts of a node themselves with node.visit(self) (an attribute's
     value, a call's arguments, a function's body: most of a module), which rebuilds every node below. Here
     on_visit walks a node's children as visit() does and answers False: node.visit then only calls on_visit and
-    on_leave, and the visitor gets the same calls in the same order as from libcst's walk."""
+    on_leave, and the visitor gets the same calls in the same order as from libcst's walk, less those for
+    whitespace and punctuation (LAYOUT: two thirds of the nodes). ScopeVisitor has no hook for those, only
+    records the scope they are in, and a scope answers no qualified name for them (they are no name): the Tree
+    answers set() for a node without a scope, as a scope does for these.
+    """
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if super().on_visit(node):
-            _children_with_attributes(node, self)
+            _children_with_attributes(node, self, LAYOUT)
         return False
 
 
@@ -530,8 +534,11 @@ def _visit_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     visitor.on_leave(node)
 
 
-def _children_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
-    """What libcst's walk does between on_visit and on_leave of a node: its fields' attribute hooks and children."""
+def _children_with_attributes(
+    node: cst.CSTNode, visitor: cst.CSTVisitor, skip: frozenset[type[cst.CSTNode]] = frozenset()
+) -> None:
+    """What libcst's walk does between on_visit and on_leave of a node: its fields' attribute hooks and children
+    (less the children of a type in `skip`)."""
     fields = _FIELDS.get(type(node))
     if fields is None:
         fields = _fields(type(node))
@@ -546,8 +553,9 @@ def _children_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> Non
         kind = type(value)
         if kind is tuple or kind is list:
             for child in value:
-                _visit_with_attributes(child, visitor)
-        elif value is not None and kind is not cst.MaybeSentinel:
+                if type(child) not in skip:
+                    _visit_with_attributes(child, visitor)
+        elif value is not None and kind is not cst.MaybeSentinel and kind not in skip:
             _visit_with_attributes(value, visitor)
         visitor.on_leave_attribute(node, name)
 
