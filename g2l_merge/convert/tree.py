@@ -506,26 +506,50 @@ def visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
     if _has_attribute_hooks(type(visitor)):
         _visit_with_attributes(node, visitor)
     else:
-        _visit(node, visitor)
+        _visit(node, visitor, LAYOUT if _blind_to_layout(type(visitor)) else frozenset())
 
 
-def _visit(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:
+def _visit(node: cst.CSTNode, visitor: cst.CSTVisitor, skip: frozenset[type[cst.CSTNode]]) -> None:
+    """The walk, less the children of a type in `skip` (whose subtrees hold only types in `skip`)."""
     if visitor.on_visit(node):
         fields = _FIELDS.get(type(node))
         if fields is None:
             fields = _fields(type(node))
         if fields is _UNKNOWN:
-            node._visit_and_replace_children(_Delegate(visitor, _visit))
+            node._visit_and_replace_children(_Delegate(visitor, lambda child, visitor: _visit(child, visitor, skip)))
         else:
             for name in fields:
                 value = getattr(node, name)
                 kind = type(value)
                 if kind is tuple or kind is list:
                     for child in value:
-                        _visit(child, visitor)
-                elif value is not None and kind is not cst.MaybeSentinel:
-                    _visit(value, visitor)
+                        if type(child) not in skip:
+                            _visit(child, visitor, skip)
+                elif value is not None and kind is not cst.MaybeSentinel and kind not in skip:
+                    _visit(value, visitor, skip)
     visitor.on_leave(node)
+
+
+_BLIND: dict[type[cst.CSTVisitor], bool] = {}
+
+
+def _blind_to_layout(kind: type[cst.CSTVisitor]) -> bool:
+    """The visitor dispatches by name only (CSTVisitor's on_visit and on_leave) and has no hook for a LAYOUT type:
+    its calls for whitespace and punctuation (two thirds of a module's nodes, which hold nothing else) do nothing,
+    so its walk leaves them out."""
+    found = _BLIND.get(kind)
+    if found is None:
+        found = _BLIND[kind] = (
+            kind.on_visit is cst.CSTVisitor.on_visit
+            and kind.on_leave is cst.CSTVisitor.on_leave
+            and not any(
+                getattr(kind, f"{how}_{layout.__name__}", None)
+                is not getattr(cst.CSTVisitor, f"{how}_{layout.__name__}")
+                for layout in LAYOUT
+                for how in ("visit", "leave")
+            )
+        )
+    return found
 
 
 def _visit_with_attributes(node: cst.CSTNode, visitor: cst.CSTVisitor) -> None:

@@ -459,3 +459,45 @@ def test_scopes_and_qualified_names_are_libcsts() -> None:
             expected = qualified[node]
             expected = expected() if callable(expected) else expected  # libcst stores some as LazyValue
             assert walked.get_metadata(QualifiedNameProvider, node) == expected
+
+
+class _ByName(NodeVisitor):
+    """Hooks by name only, as most of the converter's visitors: visit() leaves whitespace and punctuation out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int]] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.calls.append(("Name", id(node)))
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        self.calls.append(("Attribute", id(node)))
+        return not isinstance(node.value, cst.Call)  # a subtree left out, as a hook may ask
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        self.calls.append(("leave Call", id(original_node)))
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.calls.append(("statement", id(node)))
+
+
+class _ByNameWithComments(_ByName):
+    """A hook for a layout type: visit() walks everything."""
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.calls.append(("Comment", id(node)))
+
+
+@pytest.mark.parametrize("visitor", [_ByName, _ByNameWithComments])
+def test_visit_leaves_out_only_what_a_visitor_by_name_has_no_hook_for(visitor: type[_ByName]) -> None:
+    assert tree._blind_to_layout(visitor) is (visitor is _ByName)
+    for source in [*_sources(), CONTEXT_SNIPPETS]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        expected, walked = visitor(), visitor()
+        module.visit(expected)
+        visit(module, walked)
+        assert walked.calls == expected.calls
