@@ -139,6 +139,7 @@ class _Runner(NodeTransformer):
         super().__init__()
         self.ctx = ConvertContext(path, config, tracked, tree)
         self.hooks = rules.hooks
+        self.call_hooks: dict[str, tuple[Hook, ...]] = {}  # attribute name -> the Call hooks a call of it runs
         self.carried: list[cst.EmptyLine] = []  # leading lines of statements just removed
         self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(original statement) -> lines to prepend
         self.layout = LAYOUT if not any(kind in self.hooks for kind in LAYOUT) else frozenset()
@@ -165,7 +166,10 @@ class _Runner(NodeTransformer):
         if type(result) is cst.SimpleStatementLine and not result.body:  # its last small statement went
             result = cst.RemovalSentinel.REMOVE
         kind = type(original_node)
-        for hook in self.hooks.get(kind, ()):
+        hooks = self.hooks.get(kind, ())
+        if kind is cst.Call and type(original_node.func) is cst.Attribute:  # type: ignore[attr-defined]
+            hooks = self._call_hooks(original_node.func.attr.value, hooks)  # type: ignore[attr-defined]
+        for hook in hooks:
             if type(result) is not kind and not isinstance(result, kind):
                 break  # hooks are typed for their node (base.Rule): a Call turned into a Name is no Call's to convert
             result = self._run_hook(hook, original_node, result)
@@ -179,6 +183,16 @@ class _Runner(NodeTransformer):
             self._place(original_node, result, comments)
             result = _with_comments(result, comments)
         return result
+
+    def _call_hooks(self, name: str, hooks: tuple[Hook, ...]) -> tuple[Hook, ...]:
+        """The Call hooks of a call `x.<name>(...)`, less those of rules whose call_names leave it alone
+        (base.Rule.call_names): a family of 21 DynamicFrame-method rules, each asked about every call otherwise."""
+        found = self.call_hooks.get(name)
+        if found is None:
+            found = self.call_hooks[name] = tuple(
+                hook for hook in hooks if hook.rule.call_names is None or name in hook.rule.call_names
+            )
+        return found
 
     def _place(self, original: cst.CSTNode, node: Any, comments: list[str]) -> None:
         present = _present(node)
@@ -199,8 +213,9 @@ class _Runner(NodeTransformer):
                 )
             )
             return updated
-        if result is not updated:
-            self.rewrites += 1
+        if result is updated:
+            return result  # most hooks: nothing to count or keep
+        self.rewrites += 1
         return _keep_parentheses(updated, result)
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:

@@ -31,6 +31,9 @@ class Rule(Protocol):
     id: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
+    # When set, leave_Call gives back `updated` as it is for a call `x.<attr>(...)` whose attr is not one of
+    # these, so the engine does not run it for such calls.
+    call_names: ClassVar[frozenset[str] | None] = None
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         return updated
