@@ -148,7 +148,7 @@ class _Runner(NodeTransformer):
         self.placed: dict[int, Placement] = {}  # id(original statement) -> where it was: it got review comments
         # CSTTransformer looks visit_<Node> and leave_<Node> up by name on every node: none here, unless a
         # subclass adds one
-        self.dispatch = any(name.startswith(("visit_", "leave_")) for name in dir(type(self)))
+        self.dispatch = _dispatches(type(self))
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if type(node) in self.layout:
@@ -268,6 +268,22 @@ class _Runner(NodeTransformer):
             if carried:
                 result = result.with_changes(footer=_one_blank_at_most([*carried, *result.footer]))
         return result
+
+
+_DISPATCHES: dict[type[cst.CSTTransformer], bool] = {}
+
+
+def _dispatches(kind: type[cst.CSTTransformer]) -> bool:
+    """The class has a visit_ or leave_ method of its own: CSTTransformer defines every one as a no-op (visit
+    answers None, leave gives back the updated node), so without one its by-name lookups change nothing.
+    Asked once per class: dir() of a transformer class lists a thousand names."""
+    found = _DISPATCHES.get(kind)
+    if found is None:
+        found = _DISPATCHES[kind] = any(
+            name.startswith(("visit_", "leave_")) and getattr(kind, name) is not getattr(cst.CSTTransformer, name, None)
+            for name in dir(kind)
+        )
+    return found
 
 
 # on_visit and on_leave see every node: a set lookup of its type costs less than isinstance against libcst's

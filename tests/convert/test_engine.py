@@ -215,3 +215,22 @@ def test_a_rule_with_call_names_leaves_every_other_attribute_call_alone() -> Non
             assert isinstance(call.func, cst.Attribute)
             if call.func.attr.value not in rule.call_names:
                 assert rule.leave_Call(None, call, call) is call  # type: ignore[arg-type]
+
+
+def test_the_runner_looks_hooks_up_by_name_only_when_it_has_some_of_its_own() -> None:
+    """CSTTransformer's own visit_/leave_ methods do nothing: the engine's runner skips their lookups, and a
+    subclass that adds one gets it called."""
+    from g2l_merge.convert.names import track
+    from g2l_merge.convert.tree import transform
+
+    assert not engine._dispatches(engine._Runner)
+
+    class Renaming(engine._Runner):
+        def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+            return updated_node.with_changes(value="renamed")
+
+    assert engine._dispatches(Renaming)
+    module = cst.parse_module("x = y\n")
+    tree = walk(module)
+    runner = Renaming(REGISTRY, "job.py", ConvertConfig(), track(tree), tree)
+    assert transform(module, runner).code == "renamed = renamed\n"
