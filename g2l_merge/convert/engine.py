@@ -124,7 +124,7 @@ def convert_module(
         if carried is not None:
             return carried, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message))), NO_ANCHORS
     runner = _Runner(registry, path, config, tracked, tree)
-    converted = transform(module, runner)
+    converted = transform(module, runner, runner.skip)
     ctx = runner.ctx
     converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)
     for rule in registry.finishing:
@@ -149,6 +149,9 @@ class _Runner(NodeTransformer):
         # CSTTransformer looks visit_<Node> and leave_<Node> up by name on every node: none here, unless a
         # subclass adds one
         self.dispatch = _dispatches(type(self))
+        # what on_visit and on_leave give back as it is, and nothing else: transform() need not call them for it
+        # (_leave finds no hook, statement or review comment for whitespace and punctuation)
+        self.skip = self.layout if not self.dispatch else frozenset()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if type(node) in self.layout:

@@ -625,14 +625,14 @@ def _attribute_hooks(kind: type[cst.CSTVisitor] | type[cst.CSTTransformer]) -> b
 
 
 @overload
-def transform(node: cst.Module, transformer: cst.CSTTransformer) -> cst.Module: ...
+def transform(node: cst.Module, transformer: cst.CSTTransformer, skip: frozenset[type] = ...) -> cst.Module: ...
 
 
 @overload
-def transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any: ...
+def transform(node: cst.CSTNode, transformer: cst.CSTTransformer, skip: frozenset[type] = ...) -> Any: ...
 
 
-def transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
+def transform(node: cst.CSTNode, transformer: cst.CSTTransformer, skip: frozenset[type] = frozenset()) -> Any:
     """`node.visit(transformer)` for a transformer without attribute hooks, rebuilding only what changed.
 
     libcst rebuilds every node whose children it visits and checks each result against its abstract classes;
@@ -640,36 +640,39 @@ def transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
     and a changed one is rebuilt with with_changes, which checks it as libcst's constructor does. Removed and
     flattened children are handled as libcst's visit_required/_optional/_sentinel/_sequence/_body_sequence do,
     the same errors included.
+
+    `skip`: node types the transformer leaves as they are, their subtrees included (its on_visit answers False
+    for them and its on_leave gives them back, with no other effect): the walk does not call it for them.
     """
     if _has_attribute_hooks(type(transformer)):
         return node.visit(transformer)
-    result = _transform(node, transformer)
+    result = _transform(node, transformer, skip)
     if type(node) is cst.Module and isinstance(result, cst.RemovalSentinel):
         return node.with_changes(body=(), header=(), footer=())  # as Module.visit makes it
     return result
 
 
-def _transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
+def _transform(node: cst.CSTNode, transformer: cst.CSTTransformer, skip: frozenset[type]) -> Any:
     updated = node
     if transformer.on_visit(node):
         kinds = _KINDS.get(type(node))
         if kinds is None:
             kinds = _kinds(type(node))
         if kinds is _UNKNOWN_KINDS:
-            updated = node._visit_and_replace_children(_Delegating(transformer))
+            updated = node._visit_and_replace_children(_Delegating(transformer, skip))
         else:
             changes: dict[str, Any] | None = None
             for name, how in kinds:
                 value = getattr(node, name)
                 kind = type(value)
                 if kind is tuple or kind is list:
-                    children = _transform_sequence(value, transformer, how is _BODY)
+                    children = _transform_sequence(value, transformer, how is _BODY, skip)
                     if children is not None:
                         if changes is None:
                             changes = {}
                         changes[name] = children
-                elif value is not None and kind is not cst.MaybeSentinel:
-                    result = _transform(value, transformer)
+                elif value is not None and kind is not cst.MaybeSentinel and kind not in skip:
+                    result = _transform(value, transformer, skip)
                     if result is not value:
                         if changes is None:
                             changes = {}
@@ -688,12 +691,12 @@ def _transform(node: cst.CSTNode, transformer: cst.CSTTransformer) -> Any:
 
 
 def _transform_sequence(
-    children: Sequence[cst.CSTNode], transformer: cst.CSTTransformer, body: bool
+    children: Sequence[cst.CSTNode], transformer: cst.CSTTransformer, body: bool, skip: frozenset[type]
 ) -> tuple[cst.CSTNode, ...] | None:
     """The children transformed, as libcst's visit_sequence or visit_body_sequence; None when none changed."""
     out: list[cst.CSTNode] | None = None
     for index, child in enumerate(children):
-        result = _transform(child, transformer)
+        result = child if type(child) in skip else _transform(child, transformer, skip)
         if result is child:
             if out is not None:
                 out.append(child)
@@ -761,15 +764,20 @@ def _kinds(kind: type[cst.CSTNode]) -> tuple[tuple[str, str], ...]:
 class _Delegating(cst.CSTTransformer):
     """The children of a node whose fields are not known, each transformed by _transform (libcst finds them)."""
 
-    def __init__(self, transformer: cst.CSTTransformer) -> None:
+    def __init__(self, transformer: cst.CSTTransformer, skip: frozenset[type]) -> None:
         super().__init__()
         self.transformer = transformer
+        self.skip = skip
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         return False
 
     def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
-        return _transform(original_node, self.transformer)
+        return (
+            original_node
+            if type(original_node) in self.skip
+            else _transform(original_node, self.transformer, self.skip)
+        )
 
     def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
         return None

@@ -501,3 +501,38 @@ def test_visit_leaves_out_only_what_a_visitor_by_name_has_no_hook_for(visitor: t
         module.visit(expected)
         visit(module, walked)
         assert walked.calls == expected.calls
+
+
+class _LayoutBlind(_Rewriter):
+    """_Rewriter, leaving whitespace and punctuation as they are (no leave_Comma)."""
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return type(node) not in tree.LAYOUT and super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        if type(original_node) in tree.LAYOUT:
+            return updated_node
+        return super().on_leave(original_node, updated_node)
+
+    def leave_Comma(self, original: cst.Comma, updated: cst.Comma) -> cst.Comma | cst.RemovalSentinel:
+        return updated
+
+
+def test_transform_skips_what_the_transformer_leaves_as_it_is() -> None:
+    """With skip, the walk makes the transformer's calls for every other node, and the same tree, as libcst's."""
+    for source in _sources():
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        theirs, ours = _LayoutBlind(), _LayoutBlind()
+        try:
+            expected = module.visit(theirs)
+        except TypeError as exc:
+            with pytest.raises(TypeError, match=re.escape(str(exc))):
+                transform(module, ours, tree.LAYOUT)
+            continue
+        got = transform(module, ours, tree.LAYOUT)
+        assert ours.calls == theirs.calls
+        assert got.code == expected.code
+        assert got.deep_equals(expected)
