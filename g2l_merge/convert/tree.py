@@ -3,8 +3,13 @@
 libcst's ParentNodeProvider and QualifiedNameProvider each walk the whole module twice (their own visitor
 inside a batched one) to store an answer for every node: a third of a file's conversion time, for the few
 hundred nodes the rules ask about. Here one walk records every node in document order and each node's
-parent; qualified names are looked up in libcst's scopes when asked, and positions are computed on the
-first ask, so a file without findings or long chains never pays for them.
+parent; qualified names are looked up in libcst's scopes when asked, and a node's position is computed on the
+first ask from where the engine's round-trip codegen (write) put its text.
+
+libcst's scope analysis and its expression contexts walk with node.visit, which rebuilds every node it passes:
+here the scopes come from libcst's own ScopeVisitor walked without rebuilding (_ScopeVisitor), and the
+expression contexts from a table of libcst's rules (expression_contexts). Each is checked against libcst's own
+provider by tests/convert/test_tree.py.
 """
 
 from __future__ import annotations
@@ -364,7 +369,8 @@ class Written:
 
     module: cst.Module
     tokens: list[str]  # every token, the module's trailing newline included when the module has none
-    ranges: dict[cst.CSTNode, tuple[int, int]]
+    # by id(node): a node's __hash__ is a Python call, and `module` keeps every node (so every id) alive
+    ranges: dict[int, tuple[int, int]]
     text: str  # what Module.code is
 
 
@@ -381,7 +387,7 @@ class _RecordingState(CodegenState):
 
     def __init__(self, default_indent: str, default_newline: str) -> None:
         super().__init__(default_indent=default_indent, default_newline=default_newline)
-        self.ranges: dict[cst.CSTNode, tuple[int, int]] = {}
+        self.ranges: dict[int, tuple[int, int]] = {}  # by id(node): see Written
         self.starts: list[int] = []
         self.popped = False
 
@@ -390,8 +396,9 @@ class _RecordingState(CodegenState):
 
     def after_codegen(self, node: cst.CSTNode) -> None:
         start = self.starts.pop()
-        if node not in self.ranges:  # a syntactic position, recorded inside, stays (as libcst keeps it)
-            self.ranges[node] = (start, len(self.tokens))
+        key = id(node)
+        if key not in self.ranges:  # a syntactic position, recorded inside, stays (as libcst keeps it)
+            self.ranges[key] = (start, len(self.tokens))
 
     def record_syntactic_position(  # type: ignore[override]  # a context manager, not a generator function
         self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None, end_node: cst.CSTNode | None = None
@@ -423,9 +430,9 @@ class _Syntactic:
 
     def __exit__(self, *exc: object) -> None:
         ranges = self.state.ranges
-        start = ranges[self.start_node][0] if self.start_node is not None else self.start
-        end = ranges[self.end_node][1] if self.end_node is not None else len(self.state.tokens)
-        ranges[self.node] = (start, end)
+        start = ranges[id(self.start_node)][0] if self.start_node is not None else self.start
+        end = ranges[id(self.end_node)][1] if self.end_node is not None else len(self.state.tokens)
+        ranges[id(self.node)] = (start, end)
 
 
 class Positions:
@@ -439,7 +446,7 @@ class Positions:
 
     def __init__(self, written: Written) -> None:
         self.ranges = written.ranges
-        self.found: dict[cst.CSTNode, CodeRange] = {}
+        self.found: dict[int, CodeRange] = {}  # by id(node), as ranges
         text = "".join(written.tokens)
         self.places: list[CodePosition] | None = _places_by_token(written.tokens) if "\r" in text else None
         self.offsets = list(accumulate(map(len, written.tokens), initial=0))  # each token's, in characters
@@ -450,12 +457,13 @@ class Positions:
             at = text.find("\n", at + 1)
 
     def get(self, node: cst.CSTNode, default: Any = None) -> Any:
-        found = self.found.get(node)
+        key = id(node)
+        found = self.found.get(key)
         if found is None:
-            span = self.ranges.get(node)
+            span = self.ranges.get(key)
             if span is None:
                 return default
-            found = self.found[node] = CodeRange(self._position(span[0]), self._position(span[1]))
+            found = self.found[key] = CodeRange(self._position(span[0]), self._position(span[1]))
         return found
 
     def _position(self, token: int) -> CodePosition:

@@ -300,6 +300,8 @@ def test_code_for_and_positions_are_libcsts() -> None:
             assert len(walked.nodes) == len(expected)
             for node in walked.nodes:
                 assert walked.get_metadata(PositionProvider, node) == expected[node]
+            with pytest.raises(KeyError):  # a node of no parse (a rule's) has none, as with libcst
+                walked.get_metadata(PositionProvider, cst.Name("made"))
 
 
 def test_positions_count_a_cr_then_lf_in_two_tokens_as_two_line_ends() -> None:
