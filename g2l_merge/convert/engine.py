@@ -21,7 +21,7 @@ from g2l_merge.convert.findings import PARSE_RULE, Finding, SourceText, decode_s
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.locate import Placement, relocate
 from g2l_merge.convert.names import Tracked, track
-from g2l_merge.convert.tree import LAYOUT, NodeTransformer, Tree, code_for, transform, walk
+from g2l_merge.convert.tree import LAYOUT, NodeTransformer, Tree, Written, code_for, transform, walk, write
 
 if TYPE_CHECKING:  # the rules load on the first conversion: an up-to-date sync needs none
     from g2l_merge.convert.rules.base import Hook, Registry
@@ -62,7 +62,7 @@ def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry 
     if isinstance(parsed, Finding):
         return Conversion(text, (parsed,))
     try:
-        converted, findings, anchors = convert_module(parsed, path, config, rules)
+        converted, findings, anchors = convert_module(parsed.module, path, config, rules, parsed)
     except Exception as exc:  # a bug past the rules' own guard (tracking names, imports) must not stop the sync
         message = (
             f"g2l-merge could not convert this file ({type(exc).__name__}): carried over unchanged; please report it"
@@ -83,8 +83,9 @@ class Anchors(NamedTuple):
 NO_ANCHORS = Anchors({}, {})
 
 
-def _parse(text: str, path: str) -> cst.Module | Finding:
-    """The module, or why the file is carried over unchanged (too big, not Python, bytes libcst would not keep)."""
+def _parse(text: str, path: str) -> Written | Finding:
+    """The module written back, or why the file is carried over unchanged (too big, not Python, bytes libcst
+    would not keep). The check's codegen records where each node's text is: positions come from it."""
     if len(text) > MAX_SOURCE_CHARS:
         size = f"{len(text):,} characters, over the converter's {MAX_SOURCE_CHARS:,} (generated code?)"
         return Finding(path, 1, PARSE_RULE, f"{size}, carried over unchanged")
@@ -93,10 +94,11 @@ def _parse(text: str, path: str) -> cst.Module | Finding:
     except cst.ParserSyntaxError as exc:
         reason = exc.message.splitlines()[0]
         return Finding(path, exc.raw_line, PARSE_RULE, f"not valid Python, carried over unchanged: {reason}")
-    written = code_for(module, module)
-    if written == text:
-        return module
-    at = next((i for i, (a, b) in enumerate(zip(written, text, strict=False)) if a != b), min(len(written), len(text)))
+    written = write(module)
+    if written.text == text:
+        return written
+    code = written.text
+    at = next((i for i, (a, b) in enumerate(zip(code, text, strict=False)) if a != b), min(len(code), len(text)))
     line = len(re.findall(r"\r\n|\r|\n", text[:at])) + 1
     reason = "a byte-order mark inside the file, or a lone carriage return at its end"
     return Finding(
@@ -105,16 +107,16 @@ def _parse(text: str, path: str) -> cst.Module | Finding:
 
 
 def convert_module(
-    module: cst.Module, path: str, config: ConvertConfig, rules: Registry | None = None
+    module: cst.Module, path: str, config: ConvertConfig, rules: Registry | None = None, written: Written | None = None
 ) -> tuple[cst.Module, tuple[Finding, ...], Anchors]:
     """All rules over one parsed module: the converted module, its findings (at Glue lines), and where their
-    review comments went."""
+    review comments went. `written`: tree.write(module), when the caller has it."""
     if rules is None:
         from g2l_merge.convert.rules import REGISTRY  # loaded on the first conversion: an up-to-date sync needs none
 
         rules = REGISTRY
     registry = rules
-    tree = walk(module)
+    tree = walk(module, written)
     tracked = track(tree)
     for rule in registry.carrying:  # a file that is no job (a workflow blueprint layout) goes over as it is
         ctx = ConvertContext(path, config, tracked, tree)
@@ -122,7 +124,7 @@ def convert_module(
         if carried is not None:
             return carried, tuple(sorted(ctx.findings, key=lambda f: (f.line, f.rule, f.message))), NO_ANCHORS
     runner = _Runner(registry, path, config, tracked, tree)
-    converted = transform(module, runner)
+    converted = transform(module, runner, runner.skip)
     ctx = runner.ctx
     converted = drop_unused(add_missing(converted, ctx.additions), ctx.removals)
     for rule in registry.finishing:
@@ -137,6 +139,7 @@ class _Runner(NodeTransformer):
         super().__init__()
         self.ctx = ConvertContext(path, config, tracked, tree)
         self.hooks = rules.hooks
+        self.call_hooks: dict[str, tuple[Hook, ...]] = {}  # attribute name -> the Call hooks a call of it runs
         self.carried: list[cst.EmptyLine] = []  # leading lines of statements just removed
         self.attach: dict[int, list[cst.EmptyLine]] = {}  # id(original statement) -> lines to prepend
         self.layout = LAYOUT if not any(kind in self.hooks for kind in LAYOUT) else frozenset()
@@ -145,7 +148,10 @@ class _Runner(NodeTransformer):
         self.placed: dict[int, Placement] = {}  # id(original statement) -> where it was: it got review comments
         # CSTTransformer looks visit_<Node> and leave_<Node> up by name on every node: none here, unless a
         # subclass adds one
-        self.dispatch = any(name.startswith(("visit_", "leave_")) for name in dir(type(self)))
+        self.dispatch = _dispatches(type(self))
+        # what on_visit and on_leave give back as it is, and nothing else: transform() need not call them for it
+        # (_leave finds no hook, statement or review comment for whitespace and punctuation)
+        self.skip = self.layout if not self.dispatch else frozenset()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         if type(node) in self.layout:
@@ -163,7 +169,10 @@ class _Runner(NodeTransformer):
         if type(result) is cst.SimpleStatementLine and not result.body:  # its last small statement went
             result = cst.RemovalSentinel.REMOVE
         kind = type(original_node)
-        for hook in self.hooks.get(kind, ()):
+        hooks = self.hooks.get(kind, ())
+        if kind is cst.Call and type(original_node.func) is cst.Attribute:  # type: ignore[attr-defined]
+            hooks = self._call_hooks(original_node.func.attr.value, hooks)  # type: ignore[attr-defined]
+        for hook in hooks:
             if type(result) is not kind and not isinstance(result, kind):
                 break  # hooks are typed for their node (base.Rule): a Call turned into a Name is no Call's to convert
             result = self._run_hook(hook, original_node, result)
@@ -177,6 +186,16 @@ class _Runner(NodeTransformer):
             self._place(original_node, result, comments)
             result = _with_comments(result, comments)
         return result
+
+    def _call_hooks(self, name: str, hooks: tuple[Hook, ...]) -> tuple[Hook, ...]:
+        """The Call hooks of a call `x.<name>(...)`, less those of rules whose call_names leave it alone
+        (base.Rule.call_names): a family of 21 DynamicFrame-method rules, each asked about every call otherwise."""
+        found = self.call_hooks.get(name)
+        if found is None:
+            found = self.call_hooks[name] = tuple(
+                hook for hook in hooks if hook.rule.call_names is None or name in hook.rule.call_names
+            )
+        return found
 
     def _place(self, original: cst.CSTNode, node: Any, comments: list[str]) -> None:
         present = _present(node)
@@ -197,8 +216,9 @@ class _Runner(NodeTransformer):
                 )
             )
             return updated
-        if result is not updated:
-            self.rewrites += 1
+        if result is updated:
+            return result  # most hooks: nothing to count or keep
+        self.rewrites += 1
         return _keep_parentheses(updated, result)
 
     def _keep_leading_lines(self, original: Any, result: Any) -> Any:
@@ -251,6 +271,22 @@ class _Runner(NodeTransformer):
             if carried:
                 result = result.with_changes(footer=_one_blank_at_most([*carried, *result.footer]))
         return result
+
+
+_DISPATCHES: dict[type[cst.CSTTransformer], bool] = {}
+
+
+def _dispatches(kind: type[cst.CSTTransformer]) -> bool:
+    """The class has a visit_ or leave_ method of its own: CSTTransformer defines every one as a no-op (visit
+    answers None, leave gives back the updated node), so without one its by-name lookups change nothing.
+    Asked once per class: dir() of a transformer class lists a thousand names."""
+    found = _DISPATCHES.get(kind)
+    if found is None:
+        found = _DISPATCHES[kind] = any(
+            name.startswith(("visit_", "leave_")) and getattr(kind, name) is not getattr(cst.CSTTransformer, name, None)
+            for name in dir(kind)
+        )
+    return found
 
 
 # on_visit and on_leave see every node: a set lookup of its type costs less than isinstance against libcst's

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import libcst as cst
@@ -153,12 +154,18 @@ def add_missing(
         return module
     notes = notes or {}
     lines = [
-        cst.parse_statement(_import_code(item)).with_changes(
+        _import_line(item).with_changes(
             leading_lines=[cst.EmptyLine(comment=cst.Comment(notes[item]))] if item in notes else []
         )
         for item in missing
     ]
     return module.with_changes(body=[*body[:at], *lines, *body[at:]])
+
+
+@lru_cache(maxsize=256)
+def _import_line(item: ImportSpec) -> cst.BaseStatement:
+    """The import as a line, parsed once per process (a frozen node, shared: rules/base.py expr says why)."""
+    return cst.parse_statement(_import_code(item))
 
 
 def _import_code(item: ImportSpec) -> str:

@@ -191,3 +191,46 @@ def test_converting_a_file_does_not_import_libcst_matchers() -> None:
     )
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "[]"
+
+
+def test_a_rule_with_call_names_leaves_every_other_attribute_call_alone() -> None:
+    """The engine skips a rule's leave_Call for a call `x.<attr>(...)` whose attr is outside the rule's call_names
+    (base.Rule): over every call of the corpus and golden cases, such a rule gives back `updated` as it is,
+    without reading anything else (no context: any use of it would fail)."""
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    naming = [rule for rule in RULES if rule.call_names is not None]
+    assert naming
+    files = sorted((here / "corpus").rglob("*.py")) + sorted((here / "cases").rglob("*.py"))
+    calls = [
+        node
+        for path in files
+        for node in walk(cst.parse_module(path.read_text())).nodes
+        if type(node) is cst.Call and type(node.func) is cst.Attribute
+    ]
+    assert calls
+    for rule in naming:
+        for call in calls:
+            assert isinstance(call.func, cst.Attribute)
+            if call.func.attr.value not in rule.call_names:
+                assert rule.leave_Call(None, call, call) is call  # type: ignore[arg-type]
+
+
+def test_the_runner_looks_hooks_up_by_name_only_when_it_has_some_of_its_own() -> None:
+    """CSTTransformer's own visit_/leave_ methods do nothing: the engine's runner skips their lookups, and a
+    subclass that adds one gets it called."""
+    from g2l_merge.convert.names import track
+    from g2l_merge.convert.tree import transform
+
+    assert not engine._dispatches(engine._Runner)
+
+    class Renaming(engine._Runner):
+        def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+            return updated_node.with_changes(value="renamed")
+
+    assert engine._dispatches(Renaming)
+    module = cst.parse_module("x = y\n")
+    tree = walk(module)
+    runner = Renaming(REGISTRY, "job.py", ConvertConfig(), track(tree), tree)
+    assert transform(module, runner).code == "renamed = renamed\n"

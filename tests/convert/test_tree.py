@@ -10,7 +10,13 @@ from typing import Any
 
 import libcst as cst
 import pytest
-from libcst.metadata import ParentNodeProvider, PositionProvider
+from libcst.metadata import (
+    ExpressionContextProvider,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    ScopeProvider,
+)
 
 from g2l_merge.convert import tree
 from g2l_merge.convert.tree import NodeTransformer, NodeVisitor, transform, visit
@@ -255,9 +261,31 @@ def test_only_a_visitor_with_attribute_hooks_of_its_own_gets_attribute_calls() -
     assert tree._has_attribute_hooks(_Recorder)  # on_visit_attribute of its own
 
 
+# Texts whose line and column counting is easy to get wrong: CR LF and lone CR line ends (in code, in strings,
+# in comments and continuations), tabs, multi-line strings, backslash continuations, non-ASCII text, no
+# trailing newline, an empty module, blank lines only.
+ODD_TEXTS = [
+    "x = 1\r\ny = (\r\n  2)\r",
+    "x = 1\r\ny = (\r\n  2)\r\n",
+    "if a:\n\tb = '''\n\n'''\n",
+    "x = 1\ry = 'a\\\rb'\rz = 2\r",
+    "s = '''one\rtwo\r\nthree\nfour'''\r\nt = s\r\n",
+    's = """a\r"""\nt = (1,\r\n 2)  # c\r\n',
+    "x = 1 + \\\n    2\ny = [\n\t1,\n\t\t2]\n",
+    "x = 1 + \\\r\n    2\r\n",
+    "é = 'ü' + \"日本\"  # ß\nf(é,\n  'ö')\n",
+    'def f(a,\n      b):\n    """doc\n    more"""\n    return (a\n            + b)',
+    "",
+    "\n\n",
+    "# only a comment",
+    "if x:\n\tpass\n\n# end\n",
+]
+
+
 def test_code_for_and_positions_are_libcsts() -> None:
-    """code_for writes what Module.code_for_node writes; the positions a Tree computes are PositionProvider's."""
-    for source in [*_sources(), "x = 1\r\ny = (\r\n  2)\r", "if a:\n\tb = '''\n\n'''\n"]:
+    """code_for and write write what Module.code_for_node writes; the positions a Tree computes from write's
+    record, or from a codegen of its own, are PositionProvider's for every node."""
+    for source in [*_sources(), *ODD_TEXTS]:
         try:
             module = cst.parse_module(source)
         except cst.ParserSyntaxError:
@@ -265,10 +293,34 @@ def test_code_for_and_positions_are_libcsts() -> None:
         assert tree.code_for(module, module) == module.code
         for node in module.body[:3]:
             assert tree.code_for(module, node) == module.code_for_node(node)
+        written = tree.write(module)
+        assert written.text == module.code
         expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        walked = tree.walk(module)
-        for node in walked.nodes:
-            assert walked.get_metadata(PositionProvider, node) == expected[node]
+        for walked in (tree.walk(module), tree.walk(module, written)):
+            assert len(walked.nodes) == len(expected)
+            for node in walked.nodes:
+                assert walked.get_metadata(PositionProvider, node) == expected[node]
+            with pytest.raises(KeyError):  # a node of no parse (a rule's) has none, as with libcst
+                walked.get_metadata(PositionProvider, cst.Name("made"))
+
+
+def test_positions_count_a_cr_then_lf_in_two_tokens_as_two_line_ends() -> None:
+    """libcst counts line ends token by token: a Newline token CR and a next line's LF are two (no parse gives
+    this; a rule-built module can)."""
+    module = cst.Module(
+        body=[
+            cst.SimpleStatementLine(
+                [cst.Expr(cst.Name("a"))], trailing_whitespace=cst.TrailingWhitespace(newline=cst.Newline("\r"))
+            )
+        ],
+        footer=[cst.EmptyLine(newline=cst.Newline("\n"))],
+    )
+    expected = cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    walked = tree.walk(module)
+    assert walked.get_metadata(PositionProvider, module) == expected[module]
+    assert expected[module].end.line == 3
+    for node in walked.nodes:
+        assert walked.get_metadata(PositionProvider, node) == expected[node]
 
 
 @pytest.mark.parametrize("unknown", [False, True])
@@ -293,3 +345,196 @@ def test_walk_finds_the_nodes_parents_and_spans_a_visitor_finds(unknown: bool, m
             for node in walked.nodes[start + 1 : end]:
                 while node is not statement:
                     node = walked.parents[node]
+
+
+# Where a name is stored, deleted or loaded, in every form that stores or deletes one.
+CONTEXT_SNIPPETS = """\
+a, (b, [c, *d]) = e = f[g] = h.i = j
+[k, *l.m], n[o:p, q] = r
+del s, t.u, v[w], (x, [y])
+for z, (aa, *bb) in cc: dd
+else: ee
+ff = [gg for hh, ii.jj in kk if (ll := mm) for nn in oo]
+{pp: qq async for rr in ss}
+with tt as (uu, vv), ww as xx.yy, zz as aaa[bbb]: pass
+ccc += ddd
+eee.fff -= ggg[hhh]
+iii: jjj = kkk
+lll.mmm: nnn
+class Ooo(ppp, metaclass=qqq):
+    rrr = sss
+@ttt.uuu
+def vvv(www: xxx = yyy, *zzz, aaaa=bbbb, **cccc) -> dddd:
+    global eeee
+    nonlocal ffff
+    return lambda gggg, hhhh=iiii: jjjj
+try: pass
+except kkkk as llll: pass
+import mmmm.nnnn as oooo, pppp.qqqq
+from rrrr import ssss as tttt, uuuu
+match vvvv:
+    case [wwww, *xxxx] | {"k": yyyy, **zzzz} | Aaaaa(bbbbb, c=ccccc) | ddddd.eeeee as fffff if ggggg:
+        pass
+type Hhhhh[Iiiii: int, *Jjjjj, **Kkkkk] = list[Iiiii]
+def lllll[Mmmmm](nnnnn: Mmmmm) -> Mmmmm: ...
+class Ooooo[Ppppp]: pass
+(qqqqq) = (rrrrr)
+sssss[ttttt][uuuuu].vvvvv = wwwww
+print(*xxxxx, **yyyyy)
+"""
+
+
+def test_expression_contexts_are_libcsts() -> None:
+    """tree.expression_contexts, and the wrapper's ExpressionContextProvider that ScopeProvider reads, answer
+    what libcst's ExpressionContextProvider answers, node for node."""
+    for source in [*_sources(), CONTEXT_SNIPPETS, *ODD_TEXTS]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        expected = dict(cst.MetadataWrapper(module, unsafe_skip_copy=True).resolve(ExpressionContextProvider))
+        assert tree.expression_contexts(module) == expected
+        assert dict(tree._Wrapper(module, unsafe_skip_copy=True).resolve(ExpressionContextProvider)) == expected
+
+
+def _scope_summary(scopes: Any, nodes: list[cst.CSTNode]) -> list[Any]:
+    """Every non-layout node's scope, as what can be compared across two analyses of one module: the scope's kind,
+    its parent's, its name, its assignments (with the nodes they are at and the accesses they got) and accesses
+    (with the assignments they reach), nodes as their place in document order."""
+    place = {id(node): at for at, node in enumerate(nodes)}
+    keys: dict[int, int] = {}
+    described: list[Any] = []
+
+    def where(node: Any) -> Any:
+        return place.get(id(node), type(node).__name__) if isinstance(node, cst.CSTNode) else node
+
+    def key(scope: Any) -> Any:
+        if scope is None:
+            return None
+        if id(scope) not in keys:
+            keys[id(scope)] = len(keys)
+            described.append(
+                (
+                    type(scope).__name__,
+                    key(scope.parent) if scope.parent is not scope else "self",
+                    getattr(scope, "name", None),
+                    sorted(
+                        (
+                            a.name,
+                            type(a).__name__,
+                            where(getattr(a, "node", None)),
+                            sorted(where(r.node) for r in a.references),
+                        )
+                        for a in scope.assignments
+                    ),
+                    sorted(
+                        (
+                            where(a.node),
+                            a.is_annotation,
+                            a.is_type_hint,
+                            sorted((r.name, where(getattr(r, "node", None))) for r in a.referents),
+                        )
+                        for a in scope.accesses
+                    ),
+                )
+            )
+        return keys[id(scope)]
+
+    return [(at, key(scopes.get(node))) for at, node in enumerate(nodes) if type(node) not in tree.LAYOUT] + described
+
+
+def test_scopes_and_qualified_names_are_libcsts() -> None:
+    """The scopes a Tree gets from its walk are those libcst's ScopeProvider finds (for every node but whitespace
+    and punctuation, which hold no names), and its qualified names of every node are QualifiedNameProvider's."""
+    for source in [*_sources(), CONTEXT_SNIPPETS]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        wrapper = cst.MetadataWrapper(module, unsafe_skip_copy=True)
+        walked = tree.walk(module)
+        assert _scope_summary(walked.scopes, walked.nodes) == _scope_summary(
+            wrapper.resolve(ScopeProvider), walked.nodes
+        )
+        qualified = wrapper.resolve(QualifiedNameProvider)
+        for node in walked.nodes:
+            expected = qualified[node]
+            expected = expected() if callable(expected) else expected  # libcst stores some as LazyValue
+            assert walked.get_metadata(QualifiedNameProvider, node) == expected
+
+
+class _ByName(NodeVisitor):
+    """Hooks by name only, as most of the converter's visitors: visit() leaves whitespace and punctuation out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[tuple[str, int]] = []
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.calls.append(("Name", id(node)))
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        self.calls.append(("Attribute", id(node)))
+        return not isinstance(node.value, cst.Call)  # a subtree left out, as a hook may ask
+
+    def leave_Call(self, original_node: cst.Call) -> None:
+        self.calls.append(("leave Call", id(original_node)))
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.calls.append(("statement", id(node)))
+
+
+class _ByNameWithComments(_ByName):
+    """A hook for a layout type: visit() walks everything."""
+
+    def visit_Comment(self, node: cst.Comment) -> None:
+        self.calls.append(("Comment", id(node)))
+
+
+@pytest.mark.parametrize("visitor", [_ByName, _ByNameWithComments])
+def test_visit_leaves_out_only_what_a_visitor_by_name_has_no_hook_for(visitor: type[_ByName]) -> None:
+    assert tree._blind_to_layout(visitor) is (visitor is _ByName)
+    for source in [*_sources(), CONTEXT_SNIPPETS]:
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        expected, walked = visitor(), visitor()
+        module.visit(expected)
+        visit(module, walked)
+        assert walked.calls == expected.calls
+
+
+class _LayoutBlind(_Rewriter):
+    """_Rewriter, leaving whitespace and punctuation as they are (no leave_Comma)."""
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return type(node) not in tree.LAYOUT and super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode) -> Any:
+        if type(original_node) in tree.LAYOUT:
+            return updated_node
+        return super().on_leave(original_node, updated_node)
+
+    def leave_Comma(self, original: cst.Comma, updated: cst.Comma) -> cst.Comma | cst.RemovalSentinel:
+        return updated
+
+
+def test_transform_skips_what_the_transformer_leaves_as_it_is() -> None:
+    """With skip, the walk makes the transformer's calls for every other node, and the same tree, as libcst's."""
+    for source in _sources():
+        try:
+            module = cst.parse_module(source)
+        except cst.ParserSyntaxError:
+            continue
+        theirs, ours = _LayoutBlind(), _LayoutBlind()
+        try:
+            expected = module.visit(theirs)
+        except TypeError as exc:
+            with pytest.raises(TypeError, match=re.escape(str(exc))):
+                transform(module, ours, tree.LAYOUT)
+            continue
+        got = transform(module, ours, tree.LAYOUT)
+        assert ours.calls == theirs.calls
+        assert got.code == expected.code
+        assert got.deep_equals(expected)

@@ -10,6 +10,7 @@ rule cannot convert it leaves as written and reports with ctx.review.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any, ClassVar, NamedTuple, Protocol
 
 import libcst as cst
@@ -30,6 +31,9 @@ class Rule(Protocol):
     id: ClassVar[str]
     name: ClassVar[str]
     summary: ClassVar[str]
+    # When set, leave_Call gives back `updated` as it is for a call `x.<attr>(...)` whose attr is not one of
+    # these, so the engine does not run it for such calls.
+    call_names: ClassVar[frozenset[str] | None] = None
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         return updated
@@ -142,13 +146,18 @@ def _overrides(rule: Rule, name: str) -> bool:
     return getattr(type(rule), name, None) not in (None, getattr(Rule, name))
 
 
+# Rules write the same texts file after file ("glue_compat.Job", import lines, option names): each is parsed
+# once. One node can stand in many places: libcst nodes are frozen, their sequences tuples, and nothing keys a
+# rule-made node by id() (the converter keys original nodes only).
+@lru_cache(maxsize=4096)
 def expr(code: str) -> cst.BaseExpression:
-    """Parse a Python expression written by a rule."""
+    """Parse a Python expression written by a rule (cached: see above)."""
     return cst.parse_expression(code)
 
 
+@lru_cache(maxsize=4096)
 def stmt(code: str) -> cst.BaseStatement:
-    """Parse one statement written by a rule."""
+    """Parse one statement written by a rule (cached: see above)."""
     return cst.parse_statement(code)
 
 

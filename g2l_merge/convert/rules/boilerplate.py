@@ -19,7 +19,7 @@ from g2l_merge.convert.rules.connect import RULE_ID as CONNECT_RULE
 from g2l_merge.convert.rules.connect import reviewed
 from g2l_merge.convert.rules.readers import keeps_bookmarks, unbookmarked_call
 from g2l_merge.convert.rules.storage import py_string, session_of, unknown_receiver
-from g2l_merge.convert.tree import NodeVisitor, Tree, transform, visit
+from g2l_merge.convert.tree import LAYOUT, NodeVisitor, Tree, transform, visit
 
 SESSION_BUILDER = "SparkSession.builder.getOrCreate()"
 # The Glue-only Python packages: awsglue, and Data Quality, ML and data-integration transforms.
@@ -343,8 +343,8 @@ class _UnreviewedUses(NodeVisitor):
         self.reviewed = 0  # enclosing statements with a review comment
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, (cst.Import, cst.ImportFrom)):
-            return False
+        if type(node) in LAYOUT or isinstance(node, (cst.Import, cst.ImportFrom)):
+            return False  # whitespace and punctuation hold no name
         if _has_review(node):
             self.reviewed += 1
         if isinstance(node, cst.Attribute):

@@ -477,6 +477,9 @@ class FrameRule(Rule):
 
     def __init_subclass__(cls) -> None:
         cls.written_names = frozenset({"apply", *(method.removeprefix("collection_") for method in cls.methods)})
+        # leave_Call's first test, told to the engine (base.Rule.call_names); not for a rule with a leave_Call of
+        # its own
+        cls.call_names = cls.written_names if cls.leave_Call is FrameRule.leave_Call else None
 
     def leave_Call(self, ctx: ConvertContext, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import ClassVar, NamedTuple
 
 import libcst as cst
@@ -62,7 +63,9 @@ def _dump_body(source: str) -> tuple[str, ...] | None:
     return tuple(ast.dump(statement) for statement in body)
 
 
+@lru_cache(maxsize=64)
 def _parsed_function(source: str) -> cst.FunctionDef:
+    """A helper's DataFrame version, parsed once (a frozen node, shared: base.expr says why)."""
     function = cst.parse_module(source).body[0]
     assert isinstance(function, cst.FunctionDef)
     return function
