@@ -394,22 +394,6 @@ def files_containing(repo: Repo, treeish: str, texts: Iterable[str]) -> list[str
     return [p.removeprefix(prefix).decode("utf-8", errors="surrogateescape") for p in raw.split(b"\0") if p]
 
 
-def read_files(repo: Repo, treeish: str, paths: Iterable[str]) -> dict[str, bytes | None]:
-    """The content of files of a tree (None: not a file there), through one `git cat-file --batch`."""
-    wanted = list(dict.fromkeys(paths))
-    batched = [path for path in wanted if "\n" not in path]  # one name a line: a newline in a path goes alone
-    objects = _cat_batch(repo, [f"{treeish}:{path}" for path in batched]) if batched else {}
-    found: dict[str, bytes | None] = {}
-    for path in batched:
-        held = objects[f"{treeish}:{path}"]
-        found[path] = held[1] if held is not None and held[0] == b"blob" else None
-    for path in wanted:
-        if path not in found:
-            result = _run(repo, "cat-file", "blob", f"{treeish}:{path}", ok=(0, 128))
-            found[path] = result.out if result.code == 0 else None
-    return found
-
-
 def not_reached(repo: Repo, tip: str, by: str) -> set[str]:
     """The commits `tip` reaches that `by` does not (`git rev-list tip ^by`): one walk for any number of
     ancestry questions."""
@@ -597,15 +581,10 @@ def staged_changes(repo: Repo) -> list[StagedChange]:
 
 def read_objects(repo: Repo, names: Iterable[str]) -> dict[str, bytes | None]:
     """Many objects (shas, or `HEAD:path` / `:path`) through one `git cat-file --batch`; None when missing."""
-    return {name: held[1] if held is not None else None for name, held in _cat_batch(repo, names).items()}
-
-
-def _cat_batch(repo: Repo, names: Iterable[str]) -> dict[str, tuple[bytes, bytes] | None]:
-    """Objects by name through one `git cat-file --batch`: (type, content), None when missing."""
     wanted = list(dict.fromkeys(names))
     lines = b"".join(name.encode("utf-8", errors="surrogateescape") + b"\n" for name in wanted)
     raw = _run(repo, "cat-file", "--batch", input=lines).out
-    found: dict[str, tuple[bytes, bytes] | None] = {}
+    found: dict[str, bytes | None] = {}
     at = 0
     for name in wanted:
         end = raw.index(b"\n", at)
@@ -614,7 +593,7 @@ def _cat_batch(repo: Repo, names: Iterable[str]) -> dict[str, tuple[bytes, bytes
             found[name], at = None, end + 1
             continue
         size = int(header[2])
-        found[name], at = (header[1], raw[end + 1 : end + 1 + size]), end + 2 + size
+        found[name], at = raw[end + 1 : end + 1 + size], end + 2 + size
     return found
 
 
@@ -1201,12 +1180,16 @@ def write_merge_state(repo: Repo, merging: str, head: str, message: str) -> None
     write_git_file(repo, "MERGE_HEAD", f"{merging}\n")
 
 
-def write_git_file(repo: Repo, name: str, text: str) -> None:
-    """Write a file in the git directory atomically (a reader sees the old content or the new, never half)."""
+def write_git_file(repo: Repo, name: str, text: str | bytes) -> None:
+    """Write a file in the git directory atomically (a reader sees the old content or the new, never half; two
+    writers at once each replace it whole, as each writes its own temporary file)."""
     path = repo.git_dir / name
-    tmp = path.with_name(path.name + ".g2l-tmp")
-    tmp.write_text(text)
-    os.replace(tmp, path)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.g2l-tmp")
+    try:
+        tmp.write_bytes(text.encode("utf-8", errors="surrogateescape") if isinstance(text, str) else text)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 # -- the lock ---------------------------------------------------------------------------------

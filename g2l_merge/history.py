@@ -3,7 +3,7 @@ cache of which files of a tree hold marker texts (marker_files), which changes h
 
 from __future__ import annotations
 
-import os
+import contextlib
 import time
 from typing import NamedTuple
 
@@ -192,12 +192,10 @@ def marker_files(repo: git.Repo, tree: str) -> dict[str, str]:
 
 def _marker_files_since(repo: git.Repo, old_tree: str, old_found: dict[str, str], tree: str) -> dict[str, str] | None:
     """The marker files of `tree` from those of `old_tree`, reading only what changed; None: search it all."""
-    if git.read_objects(repo, [f"{old_tree}^{{tree}}"]).popitem()[1] is None:
-        return None  # pruned since, or never here
     try:
         changes = git.tree_changes(repo, old_tree, tree)
     except G2lError:
-        return None  # part of the old tree is gone
+        return None  # the old tree (or part of it) was pruned since, or was never here
     if len(changes) > _INCREMENTAL_LIMIT:
         return None
     regular = {path: entry.sha for path, entry in changes.items() if entry and entry.mode in ("100644", "100755")}
@@ -240,10 +238,5 @@ def _is_id(text: str) -> bool:
 
 def _write_marker_files(repo: git.Repo, tree: str, found: dict[str, str]) -> None:
     records = b"".join(f"{sha} {path}".encode("utf-8", errors="surrogateescape") + b"\0" for path, sha in found.items())
-    path = repo.git_dir / MARKER_FILES
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.g2l-tmp")  # two statuses at once each replace it whole
-    try:
-        tmp.write_bytes(f"{_MARKER_FILES_HEADER}{tree}\n".encode() + records + b"end\0")
-        os.replace(tmp, path)
-    except OSError:  # a read-only repository: the next status searches again
-        tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):  # a read-only repository: the next status searches again
+        git.write_git_file(repo, MARKER_FILES, f"{_MARKER_FILES_HEADER}{tree}\n".encode() + records + b"end\0")
