@@ -12,38 +12,20 @@ import typer.core
 
 from g2l_merge import __version__
 from g2l_merge.entry import (
-    ProgressBar,
-    check_parser,
     check_ref,
     check_source,
     echo,
     emit_report,
     error_boundary,
     jsonable,
-    main,
     progress_bar,
     repo_here,
     run_check,
     run_status,
     run_sync_command,
-    status_parser,
-    status_text,
-    sync_parser,
-    wants_progress,
 )
 from g2l_merge.errors import G2lError
 from g2l_merge.states import OnProtected
-
-__all__ = [  # the console script and the helpers tests reach through this module
-    "ProgressBar",
-    "app",
-    "check_parser",
-    "main",
-    "status_parser",
-    "status_text",
-    "sync_parser",
-    "wants_progress",
-]
 
 
 class _Commands(typer.core.TyperGroup):

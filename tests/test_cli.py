@@ -91,7 +91,7 @@ def test_git_version_below_2_38_is_refused_with_a_clear_message() -> None:
 def test_the_fast_check_parser_accepts_exactly_the_options_of_the_check_command() -> None:
     """main() parses `check` without typer (for start-up time): an option added to one side only would show in
     --help and fail in use, or work without being documented."""
-    from g2l_merge.cli import check_parser
+    from g2l_merge.entry import check_parser
 
     command = typer.main.get_command(app).commands["check"]
     typer_side = {
@@ -109,7 +109,7 @@ def test_the_fast_check_parser_accepts_exactly_the_options_of_the_check_command(
 def test_the_fast_sync_parser_accepts_exactly_the_options_of_the_sync_command() -> None:
     """main() parses `sync` without typer's dispatch (pydantic costs more than an up-to-date sync); anything it
     does not take as typer would goes to typer."""
-    from g2l_merge.cli import sync_parser
+    from g2l_merge.entry import sync_parser
 
     command = typer.main.get_command(app).commands["sync"]
     typer_side = {(tuple(sorted(p.opts)), getattr(p, "is_flag", False)) for p in command.params if p.name != "help"}

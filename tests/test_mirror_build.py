@@ -212,7 +212,7 @@ def test_a_progress_bar_is_drawn_for_many_files_and_nothing_for_a_few() -> None:
 
     from rich.console import Console
 
-    from g2l_merge.cli import ProgressBar
+    from g2l_merge.entry import ProgressBar
 
     screen = io.StringIO()
     bar = ProgressBar(Console(file=screen, force_terminal=True, width=80))
@@ -235,11 +235,11 @@ def test_a_progress_bar_is_drawn_for_many_files_and_nothing_for_a_few() -> None:
 def test_bars_only_for_a_person_at_a_terminal(
     monkeypatch: pytest.MonkeyPatch, as_json: bool, tty: bool, ci: str | None, wanted: bool
 ) -> None:
-    from g2l_merge import cli
+    from g2l_merge import entry
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: tty)
     if ci is None:
         monkeypatch.delenv("CI", raising=False)
     else:
         monkeypatch.setenv("CI", ci)
-    assert cli.wants_progress(as_json) is wanted
+    assert entry.wants_progress(as_json) is wanted

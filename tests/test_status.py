@@ -191,7 +191,8 @@ def test_the_fast_status_parser_accepts_exactly_the_options_of_the_status_comman
     """main() parses `status` without typer (for start-up time), as it does `check`."""
     import typer
 
-    from g2l_merge.cli import app, status_parser
+    from g2l_merge.cli import app
+    from g2l_merge.entry import status_parser
 
     command = typer.main.get_command(app).commands["status"]  # type: ignore[attr-defined]
     typer_side = {tuple(sorted(p.opts)) for p in command.params if p.name != "help"}
