@@ -1,4 +1,4 @@
-"""The one user-facing error type; cli.py turns it into an exit code."""
+"""The one user-facing error type; entry.py and cli.py turn it into a message and an exit code."""
 
 from __future__ import annotations
 
