@@ -101,23 +101,56 @@ print(_json.dumps(sorted(rows, key=lambda row: _json.dumps(row, sort_keys=True, 
 
 
 def runtime_python(pyspark: str) -> Path:
-    """The Python of a virtual environment that holds pyspark==VERSION, made on first use."""
+    """The Python of a virtual environment that holds pyspark==VERSION, made on first use.
+
+    The environment is made in a folder of its own and renamed into place only once pip finished and the
+    environment started a JVM (a `done` file inside says so): a run stopped while pip wrote pyspark's jars leaves a
+    folder without it, which the next run makes again, rather than an environment whose truncated jars stop every
+    later job (seen in CI: "zip END header not found" from a jar of a folder an earlier, stopped run had made).
+    """
     if shutil.which("java") is None:
         pytest.skip("the Spark tests need Java 17 (no `java` on PATH)")
     folder = RUNTIMES / f"pyspark-{pyspark}"
-    python = folder / "bin" / "python"
-    check = [str(python), "-c", f"import pyspark, sys; sys.exit(pyspark.__version__ != {pyspark!r})"]
-    if python.exists() and subprocess.run(check, capture_output=True).returncode == 0:
-        return python
-    shutil.rmtree(folder, ignore_errors=True)
+    marker = folder / "done"
+    if marker.is_file() and marker.read_text() == pyspark:
+        return folder / "bin" / "python"
+    RUNTIMES.mkdir(parents=True, exist_ok=True)
+    making = RUNTIMES / f".pyspark-{pyspark}.{os.getpid()}"
+    shutil.rmtree(making, ignore_errors=True)
+    python = making / "bin" / "python"
     # No pip of its own (ensurepip is not needed): the tests' pip installs into it (`pip --python`, pip 22.3+).
-    made = subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], capture_output=True, text=True)
-    assert made.returncode == 0, f"python -m venv {folder}: {made.stdout}{made.stderr}"
+    made = subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(making)], capture_output=True, text=True)
+    assert made.returncode == 0, f"python -m venv {making}: {made.stdout}{made.stderr}"
     install = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--disable-pip-version-check"]
     done = subprocess.run([*install, f"pyspark=={pyspark}"], capture_output=True, text=True, timeout=900)
-    assert done.returncode == 0, f"pip install pyspark=={pyspark} into {folder}: {done.stdout}{done.stderr}"
-    subprocess.run(check, check=True)
-    return python
+    assert done.returncode == 0, f"pip install pyspark=={pyspark} into {making}: {done.stdout}{done.stderr}"
+    # The environment answers with its version and starts a JVM that opens its jars.
+    starts = [str(python), "-c", STARTS.format(version=pyspark)]
+    started = subprocess.run(starts, capture_output=True, text=True, timeout=600, env=spark_env())
+    assert started.returncode == 0, f"pyspark=={pyspark} in {making} does not start: {started.stderr[-3000:]}"
+    (making / "done").write_text(pyspark)
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        making.rename(folder)
+    except OSError:  # another run put its own in place meanwhile: that one is as good
+        shutil.rmtree(making, ignore_errors=True)
+    return folder / "bin" / "python"
+
+
+STARTS = """
+import sys, pyspark
+from pyspark.sql import SparkSession
+assert pyspark.__version__ == {version!r}, pyspark.__version__
+spark = SparkSession.builder.getOrCreate()
+assert spark.range(3).count() == 3
+spark.stop()
+"""
+
+
+def spark_env(**more: str) -> dict[str, str]:
+    """The environment of a job: nothing of the tests' own Spark (4.x, maybe a Connect client) reaches it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SPARK_", "PYSPARK_", "_PYSPARK"))}
+    return env | {"PYSPARK_SUBMIT_ARGS": " ".join(SUBMIT)} | more
 
 
 def run_job(python: Path, code: str, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -125,9 +158,7 @@ def run_job(python: Path, code: str, folder: Path, *args: str) -> subprocess.Com
     (folder / "glue_compat.py").write_text(Path(glue_compat.__file__).read_text())
     script = folder / f"script_{len(list(folder.glob('script_*.py')))}.py"
     script.write_text(code)
-    # Nothing of the tests' own Spark (4.x, maybe a Connect client) reaches the job's: it starts its own JVM.
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SPARK_", "PYSPARK_", "_PYSPARK"))}
-    env |= {"PYTHONPATH": str(folder), "PYSPARK_PYTHON": str(python), "PYSPARK_SUBMIT_ARGS": " ".join(SUBMIT)}
+    env = spark_env(PYTHONPATH=str(folder), PYSPARK_PYTHON=str(python))
     command = [str(python), script.name, *args]
     result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
     if result.returncode != 0 and "java.lang.NoClassDefFoundError" in result.stderr:
