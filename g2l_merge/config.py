@@ -74,12 +74,22 @@ class PrConfig:
 
 
 @dataclass(frozen=True)
+class JobsConfig:
+    include: tuple[str, ...] = ()  # Glue job definitions (JSON) in the Glue repository; none: no job resources
+    resources: str = "resources"  # the folder of the resource files, from the Databricks repository's top
+    bundle: str = "glue_jobs"  # the bundle name of the databricks.yml a sync makes when there is none
+    scripts: Mapping[str, str] = field(default_factory=dict)  # S3 prefix of ScriptLocation -> Glue folder
+    node_types: Mapping[str, str] = field(default_factory=dict)  # Glue worker type -> node type, over the table
+
+
+@dataclass(frozen=True)
 class Config:
     source: SourceConfig
     target: TargetConfig = TargetConfig()
     convert: ConvertConfig = ConvertConfig()
     protect: ProtectConfig = ProtectConfig()
     pr: PrConfig = PrConfig()
+    jobs: JobsConfig = JobsConfig()
 
 
 _SECTIONS: dict[str, type] = {
@@ -88,6 +98,7 @@ _SECTIONS: dict[str, type] = {
     "convert": ConvertConfig,
     "protect": ProtectConfig,
     "pr": PrConfig,
+    "jobs": JobsConfig,
 }
 _CHOICES = {
     ("convert", "job_parameters"): ("argv", "widgets"),
@@ -271,10 +282,12 @@ def _check_values(config: Config, filename: str) -> None:
     if config.target.branch == config.target.mirror_branch:
         raise G2lError(f"{filename}: [target] mirror_branch must differ from [target] branch")
     _check_pr(config.pr, filename)
+    _check_jobs(config.jobs, filename)
     for key, globs in (
         ("[source] include", config.source.include),
         ("[source] exclude", config.source.exclude),
         ("[protect] native", config.protect.native),
+        ("[jobs] include", config.jobs.include),
     ):
         for glob in globs:
             problem = pattern_problem(glob)
@@ -300,6 +313,31 @@ def _check_pr(pr: PrConfig, filename: str) -> None:
 
 
 _BAD_REF = re.compile(r"(^|/)\.|\.\.|[\x00-\x20\x7f~^:?*\[\\]|@\{|//|/$|^/|\.lock(/|$)|\.$")
+
+
+_BUNDLE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+
+
+def _check_jobs(jobs: JobsConfig, filename: str) -> None:
+    if not (safe_relative_path(jobs.resources, allow_empty=True) and safe_repository_path(jobs.resources)):
+        raise G2lError(
+            f"{filename}: [jobs] resources = {jobs.resources!r} must be a plain folder path inside the repository"
+        )
+    if not _BUNDLE_NAME.fullmatch(jobs.bundle):
+        raise G2lError(
+            f"{filename}: [jobs] bundle = {jobs.bundle!r} must be a bundle name: letters, digits, '_', '-' and '.'"
+        )
+    for prefix, folder in jobs.scripts.items():
+        if not prefix.startswith("s3://"):
+            raise G2lError(f"{filename}: [jobs] scripts key {prefix!r} must be an S3 prefix (s3://bucket/folder/)")
+        if not (safe_relative_path(folder, allow_empty=True) and safe_repository_path(folder)):
+            raise G2lError(
+                f"{filename}: [jobs] scripts.{toml_string(prefix)} = {folder!r} must be a folder path inside the "
+                "Glue repository"
+            )
+    for worker, node in jobs.node_types.items():
+        if not node.strip():
+            raise G2lError(f"{filename}: [jobs] node_types.{toml_string(worker)} must name a Databricks node type")
 
 
 def ref_name_problem(name: str, *, branch: bool = False) -> str | None:
@@ -490,6 +528,8 @@ def config_hash(config: Config) -> str:
         "root": config.target.root,
         "convert": asdict(config.convert),
     }
+    if config.jobs != JobsConfig():  # the hash of a configuration without [jobs] stays what it was
+        relevant["jobs"] = asdict(config.jobs)
     canonical = json.dumps(relevant, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
 

@@ -21,6 +21,7 @@ from g2l_merge.config import (
 )
 from g2l_merge.convert.findings import PARSE_RULE, Finding
 from g2l_merge.errors import G2lError, refused
+from g2l_merge.jobs import BUNDLE_FILE
 
 CONVERTER_VERSION = __version__  # the converter's version is the package's (convert.engine says the same)
 Progress = pool.Progress
@@ -192,14 +193,39 @@ def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config:
 
 
 def build_tree(
-    repo: git.Repo, glue_commit: str, config: Config, previous: MirrorCommit | None, progress: Progress | None = None
+    repo: git.Repo,
+    glue_commit: str,
+    config: Config,
+    previous: MirrorCommit | None,
+    progress: Progress | None = None,
+    *,
+    make_bundle: bool = False,
 ) -> MirrorBuild:
     """Convert the selected files of a Glue commit into a tree. When the previous mirror commit was converted by
     this converter with these settings, only the files Glue changed since are converted, and the tree is the
-    previous one with just those entries replaced; otherwise every file is converted."""
+    previous one with just those entries replaced; otherwise every file is converted.
+
+    With [jobs] include, the tree also holds the job resources of the Glue commit's job definitions, and a
+    databricks.yml: the previous mirror tree's, else a new one when `make_bundle` (the Databricks repository has
+    none)."""
     if _reusable(repo, config, previous):
         assert previous is not None
-        return _build_changed(repo, glue_commit, config, previous, progress)
+        build = _build_changed(repo, glue_commit, config, previous, progress)
+    else:
+        build = _build_all(repo, glue_commit, config, previous, progress)
+    if not config.jobs.include:
+        return build
+    from g2l_merge.jobs import estate  # only a repository with job definitions loads the YAML writer
+
+    kept = git.tree_entry(repo, previous.tree, BUNDLE_FILE) if previous else None
+    jobs = estate.add_jobs(repo, glue_commit, config, build.tree, kept, make_bundle=make_bundle)
+    return build._replace(tree=jobs.tree, findings=build.findings + jobs.findings)
+
+
+def _build_all(
+    repo: git.Repo, glue_commit: str, config: Config, previous: MirrorCommit | None, progress: Progress | None
+) -> MirrorBuild:
+    """Every selected file of the Glue commit converted."""
     every_file = git.ls_tree(repo, glue_commit)
     glue_files = {path: entry for path, entry in every_file.items() if _carried(path, entry, config)}
     converted = _convert_files(repo, glue_files, config, progress)

@@ -10,6 +10,7 @@ from g2l_merge.config import Config
 from g2l_merge.convert.findings import Finding
 from g2l_merge.driver import refresh_merge_driver
 from g2l_merge.errors import G2lError, refused
+from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, JOB_RULES, is_resource, review_lines
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.preconditions import checked_out_branch, require_identity
@@ -57,7 +58,7 @@ def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
             raise problem
         if not options.dry_run and (refreshed := refresh_merge_driver(repo)):
             notes += (refreshed,)
-        step = _advance_mirror(repo, config, options)
+        step = _advance_mirror(repo, config, options, target.tip)
         report = merge_step(repo, config, target, step, options)
         return replace(report, notes=notes + report.notes)
 
@@ -121,7 +122,7 @@ def _worktree_target(repo: git.Repo) -> tuple[Config, Target]:
     return read_config(repo, tip), Target(branch, tip, branch, tip, in_worktree=True)
 
 
-def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> MirrorStep:
+def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions, target_tip: str) -> MirrorStep:
     """Convert the Glue commit onto a new mirror commit object (no ref moves here)."""
     ref = f"refs/heads/{config.target.mirror_branch}"
     tip = git.ref_value(repo, ref)
@@ -137,7 +138,10 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions) -> Mir
         # the mirror already holds this Glue commit, converted by this converter with these settings: no tree work
         warnings = mirror.include_warnings(git.ls_names(repo, glue_sha), config.source, glue_sha)
         return MirrorStep(ref, tip, previous.sha, glue, (), warnings=warnings)
-    build = mirror.build_tree(repo, glue_sha, config, previous, options.progress)
+    make_bundle = bool(config.jobs.include) and not git.tracks(
+        repo, git.read_commit(repo, target_tip).tree, BUNDLE_FILE
+    )  # the first job resources come with a databricks.yml, unless the Databricks team has one
+    build = mirror.build_tree(repo, glue_sha, config, previous, options.progress, make_bundle=make_bundle)
     if previous and previous.tree == build.tree and previous.glue_commit == glue_sha:
         return MirrorStep(
             ref, tip, previous.sha, glue, build.findings, frozenset(build.converted), warnings=build.warnings
@@ -415,13 +419,18 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
     new_tree = git.read_commit(repo, step.new).tree
     by_glue_path: dict[str, list[Finding]] = {}
     for finding in step.findings:
-        by_glue_path.setdefault(finding.path, []).append(finding)
+        if not finding.rule.startswith(JOB_RULES) or finding.rule == DEFINITIONS_RULE:
+            by_glue_path.setdefault(finding.path, []).append(finding)
     brought = []  # (mirror path, Glue path) of every Python file Glue changed
+    resources = []  # job resource files Glue changed: their review items are the `# g2l: review` lines they hold
     for change in plan.changes:
         mirror_path = change.new_path
-        if mirror_path is None or mirror_path in plan.native or not mirror_path.endswith(".py"):
+        if mirror_path is None or mirror_path in plan.native:
             continue
-        glue_path = mirror.glue_path(config, mirror_path)
+        if is_resource(config, mirror_path):
+            resources.append((plan.dbx_paths.get(mirror_path) or mirror_path, mirror_path))
+            continue
+        glue_path = mirror.glue_path(config, mirror_path) if mirror_path.endswith(".py") else None
         if glue_path is not None:
             brought.append((mirror_path, glue_path))
     earlier = [glue_path for _, glue_path in brought if glue_path not in step.converted]
@@ -444,7 +453,16 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
         items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
     for glue_path, findings in by_glue_path.items():  # files the mirror leaves out (a symlink out of the repo...)
         if mirror.target_path(config, glue_path) not in mirrored:
-            items.extend(f._replace(path=mirror.target_path(config, glue_path)) for f in findings)
+            items.extend(
+                f if f.rule == DEFINITIONS_RULE else f._replace(path=mirror.target_path(config, glue_path))
+                for f in findings
+            )  # an unreadable job definitions file is named by its Glue path: no mirror file comes from it
+    if resources:
+        merged_resources = git.tree_entries(repo, plan.tree, [where for where, _ in resources])
+        mirrored_resources = git.tree_entries(repo, new_tree, [m for _, m in resources])
+        for where, mirror_path in resources:
+            entry = merged_resources.get(where) or mirrored_resources.get(mirror_path)
+            items.extend(review_lines(where, "\n".join(_blob(repo, entry))))
     return tuple(sorted(items, key=lambda f: (f.path, f.line, f.rule, f.message)))
 
 

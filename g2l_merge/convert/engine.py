@@ -17,7 +17,15 @@ from g2l_merge import __version__
 from g2l_merge.config import ConvertConfig
 from g2l_merge.convert.comments import as_lines, missing, own_comments, result_nodes, with_leading
 from g2l_merge.convert.context import ConvertContext
-from g2l_merge.convert.findings import PARSE_RULE, Finding, SourceText, decode_source, encode_source, quote_path
+from g2l_merge.convert.findings import (
+    HEADER_PREFIX,
+    PARSE_RULE,
+    Finding,
+    SourceText,
+    decode_source,
+    encode_source,
+    quote_path,
+)
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.locate import Placement, relocate
 from g2l_merge.convert.names import Tracked, track
@@ -27,13 +35,13 @@ if TYPE_CHECKING:  # the rules load on the first conversion: an up-to-date sync 
     from g2l_merge.convert.rules.base import Hook, Registry
 
 CONVERTER_VERSION = __version__
-HEADER_PREFIX = "# g2l: converted from "
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
 INTERNAL_RULE = "G2L099"  # g2l-merge itself failed on the file (a bug, not the file's fault): carried over unchanged
 MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
 __all__ = [
     "CONVERTER_VERSION",
+    "HEADER_PREFIX",
     "PARSE_RULE",
     "Conversion",
     "Finding",

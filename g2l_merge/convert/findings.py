@@ -7,6 +7,7 @@ import re
 from typing import NamedTuple
 
 PARSE_RULE = "G2L000"  # the file as a whole: not valid Python, too big, or bytes the parser would not keep
+HEADER_PREFIX = "# g2l: converted from "  # the first line g2l-merge writes in what it makes (after #! or coding)
 
 
 class Finding(NamedTuple):

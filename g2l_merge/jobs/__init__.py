@@ -1,1 +1,36 @@
-"""Glue job definitions (`aws glue get-job` JSON, triggers, workflows) as Databricks Asset Bundle jobs."""
+"""Glue job definitions (`aws glue get-job` JSON, triggers, workflows) as Databricks Asset Bundle jobs.
+
+This module holds what the sync side needs without loading the mapping and the YAML writer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from g2l_merge.config import Config, selected
+from g2l_merge.convert.findings import Finding
+
+BUNDLE_FILE = "databricks.yml"  # the bundle's configuration, at the Databricks repository's top
+JOB_RULES = "G2L5"  # the rules of job definitions: G2L500-G2L599
+DEFINITIONS_RULE = "G2L500"  # a definitions file that cannot be read, or a job left out of it
+_REVIEW = re.compile(r"# g2l: review (G2L\d+): (.*)")
+
+
+def is_resource(config: Config, path: str) -> bool:
+    """Whether a mirror path is a resource file of this module: `<resources>/<key>.job.yml`, and no converted
+    Glue file (the mapping never writes over one)."""
+    folder = config.jobs.resources.strip("/")
+    name = path.removeprefix(f"{folder}/") if folder else path
+    if (folder and name == path) or "/" in name or not name.endswith(".job.yml"):
+        return False
+    root = config.target.root.strip("/")
+    glue = path.removeprefix(f"{root}/") if root and root != "." else path
+    return (root not in ("", ".") and glue == path) or not selected(glue, config.source)
+
+
+def review_lines(path: str, text: str) -> Iterator[Finding]:
+    """The review items a resource file holds (its `# g2l: review` lines), where they are now."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = _REVIEW.fullmatch(line.strip())
+        if found:
+            yield Finding(path, number, found.group(1), found.group(2))
