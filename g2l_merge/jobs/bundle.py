@@ -45,6 +45,7 @@ NODE_TYPES: Mapping[str, str] = {
     "R.2X": "r5.2xlarge",
     "R.4X": "r5.4xlarge",
     "R.8X": "r5.8xlarge",
+    "Z.2X": "r5.2xlarge",  # a Ray worker: 8 vCPUs, 64 GB
 }
 
 SCRIPT_RULE = "G2L501"
