@@ -328,7 +328,12 @@ def install_hooks() -> None:
 @app.command()
 def convert(
     paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Glue scripts or library modules (folders: their .py files).")
+        list[str],
+        typer.Argument(
+            metavar="PATH",
+            help="Glue scripts or library modules (folders: their .py files), or Glue job definitions "
+            "(aws glue get-job / get-jobs JSON), which become bundle job resources.",
+        ),
     ],
     out: Annotated[
         Path | None, typer.Option(metavar="DIR", help="Write each converted file under DIR, by the path it is given.")
@@ -349,7 +354,8 @@ def convert(
 
     if diff and as_json:
         raise G2lError("--diff and --json both print to stdout: choose one")
-    run = command.convert_paths(paths, command.find_config(Path.cwd(), config), Path.cwd())
+    convert_config, jobs_config = command.find_config(Path.cwd(), config)
+    run = command.convert_paths(paths, convert_config, Path.cwd(), jobs_config)
     targets = command.output_paths(run.files, out) if out is not None and not run.problems else {}
     for problem in run.problems:
         typer.echo(f"git g2l-sync: {problem}", err=True)

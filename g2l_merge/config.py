@@ -148,15 +148,23 @@ def load(text: str, filename: str = CONFIG_FILE) -> Config:
 
 def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
     """The [convert] settings of a g2l.toml, or of a file that holds only that section (`convert --config`)."""
+    return load_convert_jobs(text, filename)[0]
+
+
+def load_convert_jobs(text: str, filename: str = CONFIG_FILE) -> tuple[ConvertConfig, JobsConfig]:
+    """The [convert] and [jobs] settings of a g2l.toml, or of a file that holds only those sections."""
     raw = _parse(text, filename)
     if "source" in raw:
-        return load(text, filename).convert
+        config = load(text, filename)
+        return config.convert, config.jobs
     convert: ConvertConfig = _section(raw.get("convert", {}), "convert", filename)
     choices = _CHOICES[("convert", "job_parameters")]
     if convert.job_parameters not in choices:
         raise G2lError(f"{filename}: [convert] job_parameters must be one of {', '.join(choices)}")
     _check_convert(convert, filename)
-    return convert
+    jobs: JobsConfig = _section(raw.get("jobs", {}), "jobs", filename)
+    _check_jobs(jobs, filename)
+    return convert, jobs
 
 
 def _check_convert(convert: ConvertConfig, filename: str) -> None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from g2l_merge.config import CONFIG_FILE, ConvertConfig, load_convert
+from g2l_merge.config import CONFIG_FILE, ConvertConfig, JobsConfig, load_convert_jobs
 from g2l_merge.convert.engine import PARSE_RULE, Finding, convert_source, decode_source, encode_source
 from g2l_merge.errors import G2lError
 
@@ -47,37 +47,105 @@ def repository_root(start: Path) -> Path | None:
     return None
 
 
-def find_config(cwd: Path, explicit: Path | None) -> ConvertConfig:
-    """--config FILE, else the g2l.toml at the root of the repository around `cwd`, else the defaults."""
+def find_config(cwd: Path, explicit: Path | None) -> tuple[ConvertConfig, JobsConfig]:
+    """The [convert] and [jobs] settings of --config FILE, else of the g2l.toml at the root of the repository
+    around `cwd`, else the defaults."""
     if explicit is not None:
         if not explicit.is_file():
             raise G2lError(f"{explicit}: no such file (--config)")
-        return load_convert(explicit.read_text(encoding="utf-8"), str(explicit))
+        return load_convert_jobs(explicit.read_text(encoding="utf-8"), str(explicit))
     root = repository_root(cwd)
     if root is None or not (root / CONFIG_FILE).is_file():
-        return ConvertConfig()
-    return load_convert((root / CONFIG_FILE).read_text(encoding="utf-8"), str(root / CONFIG_FILE))
+        return ConvertConfig(), JobsConfig()
+    return load_convert_jobs((root / CONFIG_FILE).read_text(encoding="utf-8"), str(root / CONFIG_FILE))
 
 
 # -- conversion --------------------------------------------------------------------------------
 
 
-def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path) -> ConvertRun:
-    """Convert every named file (folders: their .py files); collect problems instead of stopping."""
+def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path, jobs: JobsConfig | None = None) -> ConvertRun:
+    """Convert every named file (folders: their .py files; `.json` files: Glue job definitions, into bundle job
+    resources); collect problems instead of stopping."""
     files: list[ConvertedFile] = []
     problems: list[str] = []
+    definitions: dict[str, bytes] = {}
     for name in _expand(paths, cwd, problems):
         try:
             data = (cwd / name).read_bytes()
         except OSError as exc:
             problems.append(f"{name}: cannot read it ({exc.strerror})")
             continue
+        if name.endswith(".json"):
+            definitions[name] = data
+            continue
         converted = convert_file(name, data, config, _header_path(cwd / name, name))
         if isinstance(converted, str):
             problems.append(converted)
         else:
             files.append(converted)
+    if definitions:
+        files += _job_resources(definitions, config, jobs or JobsConfig(), cwd, problems)
     return ConvertRun(tuple(files), tuple(problems))
+
+
+def _job_resources(
+    definitions: dict[str, bytes], config: ConvertConfig, jobs: JobsConfig, cwd: Path, problems: list[str]
+) -> list[ConvertedFile]:
+    """The bundle job resource of every job the definitions files hold, as a sync writes it, with each script
+    found among the .py files under the current folder (their converted copies are taken to keep those paths)."""
+    from g2l_merge.config import Config, SourceConfig
+    from g2l_merge.jobs import review_lines
+    from g2l_merge.jobs.definition import GlueJob, read_jobs
+    from g2l_merge.jobs.estate import job_files
+
+    read: list[tuple[str, GlueJob]] = []
+    for name, data in definitions.items():
+        try:
+            read += [(name, job) for job in read_jobs(data, name)]
+        except G2lError as error:
+            problems.append(error.message)
+    scripts = _python_files(cwd)
+    settings = Config(SourceConfig("."), convert=config, jobs=jobs)
+    made, left_out = job_files(read, scripts, _DiskTexts(cwd, scripts), settings)
+    problems += [f"{finding.path}: {finding.message}" for finding in left_out]
+    return [
+        ConvertedFile(path, "", text.decode("utf-8"), False, tuple(review_lines(path, text.decode("utf-8"))))
+        for path, text in made.items()
+    ]
+
+
+def _python_files(cwd: Path) -> list[str]:
+    """The .py files under the current folder (relative to it): git's list in a repository, else every one
+    outside hidden folders."""
+    if repository_root(cwd) is not None:
+        from g2l_merge import git
+
+        return [name for name in git.tracked_files_in(cwd) if name.endswith(".py")]
+    found = (path.relative_to(cwd) for path in cwd.rglob("*.py") if path.is_file())
+    return sorted(_posix(path) for path in found if not any(part.startswith(".") for part in path.parts))
+
+
+class _DiskTexts(Mapping[str, "str | None"]):
+    """The text of each .py file, read when the layout asks for it."""
+
+    def __init__(self, cwd: Path, files: list[str]) -> None:
+        self._cwd = cwd
+        self._files = files
+        self._known = set(files)
+
+    def __getitem__(self, path: str) -> str | None:
+        if path not in self._known:
+            raise KeyError(path)
+        try:
+            return (self._cwd / path).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
 
 
 def _expand(paths: Iterable[str], cwd: Path, problems: list[str]) -> list[str]:
