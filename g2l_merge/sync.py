@@ -10,7 +10,7 @@ from g2l_merge.config import Config
 from g2l_merge.convert.findings import Finding
 from g2l_merge.driver import refresh_merge_driver
 from g2l_merge.errors import G2lError, refused
-from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, JOB_RULES, is_resource, review_lines
+from g2l_merge.jobs import BUNDLE_FILE, JOB_RULES, is_resource, review_lines
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.preconditions import checked_out_branch, require_identity
@@ -419,7 +419,7 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
     new_tree = git.read_commit(repo, step.new).tree
     by_glue_path: dict[str, list[Finding]] = {}
     for finding in step.findings:
-        if not finding.rule.startswith(JOB_RULES) or finding.rule == DEFINITIONS_RULE:
+        if not (finding.rule.startswith(JOB_RULES) and is_resource(config, finding.path)):  # those: below
             by_glue_path.setdefault(finding.path, []).append(finding)
     brought = []  # (mirror path, Glue path) of every Python file Glue changed
     resources = []  # job resource files Glue changed: their review items are the `# g2l: review` lines they hold
@@ -454,9 +454,9 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
     for glue_path, findings in by_glue_path.items():  # files the mirror leaves out (a symlink out of the repo...)
         if mirror.target_path(config, glue_path) not in mirrored:
             items.extend(
-                f if f.rule == DEFINITIONS_RULE else f._replace(path=mirror.target_path(config, glue_path))
+                f if f.rule.startswith(JOB_RULES) else f._replace(path=mirror.target_path(config, glue_path))
                 for f in findings
-            )  # an unreadable job definitions file is named by its Glue path: no mirror file comes from it
+            )  # a job definitions file (unreadable, or a trigger of no job) is named by its Glue path
     if resources:
         merged_resources = git.tree_entries(repo, plan.tree, [where for where, _ in resources])
         mirrored_resources = git.tree_entries(repo, new_tree, [m for _, m in resources])

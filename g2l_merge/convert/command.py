@@ -95,13 +95,13 @@ def _job_resources(
     found among the .py files under the current folder (their converted copies are taken to keep those paths)."""
     from g2l_merge.config import Config, SourceConfig
     from g2l_merge.jobs import review_lines
-    from g2l_merge.jobs.definition import GlueJob, read_jobs
-    from g2l_merge.jobs.estate import job_files
+    from g2l_merge.jobs.estate import Read, job_files
+    from g2l_merge.jobs.triggers import read_definitions_file
 
-    read: list[tuple[str, GlueJob]] = []
+    read: Read = []
     for name, data in definitions.items():
         try:
-            read += [(name, job) for job in read_jobs(data, name)]
+            read.append((name, read_definitions_file(data, name)))
         except G2lError as error:
             problems.append(error.message)
     scripts = _python_files(cwd)

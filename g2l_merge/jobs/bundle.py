@@ -126,6 +126,7 @@ class BundleJob(NamedTuple):
     key: str
     path: str  # the resource file, relative to the Databricks repository's top
     glue_name: str
+    kind: str  # what it is made from: "job" (a Glue job) or "workflow" (a Glue workflow)
     resource: dict[str, Any]
     reviews: tuple[Review, ...]
 
@@ -164,26 +165,64 @@ def find_script(location: str, glue_files: Iterable[str], scripts: Mapping[str, 
     return None, f"{len(same)} files of the Glue repository are named {name} ({', '.join(same[:3])})"
 
 
-def bundle_job(
-    job: GlueJob, script: str | None, why: str, python_path: Iterable[str], settings: JobSettings, key: str = ""
-) -> BundleJob:
-    """The bundle job of one Glue job; `script` is the Glue repository path of its script (None: not found, `why`
-    says so), `python_path` the runnable layout's folders (relative to the Databricks repository's top)."""
-    key = key or resource_key(job.name)
-    path = resource_path(settings.resources, key)
+class Task(NamedTuple):
+    """One Glue job as a task of a bundle job: the task, its job cluster, and the review items."""
+
+    task: dict[str, Any]
+    cluster: dict[str, Any]  # an entry of the job's job_clusters
+    reviews: tuple[Review, ...]
+
+
+def job_task(
+    job: GlueJob,
+    script: str | None,
+    why: str,
+    python_path: Iterable[str],
+    settings: JobSettings,
+    task_key: str,
+    resource_file: str,
+    *,
+    run_arguments: Mapping[str, str] | None = None,
+    timeout_minutes: int | None = None,
+) -> Task:
+    """The task that runs a Glue job: `script` is the Glue repository path of its script (None: not found, `why`
+    says so), `python_path` the runnable layout's folders (relative to the Databricks repository's top),
+    `run_arguments` what a trigger passes over the job's defaults (Glue: run arguments override the default
+    ones, the non-overridable ones override both), `timeout_minutes` a trigger's timeout over the job's."""
     reviews: list[Review] = []
-    arguments = {**job.default_arguments, **job.non_overridable_arguments}
-    task: dict[str, Any] = {"task_key": key}
-    task |= _entry_point(job, script, why, arguments, path, settings, reviews)
+    arguments = {**job.default_arguments, **(run_arguments or {}), **job.non_overridable_arguments}
+    task: dict[str, Any] = {"task_key": task_key}
+    task |= _entry_point(job, script, why, arguments, resource_file, settings, reviews)
     cluster, libraries = _compute(job, arguments, python_path, settings, reviews)
-    if cluster is not None:
-        task["job_cluster_key"] = f"{key}_cluster"
+    task["job_cluster_key"] = f"{task_key}_cluster"
     if libraries:
         task["libraries"] = libraries
     if job.max_retries:
         task["max_retries"] = job.max_retries
-    if job.timeout_minutes:
-        task["timeout_seconds"] = job.timeout_minutes * 60
+    if timeout_minutes or job.timeout_minutes:
+        task["timeout_seconds"] = (timeout_minutes or job.timeout_minutes or 0) * 60
+    _connections(job, reviews)
+    _bookmarks(job, arguments, settings, reviews)
+    _dropped(arguments, reviews)
+    return Task(task, {"job_cluster_key": f"{task_key}_cluster", "new_cluster": cluster}, tuple(reviews))
+
+
+def bundle_job(
+    job: GlueJob,
+    script: str | None,
+    why: str,
+    python_path: Iterable[str],
+    settings: JobSettings,
+    key: str = "",
+    *,
+    schedule: Mapping[str, str] | None = None,
+    reviews: Iterable[Review] = (),
+) -> BundleJob:
+    """The bundle job of one Glue job (see job_task), with the schedule of its scheduled trigger, if any, and
+    review items about its triggers."""
+    key = key or resource_key(job.name)
+    path = resource_path(settings.resources, key)
+    task = job_task(job, script, why, python_path, settings, key, path)
     resource: dict[str, Any] = {"name": job.name}
     if job.description:
         resource["description"] = job.description
@@ -191,13 +230,11 @@ def bundle_job(
         resource["max_concurrent_runs"] = job.max_concurrent_runs
     if job.command == "gluestreaming":
         resource["continuous"] = {"pause_status": "UNPAUSED"}
-    resource["tasks"] = [task]
-    if cluster is not None:
-        resource["job_clusters"] = [{"job_cluster_key": f"{key}_cluster", "new_cluster": cluster}]
-    _connections(job, reviews)
-    _bookmarks(job, arguments, settings, reviews)
-    _dropped(arguments, reviews)
-    return BundleJob(key, path, job.name, resource, tuple(sorted(reviews)))
+    elif schedule is not None:
+        resource["schedule"] = dict(schedule)
+    resource["tasks"] = [task.task]
+    resource["job_clusters"] = [task.cluster]
+    return BundleJob(key, path, job.name, "job", resource, tuple(sorted([*task.reviews, *reviews])))
 
 
 def _entry_point(
@@ -244,8 +281,8 @@ def _target_path(root: str, glue_path: str) -> str:
 
 def _compute(
     job: GlueJob, arguments: Mapping[str, str], python_path: Iterable[str], settings: JobSettings, reviews: list[Review]
-) -> tuple[dict[str, Any] | None, list[dict[str, Any]]]:
-    """The job cluster (None when the job has no compute of its own to map) and the task's libraries."""
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The job cluster (`new_cluster`) and the task's libraries."""
     worker = job.worker_type or ("Standard" if job.command in ("glueetl", "gluestreaming") else None)
     node_types = {**NODE_TYPES, **settings.node_types}
     cluster: dict[str, Any] = {"spark_version": _spark_version(settings.runtime)}

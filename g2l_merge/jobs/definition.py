@@ -38,23 +38,36 @@ class GlueJob(NamedTuple):
 
 def read_jobs(data: bytes, path: str) -> tuple[GlueJob, ...]:
     """Every job a definitions file holds, in file order; G2lError for anything else."""
+    document = load_json(data, path)
+    jobs = jobs_of(document, path)
+    if jobs is None:
+        raise G2lError(
+            f'{path}: expected the JSON of `aws glue get-job` ({{"Job": ...}}) or `get-jobs` ({{"Jobs": [...]}})'
+        )
+    return jobs
+
+
+def load_json(data: bytes, path: str) -> Any:
+    """A definitions file's JSON; G2lError naming the file (and the line) when it is not JSON text."""
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise G2lError(f"{path}: not UTF-8 text; expected the JSON of `aws glue get-job` or `get-jobs`") from None
     except json.JSONDecodeError as error:
         raise G2lError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+
+
+def jobs_of(document: Any, path: str) -> tuple[GlueJob, ...] | None:
+    """The jobs of a get-job or get-jobs document (or of one job object alone); None for another document."""
     if isinstance(document, dict) and "Jobs" in document:
-        found = _typed(document["Jobs"], list, path, "Jobs")
+        found = typed(document["Jobs"], list, path, "Jobs")
         jobs = tuple(_job(item, path, f"Jobs[{index}]") for index, item in enumerate(found))
     elif isinstance(document, dict) and "Job" in document:
         jobs = (_job(document["Job"], path, "Job"),)
     elif isinstance(document, dict) and "Command" in document:
         jobs = (_job(document, path, ""),)
     else:
-        raise G2lError(
-            f'{path}: expected the JSON of `aws glue get-job` ({{"Job": ...}}) or `get-jobs` ({{"Jobs": [...]}})'
-        )
+        return None
     seen: dict[str, str] = {}
     for job in jobs:
         if job.name in seen:
@@ -64,34 +77,34 @@ def read_jobs(data: bytes, path: str) -> tuple[GlueJob, ...]:
 
 
 def _job(value: Any, path: str, key: str) -> GlueJob:
-    job = _typed(value, dict, path, key)
+    job = typed(value, dict, path, key)
     inner = f"{key}." if key else ""
-    command = _typed(_required(job, "Command", path, inner), dict, path, f"{inner}Command")
-    connections = _typed(job.get("Connections", {}), dict, path, f"{inner}Connections")
-    execution = _typed(job.get("ExecutionProperty", {}), dict, path, f"{inner}ExecutionProperty")
+    command = typed(required(job, "Command", path, inner), dict, path, f"{inner}Command")
+    connections = typed(job.get("Connections", {}), dict, path, f"{inner}Connections")
+    execution = typed(job.get("ExecutionProperty", {}), dict, path, f"{inner}ExecutionProperty")
     return GlueJob(
-        name=_typed(_required(job, "Name", path, inner), str, path, f"{inner}Name"),
-        command=_typed(command.get("Name", "glueetl"), str, path, f"{inner}Command.Name"),
-        script_location=_typed(
-            _required(command, "ScriptLocation", path, f"{inner}Command."), str, path, f"{inner}Command.ScriptLocation"
+        name=typed(required(job, "Name", path, inner), str, path, f"{inner}Name"),
+        command=typed(command.get("Name", "glueetl"), str, path, f"{inner}Command.Name"),
+        script_location=typed(
+            required(command, "ScriptLocation", path, f"{inner}Command."), str, path, f"{inner}Command.ScriptLocation"
         ),
-        python_version=_optional(command, "PythonVersion", str, path, f"{inner}Command."),
-        default_arguments=_arguments(job, "DefaultArguments", path, inner),
-        non_overridable_arguments=_arguments(job, "NonOverridableArguments", path, inner),
+        python_version=optional(command, "PythonVersion", str, path, f"{inner}Command."),
+        default_arguments=arguments(job, "DefaultArguments", path, inner),
+        non_overridable_arguments=arguments(job, "NonOverridableArguments", path, inner),
         connections=tuple(
-            _typed(name, str, path, f"{inner}Connections.Connections[{index}]")
+            typed(name, str, path, f"{inner}Connections.Connections[{index}]")
             for index, name in enumerate(
-                _typed(connections.get("Connections", []), list, path, f"{inner}Connections.Connections")
+                typed(connections.get("Connections", []), list, path, f"{inner}Connections.Connections")
             )
         ),
-        max_retries=_optional(job, "MaxRetries", int, path, inner),
-        timeout_minutes=_optional(job, "Timeout", int, path, inner),
-        worker_type=_optional(job, "WorkerType", str, path, inner),
-        number_of_workers=_optional(job, "NumberOfWorkers", int, path, inner),
+        max_retries=optional(job, "MaxRetries", int, path, inner),
+        timeout_minutes=optional(job, "Timeout", int, path, inner),
+        worker_type=optional(job, "WorkerType", str, path, inner),
+        number_of_workers=optional(job, "NumberOfWorkers", int, path, inner),
         max_capacity=_number(job, "MaxCapacity", path, inner),
-        glue_version=_optional(job, "GlueVersion", str, path, inner),
-        max_concurrent_runs=_optional(execution, "MaxConcurrentRuns", int, path, f"{inner}ExecutionProperty."),
-        description=_optional(job, "Description", str, path, inner),
+        glue_version=optional(job, "GlueVersion", str, path, inner),
+        max_concurrent_runs=optional(execution, "MaxConcurrentRuns", int, path, f"{inner}ExecutionProperty."),
+        description=optional(job, "Description", str, path, inner),
         where=f"{path}: {key}" if key else path,
     )
 
@@ -99,21 +112,21 @@ def _job(value: Any, path: str, key: str) -> GlueJob:
 _KINDS = {dict: "an object", list: "a list", str: "a string", int: "a whole number"}
 
 
-def _typed(value: Any, kind: type[Any], path: str, key: str) -> Any:
+def typed(value: Any, kind: type[Any], path: str, key: str) -> Any:
     """`value` when it is of `kind` (a bool is no number here), else G2lError naming the key."""
     if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
         return value
     raise G2lError(f"{path}: {key}: expected {_KINDS[kind]}, found {json.dumps(value)[:60]}")
 
 
-def _required(job: dict[str, Any], name: str, path: str, prefix: str) -> Any:
+def required(job: dict[str, Any], name: str, path: str, prefix: str) -> Any:
     if name not in job:
         raise G2lError(f"{path}: {prefix}{name}: missing")
     return job[name]
 
 
-def _optional(job: dict[str, Any], name: str, kind: type[Any], path: str, prefix: str) -> Any:
-    return None if job.get(name) is None else _typed(job[name], kind, path, f"{prefix}{name}")
+def optional(job: dict[str, Any], name: str, kind: type[Any], path: str, prefix: str) -> Any:
+    return None if job.get(name) is None else typed(job[name], kind, path, f"{prefix}{name}")
 
 
 def _number(job: dict[str, Any], name: str, path: str, prefix: str) -> float | None:
@@ -125,9 +138,9 @@ def _number(job: dict[str, Any], name: str, path: str, prefix: str) -> float | N
     return float(value)
 
 
-def _arguments(job: dict[str, Any], name: str, path: str, prefix: str) -> dict[str, str]:
+def arguments(job: dict[str, Any], name: str, path: str, prefix: str) -> dict[str, str]:
     """A job's arguments: names to string values, as Glue stores them (every value a string)."""
-    found = _typed(job.get(name, {}), dict, path, f"{prefix}{name}")
+    found = typed(job.get(name, {}), dict, path, f"{prefix}{name}")
     for key, value in found.items():
-        _typed(value, str, path, f"{prefix}{name}.{key}")
+        typed(value, str, path, f"{prefix}{name}.{key}")
     return dict(found)

@@ -12,15 +12,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from g2l_merge import git
 from g2l_merge.config import Config, matches, selected
 from g2l_merge.convert.findings import HEADER_PREFIX, Finding
 from g2l_merge.errors import G2lError
 from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, is_resource, render, review_lines
-from g2l_merge.jobs.bundle import JobSettings, bundle_job, find_script, resource_key
-from g2l_merge.jobs.definition import GlueJob, read_jobs
+from g2l_merge.jobs.bundle import (
+    BundleJob,
+    JobSettings,
+    Review,
+    bundle_job,
+    find_script,
+    job_task,
+    resource_key,
+    resource_path,
+)
+from g2l_merge.jobs.definition import GlueJob
+from g2l_merge.jobs.triggers import Definitions, GlueTrigger, read_definitions_file
+from g2l_merge.jobs.workflow import TRIGGER_RULE, WORKFLOW_RULE, WorkflowPlan, plan_triggers
 from g2l_merge.layout import python_path
 
 _REGULAR = ("100644", "100755")
@@ -75,54 +86,166 @@ def add_jobs(
     return JobTree(git.edit_tree(repo, tree, updates), tuple(findings))
 
 
-def read_definitions(files: Mapping[str, bytes]) -> tuple[list[tuple[str, GlueJob]], set[str], list[Finding]]:
-    """(definitions file, job) for every job of the files, in path order; the files that cannot be read, each
-    with a finding that says why."""
-    jobs: list[tuple[str, GlueJob]] = []
+Read = list[tuple[str, Definitions]]  # (definitions file, what it holds), in path order
+
+
+def read_definitions(files: Mapping[str, bytes]) -> tuple[Read, set[str], list[Finding]]:
+    """What every definitions file holds, in path order; the files that cannot be read, each with a finding
+    that says why."""
+    read: Read = []
     broken: set[str] = set()
     findings: list[Finding] = []
     for path in sorted(files):
         try:
-            jobs += [(path, job) for job in read_jobs(files[path], path)]
+            read.append((path, read_definitions_file(files[path], path)))
         except G2lError as error:
             broken.add(path)
             findings.append(Finding(path, _line(error.message), DEFINITIONS_RULE, _unreadable(error.message)))
-    return jobs, broken, findings
+    return read, broken, findings
+
+
+class _Maker:
+    """Resource files, made one at a time: unique keys, scripts found, layouts computed."""
+
+    def __init__(self, glue_files: list[str], texts: Mapping[str, str | None], config: Config) -> None:
+        self.glue_files = glue_files
+        self.texts = texts
+        self.config = config
+        self.settings = settings(config)
+        self.keys: set[str] = set()
+
+    def key(self, name: str) -> str:
+        return _unique(resource_key(name), self.keys)
+
+    def script(self, job: GlueJob) -> tuple[str | None, str, tuple[str, ...]]:
+        """The job's script in the Glue repository (or why none), and the layout's folders for it."""
+        script, why = find_script(job.script_location, self.glue_files, self.config.jobs.scripts)
+        target = _target(self.config, script) if script else ""
+        folders = python_path(self.texts, self.config.target.root, [target]).folders if target in self.texts else ()
+        return script, why, folders
 
 
 def job_files(
-    jobs: list[tuple[str, GlueJob]],
+    read: Read,
     glue_files: list[str],
     texts: Mapping[str, str | None],
     config: Config,
     taken: Collection[str] = (),
 ) -> tuple[dict[str, bytes], list[Finding]]:
-    """Resource path -> file for every job (the first definition of a name wins; keys made unique), and the
-    findings about jobs left out. `glue_files`: the Glue repository's selected files (where scripts are found);
-    `texts`: the Databricks repository's .py files (path -> text, for each job's layout); `taken`: paths that
-    hold other files, which no resource file may replace."""
+    """Resource path -> file for every job and workflow (the first definition of a job name wins; keys made
+    unique), and the findings about what is left out. `glue_files`: the Glue repository's selected files (where
+    scripts are found); `texts`: the Databricks repository's .py files (path -> text, for each job's layout);
+    `taken`: paths that hold other files, which no resource file may replace."""
     made: dict[str, bytes] = {}
     findings: list[Finding] = []
-    named: dict[str, str] = {}
-    keys: set[str] = set()
-    job_settings = settings(config)
-    for source, job in jobs:
+    named: dict[str, tuple[str, GlueJob]] = {}
+    for source, job in ((source, job) for source, found in read for job in found.jobs):
         if job.name in named:
-            message = f"Glue job {job.name!r} is defined again here (first in {named[job.name]}): this one is left out"
+            message = (
+                f"Glue job {job.name!r} is defined again here (first in {named[job.name][1].where}): this one is "
+                "left out"
+            )
             findings.append(Finding(source, 1, DEFINITIONS_RULE, message))
-            continue
-        named[job.name] = job.where
-        key = _unique(resource_key(job.name), keys)
-        script, why = find_script(job.script_location, glue_files, config.jobs.scripts)
-        target = _target(config, script) if script else ""
-        folders = python_path(texts, config.target.root, [target]).folders if target in texts else ()
-        bundled = bundle_job(job, script, why, folders, job_settings, key)
-        if bundled.path in taken:
-            message = f"Glue job {job.name!r} would land on {bundled.path}, a converted Glue file: it is left out"
+        else:
+            named[job.name] = (source, job)
+    plan = plan_triggers(
+        (t for _, found in read for t in found.triggers), (w for _, found in read for w in found.workflows)
+    )
+    maker = _Maker(glue_files, texts, config)
+    bundled = [
+        bundle_job(
+            job,
+            *maker.script(job),
+            maker.settings,
+            maker.key(job.name),
+            schedule=plan.schedules.get(job.name),
+            reviews=plan.job_reviews.get(job.name, ()),
+        )
+        for _, job in named.values()
+    ]
+    sources = [source for source, _ in named.values()]
+    for workflow in plan.workflows:
+        bundled.append(_workflow_job(workflow, {name: job for name, (_, job) in named.items()}, maker))
+        sources.append(workflow.path)
+    for source, resource in zip(sources, bundled, strict=True):
+        if resource.path in taken:
+            message = (
+                f"Glue {resource.kind} {resource.glue_name!r} would land on {resource.path}, a converted Glue file: "
+                "it is left out"
+            )
             findings.append(Finding(source, 1, DEFINITIONS_RULE, message))
-            continue
-        made[bundled.path] = render.job_file(bundled, source)
+        else:
+            made[resource.path] = render.job_file(resource, source)
+    for name, reviews in plan.job_reviews.items():  # triggers that start a job no definitions file holds
+        if name not in named:
+            trigger_files = sorted({t.path for _, found in read for t in found.triggers if _starts(t, name)})
+            findings += [
+                Finding(
+                    path,
+                    1,
+                    TRIGGER_RULE,
+                    f"job {name!r}: no definitions file of [jobs] include holds it, so "
+                    f"what its triggers say is not carried ({reviews[0].message if reviews else 'a schedule'})",
+                )
+                for path in trigger_files
+            ]
     return made, findings
+
+
+def _starts(trigger: GlueTrigger, job: str) -> bool:
+    return any(action.job == job for action in trigger.actions)
+
+
+def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _Maker) -> BundleJob:
+    """One bundle job for a Glue workflow: a task per Glue job it runs, with their dependencies."""
+    key = maker.key(workflow.name)
+    path = resource_path(maker.settings.resources, key)
+    reviews = list(workflow.reviews)
+    task_keys: dict[str, str] = {}
+    tasks: list[dict[str, Any]] = []
+    clusters: list[dict[str, Any]] = []
+    for planned in workflow.tasks:
+        job = jobs.get(planned.job)
+        if job is None:
+            reviews.append(
+                Review(
+                    WORKFLOW_RULE,
+                    f"the workflow runs Glue job {planned.job!r}, which no definitions file of [jobs] include "
+                    "holds; as converted, the job has no task for it, and the tasks after it do not wait for it: "
+                    "add its definition",
+                )
+            )
+            continue
+        task_key = _unique(resource_key(job.name), set(task_keys.values()))
+        task_keys[planned.job] = task_key
+        made = job_task(
+            job,
+            *maker.script(job),
+            maker.settings,
+            task_key,
+            path,
+            run_arguments=planned.arguments,
+            timeout_minutes=planned.timeout_minutes,
+        )
+        task: dict[str, Any] = {"task_key": task_key}
+        depends = [{"task_key": task_keys[name]} for name in planned.depends_on if name in task_keys]
+        if depends:
+            task["depends_on"] = depends
+            if planned.run_if:
+                task["run_if"] = planned.run_if
+        tasks.append(task | made.task)
+        clusters.append(made.cluster)
+        reviews += made.reviews
+    resource: dict[str, Any] = {"name": workflow.name}
+    if workflow.description:
+        resource["description"] = workflow.description
+    if workflow.max_concurrent_runs and workflow.max_concurrent_runs > 1:
+        resource["max_concurrent_runs"] = workflow.max_concurrent_runs
+    if workflow.schedule is not None:
+        resource["schedule"] = dict(workflow.schedule)
+    resource["tasks"] = tasks
+    resource["job_clusters"] = clusters
+    return BundleJob(key, path, workflow.name, "workflow", resource, tuple(sorted(set(reviews))))
 
 
 def _target(config: Config, glue_path: str) -> str:
@@ -144,7 +267,7 @@ def _source(data: bytes) -> str | None:
     first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
     if not first.startswith(HEADER_PREFIX):
         return None
-    return first.removeprefix(HEADER_PREFIX).rsplit(" (Glue job ", 1)[0]
+    return first.removeprefix(HEADER_PREFIX).rsplit(" (Glue ", 1)[0]
 
 
 def _line(message: str) -> int:

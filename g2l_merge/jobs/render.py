@@ -34,7 +34,7 @@ def dump(data: Any) -> str:
 def job_file(job: BundleJob, source: str) -> bytes:
     """The resource file of one job: the converted-from line (the definitions file and the job's name), a
     `# g2l: review` line per review item, then the resource."""
-    lines = [f"{HEADER_PREFIX}{source} (Glue job {job.glue_name!r})"]
+    lines = [f"{HEADER_PREFIX}{source} (Glue {job.kind} {job.glue_name!r})"]
     lines += [f"# g2l: review {review.rule}: {review.message}" for review in job.reviews]
     body = dump({"resources": {"jobs": {job.key: job.resource}}})
     return ("\n".join(lines) + "\n" + body).encode("utf-8")

@@ -20,7 +20,6 @@ from databricks.bundles.jobs import Job
 from g2l_merge.config import Config, ConvertConfig, JobsConfig, SourceConfig, TargetConfig
 from g2l_merge.jobs import review_lines
 from g2l_merge.jobs.bundle import NODE_TYPES, find_script, resource_key
-from g2l_merge.jobs.definition import read_jobs
 from g2l_merge.jobs.estate import job_files, read_definitions
 from g2l_merge.jobs.render import bundle_file, dump
 
@@ -317,8 +316,8 @@ def test_yaml_is_one_style_whatever_the_order_of_the_export() -> None:
     backward = job(DefaultArguments={"--b": "2", "--a": "1"})
     texts = []
     for definition in (forward, backward):
-        jobs = [("x.json", glue_job) for glue_job in read_jobs(json.dumps({"Job": definition}).encode(), "x.json")]
-        files, _ = job_files(jobs, GLUE_FILES, TEXTS, config())
+        read, _, _ = read_definitions({"x.json": json.dumps({"Job": definition}).encode()})
+        files, _ = job_files(read, GLUE_FILES, TEXTS, config())
         texts.append(next(iter(files.values())))
     assert texts[0] == texts[1]
 
