@@ -21,7 +21,8 @@ unchanged account again changes no byte and git diffs show only real changes:
 Triggers are kept whole (`State` says whether a trigger fires, which is part of the definition).
 
 A name that is not a safe file name on every platform (a `/`, `\\`, `:`, `*`, `?`, `"`, `<`, `>`, `|` or `~`,
-a control character, a leading `.` or `-`, a trailing `.` or space, more than 100 characters), or that differs
+a control character, a leading `.` or `-`, a trailing `.` or space, more than 100 characters, a Windows
+device name such as `CON` or `nul.x`), or that differs
 from another name of its kind only in case, gets a file name made from its safe characters and a hash of the
 name (`etl/daily` becomes `etl_daily~02cc3e2ddd.json`); the real name stays inside the JSON. Files in those
 three folders whose definition no longer exists are deleted (only `*.json` files there; nothing else is
@@ -62,6 +63,7 @@ _VOLATILE_WORKFLOW = ("CreatedOn", "LastModifiedOn", "LastRun")
 _VOLATILE_NODE = ("JobDetails", "CrawlerDetails")
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|~]')
 _MAX_NAME = 100
+_DEVICES = {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10))}  # Windows
 
 
 def export(folder: Path, region: str, *, profile: str | None = None, client: Any = None) -> ExportResult:
@@ -100,10 +102,11 @@ def _client(region: str, profile: str | None) -> Any:
         raise G2lError("jobs export needs boto3: pip install 'g2l-merge[aws]'") from None
     try:
         return boto3.Session(profile_name=profile, region_name=region).client("glue")
-    except botocore.exceptions.ProfileNotFound:
+    except botocore.exceptions.ProfileNotFound as error:
+        source = "--profile" if profile else "AWS_PROFILE"
         raise G2lError(
-            f"--profile {profile}: no such AWS profile in the AWS config files; name one `aws configure list-profiles` "
-            "shows"
+            f"{source} {error.kwargs.get('profile')}: no such AWS profile in the AWS config files; name one "
+            "`aws configure list-profiles` shows"
         ) from None
     except botocore.exceptions.InvalidRegionError:
         raise G2lError(f"--region {region!r}: not an AWS region name (e.g. eu-west-1)") from None
@@ -206,6 +209,7 @@ def _unsafe(name: str) -> bool:
         or name.startswith((".", "-"))
         or name.endswith((".", " "))
         or len(name) > _MAX_NAME
+        or name.split(".")[0].casefold() in _DEVICES
     )
 
 

@@ -248,6 +248,10 @@ def test_export_follows_next_token_through_every_page(tmp_path: Path) -> None:
         ("trailing.", "trailing~"),
         ("home~", "home_~"),
         ("x" * 101, "x" * 100 + "~"),
+        ("CON", "CON~"),
+        ("nul.daily", "nul.daily~"),
+        ("com1", "com1~"),
+        ("console", "console"),
     ],
 )
 def test_names_that_are_not_safe_file_names_get_a_readable_name_and_a_hash(name: str, expected: str) -> None:
@@ -363,6 +367,14 @@ def test_an_unknown_profile_is_named(tmp_path: Path) -> None:
     )
 
 
+def test_an_unknown_aws_profile_variable_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_PROFILE", "risk-prod")
+    assert _refused(tmp_path) == (
+        "AWS_PROFILE risk-prod: no such AWS profile in the AWS config files; name one `aws configure list-profiles` "
+        "shows"
+    )
+
+
 def test_a_profile_is_used_and_an_expired_sso_login_is_explained(tmp_path: Path) -> None:
     Path(tmp_path / "home/.aws/config").write_text(
         "[profile risk-sso]\nsso_session = bank\nsso_account_id = 123456789012\nsso_role_name = reader\n"
@@ -409,6 +421,28 @@ def test_credentials_without_glue_rights_are_refused_with_what_they_need(tmp_pat
         f"Glue in eu-west-1: access denied or the credentials were refused (HTTP 403); check them; {NEEDS}; "
         "no file was written"
     )
+
+
+@set_initial_no_auth_action_count(4)
+def test_profile_names_the_credentials_export_uses(tmp_path: Path) -> None:
+    """moto checks IAM here: only the profile's keys may read Glue (the environment's are not moto's), so the
+    export succeeds only if it signs with the profile."""
+    with mock_aws():
+        iam = boto3.client("iam", region_name="us-east-1")
+        iam.create_user(UserName="exporter")
+        policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "glue:*", "Resource": "*"}]}
+        iam.put_user_policy(UserName="exporter", PolicyName="glue", PolicyDocument=json.dumps(policy))
+        key = iam.create_access_key(UserName="exporter")["AccessKey"]
+        boto3.client("glue", region_name=REGION).create_job(
+            Name="nightly_exposure", Role=ROLE, Command={"ScriptLocation": f"{SCRIPTS}/nightly_exposure.py"}
+        )
+        (tmp_path / "home/.aws/credentials").write_text(
+            f"[risk-glue]\naws_access_key_id = {key['AccessKeyId']}\naws_secret_access_key = {key['SecretAccessKey']}\n"
+        )
+        result = export(tmp_path / "defs", REGION, profile="risk-glue")
+        assert result.written == ("jobs/nightly_exposure.json",)
+        with pytest.raises(G2lError, match="HTTP 403"):
+            export(tmp_path / "defs", REGION)
 
 
 @pytest.mark.parametrize(
