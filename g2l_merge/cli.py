@@ -442,6 +442,51 @@ def demo(
     run_demo(directory, typer.echo)
 
 
+jobs_app = typer.Typer(
+    name="jobs",
+    help="Glue job definitions: export them from an AWS account into files.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(jobs_app)
+
+
+@jobs_app.command("export")
+def jobs_export(
+    region: Annotated[str, typer.Option(metavar="REGION", help="AWS region of the Glue jobs, e.g. eu-west-1.")],
+    profile: Annotated[
+        str | None,
+        typer.Option(metavar="NAME", help="AWS profile to use (default: the standard AWS credential chain)."),
+    ] = None,
+    out: Annotated[
+        Path,
+        typer.Option(metavar="DIR", help="Folder to write jobs/, triggers/ and workflows/ into."),
+    ] = Path("glue-definitions"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print what was written and deleted as JSON.")] = False,
+) -> None:
+    """Write the region's Glue jobs, triggers and workflows as JSON files, one per definition, for git."""
+    from g2l_merge.jobs.export import export
+
+    result = export(out, region, profile=profile)
+    if as_json:
+        typer.echo(json.dumps(jsonable(result) | {"folder": str(result.folder)}, indent=2, sort_keys=True))
+        return
+    for path in result.written:
+        echo(f"wrote {out / path}")
+    for path in result.deleted:
+        echo(f"deleted {out / path}")
+    found = ((result.jobs, "job"), (result.triggers, "trigger"), (result.workflows, "workflow"))
+    counts = ", ".join(_count(number, thing) for number, thing in found)
+    echo(
+        f"{counts} from {region} in {out}: "
+        f"{len(result.written)} written, {len(result.unchanged)} unchanged, {len(result.deleted)} deleted"
+    )
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}" + ("" if number == 1 else "s")
+
+
 @app.command("man", hidden=True)
 def man(
     output: Annotated[Path | None, typer.Option(metavar="FILE", help="Write the page here instead of stdout.")] = None,

@@ -23,6 +23,22 @@ def _option_lines(command: Any, ctx: Any) -> list[str]:
     return lines
 
 
+def _commands(group: Any, ctx: Any, prefix: str) -> list[tuple[str, Any, Any]]:
+    """Every visible command under `group` as (full name, command, its context); a group's commands (`jobs
+    export`) stand in for the group."""
+    found = []
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is None or command.hidden:
+            continue
+        sub = command.context_class(command, info_name=name, parent=ctx)
+        if hasattr(command, "list_commands"):
+            found += _commands(command, sub, f"{prefix} {name}")
+        else:
+            found.append((f"{prefix} {name}", command, sub))
+    return found
+
+
 def render(group: Any) -> str:
     """The whole man page as roff text (`group` is the click group typer builds)."""
     ctx = group.context_class(group, info_name="git g2l-sync")
@@ -36,15 +52,11 @@ def render(group: Any) -> str:
         _roff(group.help or ""),
         ".SH COMMANDS",
     ]
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        if command is None or command.hidden:
-            continue
-        sub = command.context_class(command, info_name=name, parent=ctx)
+    for name, command, sub in _commands(group, ctx, "git g2l-sync"):
         usage = " ".join(command.collect_usage_pieces(sub))
         lines += [
             ".SS",
-            f"\\fBgit g2l\\-sync {_roff(name)}\\fR {_roff(usage)}",
+            f"\\fB{_roff(name)}\\fR {_roff(usage)}",
             _roff(command.help or ""),
             ".RS",
             *_option_lines(command, sub),

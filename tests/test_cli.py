@@ -37,6 +37,8 @@ def test_man_page_documents_every_visible_command_and_option() -> None:
         "\\-\\-dry\\-run",
         "\\-\\-branch",
         "\\-\\-adopt",
+        "git g2l\\-sync jobs export",  # a group's commands under their full names
+        "\\-\\-region REGION",
         ".SH EXIT STATUS",
     ):
         assert text in page
