@@ -355,7 +355,14 @@ def convert(
     if diff and as_json:
         raise G2lError("--diff and --json both print to stdout: choose one")
     convert_config, jobs_config = command.find_config(Path.cwd(), config)
-    run = command.convert_paths(paths, convert_config, Path.cwd(), jobs_config)
+    scripts = [path for path in paths if not path.endswith(".json")]
+    run = command.convert_paths(scripts, convert_config, Path.cwd())
+    if len(scripts) < len(paths):  # Glue job definitions
+        from g2l_merge.jobs.convert import convert_definitions
+
+        definitions = [path for path in paths if path.endswith(".json")]
+        jobs_run = convert_definitions(definitions, convert_config, jobs_config, Path.cwd())
+        run = command.ConvertRun(run.files + jobs_run.files, run.problems + jobs_run.problems)
     targets = command.output_paths(run.files, out) if out is not None and not run.problems else {}
     for problem in run.problems:
         typer.echo(f"git g2l-sync: {problem}", err=True)

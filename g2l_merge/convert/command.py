@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -83,69 +83,7 @@ def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path, jobs: 
             problems.append(converted)
         else:
             files.append(converted)
-    if definitions:
-        files += _job_resources(definitions, config, jobs or JobsConfig(), cwd, problems)
     return ConvertRun(tuple(files), tuple(problems))
-
-
-def _job_resources(
-    definitions: dict[str, bytes], config: ConvertConfig, jobs: JobsConfig, cwd: Path, problems: list[str]
-) -> list[ConvertedFile]:
-    """The bundle job resource of every job the definitions files hold, as a sync writes it, with each script
-    found among the .py files under the current folder (their converted copies are taken to keep those paths)."""
-    from g2l_merge.config import Config, SourceConfig
-    from g2l_merge.jobs import review_lines
-    from g2l_merge.jobs.estate import Read, job_files
-    from g2l_merge.jobs.triggers import read_definitions_file
-
-    read: Read = []
-    for name, data in definitions.items():
-        try:
-            read.append((name, read_definitions_file(data, name)))
-        except G2lError as error:
-            problems.append(error.message)
-    scripts = _python_files(cwd)
-    settings = Config(SourceConfig("."), convert=config, jobs=jobs)
-    made, left_out = job_files(read, scripts, _DiskTexts(cwd, scripts), settings)
-    problems += [f"{finding.path}: {finding.message}" for finding in left_out]
-    return [
-        ConvertedFile(path, "", text.decode("utf-8"), False, tuple(review_lines(path, text.decode("utf-8"))))
-        for path, text in made.items()
-    ]
-
-
-def _python_files(cwd: Path) -> list[str]:
-    """The .py files under the current folder (relative to it): git's list in a repository, else every one
-    outside hidden folders."""
-    if repository_root(cwd) is not None:
-        from g2l_merge import git
-
-        return [name for name in git.tracked_files_in(cwd) if name.endswith(".py")]
-    found = (path.relative_to(cwd) for path in cwd.rglob("*.py") if path.is_file())
-    return sorted(_posix(path) for path in found if not any(part.startswith(".") for part in path.parts))
-
-
-class _DiskTexts(Mapping[str, "str | None"]):
-    """The text of each .py file, read when the layout asks for it."""
-
-    def __init__(self, cwd: Path, files: list[str]) -> None:
-        self._cwd = cwd
-        self._files = files
-        self._known = set(files)
-
-    def __getitem__(self, path: str) -> str | None:
-        if path not in self._known:
-            raise KeyError(path)
-        try:
-            return (self._cwd / path).read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
-
-    def __len__(self) -> int:
-        return len(self._files)
 
 
 def _expand(paths: Iterable[str], cwd: Path, problems: list[str]) -> list[str]:
