@@ -78,7 +78,7 @@ def _glue_commit(repo: git.Repo, config: cfg.Config, options: InitOptions) -> st
     """The Glue commit init mirrors: --adopt's or [source] ref's, fetched; or a snapshot of an S3 prefix or
     folder, which has no other commit for --adopt to name than the one taken now."""
     location = glue_source(repo, config, None)
-    source = snapshot.source_of(location)
+    source = snapshot.source_of(location, repo.root)
     if source is None:
         return git.fetch_commit(repo, location, options.adopt or config.source.ref)
     if options.adopt not in (None, ADOPT_SNAPSHOT):
@@ -90,7 +90,7 @@ def _glue_commit(repo: git.Repo, config: cfg.Config, options: InitOptions) -> st
 
 
 def _source_line(repo: git.Repo, config: cfg.Config) -> str:
-    if snapshot.source_of(glue_source(repo, config, None)) is not None:
+    if snapshot.source_of(glue_source(repo, config, None), repo.root) is not None:
         return f"Glue scripts: {config.source.repo} (snapshots on {snapshot.SNAPSHOT_REF})"
     return f"Glue repository: {config.source.repo} ({config.source.ref})"
 

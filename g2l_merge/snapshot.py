@@ -12,7 +12,9 @@ one ref transaction (ref_updates), so a dry run, `status` or a refused sync move
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import json
 import os
 import re
 import stat
@@ -38,7 +40,7 @@ _TRAILER = re.compile(r"^(G2l-Snapshot-[A-Za-z]+): (.+)$", re.MULTILINE)
 class Source(NamedTuple):
     """Where a snapshot is taken from: an S3 bucket and key prefix, or a folder."""
 
-    name: str  # s3://bucket/prefix, or the folder's absolute path: recorded in SOURCE_TRAILER
+    name: str  # s3://bucket/prefix, or the folder's path from the Databricks repository: in SOURCE_TRAILER
     bucket: str | None = None
     prefix: str = ""  # S3 keys start with it ("" or ending in "/")
     folder: Path | None = None
@@ -48,6 +50,8 @@ class File(NamedTuple):
     path: str  # relative to the prefix or folder, with "/"
     mode: str  # 100644, 100755, or 120000 for a symlink
     read: Callable[[], bytes]
+    stamp: str | None = None  # an S3 object's ETag and size: the same stamp, the same bytes
+    known: str | None = None  # the blob id STAMPS recorded for this stamp, if any
 
 
 class Listing(NamedTuple):
@@ -55,11 +59,13 @@ class Listing(NamedTuple):
     skipped: list[str]  # "path (why)", for the commit message
 
 
-def source_of(location: str) -> Source | None:
+def source_of(location: str, root: Path) -> Source | None:
     """The snapshot source `location` names, or None for a git repository (a path or URL), fetched as today.
 
     `s3://bucket[/prefix]` is S3; an existing folder that is not itself a git repository (no `.git` in it, not a
-    bare repository) is a folder, even inside another repository's work tree: git cannot fetch from that.
+    bare repository) is a folder, even inside another repository's work tree: git cannot fetch from that. A
+    folder is named by its path from `root` (the Databricks repository), so clones of both side by side on
+    another machine (a CI runner) continue the same snapshot history.
     """
     if location.startswith("s3://"):
         return _s3_source(location)
@@ -68,7 +74,8 @@ def source_of(location: str) -> Source | None:
     folder = Path(location)
     if not folder.is_dir() or _is_repository(folder):
         return None
-    return Source(str(folder.resolve()), folder=folder.resolve())
+    resolved = folder.resolve()
+    return Source(Path(os.path.relpath(resolved, root.resolve())).as_posix(), folder=resolved)
 
 
 def _is_repository(folder: Path) -> bool:
@@ -93,7 +100,7 @@ def glue_commit(repo: git.Repo, location: str, ref: str, ref_option: str | None 
     A snapshot source has no refs: [source] ref is ignored, and `ref_option` (the command-line option that set
     `ref`, if one did) is refused rather than silently ignored.
     """
-    source = source_of(location)
+    source = source_of(location, repo.root)
     if source is None:
         return git.fetch_commit(repo, location, ref)
     if ref_option is not None:
@@ -108,9 +115,11 @@ def take(repo: git.Repo, source: Source) -> str:
     """A commit of every file of `source` whose parent is the previous snapshot of the same source; that
     previous snapshot itself when nothing changed. Writes objects only, never a ref (see ref_updates)."""
     previous, replaces = _previous(repo, source)
-    listing = _list_s3(source) if source.bucket is not None else _list_folder(source)
+    listing = _list_s3(source, _read_stamps(repo, source)) if source.bucket is not None else _list_folder(source)
     old = git.ls_tree(repo, previous.tree) if previous else {}
     new = _store(repo, listing.files, old)
+    if source.bucket is not None:
+        _write_stamps(repo, source, listing.files, new)
     changes: dict[str, git.TreeEntry | None] = {path: entry for path, entry in new.items() if old.get(path) != entry}
     changes |= {path: None for path in old if path not in new}
     if previous is not None and not changes:
@@ -142,10 +151,14 @@ def _trailers(message: str) -> dict[str, str]:
 
 
 def _store(repo: git.Repo, files: list[File], old: dict[str, git.TreeEntry]) -> dict[str, git.TreeEntry]:
-    """Each file's tree entry; only blobs the previous snapshot lacks are written, a batch at a time."""
+    """Each file's tree entry; only blobs the previous snapshot lacks are written, a batch at a time. An S3
+    object whose stamp names the blob the previous snapshot holds at its path is not read at all."""
     entries: dict[str, git.TreeEntry] = {}
     buffered = 0
     for file in files:
+        if file.known is not None and old.get(file.path) == git.TreeEntry(file.mode, file.known):
+            entries[file.path] = old[file.path]
+            continue
         data = file.read()
         sha = git.blob_sha(data)
         entries[file.path] = git.TreeEntry(file.mode, sha)
@@ -264,14 +277,16 @@ def _too_large(size: int) -> str:
 # -- S3 -------------------------------------------------------------------------------------
 
 
-def _list_s3(source: Source) -> Listing:
-    """Every object under the prefix (list_objects_v2, page by page), each read when it is stored. Keys ending
+def _list_s3(source: Source, stamps: dict[str, tuple[str, str]]) -> Listing:
+    """Every object under the prefix (list_objects_v2, page by page), each read when it is stored (unless
+    `stamps`, path -> (stamp, blob id), knows its ETag and size). Keys ending
     in "/" are the console's folder placeholders; keys that cannot be a file path in git (empty, `.` or `..`
     parts, `.git`), a key that is also a folder of other keys, and objects over MAX_FILE are left out."""
     client, errors = _client(source)
     files: list[File] = []
     skipped: list[str] = []
     sizes: dict[str, int] = {}
+    etags: dict[str, str] = {}
     with errors:
         pages = client.get_paginator("list_objects_v2").paginate(
             Bucket=source.bucket, Prefix=source.prefix, PaginationConfig={"PageSize": PAGE_SIZE}
@@ -281,14 +296,43 @@ def _list_s3(source: Source) -> Listing:
                 key: str = item["Key"]
                 if not key.endswith("/"):
                     sizes[key.removeprefix(source.prefix)] = int(item["Size"])
+                    etags[key.removeprefix(source.prefix)] = str(item.get("ETag", ""))
     folders = {"/".join(parts[:n]) for parts in (path.split("/") for path in sizes) for n in range(1, len(parts))}
     for path, size in sorted(sizes.items()):
         why = _bad_key(path, size, folders)
         if why:
             skipped.append(f"{path} ({why})")
         else:
-            files.append(File(path, "100644", _object_reader(client, errors, source, path)))
+            stamp = f"{etags[path]} {size}" if etags[path] else None
+            known = stamps.get(path, ("", ""))
+            reader = _object_reader(client, errors, source, path)
+            files.append(File(path, "100644", reader, stamp, known[1] if stamp and known[0] == stamp else None))
     return Listing(files, skipped)
+
+
+STAMPS = "g2l-snapshot-stamps"  # in the git directory: each S3 object's ETag and size -> blob id, last snapshot
+
+
+def _read_stamps(repo: git.Repo, source: Source) -> dict[str, tuple[str, str]]:
+    """What the last snapshot of `source` recorded, path -> (stamp, blob id); {} when there is no record, it is
+    of another source, or it cannot be read. It changes how much a snapshot downloads, never what it holds: a
+    blob id is used only where the previous snapshot's tree has that very blob at that path."""
+    try:
+        record = json.loads((repo.git_dir / STAMPS).read_bytes())
+        return (
+            {path: (stamp, sha) for path, (stamp, sha) in record["files"].items()}
+            if record["source"] == source.name
+            else {}
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _write_stamps(repo: git.Repo, source: Source, files: list[File], entries: dict[str, git.TreeEntry]) -> None:
+    stamps = {file.path: [file.stamp, entries[file.path].sha] for file in files if file.stamp}
+    record = json.dumps({"source": source.name, "files": stamps}, sort_keys=True).encode()
+    with contextlib.suppress(OSError):  # a read-only repository: the next snapshot reads every object again
+        git.write_git_file(repo, STAMPS, record)
 
 
 def _bad_key(path: str, size: int, folders: set[str]) -> str | None:

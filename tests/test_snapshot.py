@@ -24,6 +24,7 @@ SNAPSHOTS = "refs/g2l/glue-snapshots"
 BUCKET = "aws-glue-assets-123456789012-eu-west-1"
 A = "risk_engine/jobs/process_a.py"
 LIB_PATH = "risk_engine/lib/collateral.py"
+NAME = "../glue-scripts"  # the folder, as snapshots name it: from the Databricks repository
 
 
 def converted(path: str, text: str) -> str:
@@ -87,8 +88,8 @@ def test_init_from_a_folder_mirrors_a_snapshot_commit_on_the_hidden_ref(scripts:
         "g2l-merge snapshot <snapshot@g2l-merge.invalid>|g2l-merge snapshot"
     )
     assert message(dbx, shot) == (
-        f"Snapshot of {scripts}: 3 added\n\nAdded: README.md, jobs/process_a.py, lib/collateral.py\n\n"
-        f"G2l-Snapshot-Source: {scripts}"
+        f"Snapshot of {NAME}: 3 added\n\nAdded: README.md, jobs/process_a.py, lib/collateral.py\n\n"
+        f"G2l-Snapshot-Source: {NAME}"
     )
     tree = git(dbx.path, "ls-tree", "-r", shot)
     assert "100755 blob" in next(line for line in tree.splitlines() if line.endswith("jobs/process_a.py"))
@@ -120,16 +121,16 @@ def test_a_changed_folder_syncs_as_a_snapshot_whose_parent_is_the_previous_one(s
         "renamed": [],
         "updated": [A],
     }
-    assert [c["subject"] for c in report["glue_commits"]] == [f"Snapshot of {scripts}: 1 added, 1 changed, 1 deleted"]
+    assert [c["subject"] for c in report["glue_commits"]] == [f"Snapshot of {NAME}: 1 added, 1 changed, 1 deleted"]
     assert message(dbx, second) == (
-        f"Snapshot of {scripts}: 1 added, 1 changed, 1 deleted\n\nAdded: jobs/process_c.py\n"
-        f"Changed: jobs/process_a.py\nDeleted: lib/collateral.py\n\nG2l-Snapshot-Source: {scripts}"
+        f"Snapshot of {NAME}: 1 added, 1 changed, 1 deleted\n\nAdded: jobs/process_c.py\n"
+        f"Changed: jobs/process_a.py\nDeleted: lib/collateral.py\n\nG2l-Snapshot-Source: {NAME}"
     )
     assert dbx.read(A) == converted("jobs/process_a.py", JOB_A.replace("threshold = 0.8", "threshold = 0.7"))
     assert not (dbx.path / LIB_PATH).exists()
     log = json.loads(g2l(dbx.path, "log", "--json").output)
     assert [entry["glue_commit"] for entry in log] == [second, first]
-    assert log[0]["glue_subject"] == f"Snapshot of {scripts}: 1 added, 1 changed, 1 deleted"
+    assert log[0]["glue_subject"] == f"Snapshot of {NAME}: 1 added, 1 changed, 1 deleted"
 
 
 def test_an_unchanged_folder_is_up_to_date_and_makes_no_snapshot(scripts: Path, dbx: DbxRepo) -> None:
@@ -225,18 +226,20 @@ def test_source_of_tells_snapshot_sources_from_git_repositories(tmp_path: Path) 
     (repo / "sub").mkdir()
     bare = tmp_path / "glue.git"
     git(tmp_path, "init", "-q", "--bare", str(bare))
-    assert snapshot.source_of(str(repo)) is None
-    assert snapshot.source_of(str(bare)) is None
-    assert snapshot.source_of(str(tmp_path / "nowhere")) is None
-    assert snapshot.source_of("https://git.example/glue.git") is None
-    assert snapshot.source_of("git@git.example:glue.git") is None
-    assert snapshot.source_of(str(repo / "sub")) == snapshot.Source(str(repo / "sub"), folder=repo / "sub")
-    assert snapshot.source_of("s3://my-bucket") == snapshot.Source("s3://my-bucket", bucket="my-bucket")
-    assert snapshot.source_of("s3://my-bucket/scripts/") == snapshot.Source(
+    root = tmp_path / "dbx"
+    assert snapshot.source_of(str(repo), root) is None
+    assert snapshot.source_of(str(bare), root) is None
+    assert snapshot.source_of(str(tmp_path / "nowhere"), root) is None
+    assert snapshot.source_of("https://git.example/glue.git", root) is None
+    assert snapshot.source_of("git@git.example:glue.git", root) is None
+    assert snapshot.source_of(str(repo / "sub"), root) == snapshot.Source("../glue-git/sub", folder=repo / "sub")
+    assert snapshot.source_of(str(repo / "sub"), repo) == snapshot.Source("sub", folder=repo / "sub")
+    assert snapshot.source_of("s3://my-bucket", root) == snapshot.Source("s3://my-bucket", bucket="my-bucket")
+    assert snapshot.source_of("s3://my-bucket/scripts/", root) == snapshot.Source(
         "s3://my-bucket/scripts", bucket="my-bucket", prefix="scripts/"
     )
     with pytest.raises(G2lError) as error:
-        snapshot.source_of("s3://My_Bucket/scripts")
+        snapshot.source_of("s3://My_Bucket/scripts", root)
     assert error.value.message == (
         "s3://My_Bucket/scripts: 'My_Bucket' is not an S3 bucket name; write s3://BUCKET or s3://BUCKET/PREFIX"
     )
@@ -248,7 +251,7 @@ def test_an_empty_folder_is_refused_and_nothing_changes(tmp_path: Path, dbx: Dbx
     run = g2l(dbx.path, "init", "--glue", "../empty")
     assert run.code == 2
     assert run.output == (
-        f"git g2l-sync: {tmp_path / 'empty'}: holds no files; check the bucket and prefix or the folder "
+        "git g2l-sync: ../empty: holds no files; check the bucket and prefix or the folder "
         "([source] repo in g2l.toml or --glue); a snapshot of nothing would delete every mirrored file\n"
     )
     assert dbx.refs() == refs
@@ -270,7 +273,7 @@ def test_glue_ref_is_refused_for_a_snapshot_source(scripts: Path, dbx: DbxRepo) 
     run = g2l(dbx.path, "sync", "--glue-ref", "main")
     assert run.code == 2
     assert run.output == (
-        f"git g2l-sync: --glue-ref 'main': {scripts} is not a git repository and has no branches or tags; "
+        f"git g2l-sync: --glue-ref 'main': {NAME} is not a git repository and has no branches or tags; "
         "drop --glue-ref (each sync takes a snapshot of it)\n"
     )
 
@@ -279,7 +282,7 @@ def test_adopt_takes_the_snapshot_or_refuses_another_name(scripts: Path, dbx: Db
     run = g2l(dbx.path, "init", "--glue", "../glue-scripts", "--adopt", "main")
     assert run.code == 2
     assert run.output == (
-        f"git g2l-sync: --adopt 'main': {scripts} is not a git repository; write --adopt snapshot to record "
+        f"git g2l-sync: --adopt 'main': {NAME} is not a git repository; write --adopt snapshot to record "
         "the snapshot init takes now as merged\n"
     )
     init(dbx, "../glue-scripts", "--adopt", "snapshot")
@@ -299,7 +302,7 @@ def test_another_source_starts_a_new_snapshot_history_that_names_the_one_it_repl
     assert run.code == 0, run.output
     second = dbx.rev(SNAPSHOTS)
     assert dbx.parents(second) == []
-    assert message(dbx, second).endswith(f"G2l-Snapshot-Source: {other}\nG2l-Snapshot-Replaces: {first}")
+    assert message(dbx, second).endswith(f"G2l-Snapshot-Source: ../other-scripts\nG2l-Snapshot-Replaces: {first}")
     assert json.loads(run.output)["rewritten_glue_commit"] == first
     assert dbx.read(A) == converted("jobs/process_a.py", JOB_A.replace("0.8", "0.6"))
 
@@ -309,7 +312,7 @@ def test_a_snapshot_ref_moved_meanwhile_refuses_the_sync(scripts: Path, dbx: Dbx
     write(scripts, {"jobs/process_c.py": "c = 1\n"})
     repo = g2l_git.open_repo(dbx.path)
     try:
-        shot = snapshot.take(repo, snapshot.Source(str(scripts), folder=scripts))
+        shot = snapshot.take(repo, snapshot.Source(NAME, folder=scripts))
         glue = g2l_git.read_commit(repo, shot)
         assert snapshot.ref_updates(repo, glue) == [g2l_git.RefUpdate(SNAPSHOTS, shot, dbx.rev(SNAPSHOTS))]
         git(dbx.path, "update-ref", SNAPSHOTS, shot)
@@ -355,7 +358,7 @@ def test_an_unreadable_folder_is_an_error_naming_it(scripts: Path, monkeypatch: 
 
     monkeypatch.setattr(os, "walk", walk)
     with pytest.raises(G2lError) as error:
-        snapshot._list_folder(snapshot.Source(str(scripts), folder=scripts))
+        snapshot._list_folder(snapshot.Source(NAME, folder=scripts))
     assert error.value.message == (
         f"{scripts / 'lib'}: cannot read this folder (Permission denied); fix its permissions and rerun"
     )
@@ -366,7 +369,7 @@ def test_a_file_gone_while_listed_is_left_out(scripts: Path, monkeypatch: pytest
     monkeypatch.setattr(
         os, "lstat", lambda where: (_ for _ in ()).throw(FileNotFoundError()) if "README" in str(where) else real(where)
     )
-    listing = snapshot._list_folder(snapshot.Source(str(scripts), folder=scripts))
+    listing = snapshot._list_folder(snapshot.Source(NAME, folder=scripts))
     assert [file.path for file in listing.files] == ["jobs/process_a.py", "lib/collateral.py"]
     assert listing.skipped == []
 
@@ -544,8 +547,8 @@ def test_an_object_deleted_while_the_snapshot_is_taken_refuses(
 ) -> None:
     real = snapshot._list_s3
 
-    def listed_then_deleted(source: snapshot.Source) -> snapshot.Listing:
-        listing = real(source)
+    def listed_then_deleted(source: snapshot.Source, stamps: Any) -> snapshot.Listing:
+        listing = real(source, stamps)
         s3.delete_object(Bucket=BUCKET, Key="scripts/lib/collateral.py")
         return listing
 
@@ -596,3 +599,43 @@ def test_a_deleted_snapshot_ref_starts_a_new_history_reported_as_rewritten(
     assert "G2l-Snapshot-Replaces" not in message(dbx, second)
     assert report["rewritten_glue_commit"] == first
     assert report["files"] == {"added": [], "deleted": [], "renamed": [], "updated": []}
+
+
+def test_s3_objects_whose_etag_and_size_are_unchanged_are_not_downloaded_again(
+    s3: Any, dbx: DbxRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    downloaded: list[str] = []
+    real = snapshot._object_reader
+
+    def counting(client: Any, errors: Any, source: snapshot.Source, path: str) -> Any:
+        read = real(client, errors, source, path)
+        return lambda: downloaded.append(path) or read()
+
+    monkeypatch.setattr(snapshot, "_object_reader", counting)
+    init(dbx, f"s3://{BUCKET}/scripts")
+    assert downloaded == ["jobs/process_a.py", "lib/collateral.py"]
+    stamps = dbx.path / ".git" / snapshot.STAMPS
+    assert json.loads(stamps.read_text())["source"] == f"s3://{BUCKET}/scripts"
+    downloaded.clear()
+    assert json.loads(g2l(dbx.path, "sync", "--json").output)["status"] == "up-to-date"
+    assert downloaded == []
+    s3.put_object(Bucket=BUCKET, Key="scripts/jobs/process_a.py", Body=JOB_A.replace("0.8", "0.7").encode())
+    assert g2l(dbx.path, "sync").code == 0
+    assert downloaded == ["jobs/process_a.py"]
+    assert dbx.read(A) == converted("jobs/process_a.py", JOB_A.replace("0.8", "0.7"))
+    for broken in ("not json", '{"source": 1}', json.dumps({"source": f"s3://{BUCKET}/scripts", "files": [1]})):
+        stamps.write_text(broken)
+        downloaded.clear()
+        assert g2l(dbx.path, "status").code == 0
+        assert downloaded == ["jobs/process_a.py", "lib/collateral.py"]
+    stamps.write_text(json.dumps({"source": "s3://another-bucket", "files": {"lib/collateral.py": ["x", "y"]}}))
+    downloaded.clear()
+    assert g2l(dbx.path, "status").code == 0
+    assert downloaded == ["jobs/process_a.py", "lib/collateral.py"]
+
+
+def test_a_stamps_record_that_cannot_be_written_costs_downloads_only(s3: Any, dbx: DbxRepo) -> None:
+    (dbx.path / ".git" / snapshot.STAMPS).mkdir()  # neither readable nor replaceable as a file
+    init(dbx, f"s3://{BUCKET}/scripts")
+    assert dbx.read(A) == converted("jobs/process_a.py", JOB_A)
+    assert (dbx.path / ".git" / snapshot.STAMPS).is_dir()
