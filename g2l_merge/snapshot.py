@@ -141,13 +141,18 @@ def _previous(repo: git.Repo, source: Source) -> tuple[git.Commit | None, str | 
     if current is None:
         return None, None
     commit = git.read_commit(repo, current)
-    if _trailers(commit.message).get(SOURCE_TRAILER) == source.name:
+    if _trailers(commit.message).get(SOURCE_TRAILER) == _text(source.name):
         return commit, None
     return None, current
 
 
 def _trailers(message: str) -> dict[str, str]:
     return dict(_TRAILER.findall(message))
+
+
+def _text(name: str) -> str:
+    """A name as a commit message holds it: bytes that are not UTF-8 (in a folder's file names) replaced."""
+    return name.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
 
 
 def _store(repo: git.Repo, files: list[File], old: dict[str, git.TreeEntry]) -> dict[str, git.TreeEntry]:
@@ -183,12 +188,12 @@ def _message(
     for path in sorted(changes):
         kind = "deleted" if changes[path] is None else "changed" if path in old else "added"
         kinds[kind].append(path)
-    counts = ", ".join(f"{len(paths)} {kind}" for kind, paths in kinds.items() if paths) or "no files"
+    counts = ", ".join(f"{len(paths)} {kind}" for kind, paths in kinds.items() if paths)
     body = [f"{kind.capitalize()}: {_names(paths)}" for kind, paths in kinds.items() if paths]
     body += [f"Skipped: {_names(sorted(skipped))}"] if skipped else []
     trailers = [f"{SOURCE_TRAILER}: {source.name}"] + ([f"{REPLACES_TRAILER}: {replaces}"] if replaces else [])
     parts = [f"Snapshot of {source.name}: {counts}", "\n".join(body), "\n".join(trailers)]
-    return "\n\n".join(part for part in parts if part) + "\n"
+    return _text("\n\n".join(part for part in parts if part) + "\n")
 
 
 def _names(paths: list[str]) -> str:
@@ -199,9 +204,12 @@ def _names(paths: list[str]) -> str:
 def ref_updates(repo: git.Repo, glue: git.Commit) -> list[git.RefUpdate]:
     """SNAPSHOT_REF to the snapshot a new mirror commit records, by compare-and-swap against the snapshot it was
     taken after, in the same transaction as the mirror branch; [] for a commit of a git source, or a snapshot
-    SNAPSHOT_REF already holds."""
+    SNAPSHOT_REF already holds. A snapshot is a commit by IDENTITY with SOURCE_TRAILER: a Glue commit whose
+    message merely quotes the trailer is not one."""
     found = _trailers(glue.message)
-    if SOURCE_TRAILER not in found or git.ref_value(repo, SNAPSHOT_REF) == glue.sha:
+    if SOURCE_TRAILER not in found or not glue.author.startswith(f"{IDENTITY[0]} <{IDENTITY[1]}> "):
+        return []
+    if git.ref_value(repo, SNAPSHOT_REF) == glue.sha:
         return []
     old = glue.parents[0] if glue.parents else found.get(REPLACES_TRAILER, git.NULL_SHA)
     return [git.RefUpdate(SNAPSHOT_REF, glue.sha, old)]
@@ -211,7 +219,7 @@ def ref_updates(repo: git.Repo, glue: git.Commit) -> list[git.RefUpdate]:
 
 
 def _list_folder(source: Source) -> Listing:
-    """Every file below the folder, sorted. `.git` folders are left out; a symlink is kept as a symlink when
+    """Every file below the folder. `.git` folders are left out; a symlink is kept as a symlink when
     it is relative and stays inside the folder (as git would commit it), else left out; so are files over
     MAX_FILE and anything that is not a regular file (sockets, pipes)."""
     assert source.folder is not None
@@ -251,8 +259,7 @@ def _folder_file(top: Path, where: Path, path: str) -> File | str | None:
         return None
     if stat.S_ISLNK(info.st_mode):
         target = os.readlink(where)
-        inside = (where.parent / target).resolve().is_relative_to(top)
-        if os.path.isabs(target) or not inside:
+        if os.path.isabs(target) or not _inside(top, where.parent / target):
             return "a symlink that leaves the folder"
         return File(path, "120000", lambda: os.fsencode(target))
     if not stat.S_ISREG(info.st_mode):
@@ -261,6 +268,13 @@ def _folder_file(top: Path, where: Path, path: str) -> File | str | None:
         return _too_large(info.st_size)
     mode = "100755" if info.st_mode & stat.S_IXUSR else "100644"
     return File(path, mode, lambda: _read(where))
+
+
+def _inside(top: Path, where: Path) -> bool:
+    try:
+        return where.resolve().is_relative_to(top)
+    except (OSError, RuntimeError):  # a loop of symlinks (RuntimeError before Python 3.13)
+        return False
 
 
 def _read(where: Path) -> bytes:
@@ -278,10 +292,10 @@ def _too_large(size: int) -> str:
 
 
 def _list_s3(source: Source, stamps: dict[str, tuple[str, str]]) -> Listing:
-    """Every object under the prefix (list_objects_v2, page by page), each read when it is stored (unless
-    `stamps`, path -> (stamp, blob id), knows its ETag and size). Keys ending
-    in "/" are the console's folder placeholders; keys that cannot be a file path in git (empty, `.` or `..`
-    parts, `.git`), a key that is also a folder of other keys, and objects over MAX_FILE are left out."""
+    """Every object under the prefix (list_objects_v2, page by page), each read when it is stored unless
+    `stamps` (path -> (stamp, blob id)) knows its ETag and size. Keys ending in "/" are the console's folder
+    placeholders; keys that cannot be a file path in git (empty, `.` or `..` parts, `.git`), a key that is also
+    a folder of other keys, and objects over MAX_FILE are left out."""
     client, errors = _client(source)
     files: list[File] = []
     skipped: list[str] = []

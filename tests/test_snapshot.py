@@ -198,6 +198,7 @@ def test_a_folder_snapshot_keeps_bytes_and_inner_symlinks_and_leaves_out_what_gi
     (scripts / "lib/leak.py").symlink_to(tmp_path / "outside.py")
     (scripts / "lib/up.py").symlink_to("../../outside.py")
     (scripts / "jobs_link").symlink_to("jobs")
+    (scripts / "loop").symlink_to("loop")
     os.mkfifo(scripts / "pipe")
     init(dbx, "../glue-scripts")
     shot = dbx.rev(SNAPSHOTS)
@@ -215,7 +216,8 @@ def test_a_folder_snapshot_keeps_bytes_and_inner_symlinks_and_leaves_out_what_gi
     assert raw == "caf\ufffd\n"  # the bytes as stored: not UTF-8
     assert (
         "Skipped: big.bin (2 MB, over the 1 MB limit), lib/leak.py (a symlink that leaves the folder), "
-        "lib/up.py (a symlink that leaves the folder), pipe (not a regular file)"
+        "lib/up.py (a symlink that leaves the folder), loop (a symlink that leaves the folder), "
+        "pipe (not a regular file)"
     ) in message(dbx, shot)
 
 
@@ -318,6 +320,9 @@ def test_a_snapshot_ref_moved_meanwhile_refuses_the_sync(scripts: Path, dbx: Dbx
         git(dbx.path, "update-ref", SNAPSHOTS, shot)
         assert snapshot.ref_updates(repo, glue) == []
         assert snapshot.ref_updates(repo, g2l_git.read_commit(repo, dbx.rev("main"))) == []
+        tree = git(dbx.path, "rev-parse", "main^{tree}")
+        quoting = git(dbx.path, "commit-tree", tree, "-m", f"Glue: note\n\nG2l-Snapshot-Source: {NAME}")
+        assert snapshot.ref_updates(repo, g2l_git.read_commit(repo, quoting)) == []
     finally:
         g2l_git.close(repo)
 
@@ -639,3 +644,41 @@ def test_a_stamps_record_that_cannot_be_written_costs_downloads_only(s3: Any, db
     init(dbx, f"s3://{BUCKET}/scripts")
     assert dbx.read(A) == converted("jobs/process_a.py", JOB_A)
     assert (dbx.path / ".git" / snapshot.STAMPS).is_dir()
+
+
+def test_sync_pr_from_a_folder_pushes_the_sync_and_a_rerun_reuses_the_snapshot(
+    scripts: Path, dbx: DbxRepo, tmp_path: Path
+) -> None:
+    init(dbx, "../glue-scripts")
+    bare = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", str(bare))
+    git(dbx.path, "remote", "add", "origin", bare.as_uri())
+    dbx.edit("g2l.toml", 'forge = "auto"', 'forge = "none"')
+    dbx.commit("pull requests")
+    git(dbx.path, "push", "-q", "origin", "main", "glue-mirror")
+    write(scripts, {"jobs/process_c.py": "c = 1\n"})
+    run = g2l(dbx.path, "sync", "--pr", "--json")
+    assert run.code == 0, run.output
+    report = json.loads(run.output)
+    shot = dbx.rev(SNAPSHOTS)
+    assert report["glue_commit"] == shot
+    assert report["pull_request"]["branch"] == f"g2l/sync-{shot[:7]}"
+    assert "- added `risk_engine/jobs/process_c.py`" in report["pull_request"]["body"]
+    remote = git(bare, "for-each-ref", "--format=%(refname) %(objectname)")
+    again = json.loads(g2l(dbx.path, "sync", "--pr", "--json").output)
+    assert again["pull_request"]["branch"] == report["pull_request"]["branch"]
+    assert dbx.rev(SNAPSHOTS) == shot
+    assert git(bare, "for-each-ref", "--format=%(refname) %(objectname)") == remote
+
+
+def test_file_names_that_are_not_utf8_keep_their_bytes(scripts: Path, dbx: DbxRepo) -> None:
+    fd = os.open(os.fsencode(scripts / "lib") + b"/caf\xe9.txt", os.O_CREAT | os.O_WRONLY)
+    os.write(fd, b"menu\n")
+    os.close(fd)
+    init(dbx, "../glue-scripts")
+    names = g2l_git.run_in(dbx.path, "-c", "core.quotePath=true", "ls-tree", "-r", "--name-only", SNAPSHOTS)
+    assert '"lib/caf\\351.txt"' in names.splitlines()
+    assert "Added: README.md, jobs/process_a.py, lib/caf\ufffd.txt, lib/collateral.py" in message(dbx, SNAPSHOTS)
+    refs = dbx.refs()
+    assert json.loads(g2l(dbx.path, "sync", "--json").output)["status"] == "up-to-date"
+    assert dbx.refs() == refs
