@@ -67,7 +67,12 @@ def _root(
 
 @app.command()
 def init(
-    glue: Annotated[str, typer.Option(metavar="SRC", help="Path or URL of the Glue git repository.")],
+    glue: Annotated[
+        str,
+        typer.Option(
+            metavar="SRC", help="Path or URL of the Glue git repository, or s3://BUCKET/PREFIX, or a plain folder."
+        ),
+    ],
     glue_ref: Annotated[str, typer.Option(metavar="REF", help="Glue branch or tag to follow.")] = "main",
     include: Annotated[
         list[str] | None, typer.Option(metavar="GLOB", help="Glob of Glue files to mirror (repeatable).")
@@ -82,7 +87,9 @@ def init(
     adopt: Annotated[
         str | None,
         typer.Option(
-            metavar="GLUE_COMMIT", help="Glue commit an existing hand-migrated tree already holds: record it as merged."
+            metavar="GLUE_COMMIT",
+            help="Glue commit an existing hand-migrated tree already holds: record it as merged "
+            "('snapshot' for an S3 or folder source).",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,

@@ -771,6 +771,12 @@ def _last_line(result: Result) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 
+def flush_objects(repo: Repo) -> None:
+    """Write the objects buffered so far now, so that many large blobs are never all held in memory at once."""
+    if repo.odb is not None:
+        repo.odb.flush()
+
+
 def write_blob(repo: Repo, data: bytes) -> str:
     """Store a blob and return its sha (written before the next git command runs; see Objects)."""
     assert repo.odb is not None, "open_repo(objects=True) writes objects"
@@ -785,9 +791,22 @@ DRY_RUN_IDENTITY = {
 }
 
 
-def commit_tree(repo: Repo, tree: str, parents: Iterable[str], message: str, author: str | None = None) -> str:
-    """Create a commit object; `author` is git's "Name <email> timestamp tz" form."""
+def commit_tree(
+    repo: Repo,
+    tree: str,
+    parents: Iterable[str],
+    message: str,
+    author: str | None = None,
+    *,
+    identity: tuple[str, str] | None = None,
+) -> str:
+    """Create a commit object; `author` is git's "Name <email> timestamp tz" form. `identity` (name, email) is
+    author and committer both, dated now (or as GIT_AUTHOR_DATE / GIT_COMMITTER_DATE say): a commit g2l-merge
+    makes in nobody's name, which needs no user.name or user.email."""
     env: dict[str, str] = dict(DRY_RUN_IDENTITY) if repo.stand_in_identity else {}
+    if identity:
+        for role in ("AUTHOR", "COMMITTER"):
+            env |= {f"GIT_{role}_NAME": identity[0], f"GIT_{role}_EMAIL": identity[1]}
     if author:
         match = re.fullmatch(r"(.*) <(.*)> (\d+ [+-]\d{4})", author)
         if match:

@@ -7,7 +7,7 @@ import contextlib
 import time
 from typing import NamedTuple
 
-from g2l_merge import apply, git, markers, mirror
+from g2l_merge import apply, git, markers, mirror, snapshot
 from g2l_merge.config import Config, matches
 from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
@@ -134,7 +134,7 @@ def _squashed(
 
 
 def _glue_position(repo: git.Repo, config: Config, last: str | None) -> tuple[str, int | None]:
-    head = git.fetch_commit(repo, glue_source(repo, config, None), config.source.ref)
+    head = snapshot.glue_commit(repo, glue_source(repo, config, None), config.source.ref)
     if last is None:
         return head, None
     if not git.in_history(repo, last, head):

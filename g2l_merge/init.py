@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import NamedTuple
 
-from g2l_merge import apply, git, history, mirror
+from g2l_merge import apply, git, history, mirror, snapshot
 from g2l_merge import config as cfg
 from g2l_merge.driver import register_merge_driver
 from g2l_merge.errors import G2lError, refused
@@ -39,7 +39,7 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
                 f"branch {config.target.mirror_branch} already exists: this repository is already "
                 "set up; run `git g2l-sync sync`"
             )
-        glue_sha = git.fetch_commit(repo, glue_source(repo, config, None), options.adopt or config.source.ref)
+        glue_sha = _glue_commit(repo, config, options)
         glue = git.read_commit(repo, glue_sha)
         build = mirror.build_tree(repo, glue_sha, config, None, options.progress)
         head = git.rev_parse(repo, "HEAD")
@@ -50,7 +50,7 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
             repo,
             cfg.CONFIG_FILE,
             text.encode(),
-            f"Configure g2l-merge\n\nGlue repository: {config.source.repo} ({config.source.ref})\n",
+            f"Configure g2l-merge\n\n{_source_line(repo, config)}\n",
         )
         step = MirrorStep(
             mirror_ref,
@@ -69,6 +69,30 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         if merged is not None:  # the files with markers, recorded: `status` then reads only what changed since
             history.marker_files(repo, git.read_commit(repo, merged).tree)
         return report
+
+
+ADOPT_SNAPSHOT = "snapshot"  # --adopt's value with an S3 or folder source: the snapshot init takes
+
+
+def _glue_commit(repo: git.Repo, config: cfg.Config, options: InitOptions) -> str:
+    """The Glue commit init mirrors: --adopt's or [source] ref's, fetched; or a snapshot of an S3 prefix or
+    folder, which has no other commit for --adopt to name than the one taken now."""
+    location = glue_source(repo, config, None)
+    source = snapshot.source_of(location, repo.root)
+    if source is None:
+        return git.fetch_commit(repo, location, options.adopt or config.source.ref)
+    if options.adopt not in (None, ADOPT_SNAPSHOT):
+        raise G2lError(
+            f"--adopt {options.adopt!r}: {source.name} is not a git repository; write --adopt {ADOPT_SNAPSHOT} "
+            "to record the snapshot init takes now as merged"
+        )
+    return snapshot.take(repo, source)
+
+
+def _source_line(repo: git.Repo, config: cfg.Config) -> str:
+    if snapshot.source_of(glue_source(repo, config, None), repo.root) is not None:
+        return f"Glue scripts: {config.source.repo} (snapshots on {snapshot.SNAPSHOT_REF})"
+    return f"Glue repository: {config.source.repo} ({config.source.ref})"
 
 
 _OPTION_OF = {
@@ -129,6 +153,7 @@ def _adopt(repo: git.Repo, target: Target, step: MirrorStep) -> SyncReport:
         [
             git.RefUpdate(step.ref, step.new, git.NULL_SHA),
             git.glue_ref_update(repo, step.glue.sha),
+            *snapshot.ref_updates(repo, step.glue),
             git.RefUpdate(target.dest, merge, target.dest_old),
         ],
         "g2l-sync: adopt",

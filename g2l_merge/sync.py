@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import NamedTuple
 
-from g2l_merge import apply, git, mirror
+from g2l_merge import apply, git, mirror, snapshot
 from g2l_merge.config import Config
 from g2l_merge.convert.findings import Finding
 from g2l_merge.driver import refresh_merge_driver
@@ -64,9 +64,10 @@ def sync(repo: git.Repo, options: SyncOptions) -> SyncReport:
 
 
 def glue_head(repo: git.Repo, config: Config, options: SyncOptions) -> str:
-    """The Glue commit this run syncs, fetched into this repository."""
+    """The Glue commit this run syncs, fetched into this repository (or a snapshot of an S3 prefix or folder)."""
     source = glue_source(repo, config, options.glue)
-    return git.fetch_commit(repo, source, options.glue_ref or config.source.ref)
+    given = "--glue-ref" if options.glue_ref else None
+    return snapshot.glue_commit(repo, source, options.glue_ref or config.source.ref, given)
 
 
 def preview(repo: git.Repo, options: SyncOptions) -> SyncReport:
@@ -294,7 +295,11 @@ def _merge_message(target: Target, step: MirrorStep, plan: MergePlan) -> str:
 def _apply(repo: git.Repo, target: Target, step: MirrorStep, plan: MergePlan, message: str) -> str | None:
     """Make the merge real: refs by compare-and-swap; the work tree only when merging in place."""
     mirror_update = (
-        [git.RefUpdate(step.ref, step.new, step.old or git.NULL_SHA), git.glue_ref_update(repo, step.glue.sha)]
+        [
+            git.RefUpdate(step.ref, step.new, step.old or git.NULL_SHA),
+            git.glue_ref_update(repo, step.glue.sha),
+            *snapshot.ref_updates(repo, step.glue),
+        ]
         if step.new != step.old
         else []
     )
