@@ -227,6 +227,10 @@ def status_text(found: Status) -> str:
     lines += [
         f"Protected: {r.path}:{r.start}-{r.end}" + (f" ({r.name})" if r.name else "") for r in found.protected_regions
     ]
+    for job in found.job_definitions:
+        items = f", {job.review_items} review item{'s' if job.review_items != 1 else ''}" if job.review_items else ""
+        lines.append(f"Job: {job.path}" + (f" (from {job.source}{items})" if job.source else ""))
+    lines += [f"Job not merged yet: {change.change} {change.path}" for change in found.job_changes]
     lines.append(f"Converter versions: {', '.join(found.converter_versions) or '(none)'}")
     return "\n".join(lines)
 

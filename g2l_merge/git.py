@@ -336,6 +336,19 @@ def tree_entries(repo: Repo, tree: str, paths: Iterable[str]) -> dict[str, TreeE
     return {path: entries[path] for path in wanted if path in entries}
 
 
+def files_under(repo: Repo, tree: str, folder: str) -> dict[str, TreeEntry]:
+    """Every file in one folder of a tree, recursively (the whole tree for "")."""
+    if not folder:
+        return ls_tree(repo, tree)
+    raw = _run(repo, "--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", tree, "--", folder).out
+    entries = {}
+    for record in filter(None, raw.split(b"\0")):
+        meta, _, name = record.partition(b"\t")
+        mode, _kind, sha = meta.decode().split(" ")
+        entries[name.decode("utf-8", errors="surrogateescape")] = TreeEntry(mode, sha)
+    return entries
+
+
 def ls_names(repo: Repo, treeish: str) -> list[str]:
     """Every file path in a tree, recursively (names only: no entry is parsed)."""
     raw = _run(repo, "ls-tree", "-r", "-z", "--name-only", "--full-tree", treeish).out

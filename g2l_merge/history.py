@@ -37,6 +37,17 @@ class RegionInfo(NamedTuple):
     end: int
 
 
+class JobDefinition(NamedTuple):
+    path: str  # the resource file in the target branch
+    source: str | None  # the Glue definitions file it was made from (its first line), if it says
+    review_items: int  # its `# g2l: review` lines
+
+
+class JobChange(NamedTuple):
+    change: str  # added, updated, deleted
+    path: str
+
+
 class Status(NamedTuple):
     target_branch: str
     mirror_branch: str
@@ -51,6 +62,8 @@ class Status(NamedTuple):
     glue_history_rewritten: str | None  # the mirror's Glue commit that the Glue head no longer contains
     interrupted_sync: str | None  # what an interrupted work-tree sync left to finish (its journal), or None
     squash_merged: str | None  # the Glue commit of a sync that reached the target squashed or rebased
+    job_definitions: tuple[JobDefinition, ...] = ()  # [jobs] include: the target's job resource files
+    job_changes: tuple[JobChange, ...] = ()  # and what the unmerged mirror commits change in them
 
 
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
@@ -121,7 +134,39 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
         rewritten,
         interrupted,
         squashed.glue_commit if squashed else None,
+        *(_jobs(repo, config, tip, merged[0].sha if merged else None, mirror_tip) if config.jobs.include else ((), ())),
     )
+
+
+_CHANGES = {"A": "added", "M": "updated", "D": "deleted", "T": "updated"}
+
+
+def _jobs(
+    repo: git.Repo, config: Config, tip: str, merged: str | None, mirror_tip: str | None
+) -> tuple[tuple[JobDefinition, ...], tuple[JobChange, ...]]:
+    """The target's job resource files, and the changes to them the unmerged mirror commits hold."""
+    from g2l_merge.jobs import is_resource, resource_source, review_lines
+
+    folder = config.jobs.resources.strip("/")
+    found = []
+    for path, entry in sorted(git.files_under(repo, git.read_commit(repo, tip).tree, folder).items()):
+        if is_resource(config, path) and entry.mode.startswith("100"):
+            text = git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")
+            found.append(JobDefinition(path, resource_source(text), sum(1 for _ in review_lines(path, text))))
+    changes: list[JobChange] = []
+    if mirror_tip and merged != mirror_tip:
+        old = git.read_commit(repo, merged).tree if merged else None
+        for change in git.diff_trees(repo, old, git.read_commit(repo, mirror_tip).tree):
+            for kind, changed in _sides(change):
+                if changed and is_resource(config, changed):
+                    changes.append(JobChange(kind, changed))
+    return tuple(found), tuple(sorted(set(changes), key=lambda c: (c.path, c.change)))
+
+
+def _sides(change: git.Change) -> list[tuple[str, str | None]]:
+    if change.status == "R":  # a renamed resource: its old file goes, its new one comes
+        return [("deleted", change.old_path), ("added", change.new_path)]
+    return [(_CHANGES.get(change.status, "updated"), change.new_path or change.old_path)]
 
 
 def _squashed(

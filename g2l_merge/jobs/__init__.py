@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from g2l_merge.config import Config, selected
-from g2l_merge.convert.findings import Finding
+from g2l_merge.convert.findings import HEADER_PREFIX, Finding
 
 BUNDLE_FILE = "databricks.yml"  # the bundle's configuration, at the Databricks repository's top
 JOB_RULES = "G2L5"  # the rules of job definitions: G2L500-G2L599
@@ -34,3 +34,11 @@ def review_lines(path: str, text: str) -> Iterator[Finding]:
         found = _REVIEW.fullmatch(line.strip())
         if found:
             yield Finding(path, number, found.group(1), found.group(2))
+
+
+def resource_source(text: str) -> str | None:
+    """The Glue definitions file a resource file was made from, as its first line names it."""
+    first = text.split("\n", 1)[0]
+    if not first.startswith(HEADER_PREFIX):
+        return None
+    return first.removeprefix(HEADER_PREFIX).rsplit(" (Glue ", 1)[0]

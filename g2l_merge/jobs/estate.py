@@ -16,9 +16,9 @@ from typing import Any, NamedTuple
 
 from g2l_merge import git
 from g2l_merge.config import Config, matches, selected
-from g2l_merge.convert.findings import HEADER_PREFIX, Finding
+from g2l_merge.convert.findings import Finding
 from g2l_merge.errors import G2lError
-from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, is_resource, render, review_lines
+from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, is_resource, render, resource_source, review_lines
 from g2l_merge.jobs.bundle import (
     BundleJob,
     JobSettings,
@@ -73,7 +73,7 @@ def add_jobs(
     findings += more
     updates: dict[str, git.TreeEntry | None] = {path: None for path in old}
     for path, entry in old.items():  # made from a definitions file that cannot be read now: kept
-        if _source(git.read_blob(repo, entry.sha)) in broken:
+        if resource_source(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")) in broken:
             updates.pop(path)
     for path, text in made.items():
         updates[path] = git.TreeEntry("100644", git.write_blob(repo, text))
@@ -260,14 +260,6 @@ def _unique(key: str, keys: set[str]) -> str:
         candidate = f"{key}_{number}"
     keys.add(candidate)
     return candidate
-
-
-def _source(data: bytes) -> str | None:
-    """The definitions file a resource file was made from (its first line)."""
-    first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
-    if not first.startswith(HEADER_PREFIX):
-        return None
-    return first.removeprefix(HEADER_PREFIX).rsplit(" (Glue ", 1)[0]
 
 
 def _line(message: str) -> int:

@@ -202,11 +202,32 @@ def test_a_full_conversion_keeps_the_bundle_the_mirror_made(repos: tuple[DbxRepo
     assert git(dbx.path, "diff", "HEAD~1", "HEAD", "--stat", "--", "databricks.yml", "resources") == ""
 
 
-def test_status_is_unchanged_by_job_resources(repos: tuple[DbxRepo, GlueRepo]) -> None:
-    dbx, _ = repos
-    run = g2l(dbx.path, "status")
+def test_status_lists_the_job_resources_and_what_is_not_merged_yet(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    run = g2l(dbx.path, "status", "--offline")
     assert run.code == 0, run.output
-    assert "0 commits not synced" in run.output
+    assert f"Job: {RESOURCE} (from infra/glue/jobs.json, 1 review item)\n" in run.output
+    assert "not merged yet" not in run.output
+
+    second = copy.deepcopy(DEFINITIONS["Jobs"][0]) | {"Name": "risk_limits"}
+    glue.commit(
+        "Glue: more workers, a limits job",
+        {
+            "infra/glue/jobs.json": definitions(NumberOfWorkers=11),
+            "infra/glue/limits.json": json.dumps({"Job": second}),
+        },
+    )
+    assert g2l(dbx.path, "sync", "--branch", "g2l/weekly").code == 0  # the mirror moves; main does not
+    run = g2l(dbx.path, "status", "--offline")
+    assert run.output.count("\nJob") == 3, run.output
+    assert f"Job not merged yet: updated {RESOURCE}\n" in run.output
+    assert "Job not merged yet: added resources/risk_limits.job.yml\n" in run.output
+    found = json.loads(g2l(dbx.path, "status", "--offline", "--json").output)
+    assert found["job_definitions"] == [{"path": RESOURCE, "source": "infra/glue/jobs.json", "review_items": 1}]
+    assert found["job_changes"] == [
+        {"change": "updated", "path": RESOURCE},
+        {"change": "added", "path": "resources/risk_limits.job.yml"},
+    ]
 
 
 @pytest.mark.parametrize(
