@@ -232,7 +232,7 @@ def _build_all(
     entries = {target_path(config, path): result.entry for path, result in converted.items() if result.entry}
     _carry_compat(repo, config, entries, converted.values(), previous)
     findings = tuple(f for result in converted.values() for f in result.findings)
-    warnings = include_warnings(every_file, config.source, glue_commit)
+    warnings = include_warnings(every_file, config.source, glue_commit, config.jobs.include)
     return MirrorBuild(git.edit_tree(repo, git.EMPTY_TREE, entries), findings, tuple(converted), warnings)
 
 
@@ -249,7 +249,7 @@ def _build_changed(
     updates |= {target_path(config, path): result.entry for path, result in converted.items() if result.entry}
     _update_compat(repo, config, previous, updates, converted.values())
     findings = tuple(f for result in converted.values() for f in result.findings)
-    warnings = include_warnings(git.ls_names(repo, glue_commit), config.source, glue_commit)
+    warnings = include_warnings(git.ls_names(repo, glue_commit), config.source, glue_commit, config.jobs.include)
     return MirrorBuild(git.edit_tree(repo, previous.tree, updates), findings, tuple(converted), warnings)
 
 
@@ -294,8 +294,11 @@ def _convert_files(
     return results
 
 
-def include_warnings(glue_files: Iterable[str], source: SourceConfig, glue_commit: str) -> tuple[str, ...]:
-    """A warning for each [source] include glob that brings no file of the Glue commit into the mirror."""
+def include_warnings(
+    glue_files: Iterable[str], source: SourceConfig, glue_commit: str, jobs: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """A warning for each [source] include glob that brings no file of the Glue commit into the mirror, and for
+    each [jobs] include glob that matches no file of it."""
     warnings = []
     paths = list(glue_files)
     for glob in source.include:
@@ -311,6 +314,12 @@ def include_warnings(glue_files: Iterable[str], source: SourceConfig, glue_commi
                 f"warning: [source] include {glob!r} matches only files that [source] exclude leaves "
                 f"out in Glue commit {glue_commit[:12]}: nothing from it reaches the mirror"
             )
+    warnings += [
+        f"warning: [jobs] include {glob!r} matches no file in Glue commit {glue_commit[:12]}: no job definitions "
+        "come from it; check the glob in g2l.toml"
+        for glob in jobs
+        if not any(matches(path, (glob,)) for path in paths)
+    ]
     return tuple(warnings)
 
 

@@ -137,7 +137,7 @@ def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions, target
         rewritten = previous.glue_commit
     if previous and previous.glue_commit == glue_sha and mirror.converted_alike(previous, config):
         # the mirror already holds this Glue commit, converted by this converter with these settings: no tree work
-        warnings = mirror.include_warnings(git.ls_names(repo, glue_sha), config.source, glue_sha)
+        warnings = mirror.include_warnings(git.ls_names(repo, glue_sha), config.source, glue_sha, config.jobs.include)
         return MirrorStep(ref, tip, previous.sha, glue, (), warnings=warnings)
     make_bundle = bool(config.jobs.include) and not git.tracks(
         repo, git.read_commit(repo, target_tip).tree, BUNDLE_FILE

@@ -230,6 +230,16 @@ def test_status_lists_the_job_resources_and_what_is_not_merged_yet(repos: tuple[
     ]
 
 
+def test_a_jobs_glob_that_matches_nothing_is_a_warning_on_every_sync(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, _ = repos
+    dbx.edit("g2l.toml", 'include = ["infra/glue/*.json"]', 'include = ["infra/glue/*.json", "infra/triggers/*.json"]')
+    dbx.commit("Databricks: triggers too")
+    for _ in range(2):  # the sync that converts again, then an up-to-date one
+        run = g2l(dbx.path, "sync")
+        assert run.code == 0, run.output
+        assert "warning: [jobs] include 'infra/triggers/*.json' matches no file in Glue commit " in run.output
+
+
 @pytest.mark.parametrize(
     ("jobs", "message"),
     [
