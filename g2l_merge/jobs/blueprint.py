@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import json
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -65,7 +66,7 @@ class _Unknown:
     """A value known only when the blueprint runs, and why."""
 
     why: str  # "blueprint parameter 'X'", "the value at line N"
-    loop: bool = False  # made in a loop: the loop's note says so already
+    noted: bool = False  # made where a loop's or a condition's note says so already
 
 
 @dataclass(frozen=True)
@@ -163,25 +164,27 @@ class _Layout:
             self._skipped([*node.handlers, *node.orelse], node.lineno, "under the condition")
             self._block(node.finalbody)
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
-            self._skipped([node], node.lineno, "in the loop", loop=True)
+            self._skipped([node], node.lineno, "in the loop")
         elif isinstance(node, ast.If):
             self._skipped([node], node.lineno, "under the condition")
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             self.env[node.name] = _Unknown(f"{node.name} (line {node.lineno})")
 
-    def _skipped(self, nodes: list[Any], line: int, where: str, *, loop: bool = False) -> None:
+    def _skipped(self, nodes: list[Any], line: int, where: str) -> bool:
         """Statements that run only when (or as often as) the parameters say: what they bind is unknown, and
-        the jobs and crawlers they make are a note."""
+        the jobs and crawlers they make are a note (True: there is one)."""
+        makes = any(self._class(call) in ("Job", "Crawler", "Workflow") for node in nodes for call in _calls(node))
         for node in nodes:
             for found in ast.walk(node):
                 if isinstance(found, ast.Name) and isinstance(found.ctx, ast.Store):
-                    self.env[found.id] = _Unknown(f"a value set {where} at line {line}", loop)
-        if any(self._class(call) in ("Job", "Crawler", "Workflow") for node in nodes for call in _calls(node)):
+                    self.env[found.id] = _Unknown(f"a value set {where} at line {line}", makes)
+        if makes:
             self._note(
                 line,
                 f"the jobs and crawlers made {where} here are not carried: g2l-merge reads the layout without "
                 "running it, and what they are is known only when the blueprint runs: add them as tasks by hand",
             )
+        return makes
 
     def _bind(self, target: ast.expr, value: Any) -> None:
         if isinstance(target, ast.Name):
@@ -217,8 +220,8 @@ class _Layout:
         if isinstance(node, ast.BinOp):
             return _operation(node, self.eval(node.left), self.eval(node.right))
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            self._skipped([node], node.lineno, "in the loop", loop=True)
-            return _Unknown(f"a value made in the loop at line {node.lineno}", True)
+            makes = self._skipped([node], node.lineno, "in the loop")
+            return _Unknown(f"a value made in the loop at line {node.lineno}", makes)
         return _unknown_at(node)
 
     def _dict(self, node: ast.Dict) -> Any:
@@ -244,7 +247,7 @@ class _Layout:
                 spec = self.eval(part.format_spec) if part.format_spec is not None else ""
                 if isinstance(value, _Unknown) or isinstance(spec, _Unknown):
                     return value if isinstance(value, _Unknown) else spec
-                if not isinstance(value, (str, int, float, bool, type(None))):
+                if not isinstance(value, (str, int, float, bool, type(None))) or _wide(f":{spec}"):
                     return _unknown_at(part)
                 parts.append(format(_converted(value, part.conversion), spec))
             else:
@@ -282,7 +285,7 @@ class _Layout:
                 else:
                     owner.append(added)  # an unknown entry: a note when Entities reads it
                 return None
-            if isinstance(owner, str) and function.attr == "format" and not node.keywords:
+            if isinstance(owner, str) and function.attr == "format" and not node.keywords and not _wide(owner):
                 unknown = next((a for a in arguments if isinstance(a, _Unknown)), None)
                 if unknown is not None:
                     return unknown
@@ -367,7 +370,7 @@ class _Layout:
             for entry in listed if isinstance(listed, (list, tuple)) else [listed]:
                 if isinstance(entry, _Entity):
                     found.append(entry)
-                elif isinstance(entry, _Unknown) and not entry.loop:
+                elif isinstance(entry, _Unknown) and not entry.noted:
                     self._note(
                         workflow.line,
                         f"the Workflow's Entities {label} hold {entry.why}, which is known only when the "
@@ -543,6 +546,11 @@ def _unknown_at(node: ast.AST) -> _Unknown:
     return _Unknown(f"the value at line {getattr(node, 'lineno', 1)}")
 
 
+def _wide(template: str) -> bool:
+    """Whether a format template asks for a width of 10,000 or more (a layout must not fill the memory)."""
+    return re.search(r"[%:][^%:{}]*\d{5}", template) is not None
+
+
 def _converted(value: Any, conversion: int) -> Any:
     """An f-string field after its `!s`, `!r` or `!a`."""
     if conversion == ord("s"):
@@ -560,7 +568,7 @@ def _operation(node: ast.BinOp, left: Any, right: Any) -> Any:
     try:
         if isinstance(node.op, ast.Add) and (numbers or type(left) is type(right) in (str, list)):
             return left + right
-        if isinstance(node.op, ast.Mod) and isinstance(left, str):
+        if isinstance(node.op, ast.Mod) and isinstance(left, str) and not _wide(left):
             return left % right
         if isinstance(node.op, ast.Sub) and numbers:
             return left - right

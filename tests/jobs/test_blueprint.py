@@ -265,6 +265,20 @@ def test_jobs_made_in_a_loop_a_comprehension_or_a_condition_are_review_items() -
     ]
 
 
+def test_a_value_a_condition_sets_is_one_review_item() -> None:
+    made = layout(f"if user_params['A']:\n    one = {job()}\njobs = [one]\n")
+    assert notes(read(made)) == [
+        "layout line 5: the jobs and crawlers made under the condition here are not carried: g2l-merge reads the "
+        "layout without running it, and what they are is known only when the blueprint runs: add them as tasks by "
+        "hand"
+    ]
+    named = layout(f"if user_params['A']:\n    one = 'x'\njobs = [{job()}, one]\n")
+    assert notes(read(named)) == [
+        "layout line 8: the Workflow's Entities Jobs hold a value set under the condition at line 5, which is known "
+        "only when the blueprint runs: it is not carried"
+    ]
+
+
 def test_jobs_a_helper_function_makes_are_a_review_item() -> None:
     text = layout(f"jobs = [make('x'), {job('kept')}]\n").replace(
         "\n\ndef generate_layout", f"\n\ndef make(name):\n    return {job(Name='name')}\n\n\ndef generate_layout"
@@ -457,6 +471,9 @@ def test_what_the_layout_computes_from_literals_is_known(expression: str, value:
         ("'a' + 1", "the value at line 12"),
         ("'a' * 3", "the value at line 12"),
         ("'%d' % 'x'", "the value at line 12"),
+        ("'%099999d' % 1", "the value at line 12"),
+        ("'{:>100000}'.format(1)", "the value at line 12"),
+        ("f'{S:100000}'", "the value at line 12"),
         ("user_params['A'] - 1", "blueprint parameter 'A'"),
         ("T2", "a value set under the condition at line 7"),
         ("Q", "a value set in the loop at line 9"),
