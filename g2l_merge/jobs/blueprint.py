@@ -192,7 +192,8 @@ class _Layout:
         elif isinstance(target, (ast.Tuple, ast.List)):
             values = value if isinstance(value, (tuple, list)) and len(value) == len(target.elts) else None
             for index, element in enumerate(target.elts):
-                self._bind(element, values[index] if values is not None else _unknown_at(target))
+                unknown = value if isinstance(value, _Unknown) else _unknown_at(target)
+                self._bind(element, values[index] if values is not None else unknown)
         elif isinstance(target, ast.Subscript):
             container, key = self.eval(target.value), self.eval(target.slice)
             if isinstance(container, dict) and not isinstance(key, _Unknown):
@@ -456,11 +457,12 @@ class _Layout:
         where = f"{self.path}:{workflow.line}"
         description = fields.get("Description")
         properties = fields.get("DefaultRunProperties")
+        properties = properties if isinstance(properties, dict) else {}
         return GlueWorkflow(
             name=name,
             description=description if isinstance(description, str) else None,
             max_concurrent_runs=None,
-            run_properties={str(k): str(v) for k, v in properties.items()} if isinstance(properties, dict) else {},
+            run_properties={str(k): "" if isinstance(v, _Unknown) else str(v) for k, v in properties.items()},
             triggers=tuple(t._replace(path=self.path, where=where) for t in [start, *triggers]),
             path=self.path,
             where=where,

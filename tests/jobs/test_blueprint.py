@@ -477,7 +477,8 @@ def test_what_the_layout_computes_from_literals_is_known(expression: str, value:
         ("user_params['A'] - 1", "blueprint parameter 'A'"),
         ("T2", "a value set under the condition at line 7"),
         ("Q", "a value set in the loop at line 9"),
-        ("P", "the value at line 11"),
+        ("P", "blueprint parameter 'P'"),
+        ("R", "the value at line 11"),
         ("helper(1)", "the value at line 12"),
         ("boto3.client('s3')", "the value at line 12"),
     ],
@@ -490,7 +491,7 @@ def test_what_the_blueprint_computes_is_left_out_and_named(expression: str, why:
         T2 = "a"
     while S:
         Q = "b"
-    P, = user_params["P"]
+    P, = user_params["P"]; R, R2 = [1]
     jobs = [{job(Description=expression)}]
     """
     definitions = read(layout(body))
@@ -592,8 +593,10 @@ def test_a_layout_function_of_another_name_and_one_at_module_level() -> None:
     assert notes(read(crawler_unnamed)) == ["layout line 5: the Crawler's Name comes from nothing: it is not carried"]
     workflow_unnamed = layout("jobs = []\n").replace('Name="w", ', "")
     assert read(workflow_unnamed).workflows[0].name == "risk_nightly"
-    properties = layout("jobs = []\n").replace('Name="w"', 'Name="w", DefaultRunProperties={"as_of": "now", "n": 1}')
-    assert read(properties).workflows[0].run_properties == {"as_of": "now", "n": "1"}
+    properties = layout("jobs = []\n").replace(
+        'Name="w"', 'Name="w", DefaultRunProperties={"as_of": "now", "n": 1, "p": user_params["P"]}'
+    )
+    assert read(properties).workflows[0].run_properties == {"as_of": "now", "n": "1", "p": ""}
 
 
 # -- bad input ------------------------------------------------------------------------------------------------------
