@@ -19,6 +19,7 @@ from g2l_merge.config import Config, matches, selected
 from g2l_merge.convert.findings import Finding
 from g2l_merge.errors import G2lError
 from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, is_resource, render, resource_source, review_lines
+from g2l_merge.jobs.blueprint import BLUEPRINT_RULE, read_blueprint
 from g2l_merge.jobs.bundle import (
     BundleJob,
     JobSettings,
@@ -90,14 +91,15 @@ Read = list[tuple[str, Definitions]]  # (definitions file, what it holds), in pa
 
 
 def read_definitions(files: Mapping[str, bytes]) -> tuple[Read, set[str], list[Finding]]:
-    """What every definitions file holds, in path order; the files that cannot be read, each with a finding
-    that says why."""
+    """What every definitions file holds, in path order (a `.py` file is a Glue blueprint layout, the rest JSON);
+    the files that cannot be read, each with a finding that says why."""
     read: Read = []
     broken: set[str] = set()
     findings: list[Finding] = []
     for path in sorted(files):
         try:
-            read.append((path, read_definitions_file(files[path], path)))
+            reader = read_blueprint if path.endswith(".py") else read_definitions_file
+            read.append((path, reader(files[path], path)))
         except G2lError as error:
             broken.add(path)
             findings.append(Finding(path, _line(error.message), DEFINITIONS_RULE, _unreadable(error.message)))
@@ -137,7 +139,7 @@ def job_files(
     scripts are found); `texts`: the Databricks repository's .py files (path -> text, for each job's layout);
     `taken`: paths that hold other files, which no resource file may replace."""
     made: dict[str, bytes] = {}
-    findings: list[Finding] = []
+    findings = [Finding(n.path, n.line, BLUEPRINT_RULE, n.message) for _, found in read for n in found.notes]
     named: dict[str, tuple[str, GlueJob]] = {}
     for source, job in ((source, job) for source, found in read for job in found.jobs):
         if job.name in named:

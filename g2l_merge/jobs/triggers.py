@@ -54,12 +54,22 @@ class GlueWorkflow(NamedTuple):
     triggers: tuple[GlueTrigger, ...]
     path: str
     where: str
+    notes: tuple[str, ...] = ()  # what its source could not carry (a blueprint layout's): review items of its job
+
+
+class Note(NamedTuple):
+    """Something a definitions file holds that is not carried, where no job or workflow can hold it."""
+
+    path: str
+    line: int
+    message: str
 
 
 class Definitions(NamedTuple):
     jobs: tuple[GlueJob, ...] = ()
     triggers: tuple[GlueTrigger, ...] = ()
     workflows: tuple[GlueWorkflow, ...] = ()
+    notes: tuple[Note, ...] = ()  # findings of the file (a blueprint layout with no one workflow)
 
 
 def read_definitions_file(data: bytes, path: str) -> Definitions:

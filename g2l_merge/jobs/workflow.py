@@ -9,7 +9,8 @@
   scheduled start trigger is the job's schedule. Arguments and a timeout of a trigger's action become the task's.
 - What has no faithful Databricks form is a review item that says so: conditions on STOPPED or TIMEOUT, or mixing
   states; crawlers (as actions or conditions); event triggers; conditional triggers outside a workflow; a job two
-  triggers of one workflow start; workflow run properties; a schedule Quartz cannot hold.
+  triggers of one workflow start; workflow run properties; a schedule Quartz cannot hold; what the workflow's
+  source could not carry (its notes: a blueprint layout's parameters, loops).
 """
 
 from __future__ import annotations
@@ -218,6 +219,8 @@ def _workflow(name: str, workflow: GlueWorkflow | None, triggers: list[GlueTrigg
                     "EventBridge events; as converted, nothing starts it: add a file arrival trigger",
                 )
             )
+    if workflow is not None:
+        reviews += [Review(WORKFLOW_RULE, note) for note in workflow.notes]
     if workflow is not None and workflow.run_properties:
         names = ", ".join(sorted(workflow.run_properties))
         reviews.append(

@@ -276,3 +276,55 @@ def test_bad_jobs_settings_are_named(repos: tuple[DbxRepo, GlueRepo], jobs: str,
     assert f"g2l.toml: {message}" in run.output
     assert "Traceback" not in run.output
     assert dbx.refs() == before
+
+
+BLUEPRINT = """\
+from awsglue.blueprint.workflow import Workflow, Entities
+from awsglue.blueprint.job import Job
+
+SCRIPTS = "s3://aws-glue-assets-1-eu-west-1/scripts"
+
+
+def generate_layout(user_params, system_params):
+    load = Job(Name="risk-load", Role=user_params["Role"], Command={"ScriptLocation": SCRIPTS + "/process_a.py"})
+    score = Job(
+        Name="risk-score",
+        Role=user_params["Role"],
+        Command={"ScriptLocation": SCRIPTS + "/process_a.py"},
+        NumberOfWorkers=user_params["Workers"],
+        DependsOn={load: "SUCCEEDED"},
+    )
+    return Workflow(Name="risk-blueprint", Entities=Entities(Jobs=[load, score]))
+"""
+
+
+def test_a_blueprint_layout_becomes_a_workflow_job_in_a_sync(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    dbx.edit(
+        "g2l.toml", 'include = ["infra/glue/*.json"]', 'include = ["infra/glue/*.json", "blueprints/**/layout.py"]'
+    )
+    dbx.commit("Convert the Glue blueprints too")
+    glue.commit("Glue: a blueprint", {"blueprints/risk/layout.py": BLUEPRINT})
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    workflow = resource(dbx, "resources/risk_blueprint.job.yml")
+    assert [(t["task_key"], t.get("depends_on")) for t in workflow["tasks"]] == [
+        ("risk_load", None),
+        ("risk_score", [{"task_key": "risk_load"}]),
+    ]
+    assert workflow["tasks"][0]["spark_python_task"]["python_file"] == "../jobs/process_a.py"
+    assert resource(dbx, "resources/risk_score.job.yml")["name"] == "risk-score"  # each job's own file too
+    assert dbx.read("resources/risk_blueprint.job.yml").startswith(
+        "# g2l: converted from blueprints/risk/layout.py (Glue workflow 'risk-blueprint')\n"
+    )
+    assert (
+        "resources/risk_blueprint.job.yml:2: G2L508 layout line 9: job 'risk-score': NumberOfWorkers (blueprint "
+        "parameter 'Workers')"
+    ) in run.output
+    glue.commit("Glue: a typo in the blueprint", {"blueprints/risk/layout.py": BLUEPRINT.replace("):\n", ")\n", 1)})
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert "G2L500 job definitions not read (blueprints/risk/layout.py:7: not valid Python" in run.output
+    assert resource(dbx, "resources/risk_blueprint.job.yml")["name"] == "risk-blueprint"  # kept as it was
