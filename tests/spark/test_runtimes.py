@@ -129,10 +129,13 @@ def runtime_python(pyspark: str) -> Path:
     started = subprocess.run(starts, capture_output=True, text=True, timeout=600, env=spark_env())
     assert started.returncode == 0, f"pyspark=={pyspark} in {making} does not start: {started.stderr[-3000:]}"
     (making / "done").write_text(pyspark)
-    shutil.rmtree(folder, ignore_errors=True)
+    if marker.is_file() and marker.read_text() == pyspark:  # another run put its own in place meanwhile, and
+        shutil.rmtree(making, ignore_errors=True)  # may be running jobs from it: keep that one
+        return folder / "bin" / "python"
+    shutil.rmtree(folder, ignore_errors=True)  # a folder without `done`: a stopped run's
     try:
         making.rename(folder)
-    except OSError:  # another run put its own in place meanwhile: that one is as good
+    except OSError:  # another run put its own in place between the two lines above: that one is as good
         shutil.rmtree(making, ignore_errors=True)
     return folder / "bin" / "python"
 
