@@ -73,8 +73,9 @@ def add_jobs(
     made, more = job_files(jobs, glue_files, texts, config, taken)
     findings += more
     updates: dict[str, git.TreeEntry | None] = {path: None for path in old}
+    named_broken = {render.one_line(path) for path in broken}  # as the resource files' first lines name them
     for path, entry in old.items():  # made from a definitions file that cannot be read now: kept
-        if resource_source(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")) in broken:
+        if resource_source(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")) in named_broken:
             updates.pop(path)
     for path, text in made.items():
         updates[path] = git.TreeEntry("100644", git.write_blob(repo, text))

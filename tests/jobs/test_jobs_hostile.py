@@ -1,0 +1,236 @@
+"""A hostile trial of job definitions: odd values, odd histories and odd moves by either team.
+
+Every resource file made must read back (yaml.safe_load) as exactly the resource, be accepted by databricks-bundles,
+and keep what the Databricks team wrote; the syncs run on real git repositories, as in test_sync_jobs.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+import yaml
+from databricks.bundles.jobs import Job
+from test_sync_jobs import DEFINITIONS, RESOURCE, cluster, definitions, repos, resource
+
+from conftest import DbxRepo, GlueRepo, g2l, git
+from g2l_merge import config as g2l_config
+from g2l_merge.jobs.estate import job_files, read_definitions
+
+__all__ = ["repos"]  # the fixture, shared with test_sync_jobs.py
+
+CONFIG = g2l_config.load('[source]\nrepo = "../glue"\ninclude = ["**/*.py"]\n[jobs]\ninclude = ["*.json"]\n')
+
+
+def made(files: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Resource path -> (text, the one job it holds) for definitions files (path -> JSON document), each checked:
+    it reads back as YAML, and databricks-bundles accepts the job."""
+    read, _, _ = read_definitions({path: json.dumps(document).encode() for path, document in files.items()})
+    resources, _ = job_files(read, ["jobs/a.py"], {}, CONFIG)
+    out = {}
+    for path, data in resources.items():
+        text = data.decode("utf-8")
+        [(_, job)] = yaml.safe_load(text)["resources"]["jobs"].items()
+        Job.from_dict(job)
+        out[path] = (text, job)
+    return out
+
+
+def glue_job(name: str = "a", **changes: Any) -> dict[str, Any]:
+    return {"Name": name, "Command": {"Name": "glueetl", "ScriptLocation": "s3://b/scripts/a.py"}} | changes
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["yes", "null", "- x", "#", ": ", "a: b # c", "quote'\"", "new\nline", "\r\n", "~", "0x10", "1e3", "!tag", "*x",
+     "&a", "{x}", "[y]", "|", ">", "---", "...", "héllo ünï", "emoji \U0001f600", "\x00", "\u2028", "\ud800",
+     "nel\x85line", "x" * 5000],
+)  # fmt: skip
+def test_any_name_argument_or_description_reads_back_exactly(value: str) -> None:
+    job = glue_job(value, Description=value, DefaultArguments={"--value": value, f"--{value}": "key"})
+    [(_, found)] = made({"j.json": {"Jobs": [job]}}).values()
+    assert found["name"] == value
+    assert found["description"] == value
+    parameters = found["tasks"][0]["spark_python_task"]["parameters"]
+    assert parameters[:2] == ["--JOB_NAME", value]
+    assert dict(zip(parameters[2::2], parameters[3::2], strict=True)) == {"--value": value, f"--{value}": "key"}
+
+
+@pytest.mark.parametrize(
+    "job",
+    [
+        glue_job(Command={"Name": "glueetl", "ScriptLocation": "s3://b/x\n- evil: 1.py"}),
+        glue_job(Command={"Name": "glueetl", "ScriptLocation": "s3://b/\u2028x: 1.py"}),
+        glue_job(Connections={"Connections": ["jdbc\ntasks: []"]}),
+        glue_job(DefaultArguments={"--extra-py-files": "s3://x/a\rb: 1.zip"}),
+        glue_job(Command={"Name": "glueetl", "ScriptLocation": "s3://b/\ud800.py"}),
+    ],
+)
+def test_a_review_item_naming_a_glue_value_stays_one_comment_line(job: dict[str, Any]) -> None:
+    [(text, found)] = made({"j.json": {"Jobs": [job]}}).values()
+    assert found["name"] == "a"
+    review = [line for line in text.split("\n") if line.startswith("# g2l: review")]
+    assert len(review) == 1
+    assert text.split("\n")[2] == "resources:"
+
+
+def test_trigger_values_in_review_items_stay_one_comment_line() -> None:
+    triggers = {
+        "Triggers": [
+            {"Name": "t1", "Type": "SCHEDULED", "Schedule": "cron(0 1 * * ? *)", "Actions": [{"JobName": "a"}]},
+            {"Name": "t2", "Type": "SCHEDULED", "Schedule": "cron(0 2\n* * ? *)", "Actions": [{"JobName": "a"}]},
+            {
+                "Name": "t3",
+                "Type": "CONDITIONAL",
+                "Predicate": {"Conditions": [{"LogicalOperator": "EQUALS", "JobName": "z\nw: 2", "State": "FAILED"}]},
+                "Actions": [{"JobName": "a"}],
+            },
+        ]
+    }
+    [(text, found)] = made({"j.json": {"Jobs": [glue_job()]}, "t.json": triggers}).values()
+    assert found["schedule"]["quartz_cron_expression"] == "0 0 1 * * ?"
+    assert [line[:22] for line in text.split("\n")[1:3]] == ["# g2l: review G2L507: "] * 2
+    assert text.split("\n")[3] == "resources:"
+
+
+def test_a_resource_file_the_databricks_team_moved_gets_glues_change_there(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    moved = "resources/jobs/risk_exposure.job.yml"
+    (dbx.path / "resources/jobs").mkdir()
+    git(dbx.path, "mv", RESOURCE, moved)
+    dbx.edit(moved, "      tasks:\n", "      tags:\n        desk: risk\n      tasks:\n")
+    dbx.commit("Databricks: jobs in their own folder, tagged")
+    glue.commit("Glue: more workers", {"infra/glue/jobs.json": definitions(NumberOfWorkers=11)})
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert not (dbx.path / RESOURCE).exists()  # no second definition of the job at the old path
+    job = resource(dbx, moved)
+    assert (job["tags"], cluster(job)["num_workers"]) == ({"desk": "risk"}, 10)
+
+
+def test_a_resource_file_the_databricks_team_deleted_conflicts_when_glue_changes_the_job(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    git(dbx.path, "rm", "-q", RESOURCE)
+    dbx.commit("Databricks: we run this job another way")
+    glue.commit("Glue: more workers", {"infra/glue/jobs.json": definitions(NumberOfWorkers=11)})
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 1, run.output
+    assert git(dbx.path, "status", "--porcelain") == f"DU {RESOURCE}"  # deleted by us, modified by them
+
+
+def test_glue_renames_the_definitions_file_and_the_teams_edits_stay(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    dbx.edit(RESOURCE, "      tasks:\n", "      tags:\n        desk: risk\n      tasks:\n")
+    dbx.commit("Databricks: tag the job")
+    glue.commit("Glue: one file per team", renames={"infra/glue/jobs.json": "infra/glue/risk.json"})
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert dbx.read(RESOURCE).startswith("# g2l: converted from infra/glue/risk.json (Glue job 'risk-exposure')\n")
+    assert resource(dbx)["tags"] == {"desk": "risk"}
+    assert git(dbx.path, "status", "--porcelain") == ""
+
+
+def test_glue_moves_the_script_and_the_task_follows(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    glue.commit("Glue: scripts by desk", renames={"jobs/process_a.py": "jobs/risk/process_a.py"})
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert resource(dbx)["tasks"][0]["spark_python_task"]["python_file"] == "../jobs/risk/process_a.py"
+
+    glue.commit(
+        "Glue: the script renamed, its location too",
+        {"infra/glue/jobs.json": definitions(Command={"Name": "glueetl", "ScriptLocation": "s3://b/s/exposure.py"})},
+        renames={"jobs/risk/process_a.py": "jobs/risk/exposure.py"},
+    )
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert resource(dbx)["tasks"][0]["spark_python_task"]["python_file"] == "../jobs/risk/exposure.py"
+    assert "G2L501" not in dbx.read(RESOURCE)
+
+
+def test_the_resources_folder_changed_between_syncs_moves_the_files_with_the_teams_edits(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, _ = repos
+    dbx.edit(RESOURCE, "      tasks:\n", "      tags:\n        desk: risk\n      tasks:\n")
+    dbx.edit("g2l.toml", 'resources = "resources"', 'resources = "bundle/jobs"')
+    dbx.commit("Databricks: tag the job; resources in bundle/jobs")
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert not (dbx.path / RESOURCE).exists()
+    job = resource(dbx, "bundle/jobs/risk_exposure.job.yml")
+    assert job["tags"] == {"desk": "risk"}
+    assert job["tasks"][0]["spark_python_task"]["python_file"] == "../../jobs/process_a.py"
+
+
+def test_a_dry_run_and_a_branch_sync_move_no_ref_of_the_target(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    glue.commit("Glue: more workers", {"infra/glue/jobs.json": definitions(NumberOfWorkers=11)})
+    before = dbx.refs()
+    run = g2l(dbx.path, "sync", "--dry-run")
+    assert run.code == 0, run.output
+    assert f"updated  {RESOURCE}" in run.output
+    assert dbx.refs() == before
+    assert cluster(resource(dbx))["num_workers"] == 4
+
+    assert g2l(dbx.path, "sync", "--branch", "g2l/weekly").code == 0
+    assert dbx.refs()["refs/heads/main"] == before["refs/heads/main"]
+    assert "num_workers: 10" in dbx.show("g2l/weekly", RESOURCE)
+    assert cluster(resource(dbx))["num_workers"] == 4
+
+
+def test_the_databricks_team_deletes_databricks_yml_and_no_sync_brings_it_back(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    git(dbx.path, "rm", "-q", "databricks.yml")
+    dbx.commit("Databricks: the bundle lives in another repository")
+    glue.commit("Glue: more workers", {"infra/glue/jobs.json": definitions(NumberOfWorkers=11)})
+    assert g2l(dbx.path, "sync").code == 0
+    dbx.edit("g2l.toml", 'catalog = "main"', 'catalog = "risk"')  # every file converted again
+    dbx.commit("Databricks: the risk catalog")
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert not (dbx.path / "databricks.yml").exists()
+
+
+def test_thousands_of_jobs_in_one_file(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    job = copy.deepcopy(DEFINITIONS["Jobs"][0])
+    many = {"Jobs": [job | {"Name": f"risk-{number:04}"} for number in range(2000)]}
+    glue.commit("Glue: every desk's job", {"infra/glue/many.json": json.dumps(many)})
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert len(list((dbx.path / "resources").glob("risk_*.job.yml"))) == 2001
+    assert resource(dbx, "resources/risk_1999.job.yml")["name"] == "risk-1999"
+
+
+def test_a_definitions_file_named_with_a_line_break_keeps_its_jobs_while_it_does_not_read(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    odd = "infra/glue/limits\nfile.json"
+    second = copy.deepcopy(DEFINITIONS["Jobs"][0]) | {"Name": "risk_limits"}
+    glue.commit("Glue: a limits job", {odd: json.dumps({"Job": second})})
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    limits = "resources/risk_limits.job.yml"
+    assert dbx.read(limits).startswith("# g2l: converted from infra/glue/limits\\nfile.json (Glue job 'risk_limits')\n")
+    assert resource(dbx, limits)["name"] == "risk_limits"
+
+    glue.commit("Glue: a typo", {odd: "{"})
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert resource(dbx, limits)["name"] == "risk_limits"  # kept until it reads again
