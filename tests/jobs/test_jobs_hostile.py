@@ -234,3 +234,30 @@ def test_a_definitions_file_named_with_a_line_break_keeps_its_jobs_while_it_does
     run = g2l(dbx.path, "sync")
     assert run.code == 0, run.output
     assert resource(dbx, limits)["name"] == "risk_limits"  # kept until it reads again
+
+
+@pytest.mark.parametrize(
+    ("changes", "key", "value"),
+    [
+        ({"MaxRetries": -1}, "Jobs[0].MaxRetries", "-1"),  # -1 is "retry forever" in a Databricks task
+        ({"Timeout": -5}, "Jobs[0].Timeout", "-5"),
+        ({"NumberOfWorkers": -3}, "Jobs[0].NumberOfWorkers", "-3"),
+        ({"MaxCapacity": -1.5}, "Jobs[0].MaxCapacity", "-1.5"),
+        ({"ExecutionProperty": {"MaxConcurrentRuns": -2}}, "Jobs[0].ExecutionProperty.MaxConcurrentRuns", "-2"),
+    ],
+)
+def test_a_negative_count_is_a_definitions_file_that_does_not_read(
+    changes: dict[str, Any], key: str, value: str
+) -> None:
+    _, broken, findings = read_definitions({"j.json": json.dumps({"Jobs": [glue_job(**changes)]}).encode()})
+    assert broken == {"j.json"}
+    assert [(f.rule, f.message.split(";")[0]) for f in findings] == [
+        ("G2L500", f"job definitions not read (j.json: {key}: expected a number of 0 or more, found {value})")
+    ]
+
+
+def test_a_negative_trigger_timeout_does_not_read() -> None:
+    trigger = {"Name": "t", "Type": "ON_DEMAND", "Actions": [{"JobName": "a", "Timeout": -1}]}
+    _, broken, findings = read_definitions({"t.json": json.dumps({"Triggers": [trigger]}).encode()})
+    assert broken == {"t.json"}
+    assert "t.json: Triggers[0].Actions[0].Timeout: expected a number of 0 or more, found -1" in findings[0].message
