@@ -21,7 +21,6 @@ from g2l_merge.config import (
 )
 from g2l_merge.convert.findings import PARSE_RULE, Finding
 from g2l_merge.errors import G2lError, refused
-from g2l_merge.jobs import BUNDLE_FILE
 
 CONVERTER_VERSION = __version__  # the converter's version is the package's (convert.engine says the same)
 Progress = pool.Progress
@@ -217,8 +216,9 @@ def build_tree(
         return build
     from g2l_merge.jobs import estate  # only a repository with job definitions loads the YAML writer
 
-    kept = git.tree_entry(repo, previous.tree, BUNDLE_FILE) if previous else None
-    jobs = estate.add_jobs(repo, glue_commit, config, build.tree, kept, make_bundle=make_bundle)
+    jobs = estate.add_jobs(
+        repo, glue_commit, config, build.tree, previous.tree if previous else None, make_bundle=make_bundle
+    )
     return build._replace(tree=jobs.tree, findings=build.findings + jobs.findings)
 
 

@@ -4,6 +4,7 @@ This module holds what the sync side needs without loading the mapping and the Y
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterator
 
@@ -42,3 +43,16 @@ def resource_source(text: str) -> str | None:
     if not first.startswith(HEADER_PREFIX):
         return None
     return first.removeprefix(HEADER_PREFIX).rsplit(" (Glue ", 1)[0]
+
+
+def resource_owner(text: str) -> tuple[str, str] | None:
+    """What a resource file was made from, as its first line names it: ("job" or "workflow", the Glue name)."""
+    first = text.split("\n", 1)[0]
+    if not first.startswith(HEADER_PREFIX) or " (Glue " not in first:
+        return None
+    kind, _, name = first.rsplit(" (Glue ", 1)[1].removesuffix(")").partition(" ")
+    try:
+        value = ast.literal_eval(name)
+    except (ValueError, SyntaxError):
+        return None
+    return (kind, value) if isinstance(value, str) else None

@@ -10,6 +10,7 @@ a typo on the Glue side never deletes the Databricks team's job.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any, NamedTuple
@@ -18,7 +19,15 @@ from g2l_merge import git
 from g2l_merge.config import Config, matches, selected
 from g2l_merge.convert.findings import Finding
 from g2l_merge.errors import G2lError
-from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, is_resource, render, resource_source, review_lines
+from g2l_merge.jobs import (
+    BUNDLE_FILE,
+    DEFINITIONS_RULE,
+    is_resource,
+    render,
+    resource_owner,
+    resource_source,
+    review_lines,
+)
 from g2l_merge.jobs.blueprint import BLUEPRINT_RULE, read_blueprint
 from g2l_merge.jobs.bundle import (
     BundleJob,
@@ -56,10 +65,17 @@ def settings(config: Config) -> JobSettings:
 
 
 def add_jobs(
-    repo: git.Repo, glue_commit: str, config: Config, tree: str, kept: git.TreeEntry | None, *, make_bundle: bool
+    repo: git.Repo,
+    glue_commit: str,
+    config: Config,
+    tree: str,
+    previous: str | None,
+    *,
+    make_bundle: bool,
 ) -> JobTree:
     """`tree` (a mirror tree, its code converted) with the job resources of the Glue commit's definitions, and
-    databricks.yml: `kept` (the previous mirror tree's), else a new one when `make_bundle`."""
+    databricks.yml: the previous mirror tree's, else a new one when `make_bundle`. Each job and workflow keeps the
+    file the previous mirror tree gave it."""
     glue_names = git.ls_names(repo, glue_commit)
     definitions = sorted(path for path in glue_names if matches(path, config.jobs.include))
     entries = git.tree_entries(repo, glue_commit, definitions)
@@ -70,7 +86,8 @@ def add_jobs(
     texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})
     glue_files = [path for path in glue_names if selected(path, config.source)]
     taken = {path for path in mirror_files if not is_resource(config, path)}
-    made, more = job_files(jobs, glue_files, texts, config, taken)
+    kept = git.tree_entry(repo, previous, BUNDLE_FILE) if previous else None
+    made, more = job_files(jobs, glue_files, texts, config, taken, previous_keys(repo, config, previous))
     findings += more
     updates: dict[str, git.TreeEntry | None] = {path: None for path in old}
     named_broken = {render.one_line(path) for path in broken}  # as the resource files' first lines name them
@@ -86,6 +103,18 @@ def add_jobs(
         bundle = render.bundle_file(config.jobs.bundle, config.jobs.resources)
         updates[BUNDLE_FILE] = git.TreeEntry("100644", git.write_blob(repo, bundle))
     return JobTree(git.edit_tree(repo, tree, updates), tuple(findings))
+
+
+def previous_keys(repo: git.Repo, config: Config, tree: str | None) -> dict[tuple[str, str], str]:
+    """(kind, Glue name) -> the resource key a mirror tree's resource file gave it: a job keeps its file when
+    another job whose name makes the same key comes (the Databricks team's edits to it stay the job's)."""
+    keys: dict[tuple[str, str], str] = {}
+    for path, entry in git.ls_tree(repo, tree).items() if tree else ():
+        if is_resource(config, path) and entry.mode in _REGULAR:
+            owner = resource_owner(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
+            if owner is not None:
+                keys.setdefault(owner, posixpath.basename(path).removesuffix(".job.yml"))
+    return keys
 
 
 Read = list[tuple[str, Definitions]]  # (definitions file, what it holds), in path order
@@ -110,15 +139,23 @@ def read_definitions(files: Mapping[str, bytes]) -> tuple[Read, set[str], list[F
 class _Maker:
     """Resource files, made one at a time: unique keys, scripts found, layouts computed."""
 
-    def __init__(self, glue_files: list[str], texts: Mapping[str, str | None], config: Config) -> None:
+    def __init__(
+        self,
+        glue_files: list[str],
+        texts: Mapping[str, str | None],
+        config: Config,
+        kept: Mapping[tuple[str, str], str],
+    ) -> None:
         self.glue_files = glue_files
         self.texts = texts
         self.config = config
         self.settings = settings(config)
-        self.keys: set[str] = set()
+        self.kept = kept
+        self.keys: set[str] = set(kept.values())
 
-    def key(self, name: str) -> str:
-        return _unique(resource_key(name), self.keys)
+    def key(self, name: str, kind: str = "job") -> str:
+        """The job's or workflow's key: the one it had (`kept`), else a new one no other holds."""
+        return self.kept.get((kind, name)) or _unique(resource_key(name), self.keys)
 
     def script(self, job: GlueJob) -> tuple[str | None, str, tuple[str, ...]]:
         """The job's script in the Glue repository (or why none), and the layout's folders for it."""
@@ -134,11 +171,13 @@ def job_files(
     texts: Mapping[str, str | None],
     config: Config,
     taken: Collection[str] = (),
+    keys: Mapping[tuple[str, str], str] | None = None,
 ) -> tuple[dict[str, bytes], list[Finding]]:
     """Resource path -> file for every job and workflow (the first definition of a job name wins; keys made
     unique), and the findings about what is left out. `glue_files`: the Glue repository's selected files (where
     scripts are found); `texts`: the Databricks repository's .py files (path -> text, for each job's layout);
-    `taken`: paths that hold other files, which no resource file may replace."""
+    `taken`: paths that hold other files, which no resource file may replace; `keys`: (kind, Glue name) -> the
+    key each had before, which it keeps."""
     made: dict[str, bytes] = {}
     findings = [Finding(n.path, n.line, BLUEPRINT_RULE, n.message) for _, found in read for n in found.notes]
     named: dict[str, tuple[str, GlueJob]] = {}
@@ -154,7 +193,8 @@ def job_files(
     plan = plan_triggers(
         (t for _, found in read for t in found.triggers), (w for _, found in read for w in found.workflows)
     )
-    maker = _Maker(glue_files, texts, config)
+    owners = {("job", name) for name in named} | {("workflow", workflow.name) for workflow in plan.workflows}
+    maker = _Maker(glue_files, texts, config, {owner: key for owner, key in (keys or {}).items() if owner in owners})
     bundled = [
         bundle_job(
             job,
@@ -201,7 +241,7 @@ def _starts(trigger: GlueTrigger, job: str) -> bool:
 
 def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _Maker) -> BundleJob:
     """One bundle job for a Glue workflow: a task per Glue job it runs, with their dependencies."""
-    key = maker.key(workflow.name)
+    key = maker.key(workflow.name, "workflow")
     path = resource_path(maker.settings.resources, key)
     reviews = list(workflow.reviews)
     task_keys: dict[str, str] = {}

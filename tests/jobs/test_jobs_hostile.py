@@ -261,3 +261,44 @@ def test_a_negative_trigger_timeout_does_not_read() -> None:
     _, broken, findings = read_definitions({"t.json": json.dumps({"Triggers": [trigger]}).encode()})
     assert broken == {"t.json"}
     assert "t.json: Triggers[0].Actions[0].Timeout: expected a number of 0 or more, found -1" in findings[0].message
+
+
+def test_a_new_job_whose_name_makes_the_same_key_does_not_take_over_the_teams_file(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    dbx.edit(RESOURCE, "      tasks:\n", "      tags:\n        desk: risk\n      tasks:\n")
+    dbx.commit("Databricks: tag the exposure job")
+    other = copy.deepcopy(DEFINITIONS["Jobs"][0]) | {"Name": "Risk Exposure", "NumberOfWorkers": 2}
+    glue.commit("Glue: a second exposure job, in a file that sorts first", {"infra/glue/a.json": json.dumps(other)})
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    job = resource(dbx)
+    assert (job["name"], job["tags"]) == ("risk-exposure", {"desk": "risk"})  # the file stays the job's
+    assert resource(dbx, "resources/risk_exposure_2.job.yml")["name"] == "Risk Exposure"
+
+
+def test_a_job_keeps_its_file_through_a_full_conversion_too(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    other = copy.deepcopy(DEFINITIONS["Jobs"][0]) | {"Name": "risk exposure"}
+    glue.commit("Glue: a second exposure job", {"infra/glue/a.json": json.dumps(other)})
+    dbx.edit("g2l.toml", 'catalog = "main"', 'catalog = "risk"')  # every file converted again
+    dbx.commit("Databricks: the risk catalog")
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert resource(dbx)["name"] == "risk-exposure"
+    assert resource(dbx, "resources/risk_exposure_2.job.yml")["name"] == "risk exposure"
+
+
+def test_a_workflow_named_as_a_job_keeps_the_job_its_file() -> None:
+    workflow = {"Workflow": {"Name": "a", "Graph": {"Nodes": [{"Type": "JOB", "Name": "a", "JobDetails": {}}]}}}
+    found = made({"j.json": {"Jobs": [glue_job()]}, "w.json": workflow})
+    assert {path: job["name"] for path, (_, job) in found.items()} == {
+        "resources/a.job.yml": "a",
+        "resources/a_2.job.yml": "a",
+    }
+    assert found["resources/a_2.job.yml"][0].startswith("# g2l: converted from w.json (Glue workflow 'a')\n")
