@@ -81,6 +81,10 @@ def add_jobs(
     entries = git.tree_entries(repo, glue_commit, definitions)
     data = {path: git.read_blob(repo, entry.sha) for path, entry in entries.items() if entry.mode in _REGULAR}
     jobs, broken, findings = read_definitions(data)
+    for path in sorted(set(entries) - set(data)):  # a link: read like a typo, so its jobs' files stay
+        broken.add(path)
+        message = f"{path}: a symlink or submodule, whose target is never read; name the file itself in [jobs] include"
+        findings.append(Finding(path, 1, DEFINITIONS_RULE, _unreadable(message)))
     mirror_files = git.ls_tree(repo, tree)
     old = {path: entry for path, entry in mirror_files.items() if is_resource(config, path)}
     texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})

@@ -302,3 +302,22 @@ def test_a_workflow_named_as_a_job_keeps_the_job_its_file() -> None:
         "resources/a_2.job.yml": "a",
     }
     assert found["resources/a_2.job.yml"][0].startswith("# g2l: converted from w.json (Glue workflow 'a')\n")
+
+
+def test_a_definitions_file_made_a_symlink_keeps_its_jobs_and_says_so(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    before = dbx.read(RESOURCE)
+    (glue.path / "defs").mkdir()
+    git(glue.path, "mv", "infra/glue/jobs.json", "defs/jobs.json")
+    (glue.path / "infra/glue/jobs.json").symlink_to("../../defs/jobs.json")
+    glue.commit("Glue: definitions generated elsewhere", {})
+    git(glue.path, "add", "-A")
+    git(glue.path, "commit", "-q", "--amend", "--no-edit")
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert dbx.read(RESOURCE) == before
+    assert "review   infra/glue/jobs.json:1: G2L500 job definitions not read (infra/glue/jobs.json: a symlink" in (
+        run.output
+    )
