@@ -101,7 +101,7 @@ def add_jobs(
     for path, text in made.items():
         updates[path] = git.TreeEntry("100644", git.write_blob(repo, text))
         findings += review_lines(path, text.decode("utf-8"))
-    if BUNDLE_FILE not in mirror_files and kept is not None:
+    if BUNDLE_FILE not in mirror_files and kept is not None and _made_here(repo, kept):
         updates[BUNDLE_FILE] = kept
     elif BUNDLE_FILE not in mirror_files and make_bundle and made:
         bundle = render.bundle_file(config.jobs.bundle, config.jobs.resources)
@@ -293,6 +293,11 @@ def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _M
     resource["tasks"] = tasks
     resource["job_clusters"] = clusters
     return BundleJob(key, path, workflow.name, "workflow", resource, tuple(sorted(set(reviews))))
+
+
+def _made_here(repo: git.Repo, entry: git.TreeEntry) -> bool:
+    """Whether a mirror tree's databricks.yml is the one a sync made (not a Glue file that Glue has deleted since)."""
+    return entry.mode in _REGULAR and git.read_blob(repo, entry.sha).startswith(render.BUNDLE_HEADER.encode())
 
 
 def _target(config: Config, glue_path: str) -> str:

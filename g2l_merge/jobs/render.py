@@ -57,6 +57,9 @@ def job_file(job: BundleJob, source: str) -> bytes:
     return ("\n".join(lines) + "\n" + body).encode("utf-8")
 
 
+BUNDLE_HEADER = "# g2l: made by g2l-merge once, for the job resources a sync converts; yours to edit\n"
+
+
 def bundle_file(name: str, resources: str) -> bytes:
     """databricks.yml for a repository that has none: the bundle, its resource files, and a development target.
     Made once; a sync never changes it again, so it is the Databricks team's to edit."""
@@ -69,4 +72,4 @@ def bundle_file(name: str, resources: str) -> bytes:
             "targets": {"dev": {"mode": "development", "default": True}},
         }
     )
-    return ("# g2l: made by g2l-merge once, for the job resources a sync converts; yours to edit\n" + body).encode()
+    return (BUNDLE_HEADER + body).encode()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ import yaml
 from databricks.bundles.jobs import Job
 from test_sync_jobs import DEFINITIONS, RESOURCE, cluster, definitions, repos, resource
 
-from conftest import DbxRepo, GlueRepo, g2l, git
+from conftest import JOB_A, DbxRepo, GlueRepo, g2l, git
 from g2l_merge import config as g2l_config
 from g2l_merge.jobs.estate import job_files, read_definitions
 
@@ -321,3 +322,24 @@ def test_a_definitions_file_made_a_symlink_keeps_its_jobs_and_says_so(repos: tup
     assert "review   infra/glue/jobs.json:1: G2L500 job definitions not read (infra/glue/jobs.json: a symlink" in (
         run.output
     )
+
+
+def test_a_databricks_yml_glue_deletes_leaves_the_mirror(tmp_path: Path) -> None:
+    glue = GlueRepo(tmp_path / "glue")
+    glue.commit(
+        "Glue v1",
+        {"jobs/process_a.py": JOB_A, "infra/jobs.json": definitions(), "databricks.yml": "bundle:\n  name: glue\n"},
+    )
+    dbx = DbxRepo(tmp_path / "dbx")
+    assert g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/*.py", "--include", "*.yml").code == 0
+    dbx.edit("g2l.toml", "include = []", 'include = ["infra/*.json"]')
+    dbx.commit("jobs")
+    assert g2l(dbx.path, "sync").code == 0
+    assert dbx.read("databricks.yml") == "bundle:\n  name: glue\n"  # Glue's, carried like any selected file
+
+    glue.commit("Glue: no bundle here", {"databricks.yml": None})
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert "databricks.yml" not in git(dbx.path, "ls-tree", "--name-only", "glue-mirror")
+    assert not (dbx.path / "databricks.yml").exists()
