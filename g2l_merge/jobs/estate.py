@@ -264,6 +264,16 @@ def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _M
             )
             continue
         task_key = _unique(resource_key(job.name), set(task_keys.values()))
+        depends = [{"task_key": task_keys[name]} for name in planned.depends_on if name in task_keys]
+        cycle = [name for name in planned.depends_on if name in jobs and name not in task_keys]
+        if cycle:  # jobs that wait for this one, or the job itself: no task may depend on them here
+            reviews.append(
+                Review(
+                    WORKFLOW_RULE,
+                    f"Glue job {planned.job!r} waits for {', '.join(map(repr, cycle))}, which waits for it (a cycle, "
+                    "so Glue never starts them); as converted, it does not wait for it: break the cycle",
+                )
+            )
         task_keys[planned.job] = task_key
         made = job_task(
             job,
@@ -275,7 +285,6 @@ def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _M
             timeout_minutes=planned.timeout_minutes,
         )
         task: dict[str, Any] = {"task_key": task_key}
-        depends = [{"task_key": task_keys[name]} for name in planned.depends_on if name in task_keys]
         if depends:
             task["depends_on"] = depends
             if planned.run_if:

@@ -343,3 +343,35 @@ def test_a_databricks_yml_glue_deletes_leaves_the_mirror(tmp_path: Path) -> None
     assert run.code == 0, run.output
     assert "databricks.yml" not in git(dbx.path, "ls-tree", "--name-only", "glue-mirror")
     assert not (dbx.path / "databricks.yml").exists()
+
+
+def waits(name: str, wait: str, start: str) -> dict[str, Any]:
+    """A conditional trigger of workflow `w`: when `wait` succeeded, start `start`."""
+    condition = {"LogicalOperator": "EQUALS", "JobName": wait, "State": "SUCCEEDED"}
+    return {
+        "Name": name,
+        "Type": "CONDITIONAL",
+        "WorkflowName": "w",
+        "Predicate": {"Conditions": [condition]},
+        "Actions": [{"JobName": start}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("triggers", "tasks", "cycle"),
+    [
+        ([waits("t1", "a", "a")], [("a", None)], "Glue job 'a' waits for 'a'"),
+        ([waits("t1", "a", "b"), waits("t2", "b", "a")], [("a", None), ("b", ["a"])], "Glue job 'a' waits for 'b'"),
+    ],
+)
+def test_a_cycle_of_conditions_is_no_task_dependency_and_a_review_item(
+    triggers: list[dict[str, Any]], tasks: list[tuple[str, list[str] | None]], cycle: str
+) -> None:
+    found = made({"j.json": {"Jobs": [glue_job("a"), glue_job("b")]}, "t.json": {"Triggers": triggers}})
+    text, workflow = found["resources/w.job.yml"]
+    depends = [
+        (t["task_key"], [d["task_key"] for d in t["depends_on"]] if "depends_on" in t else None)
+        for t in workflow["tasks"]
+    ]
+    assert depends == tasks
+    assert f"# g2l: review G2L508: {cycle}, which waits for it" in text
