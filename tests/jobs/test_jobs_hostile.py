@@ -375,3 +375,39 @@ def test_a_cycle_of_conditions_is_no_task_dependency_and_a_review_item(
     ]
     assert depends == tasks
     assert f"# g2l: review G2L508: {cycle}, which waits for it" in text
+
+
+def test_glue_renames_a_job_the_team_tagged_and_the_tags_follow_it_in_a_conflict(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    dbx.edit(RESOURCE, "      tasks:\n", "      tags:\n        desk: risk\n      tasks:\n")
+    dbx.commit("Databricks: tag the job")
+    glue.commit("Glue: the job renamed", {"infra/glue/jobs.json": definitions(Name="risk-exposure-v2")})
+
+    run = g2l(dbx.path, "sync")
+
+    renamed = "resources/risk_exposure_v2.job.yml"
+    assert run.code == 1, run.output  # git follows the rename; the key and name lines both teams changed conflict
+    assert not (dbx.path / RESOURCE).exists()
+    assert "<<<<<<< main\n    risk_exposure:\n      name: risk-exposure\n      tags:\n        desk: risk\n" in dbx.read(
+        renamed
+    )
+
+
+def test_review_items_of_a_resource_file_the_team_moved_are_reported_where_it_is(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    moved = "resources/jobs/risk_exposure.job.yml"
+    (dbx.path / "resources/jobs").mkdir()
+    git(dbx.path, "mv", RESOURCE, moved)
+    dbx.commit("Databricks: jobs in their own folder")
+    glue.commit(
+        "Glue: bookmarks on",
+        {"infra/glue/jobs.json": definitions(DefaultArguments={"--job-bookmark-option": "job-bookmark-enable"})},
+    )
+    run = g2l(dbx.path, "sync")
+    assert run.code == 0, run.output
+    assert f"review   {moved}:2: G2L504 job bookmarks are on" in run.output
+    assert not (dbx.path / RESOURCE).exists()
