@@ -411,3 +411,47 @@ def test_review_items_of_a_resource_file_the_team_moved_are_reported_where_it_is
     assert run.code == 0, run.output
     assert f"review   {moved}:2: G2L504 job bookmarks are on" in run.output
     assert not (dbx.path / RESOURCE).exists()
+
+
+def test_the_target_root_changed_between_syncs_points_the_tasks_at_the_moved_scripts(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, _ = repos
+    dbx.edit(RESOURCE, "      tasks:\n", "      tags:\n        desk: risk\n      tasks:\n")
+    dbx.edit("g2l.toml", 'root = ""', 'root = "glue"')
+    dbx.commit("Databricks: tag the job; Glue's files under glue/")
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    job = resource(dbx)
+    assert job["tags"] == {"desk": "risk"}
+    assert job["tasks"][0]["spark_python_task"]["python_file"] == "../glue/jobs/process_a.py"
+    assert (dbx.path / "glue/jobs/process_a.py").exists()
+    assert cluster(job)["spark_env_vars"]["PYTHONPATH"].endswith("${workspace.file_path}/glue/lib")
+
+
+def test_a_job_name_too_long_for_a_file_name_gets_a_short_file(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    name = "risk-" + "x" * 300
+    second = copy.deepcopy(DEFINITIONS["Jobs"][0]) | {"Name": name}
+    glue.commit("Glue: a job with a long name", {"infra/glue/long.json": json.dumps({"Job": second})})
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    [path] = [p for p in git(dbx.path, "ls-files", "resources").split("\n") if p != RESOURCE]
+    assert len(path.rsplit("/", 1)[1].encode()) <= 255
+    assert resource(dbx, path)["name"] == name
+    assert git(dbx.path, "status", "--porcelain") == ""
+
+
+def test_long_names_make_keys_databricks_takes() -> None:
+    jobs = [glue_job("risk-" + "x" * 250), glue_job("risk-" + "x" * 251)]
+    found = made({"j.json": {"Jobs": jobs}})
+    keys = {path: job["tasks"][0]["task_key"] for path, (_, job) in found.items()}
+    assert keys == {
+        "resources/risk_" + "x" * 75 + ".job.yml": "risk_" + "x" * 75,
+        "resources/risk_" + "x" * 75 + "_2.job.yml": "risk_" + "x" * 75 + "_2",
+    }
+    assert all(len(job["job_clusters"][0]["job_cluster_key"]) <= 100 for _, job in found.values())
