@@ -9,6 +9,7 @@ alone. A file that is not such JSON is bad input: G2lError (exit 2) naming the f
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -134,7 +135,7 @@ def _number(job: dict[str, Any], name: str, path: str, prefix: str) -> float | N
     value = job.get(name)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise G2lError(f"{path}: {prefix}{name}: expected a number, found {json.dumps(value)[:60]}")
     return float(_count(value, path, f"{prefix}{name}"))
 

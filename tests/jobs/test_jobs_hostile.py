@@ -455,3 +455,13 @@ def test_long_names_make_keys_databricks_takes() -> None:
         "resources/risk_" + "x" * 75 + "_2.job.yml": "risk_" + "x" * 75 + "_2",
     }
     assert all(len(job["job_clusters"][0]["job_cluster_key"]) <= 100 for _, job in found.values())
+
+
+@pytest.mark.parametrize(("raw", "shown"), [("NaN", "NaN"), ("Infinity", "Infinity"), ("1e400", "Infinity")])
+def test_a_capacity_that_is_no_finite_number_does_not_read(raw: str, shown: str) -> None:
+    data = '{"Jobs": [{"Name": "a", "Command": {"ScriptLocation": "s3://b/a.py"}, "MaxCapacity": ' + raw + "}]}"
+    _, broken, findings = read_definitions({"j.json": data.encode()})
+    assert broken == {"j.json"}  # the sync stopped on it with a traceback
+    assert findings[0].message.startswith(
+        f"job definitions not read (j.json: Jobs[0].MaxCapacity: expected a number, found {shown})"
+    )
