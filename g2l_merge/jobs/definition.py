@@ -56,6 +56,8 @@ def load_json(data: bytes, path: str) -> Any:
         raise G2lError(f"{path}: not UTF-8 text; expected the JSON of `aws glue get-job` or `get-jobs`") from None
     except json.JSONDecodeError as error:
         raise G2lError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise G2lError(f"{path}: not valid JSON (nested too deep)") from None
 
 
 def jobs_of(document: Any, path: str) -> tuple[GlueJob, ...] | None:

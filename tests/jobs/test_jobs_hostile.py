@@ -465,3 +465,24 @@ def test_a_capacity_that_is_no_finite_number_does_not_read(raw: str, shown: str)
     assert findings[0].message.startswith(
         f"job definitions not read (j.json: Jobs[0].MaxCapacity: expected a number, found {shown})"
     )
+
+
+def test_json_nested_too_deep_does_not_read() -> None:
+    _, broken, findings = read_definitions({"j.json": b"[" * 100_000 + b"]" * 100_000})
+    assert broken == {"j.json"}  # the sync stopped on it with a RecursionError
+    assert findings[0].message.startswith("job definitions not read (j.json: not valid JSON (nested too deep))")
+
+
+@pytest.mark.parametrize("terms", [1_500, 100_000])  # read by the layout's evaluation; by Python's parser
+def test_a_blueprint_layout_nested_too_deep_does_not_read(terms: int) -> None:
+    layout = (
+        "from awsglue.blueprint.workflow import *\nfrom awsglue.blueprint.job import *\n\n\n"
+        "def generate_layout(user_params, system_params):\n"
+        f"    name = {'+'.join(['chr(97)'] * terms)}\n"
+        "    return Workflow(Name=name, Entities=Entities(Jobs=[Job(Name=name, Command={'ScriptLocation': name})]))\n"
+    )
+    _, broken, findings = read_definitions({"b/layout.py": layout.encode()})
+    assert broken == {"b/layout.py"}  # the sync stopped on it with a RecursionError
+    assert findings[0].message.startswith(
+        "job definitions not read (b/layout.py: an expression nested too deep to read)"
+    )
