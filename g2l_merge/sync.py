@@ -422,9 +422,12 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
     spans), named by the Databricks path and located at the review comment's line in the merged file. Only the
     tree entries of those files are read, never whole trees."""
     new_tree = git.read_commit(repo, step.new).tree
+    job_files = _resource_files(
+        repo, config, step.glue.sha, [f.path for f in step.findings] + [c.new_path for c in plan.changes if c.new_path]
+    )
     by_glue_path: dict[str, list[Finding]] = {}
     for finding in step.findings:
-        if not (finding.rule.startswith(JOB_RULES) and is_resource(config, finding.path)):  # those: below
+        if not (finding.rule.startswith(JOB_RULES) and finding.path in job_files):  # those: below
             by_glue_path.setdefault(finding.path, []).append(finding)
     brought = []  # (mirror path, Glue path) of every Python file Glue changed
     resources = []  # job resource files Glue changed: their review items are the `# g2l: review` lines they hold
@@ -432,7 +435,7 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
         mirror_path = change.new_path
         if mirror_path is None or mirror_path in plan.native:
             continue
-        if is_resource(config, mirror_path):
+        if mirror_path in job_files:
             resources.append((plan.dbx_paths.get(mirror_path) or mirror_path, mirror_path))
             continue
         glue_path = mirror.glue_path(config, mirror_path) if mirror_path.endswith(".py") else None
@@ -469,6 +472,16 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
             entry = merged_resources.get(where) or mirrored_resources.get(mirror_path)
             items.extend(review_lines(where, "\n".join(_blob(repo, entry))))
     return tuple(sorted(items, key=lambda f: (f.path, f.line, f.rule, f.message)))
+
+
+def _resource_files(repo: git.Repo, config: Config, glue_commit: str, paths: list[str]) -> set[str]:
+    """The paths that are job resource files: where they land, and no file of the Glue commit is mirrored there
+    (only those candidates' entries are read)."""
+    if not config.jobs.include:
+        return set()
+    candidates = {path: mirror.glue_path(config, path) for path in paths if is_resource(config, path, ())}
+    glue = git.tree_entries(repo, glue_commit, [path for path in candidates.values() if path is not None])
+    return {path for path, glue_path in candidates.items() if glue_path not in glue}
 
 
 def _blob(repo: git.Repo, entry: git.TreeEntry | None) -> list[str]:

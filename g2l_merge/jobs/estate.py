@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Container, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from g2l_merge import git
@@ -86,12 +86,13 @@ def add_jobs(
         message = f"{path}: a symlink or submodule, whose target is never read; name the file itself in [jobs] include"
         findings.append(Finding(path, 1, DEFINITIONS_RULE, _unreadable(message)))
     mirror_files = git.ls_tree(repo, tree)
-    old = {path: entry for path, entry in mirror_files.items() if is_resource(config, path)}
-    texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})
     glue_files = [path for path in glue_names if selected(path, config.source)]
-    taken = {path for path in mirror_files if not is_resource(config, path)}
+    glue = {_target(config, path) for path in glue_files}
+    old = {path: entry for path, entry in mirror_files.items() if is_resource(config, path, glue)}
+    texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})
+    taken = {path for path in mirror_files if not is_resource(config, path, glue)}
     kept = git.tree_entry(repo, previous, BUNDLE_FILE) if previous else None
-    made, more = job_files(jobs, glue_files, texts, config, taken, previous_keys(repo, config, previous))
+    made, more = job_files(jobs, glue_files, texts, config, taken, previous_keys(repo, config, previous, glue))
     findings += more
     updates: dict[str, git.TreeEntry | None] = {path: None for path in old}
     named_broken = {render.one_line(path) for path in broken}  # as the resource files' first lines name them
@@ -109,12 +110,12 @@ def add_jobs(
     return JobTree(git.edit_tree(repo, tree, updates), tuple(findings))
 
 
-def previous_keys(repo: git.Repo, config: Config, tree: str | None) -> dict[tuple[str, str], str]:
+def previous_keys(repo: git.Repo, config: Config, tree: str | None, glue: Container[str]) -> dict[tuple[str, str], str]:
     """(kind, Glue name) -> the resource key a mirror tree's resource file gave it: a job keeps its file when
     another job whose name makes the same key comes (the Databricks team's edits to it stay the job's)."""
     keys: dict[tuple[str, str], str] = {}
     for path, entry in git.ls_tree(repo, tree).items() if tree else ():
-        if is_resource(config, path) and entry.mode in _REGULAR:
+        if is_resource(config, path, glue) and entry.mode in _REGULAR:
             owner = resource_owner(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
             if owner is not None:
                 keys.setdefault(owner, posixpath.basename(path).removesuffix(".job.yml"))

@@ -486,3 +486,22 @@ def test_a_blueprint_layout_nested_too_deep_does_not_read(terms: int) -> None:
     assert findings[0].message.startswith(
         "job definitions not read (b/layout.py: an expression nested too deep to read)"
     )
+
+
+def test_a_source_include_of_every_file_still_updates_the_job_resources(tmp_path: Path) -> None:
+    glue = GlueRepo(tmp_path / "glue")
+    glue.commit("Glue v1", {"jobs/process_a.py": JOB_A, "infra/jobs.json": definitions()})
+    dbx = DbxRepo(tmp_path / "dbx")
+    assert g2l(dbx.path, "init", "--glue", "../glue", "--include", "**").code == 0
+    dbx.edit("g2l.toml", "include = []", 'include = ["infra/*.json"]')
+    dbx.commit("jobs")
+    assert g2l(dbx.path, "sync").code == 0
+    assert cluster(resource(dbx))["num_workers"] == 4
+
+    glue.commit("Glue: more workers", {"infra/jobs.json": definitions(NumberOfWorkers=11)})
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert "left out" not in run.output
+    assert cluster(resource(dbx))["num_workers"] == 10
+    assert f"review   {RESOURCE}:2: G2L502 Glue-only arguments dropped" in run.output
