@@ -21,6 +21,7 @@ from g2l_merge.config import (
 )
 from g2l_merge.convert.findings import PARSE_RULE, Finding
 from g2l_merge.errors import G2lError, refused
+from g2l_merge.jobs import is_resource
 
 CONVERTER_VERSION = __version__  # the converter's version is the package's (convert.engine says the same)
 Progress = pool.Progress
@@ -182,6 +183,16 @@ def glue_path(config: Config, mirror_path: str) -> str | None:
     if root and root != "." and path == mirror_path:
         return None
     return path if selected(path, config.source) else None
+
+
+def resource_files(repo: git.Repo, config: Config, glue_commit: str, paths: list[str]) -> set[str]:
+    """Which of the mirror paths are job resource files: where they land, and no file of the Glue commit is
+    mirrored there (only those candidates' entries are read)."""
+    if not config.jobs.include:
+        return set()
+    candidates = {path: glue_path(config, path) for path in paths if is_resource(config, path, ())}
+    glue = git.tree_entries(repo, glue_commit, [path for path in candidates.values() if path is not None])
+    return {path for path, source in candidates.items() if source not in glue}
 
 
 def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config: Config) -> tuple[Finding, ...]:

@@ -10,7 +10,7 @@ from g2l_merge.config import Config
 from g2l_merge.convert.findings import Finding
 from g2l_merge.driver import refresh_merge_driver
 from g2l_merge.errors import G2lError, refused
-from g2l_merge.jobs import BUNDLE_FILE, JOB_RULES, is_resource, review_lines
+from g2l_merge.jobs import BUNDLE_FILE, JOB_RULES, review_lines
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.preconditions import checked_out_branch, require_identity
@@ -422,7 +422,7 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
     spans), named by the Databricks path and located at the review comment's line in the merged file. Only the
     tree entries of those files are read, never whole trees."""
     new_tree = git.read_commit(repo, step.new).tree
-    job_files = _resource_files(
+    job_files = mirror.resource_files(
         repo, config, step.glue.sha, [f.path for f in step.findings] + [c.new_path for c in plan.changes if c.new_path]
     )
     by_glue_path: dict[str, list[Finding]] = {}
@@ -472,16 +472,6 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
             entry = merged_resources.get(where) or mirrored_resources.get(mirror_path)
             items.extend(review_lines(where, "\n".join(_blob(repo, entry))))
     return tuple(sorted(items, key=lambda f: (f.path, f.line, f.rule, f.message)))
-
-
-def _resource_files(repo: git.Repo, config: Config, glue_commit: str, paths: list[str]) -> set[str]:
-    """The paths that are job resource files: where they land, and no file of the Glue commit is mirrored there
-    (only those candidates' entries are read)."""
-    if not config.jobs.include:
-        return set()
-    candidates = {path: mirror.glue_path(config, path) for path in paths if is_resource(config, path, ())}
-    glue = git.tree_entries(repo, glue_commit, [path for path in candidates.values() if path is not None])
-    return {path for path, glue_path in candidates.items() if glue_path not in glue}
 
 
 def _blob(repo: git.Repo, entry: git.TreeEntry | None) -> list[str]:

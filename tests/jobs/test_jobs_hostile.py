@@ -505,3 +505,8 @@ def test_a_source_include_of_every_file_still_updates_the_job_resources(tmp_path
     assert "left out" not in run.output
     assert cluster(resource(dbx))["num_workers"] == 10
     assert f"review   {RESOURCE}:2: G2L502 Glue-only arguments dropped" in run.output
+    status = g2l(dbx.path, "status", "--offline").output
+    assert f"Job: {RESOURCE} (from infra/jobs.json, 1 review item)\n" in status
+    glue.commit("Glue: fewer workers", {"infra/jobs.json": definitions(NumberOfWorkers=3)})
+    assert g2l(dbx.path, "sync", "--branch", "g2l/weekly").code == 0
+    assert f"Job not merged yet: updated {RESOURCE}\n" in g2l(dbx.path, "status", "--offline").output
