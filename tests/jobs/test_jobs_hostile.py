@@ -510,3 +510,36 @@ def test_a_source_include_of_every_file_still_updates_the_job_resources(tmp_path
     glue.commit("Glue: fewer workers", {"infra/jobs.json": definitions(NumberOfWorkers=3)})
     assert g2l(dbx.path, "sync", "--branch", "g2l/weekly").code == 0
     assert f"Job not merged yet: updated {RESOURCE}\n" in g2l(dbx.path, "status", "--offline").output
+
+
+SCHEDULE = {
+    "Triggers": [
+        {
+            "Name": "nightly",
+            "Type": "SCHEDULED",
+            "State": "ACTIVATED",
+            "Schedule": "cron(30 2 * * ? *)",
+            "Actions": [{"JobName": "risk-exposure"}],
+        }
+    ]
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="design: a job's resource is made from several files (its definition, the triggers that schedule it); "
+    "only resources whose first line names the unreadable file are kept, so a typo in a triggers file drops the "
+    "schedule of a job defined elsewhere",
+)
+def test_a_typo_in_a_triggers_file_keeps_the_schedule_it_gave(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    glue.commit("Glue: a nightly schedule", {"infra/glue/triggers.json": json.dumps(SCHEDULE)})
+    assert g2l(dbx.path, "sync").code == 0
+    assert resource(dbx)["schedule"]["quartz_cron_expression"] == "0 30 2 * * ?"
+
+    glue.commit("Glue: a typo", {"infra/glue/triggers.json": json.dumps(SCHEDULE)[:-1]})
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert "G2L500 job definitions not read (infra/glue/triggers.json" in run.output
+    assert resource(dbx)["schedule"]["quartz_cron_expression"] == "0 30 2 * * ?"
