@@ -42,20 +42,29 @@ def review_lines(path: str, text: str) -> Iterator[Finding]:
 
 def resource_source(text: str) -> str | None:
     """The Glue definitions file a resource file was made from, as its first line names it."""
-    first = text.split("\n", 1)[0]
-    if not first.startswith(HEADER_PREFIX):
-        return None
-    return first.removeprefix(HEADER_PREFIX).rsplit(" (Glue ", 1)[0]
+    found = _header(text)
+    return found[0] if found else None
 
 
 def resource_owner(text: str) -> tuple[str, str] | None:
     """What a resource file was made from, as its first line names it: ("job" or "workflow", the Glue name)."""
+    found = _header(text)
+    return found[1:] if found else None
+
+
+def _header(text: str) -> tuple[str, str, str] | None:
+    """(definitions file, kind, Glue name) of a resource file's first line, `<prefix><file> (Glue <kind> <repr>)`:
+    split where the rest reads as a kind and a Python string, so a name or a path that holds " (Glue " reads too."""
     first = text.split("\n", 1)[0]
-    if not first.startswith(HEADER_PREFIX) or " (Glue " not in first:
+    if not first.startswith(HEADER_PREFIX):
         return None
-    kind, _, name = first.rsplit(" (Glue ", 1)[1].removesuffix(")").partition(" ")
-    try:
-        value = ast.literal_eval(name)
-    except (ValueError, SyntaxError):
-        return None
-    return (kind, value) if isinstance(value, str) else None
+    line = first.removeprefix(HEADER_PREFIX)
+    for found in re.finditer(r" \(Glue (job|workflow) ", line):
+        rest = line[found.end() :]
+        try:
+            name = ast.literal_eval(rest.removesuffix(")")) if rest.endswith(")") else None
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(name, str):
+            return line[: found.start()], found.group(1), name
+    return None

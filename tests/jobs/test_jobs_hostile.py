@@ -18,6 +18,7 @@ from test_sync_jobs import DEFINITIONS, RESOURCE, cluster, definitions, repos, r
 
 from conftest import JOB_A, DbxRepo, GlueRepo, g2l, git
 from g2l_merge import config as g2l_config
+from g2l_merge.jobs import resource_owner, resource_source
 from g2l_merge.jobs.estate import job_files, read_definitions
 
 __all__ = ["repos"]  # the fixture, shared with test_sync_jobs.py
@@ -543,3 +544,38 @@ def test_a_typo_in_a_triggers_file_keeps_the_schedule_it_gave(repos: tuple[DbxRe
     assert run.code == 0, run.output
     assert "G2L500 job definitions not read (infra/glue/triggers.json" in run.output
     assert resource(dbx)["schedule"]["quartz_cron_expression"] == "0 30 2 * * ?"
+
+
+def test_a_job_named_like_the_converted_from_line_keeps_its_file_through_a_typo(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    odd = "risk (Glue job 'x')"
+    glue.commit("Glue: an odd name", {"infra/glue/jobs.json": definitions(Name=odd)})
+    assert g2l(dbx.path, "sync").code == 0
+    path = "resources/risk_glue_job_x.job.yml"
+    assert resource(dbx, path)["name"] == odd
+
+    glue.commit("Glue: a typo", {"infra/glue/jobs.json": definitions(Name=odd).replace('"prod"', '"prod",,')})
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert resource(dbx, path)["name"] == odd
+
+
+@pytest.mark.parametrize(
+    ("first", "source", "owner"),
+    [
+        ("# g2l: converted from a.json (Glue job 'x')", "a.json", ("job", "x")),
+        ("# g2l: converted from a (Glue job 'z').json (Glue workflow 'w')", "a (Glue job 'z').json", ("workflow", "w")),
+        ("# g2l: converted from a.json (Glue job \"x (Glue job 'y')\")", "a.json", ("job", "x (Glue job 'y')")),
+        ("# g2l: converted from a.json (Glue job 'x') and more", None, None),
+        ("# g2l: converted from a.json (Glue job 3)", None, None),
+        ("# g2l: converted from a.json", None, None),
+        ("resources:", None, None),
+    ],
+)
+def test_the_converted_from_line_reads_back_whatever_the_name_or_path_holds(
+    first: str, source: str | None, owner: tuple[str, str] | None
+) -> None:
+    assert (resource_source(first + "\nresources:\n"), resource_owner(first)) == (source, owner)
