@@ -8,7 +8,7 @@ import ast
 import re
 from collections.abc import Container, Iterator
 
-from g2l_merge.config import Config, selected
+from g2l_merge.config import Config
 from g2l_merge.convert.findings import HEADER_PREFIX, Finding
 
 BUNDLE_FILE = "databricks.yml"  # the bundle's configuration, at the Databricks repository's top
@@ -17,19 +17,14 @@ DEFINITIONS_RULE = "G2L500"  # a definitions file that cannot be read, or a job 
 _REVIEW = re.compile(r"# g2l: review (G2L\d+): (.*)")
 
 
-def is_resource(config: Config, path: str, glue: Container[str] | None = None) -> bool:
-    """Whether a mirror path is a resource file of this module: `<resources>/<key>.job.yml`, and no converted
-    Glue file (the mapping never writes over one): none of `glue` (the mirror paths of the Glue commit's files)
-    when given, else none [source] could select."""
+def is_resource(config: Config, path: str, glue: Container[str]) -> bool:
+    """Whether a mirror path is a resource file of this module: `<resources>/<key>.job.yml`, and none of `glue`
+    (the mirror paths of the Glue commit's files: the mapping never writes over a converted Glue file)."""
     folder = config.jobs.resources.strip("/")
     name = path.removeprefix(f"{folder}/") if folder else path
     if (folder and name == path) or "/" in name or not name.endswith(".job.yml"):
         return False
-    if glue is not None:
-        return path not in glue
-    root = config.target.root.strip("/")
-    glue = path.removeprefix(f"{root}/") if root and root != "." else path
-    return (root not in ("", ".") and glue == path) or not selected(glue, config.source)
+    return path not in glue
 
 
 def review_lines(path: str, text: str) -> Iterator[Finding]:

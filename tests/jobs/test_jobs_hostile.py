@@ -489,7 +489,8 @@ def test_a_blueprint_layout_nested_too_deep_does_not_read(terms: int) -> None:
     )
 
 
-def test_a_source_include_of_every_file_still_updates_the_job_resources(tmp_path: Path) -> None:
+def every_file(tmp_path: Path) -> tuple[DbxRepo, GlueRepo]:
+    """Repositories synced once with a [source] include that selects every Glue file."""
     glue = GlueRepo(tmp_path / "glue")
     glue.commit("Glue v1", {"jobs/process_a.py": JOB_A, "infra/jobs.json": definitions()})
     dbx = DbxRepo(tmp_path / "dbx")
@@ -498,6 +499,11 @@ def test_a_source_include_of_every_file_still_updates_the_job_resources(tmp_path
     dbx.commit("jobs")
     assert g2l(dbx.path, "sync").code == 0
     assert cluster(resource(dbx))["num_workers"] == 4
+    return dbx, glue
+
+
+def test_a_source_include_of_every_file_still_updates_the_job_resources(tmp_path: Path) -> None:
+    dbx, glue = every_file(tmp_path)
 
     glue.commit("Glue: more workers", {"infra/jobs.json": definitions(NumberOfWorkers=11)})
     run = g2l(dbx.path, "sync")
@@ -579,3 +585,17 @@ def test_the_converted_from_line_reads_back_whatever_the_name_or_path_holds(
     first: str, source: str | None, owner: tuple[str, str] | None
 ) -> None:
     assert (resource_source(first + "\nresources:\n"), resource_owner(first)) == (source, owner)
+
+
+def test_a_glue_file_where_a_job_resource_lands_wins_and_the_job_is_left_out(tmp_path: Path) -> None:
+    dbx, glue = every_file(tmp_path)
+    glue.commit("Glue: a bundle file of its own", {RESOURCE: "resources:\n  jobs: {}\n"})
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert dbx.read(RESOURCE) == "resources:\n  jobs: {}\n"
+    assert (
+        "infra/jobs.json:1: G2L500 Glue job 'risk-exposure' would land on resources/risk_exposure.job.yml, a "
+        "converted Glue file: it is left out"
+    ) in run.output
