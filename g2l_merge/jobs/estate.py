@@ -92,13 +92,14 @@ def add_jobs(
     texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})
     taken = {path for path in mirror_files if not is_resource(config, path, glue)}
     kept = git.tree_entry(repo, previous, BUNDLE_FILE) if previous else None
-    made, more = job_files(jobs, glue_files, texts, config, taken, previous_keys(repo, config, previous, glue))
+    before = _resources(repo, config, previous, glue)
+    named_broken = {render.one_line(path) for path in broken}  # as the resource files' first lines name them
+    unread = {path: entry for path, (entry, text) in before.items() if resource_source(text) in named_broken}
+    keys = {owner: _key(path) for path, (_, text) in before.items() if (owner := resource_owner(text))}
+    made, more = job_files(jobs, glue_files, texts, config, taken, keys, reserved={_key(path) for path in unread})
     findings += more
     updates: dict[str, git.TreeEntry | None] = {path: None for path in old}
-    named_broken = {render.one_line(path) for path in broken}  # as the resource files' first lines name them
-    for path, entry in old.items():  # made from a definitions file that cannot be read now: kept
-        if resource_source(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")) in named_broken:
-            updates.pop(path)
+    updates |= unread  # made from a definitions file that cannot be read now: kept as the previous mirror had them
     for path, text in made.items():
         updates[path] = git.TreeEntry("100644", git.write_blob(repo, text))
         findings += review_lines(path, text.decode("utf-8"))
@@ -110,16 +111,19 @@ def add_jobs(
     return JobTree(git.edit_tree(repo, tree, updates), tuple(findings))
 
 
-def previous_keys(repo: git.Repo, config: Config, tree: str | None, glue: Container[str]) -> dict[tuple[str, str], str]:
-    """(kind, Glue name) -> the resource key a mirror tree's resource file gave it: a job keeps its file when
-    another job whose name makes the same key comes (the Databricks team's edits to it stay the job's)."""
-    keys: dict[tuple[str, str], str] = {}
+def _resources(
+    repo: git.Repo, config: Config, tree: str | None, glue: Container[str]
+) -> dict[str, tuple[git.TreeEntry, str]]:
+    """The resource files of a mirror tree (the previous one), with their text."""
+    found = {}
     for path, entry in git.ls_tree(repo, tree).items() if tree else ():
         if is_resource(config, path, glue) and entry.mode in _REGULAR:
-            owner = resource_owner(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
-            if owner is not None:
-                keys.setdefault(owner, posixpath.basename(path).removesuffix(".job.yml"))
-    return keys
+            found[path] = (entry, git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
+    return found
+
+
+def _key(path: str) -> str:
+    return posixpath.basename(path).removesuffix(".job.yml")
 
 
 Read = list[tuple[str, Definitions]]  # (definitions file, what it holds), in path order
@@ -150,13 +154,14 @@ class _Maker:
         texts: Mapping[str, str | None],
         config: Config,
         kept: Mapping[tuple[str, str], str],
+        reserved: Collection[str],
     ) -> None:
         self.glue_files = glue_files
         self.texts = texts
         self.config = config
         self.settings = settings(config)
         self.kept = kept
-        self.keys: set[str] = set(kept.values())
+        self.keys: set[str] = set(kept.values()) | set(reserved)
 
     def key(self, name: str, kind: str = "job") -> str:
         """The job's or workflow's key: the one it had (`kept`), else a new one no other holds."""
@@ -177,12 +182,15 @@ def job_files(
     config: Config,
     taken: Collection[str] = (),
     keys: Mapping[tuple[str, str], str] | None = None,
+    reserved: Collection[str] = (),
 ) -> tuple[dict[str, bytes], list[Finding]]:
     """Resource path -> file for every job and workflow (the first definition of a job name wins; keys made
     unique), and the findings about what is left out. `glue_files`: the Glue repository's selected files (where
     scripts are found); `texts`: the Databricks repository's .py files (path -> text, for each job's layout);
     `taken`: paths that hold other files, which no resource file may replace; `keys`: (kind, Glue name) -> the
-    key each had before, which it keeps."""
+    key each had before, which it keeps (a job or workflow a previous mirror tree held: a new one whose name makes
+    the same key gets `_2`); `reserved`: keys no other may take (of files kept while their definitions do not
+    read)."""
     made: dict[str, bytes] = {}
     findings = [Finding(n.path, n.line, BLUEPRINT_RULE, n.message) for _, found in read for n in found.notes]
     named: dict[str, tuple[str, GlueJob]] = {}
@@ -199,7 +207,9 @@ def job_files(
         (t for _, found in read for t in found.triggers), (w for _, found in read for w in found.workflows)
     )
     owners = {("job", name) for name in named} | {("workflow", workflow.name) for workflow in plan.workflows}
-    maker = _Maker(glue_files, texts, config, {owner: key for owner, key in (keys or {}).items() if owner in owners})
+    maker = _Maker(
+        glue_files, texts, config, {owner: key for owner, key in (keys or {}).items() if owner in owners}, reserved
+    )
     bundled = [
         bundle_job(
             job,

@@ -599,3 +599,37 @@ def test_a_glue_file_where_a_job_resource_lands_wins_and_the_job_is_left_out(tmp
         "infra/jobs.json:1: G2L500 Glue job 'risk-exposure' would land on resources/risk_exposure.job.yml, a "
         "converted Glue file: it is left out"
     ) in run.output
+
+
+def test_a_typo_and_a_full_conversion_in_one_sync_keep_the_jobs(repos: tuple[DbxRepo, GlueRepo]) -> None:
+    dbx, glue = repos
+    before = dbx.read(RESOURCE)
+    glue.commit("Glue: a typo", {"infra/glue/jobs.json": definitions().replace('"prod"', '"prod",,')})
+    dbx.edit("g2l.toml", 'catalog = "main"', 'catalog = "risk"')  # every file converted again
+    dbx.commit("Databricks: the risk catalog")
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert dbx.read(RESOURCE) == before
+
+
+def test_a_new_job_never_lands_on_the_file_of_a_job_whose_definitions_do_not_read(
+    repos: tuple[DbxRepo, GlueRepo],
+) -> None:
+    dbx, glue = repos
+    before = dbx.read(RESOURCE)
+    other = copy.deepcopy(DEFINITIONS["Jobs"][0]) | {"Name": "Risk Exposure"}
+    glue.commit(
+        "Glue: a typo, and a second exposure job",
+        {
+            "infra/glue/jobs.json": definitions().replace('"prod"', '"prod",,'),
+            "infra/glue/other.json": json.dumps({"Job": other}),
+        },
+    )
+
+    run = g2l(dbx.path, "sync")
+
+    assert run.code == 0, run.output
+    assert dbx.read(RESOURCE) == before
+    assert resource(dbx, "resources/risk_exposure_2.job.yml")["name"] == "Risk Exposure"
