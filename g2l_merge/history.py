@@ -145,21 +145,22 @@ def _jobs(
     repo: git.Repo, config: Config, tip: str, merged: str | None, mirror_tip: str | None
 ) -> tuple[tuple[JobDefinition, ...], tuple[JobChange, ...]]:
     """The target's job resource files, and the changes to them the unmerged mirror commits hold."""
-    from g2l_merge.jobs import is_resource, resource_source, review_lines
+    from g2l_merge.jobs import resource_source, review_lines
 
-    folder = config.jobs.resources.strip("/")
-    found = []
-    for path, entry in sorted(git.files_under(repo, git.read_commit(repo, tip).tree, folder).items()):
-        if is_resource(config, path) and entry.mode.startswith("100"):
-            text = git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")
-            found.append(JobDefinition(path, resource_source(text), sum(1 for _ in review_lines(path, text))))
-    changes: list[JobChange] = []
+    files = git.files_under(repo, git.read_commit(repo, tip).tree, config.jobs.resources.strip("/"))
+    changed: list[git.Change] = []
     if mirror_tip and merged != mirror_tip:
         old = git.read_commit(repo, merged).tree if merged else None
-        for change in git.diff_trees(repo, old, git.read_commit(repo, mirror_tip).tree):
-            for kind, changed in _sides(change):
-                if changed and is_resource(config, changed):
-                    changes.append(JobChange(kind, changed))
+        changed = list(git.diff_trees(repo, old, git.read_commit(repo, mirror_tip).tree))
+    paths = [*files, *(path for change in changed for _, path in _sides(change) if path)]
+    glue = mirror.read_mirror_commit(repo, mirror_tip).glue_commit if mirror_tip else None
+    resources = mirror.resource_files(repo, config, glue, paths) if glue else set()  # init made the mirror
+    found = []
+    for path, entry in sorted(files.items()):
+        if path in resources and entry.mode.startswith("100"):
+            text = git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")
+            found.append(JobDefinition(path, resource_source(text), sum(1 for _ in review_lines(path, text))))
+    changes = [JobChange(kind, path) for change in changed for kind, path in _sides(change) if path in resources]
     return tuple(found), tuple(sorted(set(changes), key=lambda c: (c.path, c.change)))
 
 

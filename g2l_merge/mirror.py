@@ -21,7 +21,7 @@ from g2l_merge.config import (
 )
 from g2l_merge.convert.findings import PARSE_RULE, Finding
 from g2l_merge.errors import G2lError, refused
-from g2l_merge.jobs import BUNDLE_FILE
+from g2l_merge.jobs import is_resource
 
 CONVERTER_VERSION = __version__  # the converter's version is the package's (convert.engine says the same)
 Progress = pool.Progress
@@ -185,6 +185,16 @@ def glue_path(config: Config, mirror_path: str) -> str | None:
     return path if selected(path, config.source) else None
 
 
+def resource_files(repo: git.Repo, config: Config, glue_commit: str, paths: list[str]) -> set[str]:
+    """Which of the mirror paths are job resource files: where they land, and no file of the Glue commit is
+    mirrored there (only those candidates' entries are read)."""
+    if not config.jobs.include:
+        return set()
+    candidates = {path: glue_path(config, path) for path in paths if is_resource(config, path, ())}
+    glue = git.tree_entries(repo, glue_commit, [path for path in candidates.values() if path is not None])
+    return {path for path, source in candidates.items() if source not in glue}
+
+
 def findings_for(repo: git.Repo, entry: git.TreeEntry | None, path: str, config: Config) -> tuple[Finding, ...]:
     """The converter's findings for one Glue file (its tree entry), converted again (conversion is deterministic)."""
     if entry is None or not path.endswith(".py") or not entry.mode.startswith("100"):
@@ -217,8 +227,9 @@ def build_tree(
         return build
     from g2l_merge.jobs import estate  # only a repository with job definitions loads the YAML writer
 
-    kept = git.tree_entry(repo, previous.tree, BUNDLE_FILE) if previous else None
-    jobs = estate.add_jobs(repo, glue_commit, config, build.tree, kept, make_bundle=make_bundle)
+    jobs = estate.add_jobs(
+        repo, glue_commit, config, build.tree, previous.tree if previous else None, make_bundle=make_bundle
+    )
     return build._replace(tree=jobs.tree, findings=build.findings + jobs.findings)
 
 

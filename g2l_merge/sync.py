@@ -10,7 +10,7 @@ from g2l_merge.config import Config
 from g2l_merge.convert.findings import Finding
 from g2l_merge.driver import refresh_merge_driver
 from g2l_merge.errors import G2lError, refused
-from g2l_merge.jobs import BUNDLE_FILE, JOB_RULES, is_resource, review_lines
+from g2l_merge.jobs import BUNDLE_FILE, JOB_RULES, review_lines
 from g2l_merge.mergefile import Labels
 from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.preconditions import checked_out_branch, require_identity
@@ -422,17 +422,23 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
     spans), named by the Databricks path and located at the review comment's line in the merged file. Only the
     tree entries of those files are read, never whole trees."""
     new_tree = git.read_commit(repo, step.new).tree
+    job_files = mirror.resource_files(
+        repo, config, step.glue.sha, [f.path for f in step.findings] + [c.new_path for c in plan.changes if c.new_path]
+    )
     by_glue_path: dict[str, list[Finding]] = {}
+    definitions: list[Finding] = []  # of job definitions files, named by their Glue path (mirrored or not)
     for finding in step.findings:
-        if not (finding.rule.startswith(JOB_RULES) and is_resource(config, finding.path)):  # those: below
+        if not finding.rule.startswith(JOB_RULES):
             by_glue_path.setdefault(finding.path, []).append(finding)
+        elif finding.path not in job_files:  # a resource file's are its review lines: below
+            definitions.append(finding)
     brought = []  # (mirror path, Glue path) of every Python file Glue changed
     resources = []  # job resource files Glue changed: their review items are the `# g2l: review` lines they hold
     for change in plan.changes:
         mirror_path = change.new_path
         if mirror_path is None or mirror_path in plan.native:
             continue
-        if is_resource(config, mirror_path):
+        if mirror_path in job_files:
             resources.append((plan.dbx_paths.get(mirror_path) or mirror_path, mirror_path))
             continue
         glue_path = mirror.glue_path(config, mirror_path) if mirror_path.endswith(".py") else None
@@ -452,16 +458,13 @@ def review_items(repo: git.Repo, config: Config, step: MirrorStep, plan: MergePl
     merged = git.tree_entries(repo, plan.tree, [where for where, _, _ in found]) if found else {}
     left_out = [mirror.target_path(config, glue_path) for glue_path in by_glue_path]
     mirrored = git.tree_entries(repo, new_tree, [m for _, m, _ in found] + left_out) if found or left_out else {}
-    items: list[Finding] = []
+    items: list[Finding] = definitions
     for where, mirror_path, findings in found:
         texts = [_blob(repo, merged.get(where)), _blob(repo, mirrored.get(mirror_path))]
         items.extend(f._replace(path=where, line=_locate(f, texts)) for f in findings)
     for glue_path, findings in by_glue_path.items():  # files the mirror leaves out (a symlink out of the repo...)
         if mirror.target_path(config, glue_path) not in mirrored:
-            items.extend(
-                f if f.rule.startswith(JOB_RULES) else f._replace(path=mirror.target_path(config, glue_path))
-                for f in findings
-            )  # a job definitions file (unreadable, or a trigger of no job) is named by its Glue path
+            items.extend(f._replace(path=mirror.target_path(config, glue_path)) for f in findings)
     if resources:
         merged_resources = git.tree_entries(repo, plan.tree, [where for where, _ in resources])
         mirrored_resources = git.tree_entries(repo, new_tree, [m for _, m in resources])

@@ -104,8 +104,13 @@ def read_blueprint(data: bytes, path: str) -> Definitions:
         raise G2lError(f"{path}: not UTF-8 text; expected a Glue blueprint layout script") from None
     except SyntaxError as error:
         raise G2lError(f"{path}:{error.lineno or 1}: not valid Python ({error.msg})") from None
+    except RecursionError:
+        raise G2lError(f"{path}: an expression nested too deep to read") from None
     layout = _Layout(path, tree)
-    layout.run()
+    try:
+        layout.run()
+    except RecursionError:
+        raise G2lError(f"{path}: an expression nested too deep to read") from None
     return layout.definitions()
 
 

@@ -131,10 +131,15 @@ class BundleJob(NamedTuple):
     reviews: tuple[Review, ...]
 
 
+_KEY_LENGTH = 80
+
+
 def resource_key(name: str) -> str:
     """A bundle resource key for a Glue job name: lower case, letters, digits and `_` (a name made only of other
-    characters is `job`)."""
-    key = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")
+    characters is `job`), at most 80 of them: a Glue name may have 255, but the key names the resource file (255
+    bytes at most with `.job.yml` and a `_2`) and the task (a Databricks task key has at most 100, with `_cluster`
+    for its cluster)."""
+    key = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")[:_KEY_LENGTH].rstrip("_")
     return key or "job"
 
 

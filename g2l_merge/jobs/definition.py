@@ -9,6 +9,7 @@ alone. A file that is not such JSON is bad input: G2lError (exit 2) naming the f
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -55,6 +56,8 @@ def load_json(data: bytes, path: str) -> Any:
         raise G2lError(f"{path}: not UTF-8 text; expected the JSON of `aws glue get-job` or `get-jobs`") from None
     except json.JSONDecodeError as error:
         raise G2lError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise G2lError(f"{path}: not valid JSON (nested too deep)") from None
 
 
 def jobs_of(document: Any, path: str) -> tuple[GlueJob, ...] | None:
@@ -113,9 +116,10 @@ _KINDS = {dict: "an object", list: "a list", str: "a string", int: "a whole numb
 
 
 def typed(value: Any, kind: type[Any], path: str, key: str) -> Any:
-    """`value` when it is of `kind` (a bool is no number here), else G2lError naming the key."""
+    """`value` when it is of `kind` (a bool is no number here; every whole number Glue gives is a count, so none
+    is negative), else G2lError naming the key."""
     if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
-        return value
+        return _count(value, path, key) if kind is int else value
     raise G2lError(f"{path}: {key}: expected {_KINDS[kind]}, found {json.dumps(value)[:60]}")
 
 
@@ -133,9 +137,17 @@ def _number(job: dict[str, Any], name: str, path: str, prefix: str) -> float | N
     value = job.get(name)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise G2lError(f"{path}: {prefix}{name}: expected a number, found {json.dumps(value)[:60]}")
-    return float(value)
+    return float(_count(value, path, f"{prefix}{name}"))
+
+
+def _count(value: float, path: str, key: str) -> float:
+    """A count (workers, retries, minutes, runs): 0 or more. A negative one is bad input, never carried: -1
+    retries is "retry forever" in a Databricks task."""
+    if value < 0:
+        raise G2lError(f"{path}: {key}: expected a number of 0 or more, found {value}")
+    return value
 
 
 def arguments(job: dict[str, Any], name: str, path: str, prefix: str) -> dict[str, str]:

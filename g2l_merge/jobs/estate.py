@@ -10,15 +10,24 @@ a typo on the Glue side never deletes the Databricks team's job.
 
 from __future__ import annotations
 
+import posixpath
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Container, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from g2l_merge import git
 from g2l_merge.config import Config, matches, selected
 from g2l_merge.convert.findings import Finding
 from g2l_merge.errors import G2lError
-from g2l_merge.jobs import BUNDLE_FILE, DEFINITIONS_RULE, is_resource, render, resource_source, review_lines
+from g2l_merge.jobs import (
+    BUNDLE_FILE,
+    DEFINITIONS_RULE,
+    is_resource,
+    render,
+    resource_owner,
+    resource_source,
+    review_lines,
+)
 from g2l_merge.jobs.blueprint import BLUEPRINT_RULE, read_blueprint
 from g2l_merge.jobs.bundle import (
     BundleJob,
@@ -56,35 +65,65 @@ def settings(config: Config) -> JobSettings:
 
 
 def add_jobs(
-    repo: git.Repo, glue_commit: str, config: Config, tree: str, kept: git.TreeEntry | None, *, make_bundle: bool
+    repo: git.Repo,
+    glue_commit: str,
+    config: Config,
+    tree: str,
+    previous: str | None,
+    *,
+    make_bundle: bool,
 ) -> JobTree:
     """`tree` (a mirror tree, its code converted) with the job resources of the Glue commit's definitions, and
-    databricks.yml: `kept` (the previous mirror tree's), else a new one when `make_bundle`."""
+    databricks.yml: the previous mirror tree's, else a new one when `make_bundle`. Each job and workflow keeps the
+    file the previous mirror tree gave it."""
     glue_names = git.ls_names(repo, glue_commit)
     definitions = sorted(path for path in glue_names if matches(path, config.jobs.include))
     entries = git.tree_entries(repo, glue_commit, definitions)
     data = {path: git.read_blob(repo, entry.sha) for path, entry in entries.items() if entry.mode in _REGULAR}
     jobs, broken, findings = read_definitions(data)
+    for path in sorted(set(entries) - set(data)):  # a link: read like a typo, so its jobs' files stay
+        broken.add(path)
+        message = f"{path}: a symlink or submodule, whose target is never read; name the file itself in [jobs] include"
+        findings.append(Finding(path, 1, DEFINITIONS_RULE, _unreadable(message)))
     mirror_files = git.ls_tree(repo, tree)
-    old = {path: entry for path, entry in mirror_files.items() if is_resource(config, path)}
-    texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})
     glue_files = [path for path in glue_names if selected(path, config.source)]
-    taken = {path for path in mirror_files if not is_resource(config, path)}
-    made, more = job_files(jobs, glue_files, texts, config, taken)
+    glue = {_target(config, path) for path in glue_files}
+    old = {path: entry for path, entry in mirror_files.items() if is_resource(config, path, glue)}
+    texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})
+    taken = {path for path in mirror_files if not is_resource(config, path, glue)}
+    kept = git.tree_entry(repo, previous, BUNDLE_FILE) if previous else None
+    before = _resources(repo, config, previous, glue)
+    named_broken = {render.one_line(path) for path in broken}  # as the resource files' first lines name them
+    unread = {path: entry for path, (entry, text) in before.items() if resource_source(text) in named_broken}
+    keys = {owner: _key(path) for path, (_, text) in before.items() if (owner := resource_owner(text))}
+    made, more = job_files(jobs, glue_files, texts, config, taken, keys, reserved={_key(path) for path in unread})
     findings += more
     updates: dict[str, git.TreeEntry | None] = {path: None for path in old}
-    for path, entry in old.items():  # made from a definitions file that cannot be read now: kept
-        if resource_source(git.read_blob(repo, entry.sha).decode("utf-8", errors="replace")) in broken:
-            updates.pop(path)
+    updates |= unread  # made from a definitions file that cannot be read now: kept as the previous mirror had them
     for path, text in made.items():
         updates[path] = git.TreeEntry("100644", git.write_blob(repo, text))
         findings += review_lines(path, text.decode("utf-8"))
-    if BUNDLE_FILE not in mirror_files and kept is not None:
+    if BUNDLE_FILE not in mirror_files and kept is not None and _made_here(repo, kept):
         updates[BUNDLE_FILE] = kept
     elif BUNDLE_FILE not in mirror_files and make_bundle and made:
         bundle = render.bundle_file(config.jobs.bundle, config.jobs.resources)
         updates[BUNDLE_FILE] = git.TreeEntry("100644", git.write_blob(repo, bundle))
     return JobTree(git.edit_tree(repo, tree, updates), tuple(findings))
+
+
+def _resources(
+    repo: git.Repo, config: Config, tree: str | None, glue: Container[str]
+) -> dict[str, tuple[git.TreeEntry, str]]:
+    """The resource files of a mirror tree (the previous one), with their text."""
+    found = {}
+    for path, entry in git.ls_tree(repo, tree).items() if tree else ():
+        if is_resource(config, path, glue) and entry.mode in _REGULAR:
+            found[path] = (entry, git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
+    return found
+
+
+def _key(path: str) -> str:
+    return posixpath.basename(path).removesuffix(".job.yml")
 
 
 Read = list[tuple[str, Definitions]]  # (definitions file, what it holds), in path order
@@ -109,15 +148,24 @@ def read_definitions(files: Mapping[str, bytes]) -> tuple[Read, set[str], list[F
 class _Maker:
     """Resource files, made one at a time: unique keys, scripts found, layouts computed."""
 
-    def __init__(self, glue_files: list[str], texts: Mapping[str, str | None], config: Config) -> None:
+    def __init__(
+        self,
+        glue_files: list[str],
+        texts: Mapping[str, str | None],
+        config: Config,
+        kept: Mapping[tuple[str, str], str],
+        reserved: Collection[str],
+    ) -> None:
         self.glue_files = glue_files
         self.texts = texts
         self.config = config
         self.settings = settings(config)
-        self.keys: set[str] = set()
+        self.kept = kept
+        self.keys: set[str] = set(kept.values()) | set(reserved)
 
-    def key(self, name: str) -> str:
-        return _unique(resource_key(name), self.keys)
+    def key(self, name: str, kind: str = "job") -> str:
+        """The job's or workflow's key: the one it had (`kept`), else a new one no other holds."""
+        return self.kept.get((kind, name)) or _unique(resource_key(name), self.keys)
 
     def script(self, job: GlueJob) -> tuple[str | None, str, tuple[str, ...]]:
         """The job's script in the Glue repository (or why none), and the layout's folders for it."""
@@ -133,11 +181,16 @@ def job_files(
     texts: Mapping[str, str | None],
     config: Config,
     taken: Collection[str] = (),
+    keys: Mapping[tuple[str, str], str] | None = None,
+    reserved: Collection[str] = (),
 ) -> tuple[dict[str, bytes], list[Finding]]:
     """Resource path -> file for every job and workflow (the first definition of a job name wins; keys made
     unique), and the findings about what is left out. `glue_files`: the Glue repository's selected files (where
     scripts are found); `texts`: the Databricks repository's .py files (path -> text, for each job's layout);
-    `taken`: paths that hold other files, which no resource file may replace."""
+    `taken`: paths that hold other files, which no resource file may replace; `keys`: (kind, Glue name) -> the
+    key each had before, which it keeps (a job or workflow a previous mirror tree held: a new one whose name makes
+    the same key gets `_2`); `reserved`: keys no other may take (of files kept while their definitions do not
+    read)."""
     made: dict[str, bytes] = {}
     findings = [Finding(n.path, n.line, BLUEPRINT_RULE, n.message) for _, found in read for n in found.notes]
     named: dict[str, tuple[str, GlueJob]] = {}
@@ -153,7 +206,10 @@ def job_files(
     plan = plan_triggers(
         (t for _, found in read for t in found.triggers), (w for _, found in read for w in found.workflows)
     )
-    maker = _Maker(glue_files, texts, config)
+    owners = {("job", name) for name in named} | {("workflow", workflow.name) for workflow in plan.workflows}
+    maker = _Maker(
+        glue_files, texts, config, {owner: key for owner, key in (keys or {}).items() if owner in owners}, reserved
+    )
     bundled = [
         bundle_job(
             job,
@@ -200,7 +256,7 @@ def _starts(trigger: GlueTrigger, job: str) -> bool:
 
 def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _Maker) -> BundleJob:
     """One bundle job for a Glue workflow: a task per Glue job it runs, with their dependencies."""
-    key = maker.key(workflow.name)
+    key = maker.key(workflow.name, "workflow")
     path = resource_path(maker.settings.resources, key)
     reviews = list(workflow.reviews)
     task_keys: dict[str, str] = {}
@@ -219,6 +275,16 @@ def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _M
             )
             continue
         task_key = _unique(resource_key(job.name), set(task_keys.values()))
+        depends = [{"task_key": task_keys[name]} for name in planned.depends_on if name in task_keys]
+        cycle = [name for name in planned.depends_on if name in jobs and name not in task_keys]
+        if cycle:  # jobs that wait for this one, or the job itself: no task may depend on them here
+            reviews.append(
+                Review(
+                    WORKFLOW_RULE,
+                    f"Glue job {planned.job!r} waits for {', '.join(map(repr, cycle))}, which waits for it (a cycle, "
+                    "so Glue never starts them); as converted, it does not wait for it: break the cycle",
+                )
+            )
         task_keys[planned.job] = task_key
         made = job_task(
             job,
@@ -230,7 +296,6 @@ def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _M
             timeout_minutes=planned.timeout_minutes,
         )
         task: dict[str, Any] = {"task_key": task_key}
-        depends = [{"task_key": task_keys[name]} for name in planned.depends_on if name in task_keys]
         if depends:
             task["depends_on"] = depends
             if planned.run_if:
@@ -248,6 +313,11 @@ def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _M
     resource["tasks"] = tasks
     resource["job_clusters"] = clusters
     return BundleJob(key, path, workflow.name, "workflow", resource, tuple(sorted(set(reviews))))
+
+
+def _made_here(repo: git.Repo, entry: git.TreeEntry) -> bool:
+    """Whether a mirror tree's databricks.yml is the one a sync made (not a Glue file that Glue has deleted since)."""
+    return entry.mode in _REGULAR and git.read_blob(repo, entry.sha).startswith(render.BUNDLE_HEADER.encode())
 
 
 def _target(config: Config, glue_path: str) -> str:

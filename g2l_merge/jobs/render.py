@@ -8,6 +8,7 @@ same bytes.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -23,6 +24,22 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+def _string(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """A string with a NEL (U+0085) double-quoted, where it is escaped: written raw in any other style, YAML reads
+    it back as a line break, so the job's name or parameter would change."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if "\x85" in value else None)
+
+
+_Dumper.add_representer(str, _string)
+_UNSAFE = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one line of a YAML comment: line breaks (and lone surrogates, which UTF-8 cannot hold) escaped,
+    so a Glue value in a review item never ends the comment and turns the rest into YAML."""
+    return _UNSAFE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def dump(data: Any) -> str:
     """`data` (dicts, lists, strings, numbers, booleans) as YAML text."""
     text: str = yaml.dump(
@@ -34,10 +51,13 @@ def dump(data: Any) -> str:
 def job_file(job: BundleJob, source: str) -> bytes:
     """The resource file of one job: the converted-from line (the definitions file and the job's name), a
     `# g2l: review` line per review item, then the resource."""
-    lines = [f"{HEADER_PREFIX}{source} (Glue {job.kind} {job.glue_name!r})"]
-    lines += [f"# g2l: review {review.rule}: {review.message}" for review in job.reviews]
+    lines = [one_line(f"{HEADER_PREFIX}{source} (Glue {job.kind} {job.glue_name!r})")]
+    lines += [one_line(f"# g2l: review {review.rule}: {review.message}") for review in job.reviews]
     body = dump({"resources": {"jobs": {job.key: job.resource}}})
     return ("\n".join(lines) + "\n" + body).encode("utf-8")
+
+
+BUNDLE_HEADER = "# g2l: made by g2l-merge once, for the job resources a sync converts; yours to edit\n"
 
 
 def bundle_file(name: str, resources: str) -> bytes:
@@ -52,4 +72,4 @@ def bundle_file(name: str, resources: str) -> bytes:
             "targets": {"dev": {"mode": "development", "default": True}},
         }
     )
-    return ("# g2l: made by g2l-merge once, for the job resources a sync converts; yours to edit\n" + body).encode()
+    return (BUNDLE_HEADER + body).encode()
