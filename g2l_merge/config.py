@@ -104,6 +104,7 @@ _CHOICES = {
     ("convert", "job_parameters"): ("argv", "widgets"),
     ("pr", "forge"): ("auto", "github", "gitlab", "azure", "none"),
 }
+_OPT_IN = {"jobs"}  # sections dump() writes only when they differ from their defaults
 _REF_KEYS = {("source", "ref"), ("target", "branch"), ("target", "mirror_branch")}
 
 
@@ -570,9 +571,12 @@ def _toml_value(value: Any) -> str:
 
 
 def dump(config: Config) -> str:
-    """Render a config as g2l.toml text (every key written, so the file documents itself)."""
+    """Render a config as g2l.toml text (every key written, so the file documents itself; an opt-in section
+    only when it is set)."""
     lines = ["# g2l-merge configuration: see `git g2l-sync --help`.", ""]
     for name in _SECTIONS:
+        if name in _OPT_IN and getattr(config, name) == _SECTIONS[name]():
+            continue  # an opt-in feature left off: no section, so an older g2l-merge reads the file too
         lines.append(f"[{name}]")
         for key, value in asdict(getattr(config, name)).items():
             if value is None:

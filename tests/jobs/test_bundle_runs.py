@@ -49,7 +49,7 @@ def test_the_bundle_task_runs_the_converted_job_with_its_pythonpath(tmp_path: Pa
     )
     dbx = DbxRepo(tmp_path / "dbx")
     assert g2l(dbx.path, "init", "--glue", "../glue", "--include", "**/*.py", "--target-root", "risk_engine").code == 0
-    dbx.edit("g2l.toml", "[jobs]\ninclude = []", '[jobs]\ninclude = ["infra/*.json"]')
+    dbx.write("g2l.toml", dbx.read("g2l.toml") + '\n[jobs]\ninclude = ["infra/*.json"]\n')
     dbx.commit("jobs")
     assert g2l(dbx.path, "sync").code == 0
 

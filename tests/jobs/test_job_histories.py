@@ -116,7 +116,7 @@ def test_random_histories_of_job_definitions(
     glue_commit(glue, model, "Glue v1")
     dbx = DbxRepo(tmp / "dbx")
     assert g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/*.py").code == 0
-    dbx.edit("g2l.toml", "[jobs]\ninclude = []", '[jobs]\ninclude = ["infra/*.json"]')
+    dbx.write("g2l.toml", dbx.read("g2l.toml") + '\n[jobs]\ninclude = ["infra/*.json"]\n')
     dbx.commit("jobs")
     assert g2l(dbx.path, "sync").code == 0
     model.bundle = dbx.read("databricks.yml")

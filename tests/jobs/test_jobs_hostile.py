@@ -165,7 +165,7 @@ def test_the_resources_folder_changed_between_syncs_moves_the_files_with_the_tea
 ) -> None:
     dbx, _ = repos
     dbx.edit(RESOURCE, "      tasks:\n", "      tags:\n        desk: risk\n      tasks:\n")
-    dbx.edit("g2l.toml", 'resources = "resources"', 'resources = "bundle/jobs"')
+    dbx.write("g2l.toml", dbx.read("g2l.toml") + 'resources = "bundle/jobs"\n')
     dbx.commit("Databricks: tag the job; resources in bundle/jobs")
 
     run = g2l(dbx.path, "sync")
@@ -333,7 +333,7 @@ def test_a_databricks_yml_glue_deletes_leaves_the_mirror(tmp_path: Path) -> None
     )
     dbx = DbxRepo(tmp_path / "dbx")
     assert g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/*.py", "--include", "*.yml").code == 0
-    dbx.edit("g2l.toml", "include = []", 'include = ["infra/*.json"]')
+    dbx.write("g2l.toml", dbx.read("g2l.toml") + '\n[jobs]\ninclude = ["infra/*.json"]\n')
     dbx.commit("jobs")
     assert g2l(dbx.path, "sync").code == 0
     assert dbx.read("databricks.yml") == "bundle:\n  name: glue\n"  # Glue's, carried like any selected file
@@ -495,7 +495,7 @@ def every_file(tmp_path: Path) -> tuple[DbxRepo, GlueRepo]:
     glue.commit("Glue v1", {"jobs/process_a.py": JOB_A, "infra/jobs.json": definitions()})
     dbx = DbxRepo(tmp_path / "dbx")
     assert g2l(dbx.path, "init", "--glue", "../glue", "--include", "**").code == 0
-    dbx.edit("g2l.toml", "include = []", 'include = ["infra/*.json"]')
+    dbx.write("g2l.toml", dbx.read("g2l.toml") + '\n[jobs]\ninclude = ["infra/*.json"]\n')
     dbx.commit("jobs")
     assert g2l(dbx.path, "sync").code == 0
     assert cluster(resource(dbx))["num_workers"] == 4

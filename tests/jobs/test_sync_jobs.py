@@ -65,7 +65,7 @@ def repos(tmp_path: Path) -> tuple[DbxRepo, GlueRepo]:
     dbx = DbxRepo(tmp_path / "dbx")
     run = g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/**/*.py", "--include", "lib/**/*.py")
     assert run.code == 0, run.output
-    dbx.edit("g2l.toml", "[jobs]\ninclude = []", '[jobs]\ninclude = ["infra/glue/*.json"]')
+    dbx.write("g2l.toml", dbx.read("g2l.toml") + '\n[jobs]\ninclude = ["infra/glue/*.json"]\n')
     dbx.commit("Convert the Glue job definitions too")
     run = g2l(dbx.path, "sync")
     assert run.code == 0, run.output
@@ -178,7 +178,7 @@ def test_a_databricks_yml_of_the_team_is_never_replaced(tmp_path: Path) -> None:
     dbx.write("databricks.yml", "bundle:\n  name: risk\n")
     dbx.commit("Databricks: our bundle")
     assert g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/*.py").code == 0
-    dbx.edit("g2l.toml", "[jobs]\ninclude = []", '[jobs]\ninclude = ["infra/*.json"]')
+    dbx.write("g2l.toml", dbx.read("g2l.toml") + '\n[jobs]\ninclude = ["infra/*.json"]\n')
     dbx.commit("jobs")
     run = g2l(dbx.path, "sync")
     assert run.code == 0, run.output
