@@ -524,6 +524,12 @@ def matches(path: str, globs: tuple[str, ...]) -> bool:
     return any(_glob_regex(glob).match(name) for glob in globs)
 
 
+def rooted(root: str, glue_path: str) -> str:
+    """Where a Glue file lands in the Databricks repository, under `[target] root`."""
+    root = root.strip("/")
+    return f"{root}/{glue_path}" if root and root != "." else glue_path
+
+
 def selected(path: str, source: SourceConfig) -> bool:
     """True when a Glue path belongs in the mirror."""
     return matches(path, source.include) and not matches(path, source.exclude)

@@ -17,6 +17,7 @@ from g2l_merge.config import (
     config_hash,
     load_bytes,
     matches,
+    rooted,
     selected,
 )
 from g2l_merge.convert.findings import PARSE_RULE, Finding
@@ -172,8 +173,7 @@ def history(repo: git.Repo, mirror_tip: str | None, branch: str | None = None) -
 
 def target_path(config: Config, glue_path: str) -> str:
     """Where a Glue file lands in the Databricks repository."""
-    root = config.target.root.strip("/")
-    return f"{root}/{glue_path}" if root and root != "." else glue_path
+    return rooted(config.target.root, glue_path)
 
 
 def glue_path(config: Config, mirror_path: str) -> str | None:

@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from g2l_merge.config import rooted
 from g2l_merge.jobs.definition import GlueJob
 
 # Databricks on AWS node types closest to each Glue worker type: the same vCPUs, and the same memory or more
@@ -263,7 +264,7 @@ def _entry_point(
         )
         file = job.script_location
     else:
-        converted = _target_path(settings.root, script)
+        converted = rooted(settings.root, script)
         file = posixpath.relpath(converted, posixpath.dirname(resource_path) or ".")
     given = {k: v for k, v in sorted(arguments.items()) if not _glue_argument(k) or k == BOOKMARK_OPTION}
     if "--JOB_NAME" not in given:
@@ -277,11 +278,6 @@ def _entry_point(
 
 def _glue_argument(name: str) -> bool:
     return name in GLUE_ONLY or name in MAPPED or name == BOOKMARK_OPTION
-
-
-def _target_path(root: str, glue_path: str) -> str:
-    root = root.strip("/")
-    return f"{root}/{glue_path}" if root and root != "." else glue_path
 
 
 def _compute(

@@ -16,7 +16,7 @@ from collections.abc import Collection, Container, Iterator, Mapping
 from typing import Any, NamedTuple
 
 from g2l_merge import git
-from g2l_merge.config import Config, matches, selected
+from g2l_merge.config import Config, matches, rooted, selected
 from g2l_merge.convert.findings import Finding
 from g2l_merge.errors import G2lError
 from g2l_merge.jobs import (
@@ -87,7 +87,7 @@ def add_jobs(
         findings.append(Finding(path, 1, DEFINITIONS_RULE, _unreadable(message)))
     mirror_files = git.ls_tree(repo, tree)
     glue_files = [path for path in glue_names if selected(path, config.source)]
-    glue = {_target(config, path) for path in glue_files}
+    glue = {rooted(config.target.root, path) for path in glue_files}
     old = {path: entry for path, entry in mirror_files.items() if is_resource(config, path, glue)}
     texts = _Texts(repo, {path: entry for path, entry in mirror_files.items() if path.endswith(".py")})
     taken = {path for path in mirror_files if not is_resource(config, path, glue)}
@@ -116,7 +116,7 @@ def _resources(
 ) -> dict[str, tuple[git.TreeEntry, str]]:
     """The resource files of a mirror tree (the previous one), with their text."""
     found = {}
-    for path, entry in git.ls_tree(repo, tree).items() if tree else ():
+    for path, entry in git.files_under(repo, tree, config.jobs.resources.strip("/")).items() if tree else ():
         if is_resource(config, path, glue) and entry.mode in _REGULAR:
             found[path] = (entry, git.read_blob(repo, entry.sha).decode("utf-8", errors="replace"))
     return found
@@ -170,7 +170,7 @@ class _Maker:
     def script(self, job: GlueJob) -> tuple[str | None, str, tuple[str, ...]]:
         """The job's script in the Glue repository (or why none), and the layout's folders for it."""
         script, why = find_script(job.script_location, self.glue_files, self.config.jobs.scripts)
-        target = _target(self.config, script) if script else ""
+        target = rooted(self.config.target.root, script) if script else ""
         folders = python_path(self.texts, self.config.target.root, [target]).folders if target in self.texts else ()
         return script, why, folders
 
@@ -318,11 +318,6 @@ def _workflow_job(workflow: WorkflowPlan, jobs: Mapping[str, GlueJob], maker: _M
 def _made_here(repo: git.Repo, entry: git.TreeEntry) -> bool:
     """Whether a mirror tree's databricks.yml is the one a sync made (not a Glue file that Glue has deleted since)."""
     return entry.mode in _REGULAR and git.read_blob(repo, entry.sha).startswith(render.BUNDLE_HEADER.encode())
-
-
-def _target(config: Config, glue_path: str) -> str:
-    root = config.target.root.strip("/")
-    return f"{root}/{glue_path}" if root and root != "." else glue_path
 
 
 def _unique(key: str, keys: set[str]) -> str:
