@@ -338,12 +338,18 @@ def convert(
         list[str],
         typer.Argument(
             metavar="PATH",
-            help="Glue scripts or library modules (folders: their .py files), or Glue job definitions "
-            "(aws glue get-job / get-jobs JSON), which become bundle job resources.",
+            help="Glue scripts or library modules (.py files; folders: their .py files), or Glue job definitions "
+            "(aws glue get-job / get-jobs JSON), which become bundle job resources; any other file is refused.",
         ),
     ],
     out: Annotated[
-        Path | None, typer.Option(metavar="DIR", help="Write each converted file under DIR, by the path it is given.")
+        Path | None,
+        typer.Option(
+            metavar="DIR",
+            help="Write each converted file under DIR by its path from the deepest folder holding every input "
+            "(a named file's folder, a named folder itself, the current folder for job definitions), as 2to3 "
+            "--output-dir does. An output that would overwrite an input is refused.",
+        ),
     ] = None,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff instead of the converted text.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the review items as JSON.")] = False,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
@@ -18,11 +19,14 @@ from g2l_merge.errors import G2lError
 
 
 class ConvertedFile(NamedTuple):
-    path: str  # as the user named it (posix), for messages and for --out
+    path: str  # as the user named it (posix), for messages
     source: str
     text: str  # the converted text
     bom: bool
     findings: tuple[Finding, ...]  # with `path` as above
+    place: Path  # the file, its folders resolved (a symlinked file keeps its name)
+    base: Path  # what it adds to the inputs' common folder: a named file's folder, a named folder itself, the
+    # current folder for a job resource; --out DIR writes it at DIR / `place` from the deepest folder holding every base
 
 
 class ConvertRun(NamedTuple):
@@ -63,22 +67,21 @@ def find_config(cwd: Path, explicit: Path | None) -> tuple[ConvertConfig, JobsCo
 # -- conversion --------------------------------------------------------------------------------
 
 
-def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path, jobs: JobsConfig | None = None) -> ConvertRun:
-    """Convert every named file (folders: their .py files; `.json` files: Glue job definitions, into bundle job
-    resources); collect problems instead of stopping."""
+TAKES = "convert takes .py scripts, folders and job JSON"
+
+
+def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path) -> ConvertRun:
+    """Convert every named .py file (folders: their .py files); collect problems instead of stopping.
+    Glue job definitions (`.json`) are not for this function: cli.py hands them to jobs/convert.py."""
     files: list[ConvertedFile] = []
     problems: list[str] = []
-    definitions: dict[str, bytes] = {}
-    for name in _expand(paths, cwd, problems):
+    for name, place, base in _expand(paths, cwd, problems):
         try:
             data = (cwd / name).read_bytes()
         except OSError as exc:
             problems.append(f"{name}: cannot read it ({exc.strerror})")
             continue
-        if name.endswith(".json"):
-            definitions[name] = data
-            continue
-        converted = convert_file(name, data, config, _header_path(cwd / name, name))
+        converted = convert_file(name, data, config, _header_path(cwd / name, name), place, base)
         if isinstance(converted, str):
             problems.append(converted)
         else:
@@ -86,20 +89,32 @@ def convert_paths(paths: Iterable[str], config: ConvertConfig, cwd: Path, jobs: 
     return ConvertRun(tuple(files), tuple(problems))
 
 
-def _expand(paths: Iterable[str], cwd: Path, problems: list[str]) -> list[str]:
-    """The files to convert, each once, in the order named; a folder stands for its .py files."""
-    found: dict[Path, str] = {}
+def _expand(paths: Iterable[str], cwd: Path, problems: list[str]) -> list[tuple[str, Path, Path]]:
+    """The files to convert, each once, in the order named, with their place and base (ConvertedFile); a folder
+    stands for its .py files outside hidden folders."""
+    found: dict[Path, tuple[str, Path, Path]] = {}
     for name in paths:
         target = cwd / name
         if target.is_dir():
-            for path in sorted(target.rglob("*.py")):
-                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(target).parts):
-                    found.setdefault(path.resolve(), _posix(Path(name) / path.relative_to(target)))
-        elif target.is_file():
-            found.setdefault(target.resolve(), _posix(Path(name)))
-        else:
+            folder = target.resolve()
+            inside = [path for path in sorted(target.rglob("*.py")) if path.is_file() and not _hidden(path, target)]
+            if not inside:
+                problems.append(f"{name}: no .py files in this folder; {TAKES}")
+            for path in inside:
+                inner = path.relative_to(target)
+                found.setdefault(path.resolve(), (_posix(Path(name) / inner), folder / inner, folder))
+        elif not target.is_file():
             problems.append(f"{name}: no such file")
+        elif not name.endswith(".py"):
+            problems.append(f"{name}: not a Python file or a Glue job definition; {TAKES}")
+        else:
+            folder = target.parent.resolve()
+            found.setdefault(target.resolve(), (_posix(Path(name)), folder / target.name, folder))
     return list(found.values())
+
+
+def _hidden(path: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(folder).parts)
 
 
 def _posix(path: Path) -> str:
@@ -114,7 +129,9 @@ def _header_path(path: Path, name: str) -> str:
     return path.resolve().relative_to(root).as_posix()
 
 
-def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str) -> ConvertedFile | str:
+def convert_file(
+    name: str, data: bytes, config: ConvertConfig, header_path: str, place: Path, base: Path
+) -> ConvertedFile | str:
     """One file's conversion, or the problem (`PATH:LINE: message`) that stops it."""
     source = decode_source(data)
     if isinstance(source, int):
@@ -128,24 +145,32 @@ def convert_file(name: str, data: bytes, config: ConvertConfig, header_path: str
             reason = finding.message.removesuffix(", carried over unchanged")
             return f"{name}:{finding.line}: {reason}; nothing converted"
     findings = tuple(finding._replace(path=name) for finding in result.findings)
-    return ConvertedFile(name, source.text, result.text, source.bom, findings)
+    return ConvertedFile(name, source.text, result.text, source.bom, findings, place, base)
 
 
 # -- output ------------------------------------------------------------------------------------
 
 
 def output_paths(files: Iterable[ConvertedFile], out_dir: Path) -> dict[str, Path]:
-    """Where --out DIR puts each file: DIR/PATH; a path that would leave DIR is refused (exit 2)."""
+    """Where --out DIR puts each file: DIR / its path from the inputs' common folder (ConvertedFile.base), as
+    `2to3 --output-dir` does; an output that would land on an input is refused (exit 2), before anything is
+    written."""
+    files = list(files)
     if out_dir.exists() and not out_dir.is_dir():
         raise G2lError(f"{out_dir}: not a folder (--out DIR)")
+    if not files:
+        return {}
+    common = Path(os.path.commonpath([file.base for file in files]))
     root = out_dir.resolve()
+    inputs = {file.place.resolve(): file.path for file in files if file.path.endswith(".py")}  # not job resources
     targets = {}
     for file in files:
-        target = (out_dir / file.path).resolve()
-        if PurePosixPath(file.path).is_absolute() or not target.is_relative_to(root) or target == root:
+        target = root / file.place.relative_to(common)
+        overwritten = inputs.get(target.resolve())
+        if overwritten is not None:
             raise G2lError(
-                f"{file.path}: --out writes each file under {out_dir} by the path it is named by, and "
-                "this path leads outside it; name the file by a relative path inside the current folder"
+                f"{overwritten}: --out {out_dir} would write a converted file over this input; "
+                "name another folder (git g2l-sync convert ... --out converted)"
             )
         targets[file.path] = target
     return targets

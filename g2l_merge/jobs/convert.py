@@ -1,7 +1,8 @@
 """`git g2l-sync convert job.json`: Glue job definitions named on the command line, as bundle job resources.
 
 Each job's script is looked for among the .py files under the current folder (git's list in a repository, else
-every one outside hidden folders), taken to keep its path in the converted output, as `convert --out` keeps it.
+every one outside hidden folders), taken to keep its path from the current folder in the converted output; so
+`convert --out` counts the current folder among the inputs' folders and puts the resources by their path from it.
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ def convert_definitions(paths: Iterable[str], config: ConvertConfig, jobs: JobsC
     settings = Config(SourceConfig("."), convert=config, jobs=jobs)
     made, left_out = job_files(read, scripts, _DiskTexts(cwd, scripts), settings)
     problems += [f"{finding.path}: {finding.message}" for finding in left_out]
+    here = cwd.resolve()  # the resources' paths, and their scripts', are from the current folder
     files = tuple(
-        ConvertedFile(path, "", text.decode("utf-8"), False, tuple(review_lines(path, text.decode("utf-8"))))
+        ConvertedFile(
+            path, "", text.decode("utf-8"), False, tuple(review_lines(path, text.decode("utf-8"))), here / path, here
+        )
         for path, text in made.items()
     )
     return ConvertRun(files, tuple(problems))

@@ -106,19 +106,97 @@ def test_a_folder_stands_for_its_python_files(repo: Path) -> None:
     ]
 
 
-def test_out_writes_each_file_under_dir_by_its_path_and_prints_no_code(repo: Path) -> None:
+def test_out_writes_each_file_under_dir_by_its_path_from_the_inputs_folder_and_prints_no_code(repo: Path) -> None:
     run = g2l(repo, "convert", "jobs/var_breaches.py", "jobs/collateral.py", "--out", "dbx")
     assert run.code == 1
     assert run.stdout == ""
-    assert (repo / "dbx" / "jobs" / "var_breaches.py").read_text() == CLEAN_OUT
-    assert (repo / "dbx" / "jobs" / "collateral.py").read_text().startswith("# g2l: converted from jobs/collateral.py")
+    assert sorted(p.relative_to(repo / "dbx").as_posix() for p in (repo / "dbx").rglob("*")) == [
+        "collateral.py",
+        "var_breaches.py",
+    ]
+    assert (repo / "dbx" / "var_breaches.py").read_text() == CLEAN_OUT
+    assert (repo / "dbx" / "collateral.py").read_text().startswith("# g2l: converted from jobs/collateral.py")
 
 
-def test_out_refuses_a_path_that_leaves_dir_and_writes_nothing(repo: Path) -> None:
-    run = g2l(repo / "jobs", "convert", "var_breaches.py", "../jobs/parameters.py", "--out", "dbx")
-    assert run.code == 2
-    assert "../jobs/parameters.py: --out writes each file under dbx" in run.stderr
-    assert not (repo / "jobs" / "dbx").exists()
+def written(out: Path) -> dict[str, str]:
+    """Every file under `out`, by its posix path from `out`: its first line (the converted-from header)."""
+    return {p.relative_to(out).as_posix(): p.read_text().splitlines()[0] for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def glue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """~/glue: jobs/ and lib/ side by side, a CSV among the library files; a git checkout (.git, never run)."""
+    root = tmp_path_factory.mktemp("home") / "glue"
+    for path in ("jobs/a.py", "jobs/nightly/b.py", "lib/risk/c.py", "lib/risk/pricing/d.py"):
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text("x = 1\n")
+    (root / "lib/risk/limits.csv").write_text("desk,limit\n")
+    (root / ".git").mkdir()
+    return root
+
+
+def test_out_takes_absolute_paths_in_sibling_folders(glue: Path, tmp_path: Path) -> None:
+    """The issue's command: `convert ~/glue/jobs/a.py ~/glue/lib/risk/c.py --out converted/`."""
+    run = g2l(tmp_path, "convert", str(glue / "jobs/a.py"), str(glue / "lib/risk/c.py"), "--out", "converted/")
+    assert (run.code, run.stdout, run.stderr) == (0, "", "")
+    assert written(tmp_path / "converted") == {
+        "jobs/a.py": "# g2l: converted from jobs/a.py",
+        "lib/risk/c.py": "# g2l: converted from lib/risk/c.py",
+    }
+
+
+def test_out_takes_dot_dot_paths_and_one_file_lands_by_its_name(glue: Path) -> None:
+    run = g2l(glue / "jobs", "convert", "../lib/risk/pricing/d.py", "--out", "../../dbx")
+    assert run.code == 0, run.stderr
+    assert written(glue.parent / "dbx") == {"d.py": "# g2l: converted from lib/risk/pricing/d.py"}
+    run = g2l(glue / "jobs", "convert", "nightly/b.py", "../lib/risk/c.py", "--out", str(glue.parent / "dbx2"))
+    assert run.code == 0, run.stderr
+    assert written(glue.parent / "dbx2") == {
+        "jobs/nightly/b.py": "# g2l: converted from jobs/nightly/b.py",
+        "lib/risk/c.py": "# g2l: converted from lib/risk/c.py",
+    }
+
+
+def test_out_keeps_the_inner_structure_of_a_folder_and_skips_its_other_files(glue: Path, tmp_path: Path) -> None:
+    run = g2l(glue, "convert", "lib/risk", "--out", str(tmp_path / "one"))
+    assert run.code == 0, run.stderr
+    assert written(tmp_path / "one") == {
+        "c.py": "# g2l: converted from lib/risk/c.py",
+        "pricing/d.py": "# g2l: converted from lib/risk/pricing/d.py",
+    }
+    run = g2l(glue, "convert", "lib", "jobs/a.py", "--out", str(tmp_path / "two"))
+    assert run.code == 0, run.stderr
+    assert list(written(tmp_path / "two")) == ["jobs/a.py", "lib/risk/c.py", "lib/risk/pricing/d.py"]
+
+
+def test_out_resolves_a_symlinked_folder_and_a_symlinked_file_keeps_its_name(glue: Path, tmp_path: Path) -> None:
+    (tmp_path / "glue_link").symlink_to(glue)
+    (glue / "jobs/alias.py").symlink_to(glue / "lib/risk/c.py")
+    run = g2l(tmp_path, "convert", "glue_link/jobs/alias.py", str(glue / "lib/risk/pricing"), "--out", "dbx")
+    assert run.code == 0, run.stderr
+    assert written(tmp_path / "dbx") == {
+        "jobs/alias.py": "# g2l: converted from lib/risk/c.py",
+        "lib/risk/pricing/d.py": "# g2l: converted from lib/risk/pricing/d.py",
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "overwritten", "out"),
+    [
+        (("jobs/a.py",), "jobs/a.py", "jobs"),
+        (("jobs", "lib"), "jobs/a.py", "."),
+        (("lib/risk",), "lib/risk/pricing/c.py", "lib/risk/pricing"),  # lib/risk/c.py would land on it
+    ],
+)
+def test_out_refuses_to_write_over_an_input_and_writes_nothing(
+    glue: Path, args: tuple[str, ...], overwritten: str, out: str
+) -> None:
+    (glue / "lib/risk/pricing/c.py").write_text("y = 2\n")
+    run = g2l(glue, "convert", *args, "--out", out)
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.startswith(f"git g2l-sync: {overwritten}: --out {out} would write a converted file over this ")
+    assert run.stderr.endswith("input; name another folder (git g2l-sync convert ... --out converted)\n")
+    assert {p.read_text() for p in glue.rglob("*.py")} == {"x = 1\n", "y = 2\n"}
 
 
 def test_out_must_be_a_folder(repo: Path) -> None:
@@ -253,16 +331,64 @@ def test_a_missing_input_exits_2_and_every_problem_is_reported(repo: Path) -> No
     assert run.stdout == ""
 
 
+def test_a_named_file_that_is_neither_python_nor_a_job_definition_exits_2_and_nothing_is_written(
+    glue: Path,
+) -> None:
+    run = g2l(glue, "convert", "jobs/a.py", "lib/risk/limits.csv", "--out", "dbx")
+    assert (run.code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "git g2l-sync: lib/risk/limits.csv: not a Python file or a Glue job definition; convert takes .py scripts, "
+        "folders and job JSON\n",
+    )
+    assert not (glue / "dbx").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("jobs/binary.py", b"\x89PNG\r\n\x1a\n\x00\xff", "jobs/binary.py:1: not UTF-8; nothing converted"),
+        (
+            "jobs/nul.py",
+            b"\x00\x01\x02\x03",
+            "jobs/nul.py:1: not valid Python (tokenizer error: '\\0' is not a valid character in this position); "
+            "nothing converted",
+        ),
+        ("jobs/typo.py", b"x = 1\nif x\n    y = 2\n", "jobs/typo.py:3: not valid Python (parser error: error at 3:4: "),
+        ("lib/none", None, "lib/none: no .py files in this folder; convert takes .py scripts, folders and job JSON"),
+        ("jobs/missing.py", ..., "jobs/missing.py: no such file"),
+    ],
+)
+def test_a_bad_input_is_one_line_naming_it_and_nothing_is_written(
+    glue: Path, name: str, data: bytes | None, message: str
+) -> None:
+    if data is None:
+        (glue / name).mkdir()
+        (glue / name / "notes.txt").write_text("not code\n")
+    elif isinstance(data, bytes):
+        (glue / name).write_bytes(data)
+    run = g2l(glue, "convert", "jobs/a.py", name, "lib", "--out", "dbx")
+    assert (run.code, run.stdout) == (2, "")
+    assert run.stderr.startswith(f"git g2l-sync: {message}") and run.stderr.count("\n") == 1, run.stderr
+    assert not (glue / "dbx").exists()
+
+
+def test_an_empty_python_file_converts_to_its_header_as_a_sync_writes_it(glue: Path) -> None:
+    (glue / "lib/risk/__init__.py").write_text("")
+    run = g2l(glue, "convert", "lib/risk/__init__.py")
+    assert (run.code, run.stdout, run.stderr) == (0, "# g2l: converted from lib/risk/__init__.py\n", "")
+
+
 def test_a_byte_order_mark_is_kept_in_the_written_file(repo: Path) -> None:
     (repo / "jobs" / "bom.py").write_bytes(b"\xef\xbb\xbf" + CLEAN_JOB.encode())
     run = g2l(repo, "convert", "jobs/bom.py", "--out", "dbx")
     assert run.code == 0
-    written = (repo / "dbx" / "jobs" / "bom.py").read_bytes()
+    written = (repo / "dbx" / "bom.py").read_bytes()
     assert written.startswith(b"\xef\xbb\xbf# g2l: converted from jobs/bom.py\n")
 
 
 def test_converting_converted_output_changes_nothing(repo: Path) -> None:
-    assert g2l(repo, "convert", "jobs/collateral.py", "--out", "once").code == 1
+    assert g2l(repo, "convert", "jobs/collateral.py", "--out", "once/jobs").code == 1
     (repo / "once" / ".git").mkdir()  # the Databricks checkout the converted file went to
     twice = g2l(repo / "once", "convert", "jobs/collateral.py")
     assert twice.stdout == (repo / "once" / "jobs" / "collateral.py").read_text()

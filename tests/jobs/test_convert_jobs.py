@@ -88,3 +88,34 @@ def test_convert_refuses_a_job_defined_twice(tmp_path: Path) -> None:
         "git g2l-sync: infra/again.json: Glue job 'nightly exposure' is defined again here (first in "
         "infra/jobs.json: Jobs[0]): this one is left out\n"
     )
+
+
+def test_convert_out_places_scripts_by_their_path_from_the_current_folder_when_definitions_are_named(
+    tmp_path: Path,
+) -> None:
+    """The resources' script paths are from the current folder: so is the converted script's place under --out,
+    also when it is named by an absolute path and alone would land at DIR/nightly.py."""
+    (tmp_path / "glue").mkdir()
+    folder = glue_folder(tmp_path / "glue")
+    out = tmp_path / "out"
+    run = g2l(folder, "convert", "infra/jobs.json", str(folder / "jobs/nightly.py"), "--out", str(out))
+    assert run.code == 1, run.output
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "jobs/nightly.py",
+        "resources/intraday.job.yml",
+        "resources/nightly_exposure.job.yml",
+    ]
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared/util.py").write_text("U = 1\n")  # outside the current folder: the common folder is above it
+    run = g2l(folder, "convert", "infra/jobs.json", "jobs/nightly.py", "../shared/util.py", "--out", "../out2")
+    assert run.code == 1, run.output
+    out2 = tmp_path / "out2"
+    assert sorted(p.relative_to(out2).as_posix() for p in out2.rglob("*") if p.is_file()) == [
+        "glue/jobs/nightly.py",
+        "glue/resources/intraday.job.yml",
+        "glue/resources/nightly_exposure.job.yml",
+        "shared/util.py",
+    ]
+    resource = yaml.safe_load((out2 / "glue/resources/intraday.job.yml").read_text())
+    python_file = resource["resources"]["jobs"]["intraday"]["tasks"][0]["spark_python_task"]["python_file"]
+    assert (out2 / "glue/resources" / python_file).resolve() == (out2 / "glue/jobs/nightly.py").resolve()
