@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 import typer.core
 
-from g2l_merge import __version__
+from g2l_merge import __version__, helptext
 from g2l_merge.entry import (
     check_ref,
     check_source,
@@ -28,20 +31,129 @@ from g2l_merge.errors import G2lError
 from g2l_merge.states import OnProtected
 
 
-class _Commands(typer.core.TyperGroup):
+def _placeholder(metavar: str) -> str:
+    """A metavar as git writes it: each upper-case word is a placeholder (GLOB -> <glob>, GLUE_COMMIT ->
+    <glue-commit>, KEY=VALUE -> <key>=<value>, sc://HOST:PORT -> sc://<host>:<port>)."""
+    return re.sub(r"[A-Z][A-Z_]*", lambda word: f"<{word[0].lower().replace('_', '-')}>", metavar)
+
+
+class _GitOption(typer.core.TyperOption):
+    """An option shown as git shows one: `--out <dir>`, `--protected (conflict|keep-ours)`, a flag alone."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.is_flag else self.metavar
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        return [f"{self.opts[0]} {self.metavar}"] if self.required else []  # the rest: [<options>]
+
+
+class _GitArgument(typer.core.TyperArgument):
+    """An argument shown as git shows one: `<path>...`, `[<path>...]` when it may be left out."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+    def get_usage_pieces(self, ctx: Any) -> list[str]:
+        shown = str(self.metavar)
+        return [shown if self.required else f"[{shown}]"]
+
+
+def _git_style(param: Any) -> None:
+    """Give a parameter typer built git's way of showing it, in -h and in the man page alike."""
+    if isinstance(param, typer.core.TyperArgument):
+        param.__class__ = _GitArgument
+        param.metavar = _placeholder(param.metavar or param.name.upper()) + ("..." if param.nargs != 1 else "")
+    elif isinstance(param, typer.core.TyperOption):
+        param.__class__ = _GitOption
+        choices = param.type_descriptor.choices if param.type_descriptor.is_choice else None
+        if param.is_flag:
+            param.metavar = None
+        elif choices:
+            param.metavar = "(" + "|".join(str(getattr(c, "value", c)) for c in choices) + ")"
+        else:
+            param.metavar = _placeholder(param.metavar or param.name.upper())
+
+
+def _reflow(text: str) -> str:
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in inspect.cleandoc(text).split("\n\n"))
+
+
+def _escape_markup(command: Any) -> None:
+    """Help texts are plain text; rich reads `[source]` as a style tag and drops it, so escape them before
+    rich draws a help page (and only then: the man page reads them as written)."""
+    from rich.markup import escape
+
+    shown = [command, *command.params]
+    if isinstance(command, typer.core.TyperGroup):
+        shown += list(command.commands.values())
+    for item in shown:
+        if getattr(item, "_markup_escaped", False):
+            continue
+        item._markup_escaped = True
+        if isinstance(item, typer.core.TyperCommand | typer.core.TyperGroup) and item.help:
+            item.help = _reflow(item.help)  # rich keeps a docstring's line breaks after its first paragraph
+        for field in ("help", "short_help", "epilog"):
+            if getattr(item, field, None):
+                setattr(item, field, escape(getattr(item, field)))
+
+
+class _GitStyle:
+    """What every g2l-merge command shares: git's way of showing options and arguments, and escaped help."""
+
+    params: list[Any]
+    options_metavar: str | None
+
+    def _restyle(self) -> None:
+        self.options_metavar = "[<options>]"
+        for param in self.params:
+            _git_style(param)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]  # click makes it on first use
+        if option is not None:
+            _git_style(option)
+        return option
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _escape_markup(self)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class _Command(_GitStyle, typer.core.TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._restyle()
+
+
+class _Commands(_GitStyle, typer.core.TyperGroup):
     """Every command runs inside the one error boundary."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._restyle()
+        self.subcommand_metavar = "<command> [<args>]"
 
     def invoke(self, ctx: Any) -> Any:  # click's Context (typer vendors click in newer releases)
         with error_boundary():
             return super().invoke(ctx)
 
 
-app = typer.Typer(
+_Function = TypeVar("_Function", bound=Callable[..., Any])
+
+
+class _App(typer.Typer):
+    """A Typer whose commands are all _Command, without naming the class at each one."""
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[_Function], _Function]:
+        kwargs.setdefault("cls", _Command)
+        return super().command(*args, **kwargs)
+
+
+app = _App(
     name="git g2l-sync",
     cls=_Commands,
-    help="Keep a Databricks repository in step with an AWS Glue repository through real git merges.",
-    epilog="Exit codes: 0 done; 1 done, but a person is needed (conflicts, findings); "
-    "2 bad input or config, nothing changed; 3 refused for safety, nothing changed.",
+    help=helptext.SUMMARY,
+    epilog=helptext.help_epilog(),
     context_settings={"help_option_names": ["-h", "--help"]},
     add_completion=False,
     no_args_is_help=True,
@@ -62,7 +174,8 @@ def _root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    """Keep a Databricks repository in step with an AWS Glue repository through real git merges."""
+    # no docstring: the group's help is helptext.SUMMARY, given to the Typer above
+    pass
 
 
 @app.command()
@@ -70,7 +183,7 @@ def init(
     glue: Annotated[
         str,
         typer.Option(
-            metavar="SRC", help="Path or URL of the Glue git repository, or s3://BUCKET/PREFIX, or a plain folder."
+            metavar="SRC", help="Path or URL of the Glue git repository, or s3://<bucket>/<prefix>, or a plain folder."
         ),
     ],
     glue_ref: Annotated[str, typer.Option(metavar="REF", help="Glue branch or tag to follow.")] = "main",
@@ -188,7 +301,9 @@ def merge_driver(base: Path, ours: Path, theirs: Path, path: str) -> None:
 
 
 @app.command()
-def native(paths: Annotated[list[Path], typer.Argument(help="Files the Databricks team owns outright.")]) -> None:
+def native(
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files the Databricks team owns outright.")],
+) -> None:
     """Mark whole files as Databricks-owned: syncs leave them byte for byte and list Glue's changes.
 
     The marker is a `#` comment, so it goes only into file types where `#` starts one (.py and a few more);
@@ -210,8 +325,8 @@ def native(paths: Annotated[list[Path], typer.Argument(help="Files the Databrick
 
 @app.command()
 def protect(
-    path: Annotated[Path, typer.Argument(help="A migrated file.")],
-    lines: Annotated[str, typer.Option(metavar="A-B", help="The lines to protect, e.g. 100-150.")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="A migrated file.")],
+    lines: Annotated[str, typer.Option(metavar="FIRST-LAST", help="The lines to protect, e.g. 100-150.")],
     name: Annotated[str | None, typer.Option(metavar="NAME", help="Region name, unique in the file.")] = None,
 ) -> None:
     """Wrap lines in protect begin/end markers: syncs keep them byte for byte or raise a conflict."""
@@ -317,7 +432,7 @@ def check(
         ),
     ] = False,
 ) -> None:
-    """Lint g2l markers and leftover conflict markers: each finding as PATH:LINE: MESSAGE, exit 1 if any."""
+    """Lint g2l markers and leftover conflict markers: each finding as <path>:<line>: <message>, exit 1 if any."""
     raise typer.Exit(run_check(paths or [], staged))
 
 
@@ -346,7 +461,7 @@ def convert(
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="Write each converted file under DIR by its path from the deepest folder holding every input "
+            help="Write each converted file under <dir> by its path from the deepest folder holding every input "
             "(a named file's folder, a named folder itself, the current folder for job definitions), as 2to3 "
             "--output-dir does. An output that would overwrite an input is refused.",
         ),
@@ -357,7 +472,7 @@ def convert(
         Path | None,
         typer.Option(
             metavar="FILE",
-            help="Take the conversion settings from FILE, a g2l.toml or a file holding only "
+            help="Take the conversion settings from <file>, a g2l.toml or a file holding only "
             "its convert section (default: the g2l.toml of this repository).",
         ),
     ] = None,
@@ -420,7 +535,7 @@ def verify(
         typer.Option(
             metavar="DIR",
             help="Sample data: table folders named catalog.database.table or database.table (Parquet, CSV with a "
-            "header, JSON lines), and files under the paths jobs use (DIR/Volumes/..., DIR/s3/BUCKET/...).",
+            "header, JSON lines), and files under the paths jobs use (<dir>/Volumes/..., <dir>/s3/<bucket>/...).",
         ),
     ] = None,
     remote: Annotated[
@@ -432,13 +547,13 @@ def verify(
     ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option(metavar="KEY=VALUE", help="A job parameter, passed as --KEY=VALUE in sys.argv (repeatable)."),
+        typer.Option(metavar="KEY=VALUE", help="A job parameter, passed as --<key>=<value> in sys.argv (repeatable)."),
     ] = None,
     keep: Annotated[
         Path | None,
         typer.Option(
             metavar="DIR",
-            help="Keep each job's warehouse and data (with what it wrote) in DIR/<job>, outside the repository.",
+            help="Keep each job's warehouse and data (with what it wrote) in <dir>/<job>, outside the repository.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
@@ -454,7 +569,9 @@ def verify(
 
 @app.command()
 def demo(
-    directory: Annotated[Path, typer.Argument(help="Empty or new folder for the two sample repositories.")],
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Empty or new folder for the two sample repositories.")
+    ],
 ) -> None:
     """Create a sample Glue repository and Databricks repository and walk through a weekly sync."""
     from g2l_merge.demo import run_demo
@@ -462,8 +579,9 @@ def demo(
     run_demo(directory, typer.echo)
 
 
-jobs_app = typer.Typer(
+jobs_app = _App(
     name="jobs",
+    cls=_Commands,
     help="Glue job definitions: export them from an AWS account into files.",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -292,6 +292,9 @@ def _sync_fast(argv: list[str]) -> int | None:
         )
 
 
+OPTIONS = "[<options>]"  # usage lines as cli.py's commands print them (a test holds them equal)
+
+
 def sync_parser() -> argparse.ArgumentParser:
     """`sync`'s options once more, for the fast path; a test holds them equal to the typer command's."""
     import argparse
@@ -309,7 +312,7 @@ def status_parser() -> argparse.ArgumentParser:
     """`status`'s options once more, for the fast path; a test holds them equal to the typer command's."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="git g2l-sync status", add_help=False)
+    parser = argparse.ArgumentParser(prog="git g2l-sync status", usage=f"%(prog)s {OPTIONS}", add_help=False)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--offline", action="store_true")
     return parser
@@ -319,9 +322,9 @@ def check_parser() -> argparse.ArgumentParser:
     """`check`'s options once more, for the fast path; a test holds them equal to the typer command's."""
     import argparse
 
-    parser = argparse.ArgumentParser(prog="git g2l-sync check", add_help=False)
+    parser = argparse.ArgumentParser(prog="git g2l-sync check", usage=f"%(prog)s {OPTIONS} [<path>...]", add_help=False)
     parser.add_argument("--staged", action="store_true")
-    parser.add_argument("paths", nargs="*", metavar="PATH")
+    parser.add_argument("paths", nargs="*", metavar="<path>")
     return parser
 
 

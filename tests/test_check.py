@@ -433,7 +433,7 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
         "git g2l-sync: nope.py: no such file or folder\n",
     )
     assert console(tmp_path, "check", "--no-such-option").returncode == 2
-    assert "Usage: git g2l-sync check [OPTIONS] [PATH]..." in console(tmp_path, "check", "--help").stdout
+    assert "Usage: git g2l-sync check [<options>] [<path>...]" in console(tmp_path, "check", "--help").stdout
 
 
 PROBE = """
