@@ -100,7 +100,7 @@ def test_convert_help_shows_arguments_and_options_as_git_does() -> None:
     assert run.code == 0
     assert "Usage: git g2l-sync convert [<options>] <path>..." in run.output
     lines = {_one_line(line) for line in run.output.splitlines()}
-    assert "│ * <path>... Glue scripts or library modules (folders: their .py │" in lines
+    assert "│ * <path>... Glue scripts or library modules (.py files; folders: │" in lines
     assert "│ --json Print the review items as JSON. │" in lines  # a flag: no type column
     assert "│ --config <file> Take the conversion settings from <file>, a │" in lines
     assert "<list[" not in run.output
