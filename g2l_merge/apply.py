@@ -72,13 +72,15 @@ def _untracked_in_the_way(repo: git.Repo, old_tree: str, new_tree: str) -> list[
     return blocked
 
 
-def refuse_untracked(repo: git.Repo, old_tree: str, new_tree: str) -> None:
+def refuse_untracked(repo: git.Repo, old_tree: str, new_tree: str, command: str = "sync") -> None:
+    """Refuse (exit 3) when checking out `new_tree` over `old_tree` would overwrite untracked files; the message
+    names `command` (init or sync), the one to rerun."""
     blocked = _untracked_in_the_way(repo, old_tree, new_tree)
     if blocked:
         shown = ", ".join(blocked[:3]) + (f" and {len(blocked) - 3} more" if len(blocked) > 3 else "")
         raise refused(
-            f"the sync would overwrite untracked files in the work tree ({shown}); move them away or "
-            "commit them, then rerun; nothing changed"
+            f"the {command} would overwrite untracked files in the work tree ({shown}); move them away or "
+            f"commit them, then rerun `git g2l-sync {command}`; nothing changed"
         )
 
 

@@ -186,7 +186,10 @@ def init(
             metavar="SRC", help="Path or URL of the Glue git repository, or s3://<bucket>/<prefix>, or a plain folder."
         ),
     ],
-    glue_ref: Annotated[str, typer.Option(metavar="REF", help="Glue branch or tag to follow.")] = "main",
+    glue_ref: Annotated[
+        str | None,
+        typer.Option(metavar="REF", help="Glue branch or tag to follow (default: the Glue repository's HEAD branch)."),
+    ] = None,
     include: Annotated[
         list[str] | None, typer.Option(metavar="GLOB", help="Glob of Glue files to mirror (repeatable).")
     ] = None,
@@ -212,7 +215,8 @@ def init(
     from g2l_merge.init import init as run_init
 
     check_source("--glue", glue)
-    check_ref("--glue-ref", glue_ref)
+    if glue_ref is not None:
+        check_ref("--glue-ref", glue_ref)
     if adopt is not None:
         check_ref("--adopt", adopt)
     check_ref("--mirror-branch", mirror_branch, branch=True)

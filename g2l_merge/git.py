@@ -669,19 +669,22 @@ def hooks_dir(repo: Repo) -> Path:
 GLUE_REF = "refs/g2l/glue"  # the Glue commit of the last sync: not a branch, only its objects matter
 
 
-def fetch_commit(repo: Repo, source: str, ref: str) -> str:
+def fetch_commit(
+    repo: Repo, source: str, ref: str, *, source_option: str | None = None, ref_option: str | None = None
+) -> str:
     """Bring the Glue commit `ref` of `source` into this repository's objects; write no ref.
 
     A branch or tag name costs one `ls-remote`, then a fetch only when that commit is not here yet (a commit id:
     no `ls-remote`). The fetch names GLUE_REF (see glue_ref_update) as a commit this repository has, so only what
-    is new since the last sync comes over.
+    is new since the last sync comes over. `source_option` ("--glue ../glue") and `ref_option` ("--glue-ref") name
+    the command-line option that gave the source or the ref, for the messages; None: g2l.toml's [source] key.
     """
     if re.fullmatch(r"[0-9a-f]{4,39}", ref) and Path(source).is_dir():
-        ref = _local_sha(source, ref)
+        ref = _local_sha(source, ref, ref_option)
     if re.fullmatch(r"[0-9a-f]{40}", ref):
         sha, what = ref, ref
     else:
-        what, sha = _remote_ref(repo, source, ref)
+        what, sha = _remote_ref(repo, source, ref, source_option, ref_option)
     if not _has_object(repo, sha):
         _fetch(repo, source, what)
         if not _has_object(repo, sha):
@@ -696,10 +699,54 @@ def glue_ref_update(repo: Repo, commit: str) -> RefUpdate:
     return RefUpdate(GLUE_REF, commit, ref_value(repo, GLUE_REF) or NULL_SHA)
 
 
-def _local_sha(source: str, short: str) -> str:
+class RemoteHead(NamedTuple):
+    branch: str | None  # the branch the Glue repository's HEAD names; None: HEAD is detached or names no commit
+    detached: bool  # HEAD is a commit, not a branch
+    branches: list[str]  # every branch it has
+    empty: bool  # it has no commits at all
+
+
+def remote_head(repo: Repo, source: str, source_option: str | None = None) -> RemoteHead:
+    """The HEAD branch of the Glue repository at `source` (a path or URL), and its branches, from one
+    `ls-remote --symref` (for a repository with a work tree: its checked-out branch)."""
+    head: str | None = None
+    refs: dict[str, str] = {}
+    for line in _ls_remote_lines(repo, source, source_option, "--symref"):
+        left, _, name = line.partition("\t")
+        if left.startswith("ref: "):
+            head = left.removeprefix("ref: ") if name == "HEAD" else head
+        elif name:
+            refs[name] = left
+    branches = _branches(refs)
+    if "HEAD" not in refs:
+        return RemoteHead(None, False, branches, not refs)
+    if head is None or not head.startswith("refs/heads/"):
+        return RemoteHead(None, True, branches, False)
+    return RemoteHead(head.removeprefix("refs/heads/"), False, branches, False)
+
+
+def no_commits(source: str, source_option: str | None) -> G2lError:
+    """The Glue repository at `source` has no commits (`source_option`: the option that named it, if one did)."""
+    named = f"{source_option}: the Glue repository" if source_option else f"Glue repository {source}"
+    return G2lError(f"{named} has no commits yet; commit the Glue scripts to it, then rerun")
+
+
+def branches_text(branches: list[str]) -> str:
+    """A few of a Glue repository's branches, for a message: "its branches: main, dev" (or that it has none)."""
+    if not branches:
+        return "it has no branches"
+    shown = ", ".join(branches[:5]) + (f" and {len(branches) - 5} more" if len(branches) > 5 else "")
+    return f"its branches: {shown}"
+
+
+def _local_sha(source: str, short: str, ref_option: str | None) -> str:
     result = _spawn(["rev-parse", "--verify", "-q", f"{short}^{{commit}}"], Path(source), None, None)
     if result.code != 0:
-        raise G2lError(f"Glue repository {source} has no commit {short!r}")
+        named, where = (ref_option, f"pass {ref_option}") if ref_option else ("g2l.toml: [source] ref", "set it to")
+        raise G2lError(
+            f"{named} {short!r}: Glue repository {source} has no such commit; {where} a commit of its history "
+            f"(git -C {source} log --oneline)"
+        )
     return result.out.decode().strip()
 
 
@@ -714,22 +761,48 @@ def _fetch(repo: Repo, source: str, what: str) -> None:
         raise G2lError(f"cannot fetch {what} from Glue repository {source}: {last[-1] if last else 'failed'}")
 
 
-def _ls_remote(repo: Repo, source: str) -> dict[str, str]:
-    result = _run(repo, "ls-remote", "--", source, ok=(0, 1, 2, 128))
-    if result.code != 0:
+def _ls_remote_lines(repo: Repo, source: str, source_option: str | None, *options: str) -> list[str]:
+    result = _run(repo, "ls-remote", *options, "--", source, ok=(0, 1, 2, 128))
+    if result.code == 0:
+        return result.out.decode(errors="surrogateescape").splitlines()
+    if source_option is None:
         raise G2lError(f"cannot read Glue repository {source}: check [source] repo in g2l.toml")
-    pairs = (line.split("\t") for line in result.out.decode().splitlines() if "\t" in line)
-    return {name: sha for sha, name in pairs}
+    if "://" in source or source.startswith("git@"):
+        detail = result.err.decode(errors="replace").strip().splitlines()
+        reason = detail[0].removeprefix("fatal: ") if detail else f"git ls-remote exit {result.code}"
+        raise G2lError(
+            f"{source_option}: cannot read the Glue repository ({reason}); check the URL and your access to it"
+        )
+    raise G2lError(
+        f"{source_option}: not a git repository, an s3:// URL or a folder; pass the path or URL of the Glue repository"
+    )
 
 
-def _remote_ref(repo: Repo, source: str, ref: str) -> tuple[str, str]:
+def _remote_ref(
+    repo: Repo, source: str, ref: str, source_option: str | None, ref_option: str | None
+) -> tuple[str, str]:
     """The full name `ref` has in the Glue repository and the commit it points to (a tag peeled), from one
     `ls-remote`."""
-    refs = _ls_remote(repo, source)
+    pairs = (line.split("\t") for line in _ls_remote_lines(repo, source, source_option) if "\t" in line)
+    refs = {name: sha for sha, name in pairs}
     for candidate in (ref, f"refs/heads/{ref}", f"refs/tags/{ref}"):
         if candidate in refs:
             return candidate, refs.get(f"{candidate}^{{}}", refs[candidate])
-    raise G2lError(f"Glue repository {source} has no branch or tag {ref!r}: check [source] ref or --glue-ref")
+    if not refs:
+        raise no_commits(source, source_option)
+    if ref_option is None:
+        raise G2lError(
+            f"Glue repository {source} has no branch or tag {ref!r}: check [source] ref in g2l.toml "
+            f"({branches_text(_branches(refs))})"
+        )
+    raise G2lError(
+        f"{ref_option} {ref!r}: Glue repository {source} has no branch or tag of that name; "
+        f"pass {ref_option} one of them ({branches_text(_branches(refs))})"
+    )
+
+
+def _branches(refs: dict[str, str]) -> list[str]:
+    return sorted(name.removeprefix("refs/heads/") for name in refs if name.startswith("refs/heads/"))
 
 
 # -- the Databricks repository's remote (sync --pr) ----------------------------------------------

@@ -17,7 +17,7 @@ from g2l_merge.target import Target, glue_source
 
 class InitOptions(NamedTuple):
     glue: str
-    glue_ref: str = "main"
+    glue_ref: str | None = None  # None: the Glue repository's HEAD branch (S3 and folder sources have no ref)
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     target_root: str = ""
@@ -31,20 +31,22 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
     with git.lock(repo, "init"):
         branch = _check_ready(repo)
         config = _new_config(options, branch)
-        text = cfg.dump(config)
-        _validate(text)
+        _validate(cfg.dump(config))
         mirror_ref = f"refs/heads/{config.target.mirror_branch}"
         if git.ref_value(repo, mirror_ref):
             raise refused(
                 f"branch {config.target.mirror_branch} already exists: this repository is already "
                 "set up; run `git g2l-sync sync`"
             )
+        config, followed = _followed_ref(repo, config, options)
+        text = cfg.dump(config)
         glue_sha = _glue_commit(repo, config, options)
         glue = git.read_commit(repo, glue_sha)
         build = mirror.build_tree(repo, glue_sha, config, None, options.progress)
         head = git.rev_parse(repo, "HEAD")
         if not options.adopt:  # before anything is written: the initial merge must not overwrite local files
-            apply.refuse_untracked(repo, git.read_commit(repo, head).tree if head else git.EMPTY_TREE, build.tree)
+            old = git.read_commit(repo, head).tree if head else git.EMPTY_TREE
+            apply.refuse_untracked(repo, old, build.tree, "init")
         register_merge_driver(repo)
         tip = git.commit_file(
             repo,
@@ -63,15 +65,35 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         )
         target = Target(branch, tip, branch, tip, in_worktree=True)
         if options.adopt:
-            return dataclasses.replace(_adopt(repo, target, step), notes=build.warnings)
+            return dataclasses.replace(_adopt(repo, target, step), notes=followed + build.warnings)
         report = merge_step(repo, config, target, step, SyncOptions())
         merged = git.rev_parse(repo, "HEAD")  # init merges in the work tree: the branch's new tip
         if merged is not None:  # the files with markers, recorded: `status` then reads only what changed since
             history.marker_files(repo, git.read_commit(repo, merged).tree)
-        return report
+        return dataclasses.replace(report, notes=followed + report.notes)
 
 
 ADOPT_SNAPSHOT = "snapshot"  # --adopt's value with an S3 or folder source: the snapshot init takes
+
+
+def _followed_ref(repo: git.Repo, config: cfg.Config, options: InitOptions) -> tuple[cfg.Config, tuple[str, ...]]:
+    """Without --glue-ref, a Glue git repository's HEAD branch becomes [source] ref, and a report note says so.
+    S3 and folder sources have no ref: their config stays as it is."""
+    location = glue_source(repo, config, None)
+    if options.glue_ref is not None or snapshot.source_of(location, repo.root) is not None:
+        return config, ()
+    head = git.remote_head(repo, location, f"--glue {options.glue}")
+    if head.branch is None:
+        if head.empty:
+            raise git.no_commits(location, f"--glue {options.glue}")
+        why = "is detached" if head.detached else "names a branch with no commits"
+        raise G2lError(
+            f"--glue {options.glue}: the Glue repository's HEAD {why}, so init cannot tell which branch to follow; "
+            f"pass --glue-ref BRANCH ({git.branches_text(head.branches)})"
+        )
+    source = dataclasses.replace(config.source, ref=head.branch)
+    note = f"following Glue branch {head.branch!r} (the Glue repository's HEAD)"
+    return dataclasses.replace(config, source=source), (note,)
 
 
 def _glue_commit(repo: git.Repo, config: cfg.Config, options: InitOptions) -> str:
@@ -80,7 +102,13 @@ def _glue_commit(repo: git.Repo, config: cfg.Config, options: InitOptions) -> st
     location = glue_source(repo, config, None)
     source = snapshot.source_of(location, repo.root)
     if source is None:
-        return git.fetch_commit(repo, location, options.adopt or config.source.ref)
+        return git.fetch_commit(
+            repo,
+            location,
+            options.adopt or config.source.ref,
+            source_option=f"--glue {options.glue}",
+            ref_option="--adopt" if options.adopt else "--glue-ref",  # init's ref: --glue-ref's, or Glue's HEAD
+        )
     if options.adopt not in (None, ADOPT_SNAPSHOT):
         raise G2lError(
             f"--adopt {options.adopt!r}: {source.name} is not a git repository; write --adopt {ADOPT_SNAPSHOT} "
@@ -127,7 +155,7 @@ def _check_ready(repo: git.Repo) -> str:
 def _new_config(options: InitOptions, branch: str) -> cfg.Config:
     source = cfg.SourceConfig(
         repo=options.glue,
-        ref=options.glue_ref,
+        ref=options.glue_ref or cfg.SourceConfig.ref,
         include=options.include or cfg.SourceConfig.include,
         exclude=options.exclude,
     )

@@ -25,8 +25,10 @@ def checked_out_branch(repo: git.Repo, command: str, instead: str | None = None)
     if dirty:
         shown = ", ".join(dirty[:3]) + (f" and {len(dirty) - 3} more" if len(dirty) > 3 else "")
         raise refused(
-            f"The work tree has uncommitted changes ({shown}); {command} cannot continue. Commit or stash your "
-            "changes and retry" + (f", or {instead}" if instead else "") + "."
+            f"The work tree has uncommitted changes ({shown}); {command} cannot continue. Commit them "
+            f"(`git commit -a`) or stash them (`git stash`), then rerun `git g2l-sync {command}`"
+            + (f", or {instead}" if instead else "")
+            + "."
         )
     return branch
 

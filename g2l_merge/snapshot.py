@@ -94,15 +94,18 @@ def _s3_source(location: str) -> Source:
     return Source(name, bucket=bucket, prefix=f"{prefix}/" if prefix else "")
 
 
-def glue_commit(repo: git.Repo, location: str, ref: str, ref_option: str | None = None) -> str:
+def glue_commit(
+    repo: git.Repo, location: str, ref: str, ref_option: str | None = None, source_option: str | None = None
+) -> str:
     """The Glue commit of `location`: fetched from a git repository, or a snapshot of an S3 prefix or folder.
 
     A snapshot source has no refs: [source] ref is ignored, and `ref_option` (the command-line option that set
-    `ref`, if one did) is refused rather than silently ignored.
+    `ref`, if one did) is refused rather than silently ignored. `source_option` ("--glue SRC") is the option that
+    named `location`, if one did (see git.fetch_commit).
     """
     source = source_of(location, repo.root)
     if source is None:
-        return git.fetch_commit(repo, location, ref)
+        return git.fetch_commit(repo, location, ref, source_option=source_option, ref_option=ref_option)
     if ref_option is not None:
         raise G2lError(
             f"{ref_option} {ref!r}: {source.name} is not a git repository and has no branches or tags; "

@@ -67,7 +67,8 @@ def glue_head(repo: git.Repo, config: Config, options: SyncOptions) -> str:
     """The Glue commit this run syncs, fetched into this repository (or a snapshot of an S3 prefix or folder)."""
     source = glue_source(repo, config, options.glue)
     given = "--glue-ref" if options.glue_ref else None
-    return snapshot.glue_commit(repo, source, options.glue_ref or config.source.ref, given)
+    named = f"--glue {options.glue}" if options.glue else None
+    return snapshot.glue_commit(repo, source, options.glue_ref or config.source.ref, given, named)
 
 
 def preview(repo: git.Repo, options: SyncOptions) -> SyncReport:

@@ -143,8 +143,8 @@ def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
     run = g2l(dbx.path, "init", "--glue", "../glue")
     assert (run.code, run.output) == (
         3,
-        "git g2l-sync: The work tree has uncommitted changes (README.md); "
-        "init cannot continue. Commit or stash your changes and retry.\n",
+        "git g2l-sync: The work tree has uncommitted changes (README.md); init cannot continue. "
+        "Commit them (`git commit -a`) or stash them (`git stash`), then rerun `git g2l-sync init`.\n",
     )
     git(dbx.path, "checkout", "--", "README.md")
     assert not (dbx.path / "g2l.toml").exists()
@@ -174,6 +174,94 @@ def test_init_and_sync_refuse_each_state_with_the_same_words(tmp_path: Path, sta
     assert way_out in from_sync.output or state_name == "merge in progress"
     if state_name == "uncommitted changes":
         assert "(notes/0.md, notes/1.md, notes/2.md and 2 more); init cannot continue." in from_init.output
+
+
+UNREADABLE = "not a git repository, an s3:// URL or a folder; pass the path or URL of the Glue repository"
+
+
+def test_init_names_its_glue_option_when_the_glue_repository_cannot_be_read(tmp_path: Path) -> None:
+    dbx = DbxRepo(tmp_path / "dbx")
+    before = state(dbx)
+    for value in ("../nowhere", str(tmp_path / "nowhere")):
+        for more in ([], ["--glue-ref", "main"]):  # the HEAD branch read, or the ref's
+            run = g2l(dbx.path, "init", "--glue", value, *more)
+            assert (run.code, run.output) == (2, f"git g2l-sync: --glue {value}: {UNREADABLE}\n")
+    assert state(dbx) == before
+    assert not (dbx.path / "g2l.toml").exists()
+
+
+def test_sync_names_glue_or_g2l_toml_as_where_the_unreadable_glue_repository_came_from(story: Story) -> None:
+    dbx = story.dbx
+    run = g2l(dbx.path, "sync", "--glue", "../nowhere")
+    assert (run.code, run.output) == (2, f"git g2l-sync: --glue ../nowhere: {UNREADABLE}\n")
+    dbx.edit("g2l.toml", 'repo = "../glue-risk-engine"', 'repo = "../nowhere"')
+    dbx.commit("point g2l.toml at a Glue repository that is not there")
+    before = state(dbx)
+    run = g2l(dbx.path, "sync")
+    nowhere = (dbx.path.parent / "nowhere").resolve()
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: cannot read Glue repository {nowhere}: check [source] repo in g2l.toml\n",
+    )
+    assert state(dbx) == before
+
+
+def test_init_without_glue_ref_needs_a_glue_head_on_a_branch_with_commits(tmp_path: Path) -> None:
+    glue = tmp_path / "glue"
+    glue.mkdir()
+    git(glue, "init", "-q", "-b", "main")
+    dbx = DbxRepo(tmp_path / "dbx")
+    before = state(dbx)
+    for more in ([], ["--glue-ref", "main"]):
+        run = g2l(dbx.path, "init", "--glue", "../glue", *more)
+        assert (run.code, run.output) == (
+            2,
+            "git g2l-sync: --glue ../glue: the Glue repository has no commits yet; commit the Glue scripts to it, "
+            "then rerun\n",
+        )
+    (glue / "a.py").write_text("a = 1\n")
+    git(glue, "add", "a.py")
+    git(glue, "commit", "-q", "-m", "Glue v1")
+    git(glue, "checkout", "-q", "--detach")
+    run = g2l(dbx.path, "init", "--glue", "../glue")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: --glue ../glue: the Glue repository's HEAD is detached, so init cannot tell which branch to "
+        "follow; pass --glue-ref BRANCH (its branches: main)\n",
+    )
+    git(glue, "symbolic-ref", "HEAD", "refs/heads/unborn")
+    run = g2l(dbx.path, "init", "--glue", "../glue")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: --glue ../glue: the Glue repository's HEAD names a branch with no commits, so init cannot "
+        "tell which branch to follow; pass --glue-ref BRANCH (its branches: main)\n",
+    )
+    assert state(dbx) == before
+    assert g2l(dbx.path, "init", "--glue", "../glue", "--glue-ref", "main").code == 0  # the way out given works
+
+
+def test_init_names_the_glue_ref_or_adopt_value_the_glue_repository_lacks(tmp_path: Path) -> None:
+    glue = tmp_path / "glue"
+    glue.mkdir()
+    git(glue, "init", "-q", "-b", "main")
+    git(glue, "commit", "-q", "--allow-empty", "-m", "Glue v1")
+    dbx = DbxRepo(tmp_path / "dbx")
+    before = state(dbx)
+    for option, value in (("--glue-ref", "release-9"), ("--adopt", "release-9")):
+        run = g2l(dbx.path, "init", "--glue", "../glue", option, value)
+        assert (run.code, run.output) == (
+            2,
+            f"git g2l-sync: {option} 'release-9': Glue repository {glue} has no branch or tag of that name; "
+            f"pass {option} one of them (its branches: main)\n",
+        )
+    run = g2l(dbx.path, "init", "--glue", "../glue", "--adopt", "abcdef1")
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: --adopt 'abcdef1': Glue repository {glue} has no such commit; pass --adopt a commit of its "
+        f"history (git -C {glue} log --oneline)\n",
+    )
+    assert state(dbx) == before
+    assert not (dbx.path / "g2l.toml").exists()
 
 
 def test_sync_on_a_branch_without_commits_says_to_run_init(tmp_path: Path) -> None:
@@ -276,9 +364,32 @@ def test_glue_refs_that_do_not_exist_are_named(story: Story) -> None:
     run = g2l(dbx.path, "sync", "--glue-ref", "release-9")
     assert (run.code, run.output) == (
         2,
-        f"git g2l-sync: Glue repository {story.glue.path} has no branch or tag "
-        "'release-9': check [source] ref or --glue-ref\n",
+        f"git g2l-sync: --glue-ref 'release-9': Glue repository {story.glue.path} has no branch or tag of that "
+        "name; pass --glue-ref one of them (its branches: main)\n",
     )
     run = g2l(dbx.path, "sync", "--glue-ref", "abcdef1")
-    assert (run.code, run.output) == (2, f"git g2l-sync: Glue repository {story.glue.path} has no commit 'abcdef1'\n")
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: --glue-ref 'abcdef1': Glue repository {story.glue.path} has no such commit; pass "
+        f"--glue-ref a commit of its history (git -C {story.glue.path} log --oneline)\n",
+    )
+    assert state(dbx) == before
+    dbx.edit("g2l.toml", 'ref = "main"', 'ref = "abcdef1"')
+    dbx.commit("a short commit id Glue does not have")
+    run = g2l(dbx.path, "sync")
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: g2l.toml: [source] ref 'abcdef1': Glue repository {story.glue.path} has no such commit; set "
+        f"it to a commit of its history (git -C {story.glue.path} log --oneline)\n",
+    )
+    dbx.edit("g2l.toml", 'ref = "abcdef1"', 'ref = "main"')
+    dbx.commit("back to main")
+    before = state(dbx)
+    git(story.glue.path, "branch", "-m", "main", "trunk")  # [source] ref = "main" in g2l.toml: Glue renamed it
+    run = g2l(dbx.path, "sync")
+    assert (run.code, run.output) == (
+        2,
+        f"git g2l-sync: Glue repository {story.glue.path} has no branch or tag 'main': check [source] ref in "
+        "g2l.toml (its branches: trunk)\n",
+    )
     assert state(dbx) == before

@@ -124,7 +124,8 @@ def test_untracked_file_in_the_way_is_refused_before_anything_moves_with_conflic
     assert run.code == 3
     assert run.output == (
         "git g2l-sync: the sync would overwrite untracked files in the work tree "
-        "(risk_engine/jobs/new_job.py); move them away or commit them, then rerun; nothing changed\n"
+        "(risk_engine/jobs/new_job.py); move them away or commit them, then rerun `git g2l-sync sync`; "
+        "nothing changed\n"
     )
     assert everything(dbx) == before
     assert dbx.read("risk_engine/jobs/new_job.py") == "my local scratch\n"
@@ -247,8 +248,8 @@ def test_init_refuses_to_overwrite_an_untracked_file_before_writing_anything(tmp
     run = g2l(dbx.path, "init", "--glue", "../glue")
     assert run.code == 3
     assert run.output == (
-        "git g2l-sync: the sync would overwrite untracked files in the work tree (jobs/a.py); "
-        "move them away or commit them, then rerun; nothing changed\n"
+        "git g2l-sync: the init would overwrite untracked files in the work tree (jobs/a.py); "
+        "move them away or commit them, then rerun `git g2l-sync init`; nothing changed\n"
     )
     assert everything(dbx) == before
     assert git(dbx.path, "config", "--get-regexp", "^merge\\\\.", env=None) == "" if False else True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -268,9 +269,12 @@ def test_dirty_work_tree_is_refused_and_nothing_changes(story: Story) -> None:
     dbx.edit(A, "threshold = 0.8", "threshold = 0.85")
     refs, files = dbx.refs(), worktree_snapshot(dbx.path)
     run = g2l(dbx.path, "sync")
-    assert run.code == 3
-    assert "uncommitted changes (risk_engine/jobs/process_a.py)" in run.output
-    assert "Commit or stash" in run.output
+    assert (run.code, run.output) == (
+        3,
+        "git g2l-sync: The work tree has uncommitted changes (risk_engine/jobs/process_a.py); sync cannot continue. "
+        "Commit them (`git commit -a`) or stash them (`git stash`), then rerun `git g2l-sync sync`, or use --branch "
+        "NAME to sync without the work tree.\n",
+    )
     assert dbx.refs() == refs
     assert worktree_snapshot(dbx.path) == files
 
@@ -437,8 +441,79 @@ def test_bad_config_exits_2_naming_the_key_and_changes_nothing(story: Story, con
 
 def test_init_refuses_an_already_configured_repository(story: Story) -> None:
     run = g2l(story.dbx.path, "init", "--glue", "../glue-risk-engine")
-    assert run.code == 2
-    assert "already exists" in run.output
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: g2l.toml: already exists; this repository is set up, run `git g2l-sync sync`\n",
+    )
+
+
+# -- the Glue ref init follows: --glue-ref, else the Glue repository's HEAD branch -----------------------------------
+
+
+def glue_on_master(path: Path) -> tuple[GlueRepo, str, str]:
+    """A Glue repository whose HEAD is `master`, with an older `main` beside it: (repo, main's, master's commit)."""
+    glue = GlueRepo(path)
+    old = glue.commit("Glue v1", {"jobs/a.py": "a = 1\n"})
+    git(path, "branch", "-m", "main", "master")
+    git(path, "branch", "main")
+    return glue, old, glue.commit("Glue v2 on master", {"jobs/a.py": "a = 2\n"})
+
+
+def init_report(dbx: DbxRepo, glue_commit: str, *notes: str) -> str:
+    """init's text report of a first merge that adds jobs/a.py."""
+    mirror = dbx.parents("main")[1]
+    lines = [
+        f"Merged Glue {glue_commit[:12]} (previous sync: (none)) into main",
+        f"  merge commit {dbx.rev('main')[:12]}, mirror commit {mirror[:12]}",
+        "  added    jobs/a.py",
+        *(f"  note     {note}" for note in notes),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_init_follows_the_glue_repositorys_head_branch_and_later_syncs_follow_it(tmp_path: Path) -> None:
+    glue, _, head = glue_on_master(tmp_path / "glue")
+    dbx = DbxRepo(tmp_path / "dbx")
+    run = g2l(dbx.path, "init", "--glue", "../glue")
+    assert (run.code, run.output) == (
+        0,
+        init_report(dbx, head, "following Glue branch 'master' (the Glue repository's HEAD)"),
+    )
+    assert tomllib.loads(dbx.read("g2l.toml"))["source"]["ref"] == "master"
+    assert dbx.read("jobs/a.py") == "# g2l: converted from jobs/a.py\na = 2\n"
+    config_commit = dbx.parents("main")[0]
+    assert git(dbx.path, "log", "-1", "--format=%b", config_commit) == "Glue repository: ../glue (master)"
+    later = glue.commit("Glue v3 on master", {"jobs/a.py": "a = 3\n"})
+    git(glue.path, "checkout", "-q", "main")  # the Glue repository's HEAD moves: g2l.toml's ref stays master
+    git(glue.path, "commit", "-q", "--allow-empty", "-m", "Glue on main")
+    report = json.loads(g2l(dbx.path, "sync", "--json").output)
+    assert (report["status"], report["glue_commit"], report["notes"]) == ("clean", later, [])
+    assert dbx.read("jobs/a.py") == "# g2l: converted from jobs/a.py\na = 3\n"
+
+
+def test_init_reads_the_head_branch_of_a_bare_glue_repository_through_a_file_url(tmp_path: Path) -> None:
+    glue = GlueRepo(tmp_path / "work")
+    head = glue.commit("Glue v1", {"jobs/a.py": "a = 1\n"})
+    git(tmp_path, "clone", "-q", "--bare", str(glue.path), str(tmp_path / "glue.git"))
+    git(tmp_path / "glue.git", "branch", "-m", "main", "trunk")
+    url = (tmp_path / "glue.git").as_uri()
+    dbx = DbxRepo(tmp_path / "dbx")
+    run = g2l(dbx.path, "init", "--glue", url)
+    assert (run.code, run.output) == (
+        0,
+        init_report(dbx, head, "following Glue branch 'trunk' (the Glue repository's HEAD)"),
+    )
+    source = tomllib.loads(dbx.read("g2l.toml"))["source"]
+    assert (source["repo"], source["ref"]) == (url, "trunk")
+
+
+def test_init_follows_glue_ref_when_it_is_given(tmp_path: Path) -> None:
+    _, old, _ = glue_on_master(tmp_path / "glue")
+    dbx = DbxRepo(tmp_path / "dbx")
+    run = g2l(dbx.path, "init", "--glue", "../glue", "--glue-ref", "main")
+    assert (run.code, run.output) == (0, init_report(dbx, old))
+    assert tomllib.loads(dbx.read("g2l.toml"))["source"]["ref"] == "main"
+    assert dbx.read("jobs/a.py") == "# g2l: converted from jobs/a.py\na = 1\n"
 
 
 def test_unreadable_glue_repository_is_bad_input(tmp_path: Path) -> None:
