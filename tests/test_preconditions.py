@@ -65,10 +65,11 @@ def test_branch_without_config_is_bad_input(story: Story) -> None:
     git(dbx.path, "clean", "-qfd")
     dbx.write("x.txt", "x\n")
     dbx.commit("unrelated")
+    git(dbx.path, "branch", "-D", "-q", "main")  # no branch has a g2l.toml (test_where_head_is: one that does)
     run = g2l(dbx.path, "sync")
     assert (run.code, run.output) == (
         2,
-        "git g2l-sync: g2l.toml: not found on this branch; run `git g2l-sync init --glue PATH` first\n",
+        "git g2l-sync: g2l.toml: not found on branch 'empty'; run `git g2l-sync init --glue PATH` first\n",
     )
 
 
