@@ -76,6 +76,11 @@ def _no_config_at_head(repo: git.Repo, head: str) -> G2lError:
     return G2lError(f"{cfg.CONFIG_FILE}: not found on {where}; {init} first")
 
 
+def team_branch(repo: git.Repo) -> str | None:
+    """The branch the Databricks team works on, as the branches' g2l.toml files say; None when none has one."""
+    return _team_branch(_configs_on_branches(repo))
+
+
 def _configs_on_branches(repo: git.Repo) -> dict[str, cfg.Config]:
     """Each local branch whose g2l.toml reads -> that config (one `cat-file --batch` for all of them)."""
     branches = git.local_branches(repo)

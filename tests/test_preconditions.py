@@ -53,7 +53,8 @@ def test_detached_head_is_bad_input(story: Story) -> None:
     run = g2l(dbx.path, "sync")
     assert (run.code, run.output) == (
         2,
-        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run sync, "
+        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on (git switch main), "
+        "then run sync, "
         "or use --branch NAME to sync without the work tree\n",
     )
 
@@ -137,7 +138,8 @@ def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
     )
     git(dbx.path, "checkout", "-q", "--detach")
     assert g2l(dbx.path, "init", "--glue", "../glue").output == (
-        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run init\n"
+        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on (git switch BRANCH), "
+        "then run init\n"
     )
     git(dbx.path, "checkout", "-q", "main")
     dbx.write("README.md", "edited\n")
