@@ -8,6 +8,7 @@ this on every commit, so it must start fast.
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import NamedTuple
@@ -26,6 +27,7 @@ _CONFLICT_PREFIXES = ("<<<<<<< ", "|||||||", ">>>>>>> ")
 _CONFLICT_SEPARATOR = "======="
 _NO_TEXT_MODES = ("120000", "160000")  # a symlink's or a submodule's blob is not file content
 _MIRROR_TRAILER = re.compile(rf"^{GLUE_TRAILER}: ", re.MULTILINE)
+_SYNC_TRAILER = re.compile(r"^G2l-Sync: [0-9a-f]{40}", re.MULTILINE)  # as sync.py writes it in the merge message
 
 
 class Finding(NamedTuple):
@@ -50,6 +52,7 @@ class Guard(NamedTuple):
     mirror_branch: str
     native_globs: tuple[str, ...]
     merging_mirror: bool  # a merge is in progress and MERGE_HEAD is a mirror commit
+    sync_merge: bool  # and git g2l-sync started it (its MERGE_MSG has the G2l-Sync trailer): a person resolves it
     allow_unprotect: bool  # G2L_ALLOW_UNPROTECT=1
 
 
@@ -69,24 +72,27 @@ def text_of(data: bytes) -> str | None:
     return data.decode("utf-8", errors="surrogateescape")
 
 
-def lint(path: str, text: str) -> list[Finding]:
-    """Marker problems and leftover conflict markers of one file, in line order."""
-    problems = sorted([*markers.parse(text).problems, *conflict_markers(text)])
+def lint(path: str, text: str, then: str = "") -> list[Finding]:
+    """Marker problems and leftover conflict markers of one file, in line order; `then` ends the advice of a
+    leftover conflict marker (what to run once the marker lines are gone)."""
+    problems = sorted([*markers.parse(text).problems, *conflict_markers(text, then)])
     return [Finding(path, problem.line, problem.message) for problem in problems]
 
 
-def conflict_markers(text: str) -> list[Problem]:
+def conflict_markers(text: str, then: str = "") -> list[Problem]:
     """The lines git writes around a conflict: one left behind means a conflict was committed unresolved."""
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         bare = line.removesuffix("\r")
         if bare.startswith(_CONFLICT_PREFIXES) or bare == _CONFLICT_SEPARATOR:
-            found.append(
-                Problem(
-                    number, f"leftover conflict marker {bare[:7]!r}: resolve the conflict and remove the marker lines"
-                )
-            )
+            advice = f"resolve the conflict and remove the marker lines{then}"
+            found.append(Problem(number, f"leftover conflict marker {bare[:7]!r}: {advice}"))
     return found
+
+
+def stage_again(path: str) -> str:
+    """The end of a staged finding's advice: the fixed file must be staged again before the commit."""
+    return f", then `git add {shlex.quote(path)}` and `git commit`"
 
 
 def region_fates(head: str, staged: str) -> list[RegionFate]:
@@ -146,7 +152,7 @@ def guard(file: StagedFile, rules: Guard) -> list[Finding]:
     if file.head is None or file.head == file.staged or rules.allow_unprotect:
         return []
     if rules.merging_mirror and _is_native(file.path, file.head, rules.native_globs):
-        return [Finding(file.path, 1, _native_message(file.path, rules.mirror_branch))]
+        return [Finding(file.path, 1, _native_message(file.path, rules))]
     staged = file.staged if file.staged is not None else ""
     if markers.parse(staged).problems:
         return []  # lint reports the broken markers; regions are compared once they parse
@@ -155,7 +161,7 @@ def guard(file: StagedFile, rules: Guard) -> list[Finding]:
         if fate.kind == "unmarked":
             findings.append(Finding(file.path, fate.line, _unmarked_message(fate.region)))
         elif fate.kind in ("changed", "gone") and rules.merging_mirror:
-            findings.append(Finding(file.path, fate.line, _merge_message(fate.region, rules.mirror_branch)))
+            findings.append(Finding(file.path, fate.line, _merge_message(file.path, fate.region, rules)))
     return findings
 
 
@@ -174,17 +180,31 @@ def _unmarked_message(region: Region) -> str:
     )
 
 
-def _native_message(path: str, mirror_branch: str) -> str:
+def _native_message(path: str, rules: Guard) -> str:
+    keep = f"git checkout HEAD -- {shlex.quote(path)}"
+    if rules.sync_merge:  # a person resolving the conflicts of `git g2l-sync sync`: finish this merge
+        return (
+            f"this sync's merge of {rules.mirror_branch} changes a Databricks-native file: keep HEAD's version "
+            f"({keep}), then `git commit`; {ALLOW_UNPROTECT}=1 git commit takes Glue's change, "
+            "`git merge --abort` drops the sync"
+        )
     return (
-        f"this merge of {mirror_branch} changes a Databricks-native file: keep HEAD's version "
-        f"(git checkout HEAD -- {path}), or abort the merge (git merge --abort) and run `git g2l-sync sync` "
+        f"this merge of {rules.mirror_branch} changes a Databricks-native file: keep HEAD's version "
+        f"({keep}), or abort the merge (git merge --abort) and run `git g2l-sync sync` "
         f"instead; {ALLOW_UNPROTECT}=1 accepts the change"
     )
 
 
-def _merge_message(region: Region, mirror_branch: str) -> str:
+def _merge_message(path: str, region: Region, rules: Guard) -> str:
+    where = f"{_label(region)} (lines {region.start}-{region.end} in HEAD)"
+    if rules.sync_merge:
+        return (
+            f"this sync's merge of {rules.mirror_branch} changes {where}: resolve it with the region as HEAD has "
+            f"it{stage_again(path)}; {ALLOW_UNPROTECT}=1 git commit takes Glue's change, "
+            "`git merge --abort` drops the sync"
+        )
     return (
-        f"this merge of {mirror_branch} changes {_label(region)} (lines {region.start}-{region.end} in HEAD): "
+        f"this merge of {rules.mirror_branch} changes {where}: "
         f"keep the region as it is in HEAD, or abort the merge (git merge --abort) and run "
         f"`git g2l-sync sync` instead; {ALLOW_UNPROTECT}=1 accepts the change"
     )
@@ -299,10 +319,12 @@ def check_staged(repo: git.Repo, environ: Mapping[str, str], only: list[str] | N
     blobs = [sha for c in changes for sha in (c.head_blob, c.blob) if sha is not None]
     objects = git.read_objects(repo, [":g2l.toml", *heads, *blobs])
     mirror_branch, native_globs = _settings(objects[":g2l.toml"])
+    merging_mirror = any(is_mirror_commit(objects[sha]) for sha in heads)
     rules = Guard(
         mirror_branch,
         native_globs,
-        any(is_mirror_commit(objects[sha]) for sha in heads),
+        merging_mirror,
+        merging_mirror and _sync_merge_message(repo),
         environ.get(ALLOW_UNPROTECT) == "1",
     )
     on_mirror = git.current_branch(repo) == f"refs/heads/{mirror_branch}"
@@ -320,7 +342,15 @@ def _check_change(change: git.StagedChange, objects: Mapping[str, bytes | None],
     if (change.blob is not None and staged is None) or (change.head_blob is not None and head is None):
         return []  # binary, a symlink or a submodule: no markers to read
     file = StagedFile(path, head, staged)
-    return (lint(path, staged) if staged is not None else []) + guard(file, rules)
+    return (lint(path, staged, stage_again(path)) if staged is not None else []) + guard(file, rules)
+
+
+def _sync_merge_message(repo: git.Repo) -> bool:
+    """True when the merge in progress is one `git g2l-sync sync` left for a person (MERGE_MSG names the sync)."""
+    try:
+        return bool(_SYNC_TRAILER.search((repo.git_dir / "MERGE_MSG").read_text(errors="replace")))
+    except OSError:
+        return False
 
 
 def _blob_text(objects: Mapping[str, bytes | None], sha: str | None) -> str | None:

@@ -279,7 +279,8 @@ def status(
 
 @app.command()
 def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON.")] = False) -> None:
-    """Sync history, newest first, read from the mirror's trailers."""
+    """Sync history, newest first, read from the mirror's trailers: when each sync ran, its Glue commit and
+    that commit's date, and the merge that brought it in."""
     from g2l_merge import history
 
     with repo_here() as repo:
@@ -290,8 +291,9 @@ def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history 
     for e in entries:
         merged = f"merged in {e.merge_commit[:12]}" if e.merge_commit else "not merged yet"
         typer.echo(
-            f"{e.date}  glue {e.glue_commit[:12]}  mirror {e.mirror_commit[:12]}  {merged}\n"
-            f"    {e.glue_subject}  (converter {e.converter}, config {e.config_hash})"
+            f"synced {e.synced_at}  glue {e.glue_commit[:12]}  mirror {e.mirror_commit[:12]}  {merged}\n"
+            f"    {e.glue_subject}  (glue committed {e.glue_committed_at}, converter {e.converter}, "
+            f"config {e.config_hash})"
         )
 
 

@@ -7,6 +7,7 @@ process for the whole run; new blobs are written together before the next git co
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
 import os
 import re
@@ -57,6 +58,7 @@ class Commit(NamedTuple):
     parents: tuple[str, ...]
     author: str  # "Name <email> timestamp tz", as git stores it
     message: str
+    committer: str = ""  # the same form
 
     @property
     def subject(self) -> str:
@@ -65,6 +67,14 @@ class Commit(NamedTuple):
     @property
     def author_date(self) -> int:
         return int(self.author.rsplit(" ", 2)[1])
+
+
+def iso_date(ident: str) -> str:
+    """The date of a "Name <email> timestamp tz" ident as ISO 8601 with its own offset, as git's %aI gives it."""
+    stamp, zone = ident.rsplit(" ", 2)[1:]
+    sign = -1 if zone.startswith("-") else 1
+    offset = datetime.timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5])) * sign
+    return datetime.datetime.fromtimestamp(int(stamp), datetime.timezone(offset)).isoformat()
 
 
 class RefUpdate(NamedTuple):
@@ -280,6 +290,11 @@ def ref_value(repo: Repo, ref: str) -> str | None:
     return result.out.decode().strip() if result.code == 0 else None
 
 
+def local_branches(repo: Repo) -> list[str]:
+    """The names of the repository's branches (refs/heads/...), sorted."""
+    return _out(repo, "for-each-ref", "--format=%(refname:lstrip=2)", "refs/heads/").splitlines()
+
+
 def current_branch(repo: Repo) -> str | None:
     """The full ref of the checked-out branch, or None when HEAD is detached."""
     result = _run(repo, "symbolic-ref", "-q", "HEAD", ok=(0, 1))
@@ -295,7 +310,8 @@ def read_commit(repo: Repo, sha: str) -> Commit:
         if line and not line.startswith(" "):
             key, _, value = line.partition(" ")
             fields.setdefault(key, []).append(value)
-    return Commit(sha, fields["tree"][0], tuple(fields.get("parent", [])), fields["author"][0], message)
+    parents = tuple(fields.get("parent", []))
+    return Commit(sha, fields["tree"][0], parents, fields["author"][0], message, fields["committer"][0])
 
 
 def read_blob(repo: Repo, sha: str) -> bytes:

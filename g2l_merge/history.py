@@ -11,17 +11,19 @@ from g2l_merge import apply, git, markers, mirror, snapshot
 from g2l_merge.config import Config, matches
 from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
-from g2l_merge.target import branch_tip, glue_source, head_commit, read_config
+from g2l_merge.target import branch_tip, glue_source, head_config
 
 
 class LogEntry(NamedTuple):
     mirror_commit: str
     glue_commit: str
     glue_subject: str
-    date: str
+    date: str  # the Glue commit's date in UTC (the older name of glue_committed_at, kept for scripts)
     converter: str
     config_hash: str
     merge_commit: str | None  # the target's merge commit that brought it in, if any
+    synced_at: str  # when the sync made the mirror commit (its committer date), ISO 8601 with offset
+    glue_committed_at: str  # the Glue commit's date (the mirror commit's author date), ISO 8601 with offset
 
 
 class UnmergedMirrorCommit(NamedTuple):
@@ -69,7 +71,7 @@ class Status(NamedTuple):
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
     """(config, target branch name, its tip): the current branch, or [target] branch in a bare clone."""
     branch = git.current_branch(repo) if repo.work_tree is not None else None
-    config = read_config(repo, head_commit(repo))
+    config = head_config(repo)
     name = branch.removeprefix("refs/heads/") if branch else config.target.branch
     tip = branch_tip(repo, name)
     problem = mirror.mirror_problem(repo, config, name, tip)
@@ -89,7 +91,17 @@ def log(repo: git.Repo) -> list[LogEntry]:
     commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
     merged_by = git.merges_by_parent(repo, tip)
     return [
-        LogEntry(m.sha, m.glue_commit, m.glue_subject, _iso(m.date), m.converter, m.config_hash, merged_by.get(m.sha))
+        LogEntry(
+            m.sha,
+            m.glue_commit,
+            m.glue_subject,
+            _iso(m.date),
+            m.converter,
+            m.config_hash,
+            merged_by.get(m.sha),
+            m.synced_at,
+            m.glue_committed_at,
+        )
         for m in commits
     ]
 

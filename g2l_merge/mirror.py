@@ -43,7 +43,9 @@ class MirrorCommit(NamedTuple):
     converter: str
     config_hash: str
     glue_subject: str
-    date: int
+    date: int  # the Glue commit's date (its author date, which the mirror commit keeps as its own)
+    glue_committed_at: str  # that date, ISO 8601 with the Glue author's offset
+    synced_at: str  # when the sync made this commit (its committer date), ISO 8601
 
 
 class MirrorBuild(NamedTuple):
@@ -73,6 +75,8 @@ def as_mirror_commit(commit: git.Commit) -> MirrorCommit | None:
         found.get(CONFIG_TRAILER, "?"),
         subject,
         commit.author_date,
+        git.iso_date(commit.author),
+        git.iso_date(commit.committer),
     )
 
 

@@ -14,7 +14,7 @@ from g2l_merge.errors import G2lError, refused
 from g2l_merge.forge import Forge, PrContent, PullRequest
 from g2l_merge.report import PullRequestInfo, SyncReport
 from g2l_merge.sync import SyncOptions, earlier_sync_of, glue_head, preview, sync
-from g2l_merge.target import head_commit, read_config
+from g2l_merge.target import head_config
 
 TOKEN_VARIABLES = {"github": "GITHUB_TOKEN", "gitlab": "GITLAB_TOKEN", "azure": "AZURE_DEVOPS_TOKEN"}
 
@@ -112,7 +112,7 @@ class Plan(NamedTuple):
 
 def sync_pr(repo: git.Repo, options: SyncOptions, environ: Mapping[str, str]) -> SyncReport:
     """One sync as a pull request (see the module docstring); a rerun after a failure finishes the job."""
-    config = read_config(repo, head_commit(repo))
+    config = head_config(repo)
     url = git.remote_url(repo, config.pr.remote)
     remote = resolve(config.pr, url)
     forge = connect(remote, environ)  # before anything is written: a missing token changes nothing

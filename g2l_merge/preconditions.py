@@ -17,9 +17,11 @@ def checked_out_branch(repo: git.Repo, command: str, instead: str | None = None)
         raise refused("a merge is in progress; finish it with `git commit` or `git merge --abort`, then retry")
     branch = git.current_branch(repo)
     if branch is None:
+        from g2l_merge.target import team_branch
+
         raise G2lError(
-            f"HEAD is detached: check out the branch the Databricks team works on, then run {command}"
-            + (f", or {instead}" if instead else "")
+            f"HEAD is detached: check out the branch the Databricks team works on (git switch "
+            f"{team_branch(repo) or 'BRANCH'}), then run {command}" + (f", or {instead}" if instead else "")
         )
     dirty = git.dirty_paths(repo)
     if dirty:

@@ -145,13 +145,13 @@ def _file_lines(report: SyncReport) -> list[str]:
 def _conflict_lines(report: SyncReport) -> list[str]:
     if not report.conflicts:
         return []
-    after = (
-        ""
+    what = (
+        "this dry run changed nothing; run the sync without --dry-run, then resolve them"
         if report.dry_run
-        else " then `git add` and `git commit`"
+        else "resolve them, then `git add` and `git commit`"
         if report.merge_commit is None
-        else " in a commit on top of the merge commit (its files hold the conflict markers)"
+        else "resolve them in a commit on top of the merge commit (its files hold the conflict markers)"
     )
-    return [f"CONFLICTS ({len(report.conflicts)}): resolve them,{after}"] + [
+    return [f"CONFLICTS ({len(report.conflicts)}): {what}"] + [
         f"  {c.kind:13} {quote_path(c.path)}" + (f" [region {c.region}]" if c.region else "") for c in report.conflicts
     ]

@@ -16,7 +16,7 @@ from g2l_merge.plan import MergePlan, plan_merge
 from g2l_merge.preconditions import checked_out_branch, require_identity
 from g2l_merge.report import GLUE_COMMITS_SHOWN, FileChanges, GlueCommit, SkippedNative, SyncReport
 from g2l_merge.states import OnProtected
-from g2l_merge.target import Target, branch_tip, glue_source, head_commit, read_config
+from g2l_merge.target import Target, branch_tip, glue_source, head_commit, head_config, read_config
 
 _WITHOUT_WORKTREE = "use --branch NAME to sync without the work tree"
 
@@ -74,7 +74,7 @@ def glue_head(repo: git.Repo, config: Config, options: SyncOptions) -> str:
 def preview(repo: git.Repo, options: SyncOptions) -> SyncReport:
     """What merging the mirror's tip into [target] branch brings, computed and never applied: the body of a
     pull request that may have been merged onto another branch tip."""
-    config = read_config(repo, head_commit(repo))
+    config = head_config(repo)
     ref = f"refs/heads/{config.target.branch}"
     tip = branch_tip(repo, config.target.branch)
     mirror_ref = f"refs/heads/{config.target.mirror_branch}"
@@ -92,7 +92,7 @@ def _prepare(repo: git.Repo, options: SyncOptions) -> tuple[Config, Target]:
         require_identity(repo)
     if options.branch is None:
         return _worktree_target(repo)
-    config = read_config(repo, head_commit(repo))
+    config = head_config(repo)
     ref = f"refs/heads/{config.target.branch}"
     tip = options.onto or branch_tip(repo, config.target.branch)
     dest = f"refs/heads/{options.branch}"
@@ -121,7 +121,7 @@ def earlier_sync_of(repo: git.Repo, branch_tip: str, target_tip: str) -> bool:
 def _worktree_target(repo: git.Repo) -> tuple[Config, Target]:
     branch = checked_out_branch(repo, "sync", instead=_WITHOUT_WORKTREE)
     tip = head_commit(repo)
-    return read_config(repo, tip), Target(branch, tip, branch, tip, in_worktree=True)
+    return head_config(repo), Target(branch, tip, branch, tip, in_worktree=True)
 
 
 def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions, target_tip: str) -> MirrorStep:

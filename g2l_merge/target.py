@@ -3,11 +3,12 @@ Glue repository is. `init`, `sync`, `status` and `log` read them here, with one 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import NamedTuple
 
 from g2l_merge import config as cfg
-from g2l_merge import git
+from g2l_merge import git, mirror
 from g2l_merge.errors import G2lError
 
 
@@ -37,6 +38,72 @@ def read_config(repo: git.Repo, commit: str) -> cfg.Config:
     if data is None:
         raise G2lError(f"{cfg.CONFIG_FILE}: not found on this branch; run `git g2l-sync init --glue PATH` first")
     return cfg.load_bytes(data)
+
+
+def head_config(repo: git.Repo) -> cfg.Config:
+    """g2l.toml as HEAD has it, which sync, status and log go by; when HEAD has none, an error that says where
+    HEAD is (the mirror branch, another branch, no branch) and which branch to switch to."""
+    head = head_commit(repo)
+    data = git.show_file(repo, head, cfg.CONFIG_FILE)
+    if data is None:
+        raise _no_config_at_head(repo, head)
+    return cfg.load_bytes(data)
+
+
+def _no_config_at_head(repo: git.Repo, head: str) -> G2lError:
+    branch = git.current_branch(repo)
+    name = branch.removeprefix("refs/heads/") if branch else None
+    held = _configs_on_branches(repo)
+    mirrored = {b: c for b, c in held.items() if c.target.mirror_branch == name}
+    team = _team_branch(mirrored or held)
+    to = team or "BRANCH"
+    switch = f"git symbolic-ref HEAD refs/heads/{to}" if repo.work_tree is None else f"git switch {to}"
+    if mirrored or name == cfg.TargetConfig().mirror_branch or _is_mirror_commit(repo, head):
+        where = (
+            f"on {name!r}, the mirror branch that only git g2l-sync writes"
+            if name
+            else f"detached at mirror commit {head[:12]}"
+        )
+        whose = "your team branch" if team else "the branch the Databricks team works on"
+        return G2lError(f"HEAD is {where} (it has no {cfg.CONFIG_FILE}); switch to {whose} first: {switch}")
+    where = f"branch {name!r}" if name else f"HEAD (detached at {head[:12]})"
+    init = "run `git g2l-sync init --glue PATH`"
+    if team:
+        return G2lError(
+            f"{cfg.CONFIG_FILE}: not found on {where}; switch to a branch that has it ({switch})"
+            + (f", or {init} to set this branch up" if name else "")
+        )
+    return G2lError(f"{cfg.CONFIG_FILE}: not found on {where}; {init} first")
+
+
+def team_branch(repo: git.Repo) -> str | None:
+    """The branch the Databricks team works on, as the branches' g2l.toml files say; None when none has one."""
+    return _team_branch(_configs_on_branches(repo))
+
+
+def _configs_on_branches(repo: git.Repo) -> dict[str, cfg.Config]:
+    """Each local branch whose g2l.toml reads -> that config (one `cat-file --batch` for all of them)."""
+    branches = git.local_branches(repo)
+    texts = git.read_objects(repo, [f"refs/heads/{b}:{cfg.CONFIG_FILE}" for b in branches])
+    found = {}
+    for branch in branches:
+        data = texts[f"refs/heads/{branch}:{cfg.CONFIG_FILE}"]
+        if data is not None:
+            with contextlib.suppress(G2lError):
+                found[branch] = cfg.load_bytes(data)
+    return found
+
+
+def _team_branch(configs: dict[str, cfg.Config]) -> str | None:
+    """The branch to switch to: a branch that is its own config's [target] branch, else a [target] branch that
+    has a config, else any branch that has one."""
+    own = [b for b, c in configs.items() if c.target.branch == b]
+    named = [c.target.branch for c in configs.values() if c.target.branch in configs]
+    return next(iter(own + named + list(configs)), None)
+
+
+def _is_mirror_commit(repo: git.Repo, sha: str) -> bool:
+    return mirror.GLUE_TRAILER in mirror.trailers(git.read_commit(repo, sha).message)
 
 
 def branch_tip(repo: git.Repo, name: str) -> str:

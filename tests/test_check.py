@@ -220,7 +220,7 @@ def test_staged_binary_files_and_a_first_commit_are_handled(tmp_path: Path) -> N
     run = g2l(folder, "check", "--staged")
     assert (run.code, run.output.splitlines()) == (
         1,
-        [f"job.py:1: leftover conflict marker '=======': {CONFLICT_ADVICE}"],
+        [f"job.py:1: leftover conflict marker '=======': {CONFLICT_ADVICE}, then `git add job.py` and `git commit`"],
     )
 
 
@@ -411,6 +411,73 @@ def test_merging_another_branch_into_protected_code_passes(protected: DbxRepo) -
     dbx.commit("Unrelated")
     git(dbx.path, "merge", "--no-ff", "--no-commit", "feature")
     assert g2l(dbx.path, "check", "--staged") == (0, "")
+
+
+# -- --staged while a person resolves the conflicts `git g2l-sync sync` left ---------------------------------------
+
+SYNC_ADVICE = "G2L_ALLOW_UNPROTECT=1 git commit takes Glue's change, `git merge --abort` drops the sync"
+
+
+def sync_stops_in_a_protected_region(story: Story) -> int:
+    """A sync whose Glue change lands inside protected region 'horizon': it stops in git's merging state. The
+    region's begin line."""
+    dbx = story.dbx
+    dbx.edit(A, "horizon_days = 10\n", "# g2l: protect begin horizon\nhorizon_days = 10\n# g2l: protect end horizon\n")
+    dbx.commit("Protect the horizon")
+    story.glue.commit("Glue v2", {"jobs/process_a.py": JOB_A.replace("horizon_days = 10", "horizon_days = 20")})
+    run = g2l(dbx.path, "sync")
+    assert (run.code, run.output.splitlines()[-1]) == (1, f"  protected     {A} [region horizon]")
+    return line_of(dbx.show("HEAD", A), "# g2l: protect begin horizon")
+
+
+def test_resolving_a_sync_conflict_into_a_protected_region_says_how_to_finish_the_merge(story: Story) -> None:
+    dbx = story.dbx
+    begin = sync_stops_in_a_protected_region(story)
+    stage(dbx, A, dbx.show("HEAD", A).replace("horizon_days = 10", "horizon_days = 20") + "\n")  # Glue's line
+    run = g2l(dbx.path, "check", "--staged")
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            f"{A}:{begin}: this sync's merge of glue-mirror changes protected region 'horizon' (lines {begin}-"
+            f"{begin + 2} in HEAD): resolve it with the region as HEAD has it, then `git add {A}` and `git commit`; "
+            f"{SYNC_ADVICE}"
+        ],
+    )
+    stage(dbx, A, dbx.show("HEAD", A) + "\n")
+    assert g2l(dbx.path, "check", "--staged") == (0, "")
+
+
+def test_committing_a_sync_conflict_with_its_markers_names_each_line_and_what_to_run(story: Story) -> None:
+    dbx = story.dbx
+    sync_stops_in_a_protected_region(story)
+    git(dbx.path, "add", A)  # as the sync left it
+    lines = dbx.read(A).split("\n")
+    found = [(n, line[:7]) for n, line in enumerate(lines, start=1) if line[:7] in ("<<<<<<<", "|||||||", "=======")]
+    found += [(n, line[:7]) for n, line in enumerate(lines, start=1) if line.startswith(">>>>>>>")]
+    assert len(found) == 4
+    then = f"then `git add {A}` and `git commit`"
+    run = g2l(dbx.path, "check", "--staged")
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [f"{A}:{n}: leftover conflict marker {marker!r}: {CONFLICT_ADVICE}, {then}" for n, marker in found],
+    )
+
+
+def test_changing_a_native_file_while_resolving_a_sync_says_how_to_keep_it(story: Story) -> None:
+    dbx = story.dbx
+    make_native(dbx, B)
+    dbx.commit("process_b is ours now")
+    sync_stops_in_a_protected_region(story)
+    dbx.write(B, dbx.read(B).replace("0.99", "0.9"))
+    git(dbx.path, "add", B)  # the conflict in A is not staged yet
+    run = g2l(dbx.path, "check", "--staged")
+    assert (run.code, run.output.splitlines()) == (
+        1,
+        [
+            f"{B}:1: this sync's merge of glue-mirror changes a Databricks-native file: keep HEAD's version "
+            f"(git checkout HEAD -- {B}), then `git commit`; {SYNC_ADVICE}"
+        ],
+    )
 
 
 # -- the console script: exit codes and a fast start --------------------------------------------

@@ -279,6 +279,38 @@ def test_pre_commit_framework_refuses_a_hand_made_merge_of_glue_mirror(story: St
     )
 
 
+@pytest.mark.slow
+def test_pre_commit_framework_tells_a_person_resolving_a_sync_how_to_finish_it(
+    story: Story, pre_commit_home: Path
+) -> None:
+    """While a person resolves a sync's conflict, the hook's advice is to finish that merge, not to run a sync."""
+    dbx = story.dbx
+    a = "risk_engine/jobs/process_a.py"
+    dbx.edit(a, "horizon_days = 10\n", "# g2l: protect begin horizon\nhorizon_days = 10\n# g2l: protect end horizon\n")
+    dbx.commit("Protect the horizon")
+    use_framework(dbx, LOCAL_CONFIG)
+    tip, ours = dbx.rev("HEAD"), dbx.show("HEAD", a) + "\n"
+    begin = ours.split("\n").index("# g2l: protect begin horizon") + 1
+    story.glue.commit("Glue v2", {"jobs/process_a.py": JOB_A.replace("horizon_days = 10", "horizon_days = 20")})
+    assert g2l(dbx.path, "sync").code == 1
+    dbx.write(a, ours.replace("horizon_days = 10", "horizon_days = 20"))  # Glue's line, inside the region
+    git(dbx.path, "add", a)
+    blocked = subprocess.run(["git", "commit", "--no-edit"], cwd=dbx.path, capture_output=True, text=True, check=False)
+    assert blocked.returncode != 0
+    assert (
+        f"{a}:{begin}: this sync's merge of glue-mirror changes protected region 'horizon' (lines {begin}-"
+        f"{begin + 2} in HEAD): resolve it with the region as HEAD has it, then `git add {a}` and `git commit`; "
+        "G2L_ALLOW_UNPROTECT=1 git commit takes Glue's change, `git merge --abort` drops the sync\n"
+    ) in blocked.stdout + blocked.stderr
+    assert "git g2l-sync sync` instead" not in blocked.stdout + blocked.stderr
+    assert dbx.rev("HEAD") == tip
+    dbx.write(a, ours)
+    git(dbx.path, "add", a)
+    done = subprocess.run(["git", "commit", "--no-edit"], cwd=dbx.path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert dbx.parents("HEAD") == [tip, dbx.rev("glue-mirror")]
+
+
 def snapshot_of_this_project(folder: Path) -> str:
     """A git repository holding this checkout's current files (committed or not): what `repo:` installs."""
     listed = (

@@ -53,7 +53,8 @@ def test_detached_head_is_bad_input(story: Story) -> None:
     run = g2l(dbx.path, "sync")
     assert (run.code, run.output) == (
         2,
-        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run sync, "
+        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on (git switch main), "
+        "then run sync, "
         "or use --branch NAME to sync without the work tree\n",
     )
 
@@ -65,10 +66,11 @@ def test_branch_without_config_is_bad_input(story: Story) -> None:
     git(dbx.path, "clean", "-qfd")
     dbx.write("x.txt", "x\n")
     dbx.commit("unrelated")
+    git(dbx.path, "branch", "-D", "-q", "main")  # no branch has a g2l.toml (test_where_head_is: one that does)
     run = g2l(dbx.path, "sync")
     assert (run.code, run.output) == (
         2,
-        "git g2l-sync: g2l.toml: not found on this branch; run `git g2l-sync init --glue PATH` first\n",
+        "git g2l-sync: g2l.toml: not found on branch 'empty'; run `git g2l-sync init --glue PATH` first\n",
     )
 
 
@@ -136,7 +138,8 @@ def test_init_refuses_what_sync_refuses(tmp_path: Path) -> None:
     )
     git(dbx.path, "checkout", "-q", "--detach")
     assert g2l(dbx.path, "init", "--glue", "../glue").output == (
-        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on, then run init\n"
+        "git g2l-sync: HEAD is detached: check out the branch the Databricks team works on (git switch BRANCH), "
+        "then run init\n"
     )
     git(dbx.path, "checkout", "-q", "main")
     dbx.write("README.md", "edited\n")

@@ -96,6 +96,36 @@ def test_overlapping_edit_is_a_real_conflict_with_both_sides_text(story: Story) 
     assert g2l(dbx.path, "sync").code == 0
 
 
+def test_each_conflict_report_says_in_whole_what_to_run_next(story: Story) -> None:
+    """The dry run's conflict line was cut short ("resolve them,"); each mode now ends its sentence."""
+    dbx, glue = story
+    dbx.edit(A, "threshold = 0.8", "threshold = 0.9")
+    tip = dbx.commit("Databricks threshold")
+    previous = git(glue.path, "rev-parse", "HEAD")
+    new = glue.commit("Glue threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
+    head = f"Glue {new[:12]} (previous sync: {previous[:12]}) into main"
+    conflict = f"  content       {A}"
+    assert g2l(dbx.path, "sync", "--dry-run") == (
+        1,
+        f"Would merge {head}\n  updated  {A}\n"
+        "CONFLICTS (1): this dry run changed nothing; run the sync without --dry-run, then resolve them\n"
+        f"{conflict}\n",
+    )
+    assert dbx.rev("main") == tip
+    run = g2l(dbx.path, "sync", "--branch", "g2l/sync")
+    merge, mirror = dbx.rev("g2l/sync"), dbx.rev("glue-mirror")
+    assert run == (
+        1,
+        f"Merging {head}\n  merge commit {merge[:12]}, mirror commit {mirror[:12]}\n  updated  {A}\n"
+        "CONFLICTS (1): resolve them in a commit on top of the merge commit (its files hold the conflict markers)\n"
+        f"{conflict}\n",
+    )
+    assert g2l(dbx.path, "sync") == (
+        1,
+        f"Merging {head}\n  updated  {A}\nCONFLICTS (1): resolve them, then `git add` and `git commit`\n{conflict}\n",
+    )
+
+
 def test_conflicted_merge_can_be_aborted_like_git_merge(story: Story) -> None:
     dbx, glue = story
     dbx.edit(A, "threshold = 0.8", "threshold = 0.9")
