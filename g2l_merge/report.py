@@ -69,6 +69,7 @@ class SyncReport:
     glue_commits: tuple[GlueCommit, ...] = ()  # since the last sync, newest first (at most GLUE_COMMITS_SHOWN)
     glue_commits_total: int = 0
     pull_request: PullRequestInfo | None = None
+    branch: str | None = None  # the branch that gets the merge commit when it is not target_branch (--branch, --pr)
 
     @property
     def exit_code(self) -> int:
@@ -110,9 +111,10 @@ def to_text(report: SyncReport) -> str:
         ]
         return "\n".join(lines + ([_pull_request_line(report.pull_request)] if report.pull_request else []))
     verb = "Would merge" if report.dry_run else ("Merging" if report.conflicts else "Merged")
+    on = f", on branch {report.branch}" if report.branch else ""
     lines = [
         f"{verb} Glue {_short(report.glue_commit)} (previous sync: {_short(report.previous_glue_commit)}) "
-        f"into {report.target_branch}"
+        f"into {report.target_branch}{on}"
     ]
     if report.merge_commit:
         lines.append(f"  merge commit {_short(report.merge_commit)}, mirror commit {_short(report.mirror_commit)}")
@@ -145,13 +147,20 @@ def _file_lines(report: SyncReport) -> list[str]:
 def _conflict_lines(report: SyncReport) -> list[str]:
     if not report.conflicts:
         return []
-    what = (
-        "this dry run changed nothing; run the sync without --dry-run, then resolve them"
-        if report.dry_run
-        else "resolve them, then `git add` and `git commit`"
-        if report.merge_commit is None
-        else "resolve them in a commit on top of the merge commit (its files hold the conflict markers)"
-    )
+    if report.branch is None:
+        what = (
+            "this dry run changed nothing; run the sync without --dry-run, then resolve them"
+            if report.dry_run
+            else "resolve them, then `git add` and `git commit`"
+        )
+    else:
+        what = (
+            f"this dry run changed nothing; without --dry-run the merge commit on {report.branch} holds the "
+            "conflict markers, to resolve in a commit on top of it"
+            if report.dry_run
+            else f"resolve them in a commit on top of the merge commit on {report.branch} (its files hold the "
+            "conflict markers)"
+        )
     return [f"CONFLICTS ({len(report.conflicts)}): {what}"] + [
         f"  {c.kind:13} {quote_path(c.path)}" + (f" [region {c.region}]" if c.region else "") for c in report.conflicts
     ]

@@ -282,6 +282,7 @@ def _report(
         rewritten_glue_commit=step.rewritten,
         glue_commits=tuple(GlueCommit(*line) for line in commits),
         glue_commits_total=total,
+        branch=None if target.dest == target.ref else target.dest.removeprefix("refs/heads/"),
     )
 
 

@@ -157,8 +157,10 @@ def test_rerunning_a_branch_sync_reports_that_sync_and_does_not_claim_the_target
     assert "Already up to date" not in run.output
     assert (
         run.output.splitlines()[0] == f"Merged Glue {glue_head[:12]} (previous sync: "
-        f"{first[1]['previous_glue_commit'][:12]}) into main"
+        f"{first[1]['previous_glue_commit'][:12]}) into main, on branch g2l/ci"
     )  # type: ignore[index]
+    assert first[1]["branch"] == "g2l/ci"
+    assert sync_json(dbx, "--dry-run")[1]["branch"] is None  # the merge would go into the checked-out branch
     assert "note     branch g2l/ci already holds this sync (made by an earlier run); nothing changed" in run.output
     assert dbx.refs() == before
     code, again = sync_json(dbx, "--branch", "g2l/ci")

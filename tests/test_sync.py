@@ -112,13 +112,19 @@ def test_each_conflict_report_says_in_whole_what_to_run_next(story: Story) -> No
         f"{conflict}\n",
     )
     assert dbx.rev("main") == tip
+    assert g2l(dbx.path, "sync", "--branch", "g2l/sync", "--dry-run") == (
+        1,
+        f"Would merge {head}, on branch g2l/sync\n  updated  {A}\n"
+        "CONFLICTS (1): this dry run changed nothing; without --dry-run the merge commit on g2l/sync holds the "
+        f"conflict markers, to resolve in a commit on top of it\n{conflict}\n",
+    )
     run = g2l(dbx.path, "sync", "--branch", "g2l/sync")
     merge, mirror = dbx.rev("g2l/sync"), dbx.rev("glue-mirror")
     assert run == (
         1,
-        f"Merging {head}\n  merge commit {merge[:12]}, mirror commit {mirror[:12]}\n  updated  {A}\n"
-        "CONFLICTS (1): resolve them in a commit on top of the merge commit (its files hold the conflict markers)\n"
-        f"{conflict}\n",
+        f"Merging {head}, on branch g2l/sync\n  merge commit {merge[:12]}, mirror commit {mirror[:12]}\n"
+        f"  updated  {A}\nCONFLICTS (1): resolve them in a commit on top of the merge commit on g2l/sync (its files "
+        f"hold the conflict markers)\n{conflict}\n",
     )
     assert g2l(dbx.path, "sync") == (
         1,

@@ -182,6 +182,7 @@ def test_a_fresh_ci_clone_follows_the_remote_mirror_and_pushes_it_on(story: Stor
     assert report["previous_glue_commit"] != glue_sha and report["files"]["added"] == ["risk_engine/jobs/process_c.py"]
     assert remote_refs(bare)["refs/heads/glue-mirror"] == report["mirror_commit"]
     assert git(ci, "rev-parse", f"g2l/sync-{glue_sha[:7]}^1") == dbx.rev("main")
+    assert report["branch"] == f"g2l/sync-{glue_sha[:7]}"
 
 
 def test_a_dry_run_with_pr_pushes_nothing_and_moves_no_ref(story: Story, tmp_path: Path) -> None:
