@@ -1,4 +1,4 @@
-"""Dropping the imports conversion made unused, without a second scope analysis.
+"""Dropping the imports conversion made unused, without a second scope analysis; adding the ones it needs.
 
 libcst's RemoveImportsVisitor recomputes scope metadata on the converted module, which cost 70-110 ms
 even for a ten-line file (most of a file's conversion time). The rules only ever ask to drop imports
@@ -8,6 +8,7 @@ import whose bound name no longer appears anywhere goes; a name still used anywh
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -140,26 +141,106 @@ def _may_hold_imports(node: cst.CSTNode) -> bool:
 def add_missing(
     module: cst.Module, needed: list[ImportSpec], notes: Mapping[ImportSpec, str] | None = None
 ) -> cst.Module:
-    """Add each needed import as its own line after the leading import block, unless it is already there.
+    """Add each needed import as its own line in the leading import block, unless it is already there.
 
     libcst's AddImportsVisitor costs 40-90 ms a file (another metadata pass) and merges new names into
     the Glue team's existing `from x import ...` lines; a separate line is cheaper and keeps their lines
-    untouched, so a later Glue change to those lines merges cleanly. `notes` puts a comment above an added line.
+    untouched, so a later Glue change to those lines merges cleanly. Each line goes where isort would put it
+    (section_of), without moving a Glue line: after the block's last import of its kind, else after the last
+    one of an earlier kind, else before its first import. `notes` puts a comment above an added line.
     """
     body = list(module.body)
-    at = _after_imports(body)
-    present = _present(body[:at])  # an import further down would come after the code that now needs it
-    missing = sorted({item for item in needed if item not in present}, key=lambda i: (i[1] is not None, i))
+    start, end = _import_block(body)
+    present = _present(body[start:end])  # an import further down would come after the code that now needs it
+    missing = sorted({item for item in needed if item not in present}, key=lambda i: (_kind(i), i))
     if not missing:
         return module
     notes = notes or {}
-    lines = [
-        _import_line(item).with_changes(
-            leading_lines=[cst.EmptyLine(comment=cst.Comment(notes[item]))] if item in notes else []
-        )
-        for item in missing
-    ]
-    return module.with_changes(body=[*body[:at], *lines, *body[at:]])
+    kinds = [_line_kind(statement) for statement in body[start:end]]
+    added: dict[int, list[cst.BaseStatement]] = {}
+    for item in missing:
+        line = _import_line(item)
+        if item in notes:
+            line = line.with_changes(leading_lines=[cst.EmptyLine(comment=cst.Comment(notes[item]))])
+        added.setdefault(start + _place(_kind(item), kinds), []).append(line)
+    statements: list[cst.BaseStatement] = []
+    for index, statement in enumerate(body):
+        statements += [*added.pop(index, []), statement]
+    return module.with_changes(body=[*statements, *added.pop(len(body), [])])
+
+
+# Sections in isort's order. glue_compat is first party: the mirror puts glue_compat.py in the Databricks
+# repository itself ([target] root), so isort run there finds it as a module of the repository.
+FUTURE, STANDARD_LIBRARY, THIRD_PARTY, FIRST_PARTY = range(4)
+COMPAT_MODULE = "glue_compat"
+# What a Glue job imports that is installed, not in its repository: the Glue and Databricks runtimes' packages.
+# The converter sees one file, not the repository, so it cannot look a name up among the repository's modules as
+# isort does: any other name (what Glue's --extra-py-files provides, a relative import) is the repository's own.
+INSTALLED = frozenset(
+    {
+        "awsglue",
+        "awsgluedi",
+        "awsgluedq",
+        "awsglueml",
+        "boto3",
+        "botocore",
+        "databricks",
+        "dateutil",
+        "delta",
+        "fsspec",
+        "numpy",
+        "pandas",
+        "py4j",
+        "pyarrow",
+        "pyspark",
+        "pytest",
+        "pytz",
+        "requests",
+        "s3fs",
+        "s3transfer",
+        "scipy",
+        "sklearn",
+        "urllib3",
+        "yaml",
+    }
+)
+
+Kind = tuple[int, bool]  # (section, a `from` import): isort puts `import x` lines before `from x import` lines
+
+
+def section_of(module: str) -> int:
+    """The isort section of an absolute import's module (a relative import is first party)."""
+    top = module.split(".")[0]
+    if top == "__future__":
+        return FUTURE
+    if top in sys.stdlib_module_names:
+        return STANDARD_LIBRARY
+    if top == COMPAT_MODULE:
+        return FIRST_PARTY
+    return THIRD_PARTY if top in INSTALLED else FIRST_PARTY
+
+
+def _kind(item: ImportSpec) -> Kind:
+    return section_of(item[0]), item[1] is not None
+
+
+def _line_kind(statement: cst.BaseStatement) -> Kind:
+    """The kind of an import line's first import."""
+    assert isinstance(statement, cst.SimpleStatementLine)
+    small = statement.body[0]
+    if isinstance(small, cst.Import):
+        return section_of(_dotted(small.names[0].name)), False
+    assert isinstance(small, cst.ImportFrom)
+    return (FIRST_PARTY if small.relative else section_of(_dotted(small.module))), True
+
+
+def _place(kind: Kind, lines: Sequence[Kind]) -> int:
+    """Where a new import of `kind` goes among the kinds of the block's import lines: after the last of its
+    kind, else after the last of an earlier kind, else before the first: a Glue import added to another
+    section, or above it in its own, leaves it under the same Glue line (a stable place for merges)."""
+    same = [index for index, other in enumerate(lines) if other == kind]
+    earlier = [index for index, other in enumerate(lines) if other < kind]
+    return (same or earlier or [-1])[-1] + 1
 
 
 @lru_cache(maxsize=256)
@@ -202,13 +283,14 @@ def _is_docstring(statement: cst.BaseStatement) -> bool:
     )
 
 
-def _after_imports(body: Sequence[cst.BaseStatement]) -> int:
-    """Index just after the leading block of imports (after a docstring when there are none)."""
-    at = 1 if body and _is_docstring(body[0]) else 0
-    last_import = None
-    for index in range(at, len(body)):
-        if _is_import_line(body[index]):
-            last_import = index
-        elif last_import is not None or not _is_docstring(body[index]):
-            break
-    return at if last_import is None else last_import + 1
+def _import_block(body: Sequence[cst.BaseStatement]) -> tuple[int, int]:
+    """(first, end) indexes of the leading run of import lines, after a docstring. It ends at any other
+    statement: a top-level `try:` or `if` around imports included, as the code in it may use what is added
+    (G2L007 makes an awsglue fallback `if "DATABRICKS_RUNTIME_VERSION" in os.environ:`)."""
+    start = 0
+    while start < len(body) and _is_docstring(body[start]):
+        start += 1
+    end = start
+    while end < len(body) and _is_import_line(body[end]):
+        end += 1
+    return start, end

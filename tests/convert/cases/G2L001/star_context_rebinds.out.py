@@ -1,7 +1,7 @@
 # g2l: converted from jobs/star_context_rebinds.py
-from pyspark.sql import SparkSession
 import logging
 import os
+from pyspark.sql import SparkSession
 from pyspark.sql import DataFrame
 
 spark = SparkSession.builder.getOrCreate()

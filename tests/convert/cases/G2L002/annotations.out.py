@@ -1,7 +1,7 @@
 # g2l: converted from jobs/annotations.py
 from typing import Optional
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 
 class ManagedRiskRun:

@@ -1,9 +1,9 @@
 # g2l: converted from jobs/type_tests.py
 """Tests of the risk library's run setup: what it builds, checked by type."""
 from pyspark.sql import SparkSession
+import glue_compat
 
 from risk_common.run import RunSetup
-import glue_compat
 
 
 def test_setup_builds_a_context_and_a_job():

@@ -1,6 +1,6 @@
 # g2l: converted from jobs/bookmarks.py
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 spark = SparkSession.builder.getOrCreate()
 job = glue_compat.Job(spark, bookmarks="/Volumes/main/g2l/g2l_bookmarks")

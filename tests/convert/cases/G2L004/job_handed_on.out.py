@@ -1,7 +1,7 @@
 # g2l: converted from jobs/job_handed_on.py
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 
 def start():

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/fallback_binds_glue_name.py
+import os
 from pyspark.sql import SparkSession
 import glue_compat
-import os
 
 # g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now (DATABRICKS_RUNTIME_VERSION is set), the ImportError fallback elsewhere (a local run)
 # g2l: review G2L007: the ImportError fallback rebinds what an awsglue import bound, and code below still tests it: on Databricks GlueContext is glue_compat.SessionContext (a stand-in): as converted, code that tests it takes the path it took on Glue: check what that code does with it

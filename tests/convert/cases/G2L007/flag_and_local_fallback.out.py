@@ -1,9 +1,9 @@
 # g2l: converted from jobs/flag_and_local_fallback.py
 """Spark helpers shared by the credit risk jobs (runs on Glue and on a laptop)."""
 import sys
-import glue_compat
 import os
 from pyspark.sql import SparkSession
+import glue_compat
 
 # Glue-only packages: missing on a laptop
 # g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now (DATABRICKS_RUNTIME_VERSION is set), the ImportError fallback elsewhere (a local run)

@@ -1,9 +1,9 @@
 # g2l: converted from jobs/setup_in_try.py
 import logging
 import sys
-import glue_compat
 import os
 from pyspark.sql import SparkSession
+import glue_compat
 
 # g2l: the awsglue imports of this branch succeeded on Glue only: it runs on a Databricks cluster now (DATABRICKS_RUNTIME_VERSION is set), the ImportError fallback elsewhere (a local run)
 if "DATABRICKS_RUNTIME_VERSION" in os.environ:

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/job_subclass.py
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 
 # g2l: review G2L008: NettingReportJob subclassed Glue's Job: its base is glue_compat.Job now, whose init() and commit() do nothing (a Databricks run needs no Job, and has no job bookmarks to commit): as converted, the data is the same

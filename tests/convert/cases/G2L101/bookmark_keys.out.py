@@ -1,8 +1,8 @@
 # g2l: converted from jobs/bookmark_keys.py
 # case-config: {"bookmarks": "/Volumes/prod/ops/bookmarks"}
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME"])
 spark = SparkSession.builder.getOrCreate()

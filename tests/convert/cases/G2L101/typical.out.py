@@ -1,8 +1,8 @@
 # g2l: converted from jobs/typical.py
 # case-config: {"catalog": "main", "databases": {"risk": "prod.risk"}}
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME", "as_of"])
 spark = SparkSession.builder.getOrCreate()

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/bookmarked_files.py
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME"])
 spark = SparkSession.builder.getOrCreate()

@@ -1,8 +1,8 @@
 # g2l: converted from jobs/csv_types_and_names.py
 # case-config: {"paths": {"s3://risk-raw/": "/Volumes/prod/risk/raw/"}}
 import os
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 spark = SparkSession.builder.getOrCreate()
 HAS_HEADER = os.environ.get("EXPOSURE_FEED_HEADER") == "1"

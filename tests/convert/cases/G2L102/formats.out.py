@@ -1,6 +1,6 @@
 # g2l: converted from jobs/formats.py
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 spark = SparkSession.builder.getOrCreate()
 

@@ -1,8 +1,8 @@
 # g2l: converted from jobs/paths_and_predicates.py
 # case-config: {"catalog": "main", "paths": {"s3://risk-raw/": "/Volumes/prod/risk/raw/", "s3://risk-raw/restricted/": "s3://risk-restricted/", "s3://risk-ref": "/Volumes/prod/ref/files"}}
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["day", "input"])
 spark = SparkSession.builder.getOrCreate()

@@ -1,6 +1,6 @@
 # g2l: converted from jobs/review_no_equivalent.py
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 spark = SparkSession.builder.getOrCreate()
 glueContext = spark  # g2l: kept for the Glue calls left for review

@@ -1,8 +1,8 @@
 # g2l: converted from jobs/glue_connection.py
 import sys
-import glue_compat
 from databricks.sdk.runtime import dbutils
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME", "connection"])
 spark = SparkSession.builder.getOrCreate()

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/typical.py
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["DB_PASSWORD"])
 spark = SparkSession.builder.getOrCreate()

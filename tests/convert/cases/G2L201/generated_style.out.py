@@ -1,8 +1,8 @@
 # g2l: converted from jobs/generated_style.py
 # case-config: {"catalog": "main", "paths": {"s3://risk-curated/": "/Volumes/prod/risk/curated/"}}
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 ## @params: [JOB_NAME]
 args = glue_compat.resolved_options(sys.argv, ['JOB_NAME'])

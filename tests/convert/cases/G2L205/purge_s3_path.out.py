@@ -1,7 +1,7 @@
 # g2l: converted from jobs/purge_s3_path.py
 # case-config: {"catalog": "main", "paths": {"s3://risk-tmp/": "/Volumes/prod/risk/tmp/"}}
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 spark = SparkSession.builder.getOrCreate()
 glueContext = spark  # g2l: kept for the Glue calls left for review

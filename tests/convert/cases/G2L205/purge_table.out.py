@@ -1,7 +1,7 @@
 # g2l: converted from jobs/purge_table.py
 # case-config: {"catalog": "main", "databases": {"risk": "prod.risk"}}
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 
 def clean(glue_context: SparkSession, day):

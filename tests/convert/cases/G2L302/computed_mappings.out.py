@@ -1,6 +1,6 @@
 # g2l: converted from jobs/computed_mappings.py
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 TRADE_MAPPING = [("id", "string", "id", "long")]
 

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/match_catalog.py
 # case-config: {"catalog": "main", "databases": {"risk-raw": "prod.risk_raw"}}
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 
 def aligned(raw: DataFrame):

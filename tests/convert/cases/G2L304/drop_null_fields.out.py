@@ -1,6 +1,6 @@
 # g2l: converted from jobs/drop_null_fields.py
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 
 def clean(mapped: DataFrame):

@@ -1,6 +1,6 @@
 # g2l: converted from jobs/select_fields.py
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 COLUMNS = ["trade_id", "book"]
 

@@ -1,6 +1,6 @@
 # g2l: converted from jobs/rename_field.py
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 
 def rename(trades: DataFrame, old):

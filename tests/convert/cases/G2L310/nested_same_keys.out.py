@@ -1,6 +1,6 @@
 # g2l: converted from jobs/nested_same_keys.py
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 
 def exposure(cpty: DataFrame, limits: DataFrame, ratings: DataFrame):

@@ -1,6 +1,6 @@
 # g2l: converted from jobs/same_key_names.py
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 
 def enrich(trades: DataFrame, positions: DataFrame, keys):

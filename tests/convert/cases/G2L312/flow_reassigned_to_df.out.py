@@ -1,7 +1,7 @@
 # g2l: converted from jobs/flow_reassigned_to_df.py
-import glue_compat
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
+import glue_compat
 
 spark = SparkSession.builder.getOrCreate()
 

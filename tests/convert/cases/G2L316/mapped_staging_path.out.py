@@ -1,7 +1,7 @@
 # g2l: converted from jobs/mapped_staging_path.py
 # case-config: {"paths": {"s3://risk-tmp/": "/Volumes/dev/risk/tmp/"}}
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 
 def tables(people: DataFrame, temp_dir: str):

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/mapped_path.py
 # case-config: {"paths": {"s3://risk-debug/": "/Volumes/dev/risk/debug/"}}
-import glue_compat
 from pyspark.sql import DataFrame
+import glue_compat
 
 
 def sample(trades: DataFrame, where: str):

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/for_each_batch.py
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["JOB_NAME", "TempDir"])
 spark = SparkSession.builder.getOrCreate()

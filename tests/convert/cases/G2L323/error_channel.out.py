@@ -1,7 +1,7 @@
 # g2l: converted from jobs/error_channel.py
-import glue_compat
 from pyspark.sql import DataFrame
 from pyspark.sql import functions as F
+import glue_compat
 
 
 def checked(raw: DataFrame):

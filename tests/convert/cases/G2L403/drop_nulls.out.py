@@ -1,5 +1,4 @@
 # g2l: converted from jobs/drop_nulls.py
-import glue_compat
 from pyspark.sql import DataFrame
 from pyspark.sql.types import ArrayType
 from pyspark.sql.types import DoubleType
@@ -8,6 +7,7 @@ from pyspark.sql.types import LongType
 from pyspark.sql.types import NullType
 from pyspark.sql.types import StringType
 from pyspark.sql.types import StructType
+import glue_compat
 
 
 def _find_null_fields(ctx, schema, path, output, nullStringSet, nullIntegerSet, frame):

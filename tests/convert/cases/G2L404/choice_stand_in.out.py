@@ -1,6 +1,6 @@
 # g2l: converted from jobs/choice_stand_in.py
-from glue_compat import ChoiceType
 from pyspark.sql.types import StringType
+from glue_compat import ChoiceType
 
 
 def drifting(frame):

@@ -1,9 +1,9 @@
 # g2l: converted from jobs/star_and_constructors.py
-from glue_compat import ChoiceType
 from pyspark.sql.types import ArrayType
 from pyspark.sql.types import DecimalType
 from pyspark.sql.types import MapType
 from pyspark.sql.types import StructType
+from glue_compat import ChoiceType
 
 
 def is_choice(data_type):

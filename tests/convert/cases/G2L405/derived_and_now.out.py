@@ -1,7 +1,7 @@
 # g2l: converted from jobs/derived_and_now.py
+from pyspark.sql import functions as F
 import gs_now
 import gs_to_timestamp
-from pyspark.sql import functions as F
 
 # Script generated for node Net exposure
 DerivedColumn_node1700000000006 = Join_node1700000000005.withColumn("net_exposure", F.expr("ead - collateral_value"))

@@ -1,7 +1,7 @@
 # g2l: converted from jobs/ruleset_in_main.py
 import sys
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 
 def main():

@@ -1,8 +1,8 @@
 # g2l: converted from jobs/ruleset_not_literal.py
 import sys
 from awsgluedq.transforms import EvaluateDataQuality
-import glue_compat
 from pyspark.sql import SparkSession
+import glue_compat
 
 args = glue_compat.resolved_options(sys.argv, ["RULESET_KEY"])
 spark = SparkSession.builder.getOrCreate()

@@ -1,6 +1,6 @@
 # g2l: converted from jobs/studio_fail_job.py
-import glue_compat
 from pyspark.sql import functions as F
+import glue_compat
 
 # Script generated for node Evaluate Data Quality
 EvaluateDataQuality_node1700000000020_ruleset = """
