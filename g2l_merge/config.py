@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import Any
@@ -127,7 +128,11 @@ def _parse(text: str, filename: str) -> dict[str, Any]:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise G2lError(f"{filename}: invalid TOML: {exc}") from None
+        at = re.search(r" \(at line (\d+), column (\d+)\)$", str(exc))
+        if at is None:
+            raise G2lError(f"{filename}: invalid TOML: {exc}") from None
+        what = str(exc)[: at.start()]
+        raise G2lError(f"{filename}:{at.group(1)}: invalid TOML: {what} (column {at.group(2)})") from None
     for name in raw:
         if name not in _SECTIONS:
             raise G2lError(f"{filename}: unknown section [{name}]")
@@ -137,7 +142,29 @@ def _parse(text: str, filename: str) -> dict[str, Any]:
 
 
 def load(text: str, filename: str = CONFIG_FILE) -> Config:
-    """Parse and validate g2l.toml text; any problem is a G2lError naming the key."""
+    """Parse and validate g2l.toml text; any problem is a G2lError naming the key (or the line) and what to do."""
+    with _located(filename):
+        return _load(text, filename)
+
+
+@contextlib.contextmanager
+def _located(filename: str) -> Iterator[None]:
+    """A G2lError about `filename` ends with the next step: edit the file (g2l.toml: and commit it, since sync,
+    status and log read the committed one)."""
+    try:
+        yield
+    except G2lError as exc:
+        message = str(exc)
+        if not message.startswith(f"{filename}") or message.endswith(edit_hint(filename)):
+            raise
+        raise G2lError(message + edit_hint(filename)) from None
+
+
+def edit_hint(filename: str) -> str:
+    return f"; edit {filename}" + (" and commit it" if filename == CONFIG_FILE else "")
+
+
+def _load(text: str, filename: str) -> Config:
     raw = _parse(text, filename)
     if "source" not in raw or "repo" not in raw["source"]:
         raise G2lError(f"{filename}: missing key [source] repo (path or URL of the Glue repository)")
@@ -154,9 +181,14 @@ def load_convert(text: str, filename: str = CONFIG_FILE) -> ConvertConfig:
 
 def load_convert_jobs(text: str, filename: str = CONFIG_FILE) -> tuple[ConvertConfig, JobsConfig]:
     """The [convert] and [jobs] settings of a g2l.toml, or of a file that holds only those sections."""
+    with _located(filename):
+        return _load_convert_jobs(text, filename)
+
+
+def _load_convert_jobs(text: str, filename: str) -> tuple[ConvertConfig, JobsConfig]:
     raw = _parse(text, filename)
     if "source" in raw:
-        config = load(text, filename)
+        config = _load(text, filename)
         return config.convert, config.jobs
     convert: ConvertConfig = _section(raw.get("convert", {}), "convert", filename)
     choices = _CHOICES[("convert", "job_parameters")]

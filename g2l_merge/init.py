@@ -139,8 +139,9 @@ def _validate(text: str) -> None:
     try:
         cfg.load(text)
     except G2lError as error:
-        given = next((option for key, option in _OPTION_OF.items() if key in error.message), None)
-        raise G2lError(error.message + (f" (given as {given})" if given else ""), error.code) from None
+        message = error.message.removesuffix(cfg.edit_hint(cfg.CONFIG_FILE))  # the option is what to change
+        given = next((option for key, option in _OPTION_OF.items() if key in message), None)
+        raise G2lError(message + (f" (given as {given})" if given else ""), error.code) from None
 
 
 def _check_ready(repo: git.Repo) -> str:

@@ -286,7 +286,10 @@ def test_a_staged_g2l_toml_that_does_not_load_is_exit_2(tmp_path: Path) -> None:
     dbx = DbxRepo(tmp_path / "dbx")
     stage(dbx, "g2l.toml", '[source]\nrepo = "../glue"\ncolour = "blue"\n')
     run = g2l(dbx.path, "check", "--staged")
-    assert (run.code, run.output) == (2, "git g2l-sync: g2l.toml: unknown key [source] colour\n")
+    assert (run.code, run.output) == (
+        2,
+        "git g2l-sync: g2l.toml: unknown key [source] colour; edit g2l.toml and commit it\n",
+    )
 
 
 def test_an_ordinary_commit_next_to_a_clean_mirror_passes(story: Story) -> None:
