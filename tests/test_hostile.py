@@ -90,6 +90,8 @@ GENERATED = "".join(GENERATED_ROW.format(i=i) for i in range(76_000)).encode()  
 
 HOSTILE_FILES: dict[str, bytes] = {
     "jobs/syntax_error.py": b"def broken(:\n    pass\n",
+    "jobs/unquoted.py": b'write(options={\n    "path": s3://risk/positions\n  },\n  format="parquet",\n)\n',
+    "jobs/nul_late.py": b"x = 1\ny = 2\nz = 3\x00\n",
     "jobs/latin1.py": b"# -*- coding: latin-1 -*-\nname = 'caf\xe9'\n",
     "jobs/bom.py": b"\xef\xbb\xbfimport sys\nx = 1\n",
     "jobs/bom_twice.py": b"\xef\xbb\xbf\xef\xbb\xbfx = 1\n",
@@ -111,6 +113,8 @@ HOSTILE_FILES: dict[str, bytes] = {
 
 CONVERTED: dict[str, bytes] = {
     "jobs/syntax_error.py": HOSTILE_FILES["jobs/syntax_error.py"],
+    "jobs/unquoted.py": HOSTILE_FILES["jobs/unquoted.py"],
+    "jobs/nul_late.py": HOSTILE_FILES["jobs/nul_late.py"],
     "jobs/latin1.py": HOSTILE_FILES["jobs/latin1.py"],
     "jobs/bom.py": b"\xef\xbb\xbf# g2l: converted from jobs/bom.py\nimport sys\nx = 1\n",
     "jobs/bom_twice.py": HOSTILE_FILES["jobs/bom_twice.py"],
@@ -166,17 +170,17 @@ REVIEW = [  # (path, line, message), in the report's order
         "symlink to '../.git/config', into a .git folder: left out of the mirror (its target is never read)",
     ),
     ("jobs/latin1.py", 2, f"not UTF-8, {KEPT_AS_IS}"),
-    (
-        "jobs/nul.py",
-        1,
-        f"not valid Python, {KEPT_AS_IS}: tokenizer error: '\\0' is not a valid character in this position",
-    ),
-    (
-        "jobs/syntax_error.py",
-        2,
-        f"not valid Python, {KEPT_AS_IS}: parser error: error at 2:4: expected one of ), *, **, NAME",
-    ),
+    ("jobs/nul.py", 1, f"not valid Python at column 6 (source code cannot contain null bytes), {KEPT_AS_IS}"),
+    ("jobs/nul_late.py", 3, f"not valid Python at column 6 (source code cannot contain null bytes), {KEPT_AS_IS}"),
+    ("jobs/syntax_error.py", 1, f"not valid Python at column 12 (invalid syntax), {KEPT_AS_IS}"),
+    ("jobs/unquoted.py", 2, f"not valid Python at column 15 (invalid syntax), {KEPT_AS_IS}"),
 ]
+ERROR_AT = {  # what a person finds at the line and column the review item names in the mirrored file
+    "jobs/nul.py": "\0",
+    "jobs/nul_late.py": "\0",
+    "jobs/syntax_error.py": ":",
+    "jobs/unquoted.py": ":",
+}
 
 
 @pytest.fixture
@@ -239,6 +243,19 @@ def test_unconvertible_files_are_each_one_review_finding(
         for path, line, message in REVIEW
     ]
     assert report["review"] == expected
+
+
+def test_a_syntax_error_s_review_item_names_the_line_and_column_holding_it_in_the_mirrored_file(
+    hostile_sync: tuple[DbxRepo, GlueRepo, dict[str, Any], Path],
+) -> None:
+    dbx, _glue, report, _secret = hostile_sync
+    found = {}
+    for item in report["review"]:
+        if item["message"].startswith("not valid Python at column "):
+            column = int(item["message"].removeprefix("not valid Python at column ").split(" ")[0])
+            line = (dbx.path / item["path"]).read_text().splitlines()[item["line"] - 1]
+            found[item["path"].removeprefix("risk_engine/")] = line[column - 1]
+    assert found == ERROR_AT
 
 
 def test_glue_symlinks_are_never_followed(hostile_sync: tuple[DbxRepo, GlueRepo, dict[str, Any], Path]) -> None:

@@ -137,10 +137,10 @@ def convert_file(
     if isinstance(source, int):
         return f"{name}:{source}: not UTF-8; nothing converted"
     result = convert_source(source.text, header_path, config)
+    if result.syntax is not None:
+        line, column, reason = result.syntax
+        return f"{name}:{line}:{column}: not valid Python ({reason}); nothing converted"
     for finding in result.findings:
-        if finding.rule == PARSE_RULE and finding.message.startswith("not valid Python"):
-            detail = finding.message.split(": ", 1)[-1]
-            return f"{name}:{finding.line}: not valid Python ({detail}); nothing converted"
         if finding.rule == PARSE_RULE:  # too big, or bytes the parser would not keep
             reason = finding.message.removesuffix(", carried over unchanged")
             return f"{name}:{finding.line}: {reason}; nothing converted"

@@ -22,9 +22,11 @@ from g2l_merge.convert.findings import (
     PARSE_RULE,
     Finding,
     SourceText,
+    SyntaxProblem,
     decode_source,
     encode_source,
     quote_path,
+    syntax_problem,
 )
 from g2l_merge.convert.imports import add_missing, drop_unused
 from g2l_merge.convert.locate import Placement, relocate
@@ -37,6 +39,7 @@ if TYPE_CHECKING:  # the rules load on the first conversion: an up-to-date sync 
 CONVERTER_VERSION = __version__
 _PRELUDE = re.compile(r"#!|#.*coding[:=]")
 INTERNAL_RULE = "G2L099"  # g2l-merge itself failed on the file (a bug, not the file's fault): carried over unchanged
+_PARSER_ONLY = "Python reads it, the converter's parser (libcst) does not"
 MAX_SOURCE_CHARS = 1_000_000  # bigger files are generated code, not jobs: converting 5 MB takes over a minute
 
 __all__ = [
@@ -57,6 +60,7 @@ __all__ = [
 class Conversion(NamedTuple):
     text: str
     findings: tuple[Finding, ...]
+    syntax: SyntaxProblem | None = None  # why a file that is not valid Python was carried over (`convert` says so)
 
 
 def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry | None = None) -> Conversion:
@@ -67,6 +71,9 @@ def convert_source(text: str, path: str, config: ConvertConfig, rules: Registry 
     `rules` replaces the registry (the tests convert with a rule left out).
     """
     parsed = _parse(text, path)
+    if isinstance(parsed, SyntaxProblem):
+        reason = f"not valid Python at column {parsed.column} ({parsed.reason}), carried over unchanged"
+        return Conversion(text, (Finding(path, parsed.line, PARSE_RULE, reason),), parsed)
     if isinstance(parsed, Finding):
         return Conversion(text, (parsed,))
     try:
@@ -91,17 +98,17 @@ class Anchors(NamedTuple):
 NO_ANCHORS = Anchors({}, {})
 
 
-def _parse(text: str, path: str) -> Written | Finding:
+def _parse(text: str, path: str) -> Written | SyntaxProblem | Finding:
     """The module written back, or why the file is carried over unchanged (too big, not Python, bytes libcst
-    would not keep). The check's codegen records where each node's text is: positions come from it."""
+    would not keep). The check's codegen records where each node's text is: positions come from it. Where the file
+    is not Python is where Python itself says (an editor shows that line), not libcst's next token."""
     if len(text) > MAX_SOURCE_CHARS:
         size = f"{len(text):,} characters, over the converter's {MAX_SOURCE_CHARS:,} (generated code?)"
         return Finding(path, 1, PARSE_RULE, f"{size}, carried over unchanged")
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        reason = exc.message.splitlines()[0]
-        return Finding(path, exc.raw_line, PARSE_RULE, f"not valid Python, carried over unchanged: {reason}")
+        return syntax_problem(text) or SyntaxProblem(exc.editor_line, exc.editor_column, _PARSER_ONLY)
     written = write(module)
     if written.text == text:
         return written

@@ -3,7 +3,9 @@ and how a path is quoted in headers and reports."""
 
 from __future__ import annotations
 
+import ast
 import re
+import warnings
 from typing import NamedTuple
 
 PARSE_RULE = "G2L000"  # the file as a whole: not valid Python, too big, or bytes the parser would not keep
@@ -59,3 +61,33 @@ def quote_path(path: str) -> str:
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
+
+
+class SyntaxProblem(NamedTuple):
+    line: int
+    column: int  # 1-based, in characters, as Python and editors count
+    reason: str  # Python's own short message: "invalid syntax", "'(' was never closed"
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def syntax_problem(text: str) -> SyntaxProblem | None:
+    """Where Python itself (ast.parse, what a user's editor shows) says `text` is not valid Python, and why;
+    None when it is. A null byte is found here, at its own line: Python 3.11 names no line for it."""
+    nul = text.find("\0")
+    if nul >= 0:
+        before = text[:nul]
+        starts = [match.end() for match in _NEWLINE.finditer(before)]
+        return SyntaxProblem(
+            len(starts) + 1, nul - (starts[-1] if starts else 0) + 1, "source code cannot contain null bytes"
+        )
+    try:
+        with warnings.catch_warnings():  # an invalid escape sequence is a SyntaxWarning: not ours to print
+            warnings.simplefilter("ignore")
+            ast.parse(text)
+    except SyntaxError as error:
+        return SyntaxProblem(error.lineno or 1, max(error.offset or 1, 1), error.msg)
+    except (ValueError, RecursionError, MemoryError):  # too deep for the compiler: no line of its own
+        return SyntaxProblem(1, 1, "nested too deep for Python to read")
+    return None

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from g2l_merge.convert.findings import syntax_problem
 from g2l_merge.errors import G2lError
 from g2l_merge.jobs.bundle import GLUE_ONLY
 from g2l_merge.jobs.definition import GlueJob, jobs_of
@@ -99,11 +100,14 @@ def read_blueprint(data: bytes, path: str) -> Definitions:
     """The jobs and workflow a blueprint layout makes, as far as they are known without running it; G2lError for
     a file that is not Python or imports nothing of awsglue.blueprint."""
     try:
-        tree = ast.parse(data.decode("utf-8-sig"), filename=path)
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise G2lError(f"{path}: not UTF-8 text; expected a Glue blueprint layout script") from None
+    try:
+        tree = ast.parse(text, filename=path)
     except SyntaxError as error:
-        raise G2lError(f"{path}:{error.lineno or 1}: not valid Python ({error.msg})") from None
+        line, _column, reason = syntax_problem(text) or (error.lineno or 1, 1, error.msg)  # a null byte: its line
+        raise G2lError(f"{path}:{line}: not valid Python ({reason})") from None
     except RecursionError:
         raise G2lError(f"{path}: an expression nested too deep to read") from None
     layout = _Layout(path, tree)

@@ -312,12 +312,59 @@ def test_a_missing_config_file_exits_2(repo: Path) -> None:
 def test_an_input_that_is_not_python_exits_2_with_file_and_line_and_nothing_is_written(repo: Path) -> None:
     (repo / "jobs" / "broken.py").write_text("limits = load(\n    'risk.limits',\n\nprint(limits\n")
     run = g2l(repo, "convert", "jobs/var_breaches.py", "jobs/broken.py", "--out", "dbx")
-    assert run.code == 2
-    assert run.stderr.startswith("git g2l-sync: jobs/broken.py:")
-    line = run.stderr.split(":")[2]
-    assert line.isdigit() and 1 <= int(line) <= 5
-    assert "not valid Python" in run.stderr
-    assert run.stdout == ""
+    assert (run.code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "git g2l-sync: jobs/broken.py:4:6: not valid Python ('(' was never closed); nothing converted\n",
+    )
+    assert not (repo / "dbx").exists()
+
+
+GLUE_WRITE = """import sys
+from awsglue.context import GlueContext
+from pyspark.context import SparkContext
+
+glueContext = GlueContext(SparkContext.getOrCreate())
+table = glueContext.create_dynamic_frame.from_catalog(database="risk", table_name="positions")
+glueContext.write_dynamic_frame.from_options(
+  frame=table,
+  connection_type="s3",
+  connection_options={
+    "path": s3://risk-bucket/positions
+  },
+  format="parquet",
+)
+"""
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [  # the line and column Python itself names (ast.parse: what an editor shows), and its own short reason
+        (GLUE_WRITE.encode(), "11:15: not valid Python (invalid syntax)"),  # the unquoted path, not the next line
+        (b"x = 1\nif x\n    y = 2\n", "2:5: not valid Python (expected ':')"),
+        (b"x = 1\nlimits = load(\n    'risk.limits',\n", "2:14: not valid Python ('(' was never closed)"),
+        (b"rows = [\n    1,\n    2\n", "1:8: not valid Python ('[' was never closed)"),
+        (b"x = 1\ny = 2abc\n", "2:5: not valid Python (invalid decimal literal)"),
+        (b"x = 1\ny = 'abc\n", "2:5: not valid Python (unterminated string literal (detected at line 2))"),
+        (
+            b"if x:\n        y = 1\n\tz = 2\n",
+            "3:1: not valid Python (inconsistent use of tabs and spaces in indentation)",
+        ),
+        (b"x = 1\n  y = 2\n", "2:2: not valid Python (unexpected indent)"),
+        (b"x = 1\ny = 2\nz = 3\x00\n", "3:6: not valid Python (source code cannot contain null bytes)"),
+        (b"x = 1\r\ny = 2\r\r\nz\x00 = 3\r\n", "4:2: not valid Python (source code cannot contain null bytes)"),
+    ],
+)
+def test_a_syntax_error_names_its_own_line_and_column_and_python_s_reason(
+    repo: Path, data: bytes, message: str
+) -> None:
+    (repo / "jobs" / "ddb_to_s3.py").write_bytes(data)
+    run = g2l(repo, "convert", "jobs", "--out", "dbx")
+    assert (run.code, run.stdout, run.stderr) == (
+        2,
+        "",
+        f"git g2l-sync: jobs/ddb_to_s3.py:{message}; nothing converted\n",
+    )
     assert not (repo / "dbx").exists()
 
 
@@ -352,10 +399,13 @@ def test_a_named_file_that_is_neither_python_nor_a_job_definition_exits_2_and_no
         (
             "jobs/nul.py",
             b"\x00\x01\x02\x03",
-            "jobs/nul.py:1: not valid Python (tokenizer error: '\\0' is not a valid character in this position); "
-            "nothing converted",
+            "jobs/nul.py:1:1: not valid Python (source code cannot contain null bytes); nothing converted\n",
         ),
-        ("jobs/typo.py", b"x = 1\nif x\n    y = 2\n", "jobs/typo.py:3: not valid Python (parser error: error at 3:4: "),
+        (
+            "jobs/typo.py",
+            b"x = 1\nif x\n    y = 2\n",
+            "jobs/typo.py:2:5: not valid Python (expected ':'); nothing converted\n",
+        ),
         ("lib/none", None, "lib/none: no .py files in this folder; convert takes .py scripts, folders and job JSON"),
         ("jobs/missing.py", ..., "jobs/missing.py: no such file"),
     ],

@@ -46,6 +46,34 @@ def test_unparseable_file_is_carried_over_with_one_finding_naming_the_line() -> 
     assert [(f.line, f.rule) for f in result.findings] == [(2, "G2L000")]
 
 
+def test_a_syntax_error_is_where_python_puts_it_not_at_the_parser_s_next_token() -> None:
+    """libcst names the line after an unquoted path (where its next token is); Python, and an editor, its own."""
+    text = 'write(options={\n    "path": s3://risk/positions\n  },\n  format="parquet",\n)\n'
+    result = engine.convert_source(text, "jobs/b.py", ConvertConfig())
+    assert result.text == text
+    assert result.findings == (
+        engine.Finding(
+            "jobs/b.py", 2, "G2L000", "not valid Python at column 15 (invalid syntax), carried over unchanged"
+        ),
+    )
+    assert result.syntax == (2, 15, "invalid syntax")
+
+
+def test_a_file_only_libcst_rejects_keeps_libcst_s_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should Python read a file the converter's parser does not, the finding says so at libcst's position."""
+    monkeypatch.setattr(engine, "syntax_problem", lambda text: None)
+    result = engine.convert_source("x = 1\nif x\n    y = 2\n", "jobs/b.py", ConvertConfig())
+    assert result.findings == (
+        engine.Finding(
+            "jobs/b.py",
+            3,
+            "G2L000",
+            "not valid Python at column 1 (Python reads it, the converter's parser (libcst) does not), "
+            "carried over unchanged",
+        ),
+    )
+
+
 def test_a_converter_failure_outside_the_rules_carries_the_file_over_with_its_own_id(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -609,6 +609,10 @@ def test_a_layout_function_of_another_name_and_one_at_module_level() -> None:
             "from awsglue.blueprint.workflow import *\ndef generate_layout(:\n",
             f"{PATH}:2: not valid Python (invalid syntax)",
         ),
+        (  # a null byte is named at its own line (Python 3.11 gives none)
+            "from awsglue.blueprint.workflow import *\n\ndef generate_layout(\0):\n",
+            f"{PATH}:3: not valid Python (source code cannot contain null bytes)",
+        ),
         (
             "import boto3\nfrom awsglue.context import GlueContext\n",
             f"{PATH}: no awsglue.blueprint import: not a Glue blueprint layout (expected e.g. `from "
