@@ -24,6 +24,7 @@ class LogEntry(NamedTuple):
     merge_commit: str | None  # the target's merge commit that brought it in, if any
     synced_at: str  # when the sync made the mirror commit (its committer date), ISO 8601 with offset
     glue_committed_at: str  # the Glue commit's date (the mirror commit's author date), ISO 8601 with offset
+    merged_with: str | None = None  # merged only as part of a later sync: that sync's mirror commit
 
 
 class UnmergedMirrorCommit(NamedTuple):
@@ -90,20 +91,27 @@ def log(repo: git.Repo) -> list[LogEntry]:
     branch = config.target.mirror_branch
     commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
     merged_by = git.merges_by_parent(repo, tip)
-    return [
-        LogEntry(
-            m.sha,
-            m.glue_commit,
-            m.glue_subject,
-            _iso(m.date),
-            m.converter,
-            m.config_hash,
-            merged_by.get(m.sha),
-            m.synced_at,
-            m.glue_committed_at,
+    entries: list[LogEntry] = []
+    later: tuple[str, str] | None = None  # (merge commit, mirror commit) of the nearest newer sync merged
+    for m in commits:  # newest first: an older mirror commit is in each newer one's history
+        if m.sha in merged_by:
+            later = (merged_by[m.sha], m.sha)
+        merge, merged_with = later if later else (None, None)
+        entries.append(
+            LogEntry(
+                m.sha,
+                m.glue_commit,
+                m.glue_subject,
+                _iso(m.date),
+                m.converter,
+                m.config_hash,
+                merge,
+                m.synced_at,
+                m.glue_committed_at,
+                None if merged_with == m.sha else merged_with,
+            )
         )
-        for m in commits
-    ]
+    return entries
 
 
 def status(repo: git.Repo, *, fetch: bool = True) -> Status:
