@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import argparse
 
     from g2l_merge.git import Repo
-    from g2l_merge.history import Status
+    from g2l_merge.history import Status, SyncInProgress
     from g2l_merge.report import SyncReport
 
 
@@ -206,6 +206,8 @@ def status_text(found: Status) -> str:
             f"Glue head: {found.glue_head[:12]}"
             + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else "")
         )
+    if found.sync_in_progress:
+        lines.append(_sync_in_progress_line(found.sync_in_progress))
     if found.interrupted_sync:
         lines.append(f"Warning: {found.interrupted_sync}")
     if found.glue_history_rewritten and found.glue_head:  # rewritten is only known from a Glue head
@@ -233,6 +235,19 @@ def status_text(found: Status) -> str:
     lines += [f"Job not merged yet: {change.change} {change.path}" for change in found.job_changes]
     lines.append(f"Converter versions: {', '.join(found.converter_versions) or '(none)'}")
     return "\n".join(lines)
+
+
+def _sync_in_progress_line(merge: SyncInProgress) -> str:
+    from g2l_merge.convert.findings import quote_path  # a file name may hold a newline: the line stays one line
+
+    head = f"A sync merge of Glue {merge.glue_commit[:12]} (mirror commit {merge.mirror_commit[:12]}) is in progress"
+    if not merge.conflicts:
+        return f"{head}: its conflicts are resolved; finish it with `git commit`, or `git merge --abort`"
+    count, paths = len(merge.conflicts), ", ".join(map(quote_path, merge.conflicts))
+    return (
+        f"{head}: {count} file{'s' if count != 1 else ''} with conflicts ({paths}); resolve them, then `git add` "
+        "and `git commit`, or `git merge --abort`"
+    )
 
 
 def jsonable(value: Any) -> Any:

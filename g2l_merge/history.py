@@ -7,7 +7,7 @@ import contextlib
 import time
 from typing import NamedTuple
 
-from g2l_merge import apply, git, markers, mirror, snapshot
+from g2l_merge import apply, check, git, markers, mirror, snapshot
 from g2l_merge.config import Config, matches
 from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
@@ -51,6 +51,14 @@ class JobChange(NamedTuple):
     path: str
 
 
+class SyncInProgress(NamedTuple):
+    """A work-tree sync's merge, left for a person to resolve: MERGE_HEAD is its mirror commit."""
+
+    mirror_commit: str
+    glue_commit: str
+    conflicts: tuple[str, ...]  # the files still unmerged in the index
+
+
 class Status(NamedTuple):
     target_branch: str
     mirror_branch: str
@@ -67,6 +75,7 @@ class Status(NamedTuple):
     squash_merged: str | None  # the Glue commit of a sync that reached the target squashed or rebased
     job_definitions: tuple[JobDefinition, ...] = ()  # [jobs] include: the target's job resource files
     job_changes: tuple[JobChange, ...] = ()  # and what the unmerged mirror commits change in them
+    sync_in_progress: SyncInProgress | None = None  # a sync's merge waiting for its conflicts to be resolved
 
 
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
@@ -155,7 +164,19 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
         interrupted,
         squashed.glue_commit if squashed else None,
         *(_jobs(repo, config, tip, merged[0].sha if merged else None, mirror_tip) if config.jobs.include else ((), ())),
+        sync_in_progress=_sync_in_progress(repo),
     )
+
+
+def _sync_in_progress(repo: git.Repo) -> SyncInProgress | None:
+    """The merge a work-tree sync stopped in on conflicts (MERGE_MSG has its G2l-Sync trailer), until committed."""
+    if repo.work_tree is None or not check.sync_merge_message(repo):
+        return None
+    for head in git.merge_heads(repo, {}):
+        found = mirror.as_mirror_commit(git.read_commit(repo, head))
+        if found is not None:
+            return SyncInProgress(head, found.glue_commit, tuple(sorted(git.worktree_changes(repo)[1])))
+    return None
 
 
 _CHANGES = {"A": "added", "M": "updated", "D": "deleted", "T": "updated"}

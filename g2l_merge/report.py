@@ -173,5 +173,6 @@ def _modify_delete_advice(path: str, *, glue_deleted: bool) -> str:
     """How to resolve one side's deletion against the other's change (the work tree holds the changed file)."""
     rm, add = f"`git rm {quote_path(path)}`", f"`git add {quote_path(path)}`"
     if glue_deleted:
-        return f"    Glue deleted it, Databricks changed it: take the deletion with {rm}, or keep Databricks' version with {add}"
+        side, choice = "Glue deleted it, Databricks changed it", f"take the deletion with {rm}"
+        return f"    {side}: {choice}, or keep Databricks' version with {add}"
     return f"    Databricks deleted it, Glue changed it: keep the deletion with {rm}, or take Glue's version with {add}"
