@@ -196,8 +196,11 @@ def run_check(paths: list[str], staged: bool) -> int:
 def status_text(found: Status) -> str:
     """Status as a person reads it."""
     last = found.last_synced_glue_commit
+    on = f"On {found.target_branch}"
+    if found.detached_head:
+        on = f"HEAD is detached at {found.detached_head[:12]}; showing {found.target_branch} ([target] branch)"
     lines = [
-        f"On {found.target_branch}; mirror branch {found.mirror_branch}",
+        f"{on}; mirror branch {found.mirror_branch}",
         f"Last synced Glue commit: {last[:12] if last else '(none)'}",
     ]
     if found.glue_head:

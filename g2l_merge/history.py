@@ -76,6 +76,7 @@ class Status(NamedTuple):
     job_definitions: tuple[JobDefinition, ...] = ()  # [jobs] include: the target's job resource files
     job_changes: tuple[JobChange, ...] = ()  # and what the unmerged mirror commits change in them
     sync_in_progress: SyncInProgress | None = None  # a sync's merge waiting for its conflicts to be resolved
+    detached_head: str | None = None  # HEAD's commit when it is detached (the status is then [target] branch's)
 
 
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
@@ -165,6 +166,9 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
         squashed.glue_commit if squashed else None,
         *(_jobs(repo, config, tip, merged[0].sha if merged else None, mirror_tip) if config.jobs.include else ((), ())),
         sync_in_progress=_sync_in_progress(repo),
+        detached_head=git.rev_parse(repo, "HEAD")
+        if repo.work_tree is not None and not git.current_branch(repo)
+        else None,
     )
 
 
