@@ -324,7 +324,7 @@ def check_staged(repo: git.Repo, environ: Mapping[str, str], only: list[str] | N
         mirror_branch,
         native_globs,
         merging_mirror,
-        merging_mirror and _sync_merge_message(repo),
+        merging_mirror and sync_merge_message(repo),
         environ.get(ALLOW_UNPROTECT) == "1",
     )
     on_mirror = git.current_branch(repo) == f"refs/heads/{mirror_branch}"
@@ -345,7 +345,7 @@ def _check_change(change: git.StagedChange, objects: Mapping[str, bytes | None],
     return (lint(path, staged, stage_again(path)) if staged is not None else []) + guard(file, rules)
 
 
-def _sync_merge_message(repo: git.Repo) -> bool:
+def sync_merge_message(repo: git.Repo) -> bool:
     """True when the merge in progress is one `git g2l-sync sync` left for a person (MERGE_MSG names the sync)."""
     try:
         return bool(_SYNC_TRAILER.search((repo.git_dir / "MERGE_MSG").read_text(errors="replace")))

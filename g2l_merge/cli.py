@@ -290,6 +290,7 @@ def log(as_json: Annotated[bool, typer.Option("--json", help="Print the history 
         return
     for e in entries:
         merged = f"merged in {e.merge_commit[:12]}" if e.merge_commit else "not merged yet"
+        merged += " (with a later sync)" if e.merged_with else ""
         typer.echo(
             f"synced {e.synced_at}  glue {e.glue_commit[:12]}  mirror {e.mirror_commit[:12]}  {merged}\n"
             f"    {e.glue_subject}  (glue committed {e.glue_committed_at}, converter {e.converter}, "

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import argparse
 
     from g2l_merge.git import Repo
-    from g2l_merge.history import Status
+    from g2l_merge.history import Status, SyncInProgress
     from g2l_merge.report import SyncReport
 
 
@@ -196,8 +196,11 @@ def run_check(paths: list[str], staged: bool) -> int:
 def status_text(found: Status) -> str:
     """Status as a person reads it."""
     last = found.last_synced_glue_commit
+    on = f"On {found.target_branch}"
+    if found.detached_head:
+        on = f"HEAD is detached at {found.detached_head[:12]}; showing {found.target_branch} ([target] branch)"
     lines = [
-        f"On {found.target_branch}; mirror branch {found.mirror_branch}",
+        f"{on}; mirror branch {found.mirror_branch}",
         f"Last synced Glue commit: {last[:12] if last else '(none)'}",
     ]
     if found.glue_head:
@@ -206,6 +209,8 @@ def status_text(found: Status) -> str:
             f"Glue head: {found.glue_head[:12]}"
             + (f" ({behind} commit{'s' if behind != 1 else ''} not synced)" if behind is not None else "")
         )
+    if found.sync_in_progress:
+        lines.append(_sync_in_progress_line(found.sync_in_progress))
     if found.interrupted_sync:
         lines.append(f"Warning: {found.interrupted_sync}")
     if found.glue_history_rewritten and found.glue_head:  # rewritten is only known from a Glue head
@@ -233,6 +238,19 @@ def status_text(found: Status) -> str:
     lines += [f"Job not merged yet: {change.change} {change.path}" for change in found.job_changes]
     lines.append(f"Converter versions: {', '.join(found.converter_versions) or '(none)'}")
     return "\n".join(lines)
+
+
+def _sync_in_progress_line(merge: SyncInProgress) -> str:
+    from g2l_merge.convert.findings import quote_path  # a file name may hold a newline: the line stays one line
+
+    head = f"A sync merge of Glue {merge.glue_commit[:12]} (mirror commit {merge.mirror_commit[:12]}) is in progress"
+    if not merge.conflicts:
+        return f"{head}: its conflicts are resolved; finish it with `git commit`, or `git merge --abort`"
+    count, paths = len(merge.conflicts), ", ".join(map(quote_path, merge.conflicts))
+    return (
+        f"{head}: {count} file{'s' if count != 1 else ''} with conflicts ({paths}); resolve them, then `git add` "
+        "and `git commit`, or `git merge --abort`"
+    )
 
 
 def jsonable(value: Any) -> Any:

@@ -7,7 +7,7 @@ import contextlib
 import time
 from typing import NamedTuple
 
-from g2l_merge import apply, git, markers, mirror, snapshot
+from g2l_merge import apply, check, git, markers, mirror, snapshot
 from g2l_merge.config import Config, matches
 from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
@@ -24,6 +24,7 @@ class LogEntry(NamedTuple):
     merge_commit: str | None  # the target's merge commit that brought it in, if any
     synced_at: str  # when the sync made the mirror commit (its committer date), ISO 8601 with offset
     glue_committed_at: str  # the Glue commit's date (the mirror commit's author date), ISO 8601 with offset
+    merged_with: str | None = None  # merged only as part of a later sync: that sync's mirror commit
 
 
 class UnmergedMirrorCommit(NamedTuple):
@@ -50,6 +51,14 @@ class JobChange(NamedTuple):
     path: str
 
 
+class SyncInProgress(NamedTuple):
+    """A work-tree sync's merge, left for a person to resolve: MERGE_HEAD is its mirror commit."""
+
+    mirror_commit: str
+    glue_commit: str
+    conflicts: tuple[str, ...]  # the files still unmerged in the index
+
+
 class Status(NamedTuple):
     target_branch: str
     mirror_branch: str
@@ -66,6 +75,8 @@ class Status(NamedTuple):
     squash_merged: str | None  # the Glue commit of a sync that reached the target squashed or rebased
     job_definitions: tuple[JobDefinition, ...] = ()  # [jobs] include: the target's job resource files
     job_changes: tuple[JobChange, ...] = ()  # and what the unmerged mirror commits change in them
+    sync_in_progress: SyncInProgress | None = None  # a sync's merge waiting for its conflicts to be resolved
+    detached_head: str | None = None  # HEAD's commit when it is detached (the status is then [target] branch's)
 
 
 def _target(repo: git.Repo) -> tuple[Config, str, str]:
@@ -90,20 +101,27 @@ def log(repo: git.Repo) -> list[LogEntry]:
     branch = config.target.mirror_branch
     commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
     merged_by = git.merges_by_parent(repo, tip)
-    return [
-        LogEntry(
-            m.sha,
-            m.glue_commit,
-            m.glue_subject,
-            _iso(m.date),
-            m.converter,
-            m.config_hash,
-            merged_by.get(m.sha),
-            m.synced_at,
-            m.glue_committed_at,
+    entries: list[LogEntry] = []
+    later: tuple[str, str] | None = None  # (merge commit, mirror commit) of the nearest newer sync merged
+    for m in commits:  # newest first: an older mirror commit is in each newer one's history
+        if m.sha in merged_by:
+            later = (merged_by[m.sha], m.sha)
+        merge, merged_with = later if later else (None, None)
+        entries.append(
+            LogEntry(
+                m.sha,
+                m.glue_commit,
+                m.glue_subject,
+                _iso(m.date),
+                m.converter,
+                m.config_hash,
+                merge,
+                m.synced_at,
+                m.glue_committed_at,
+                None if merged_with == m.sha else merged_with,
+            )
         )
-        for m in commits
-    ]
+    return entries
 
 
 def status(repo: git.Repo, *, fetch: bool = True) -> Status:
@@ -147,7 +165,22 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
         interrupted,
         squashed.glue_commit if squashed else None,
         *(_jobs(repo, config, tip, merged[0].sha if merged else None, mirror_tip) if config.jobs.include else ((), ())),
+        sync_in_progress=_sync_in_progress(repo),
+        detached_head=git.rev_parse(repo, "HEAD")
+        if repo.work_tree is not None and not git.current_branch(repo)
+        else None,
     )
+
+
+def _sync_in_progress(repo: git.Repo) -> SyncInProgress | None:
+    """The merge a work-tree sync stopped in on conflicts (MERGE_MSG has its G2l-Sync trailer), until committed."""
+    if repo.work_tree is None or not check.sync_merge_message(repo):
+        return None
+    for head in git.merge_heads(repo, {}):
+        found = mirror.as_mirror_commit(git.read_commit(repo, head))
+        if found is not None:
+            return SyncInProgress(head, found.glue_commit, tuple(sorted(git.worktree_changes(repo)[1])))
+    return None
 
 
 _CHANGES = {"A": "added", "M": "updated", "D": "deleted", "T": "updated"}

@@ -161,6 +161,18 @@ def _conflict_lines(report: SyncReport) -> list[str]:
             else f"resolve them in a commit on top of the merge commit on {report.branch} (its files hold the "
             "conflict markers)"
         )
-    return [f"CONFLICTS ({len(report.conflicts)}): {what}"] + [
-        f"  {c.kind:13} {quote_path(c.path)}" + (f" [region {c.region}]" if c.region else "") for c in report.conflicts
-    ]
+    lines = [f"CONFLICTS ({len(report.conflicts)}): {what}"]
+    for c in report.conflicts:
+        lines.append(f"  {c.kind:13} {quote_path(c.path)}" + (f" [region {c.region}]" if c.region else ""))
+        if c.kind == "modify-delete" and report.branch is None:  # `git add` alone would keep the file
+            lines.append(_modify_delete_advice(c.path, glue_deleted=c.path in report.files.deleted))
+    return lines
+
+
+def _modify_delete_advice(path: str, *, glue_deleted: bool) -> str:
+    """How to resolve one side's deletion against the other's change (the work tree holds the changed file)."""
+    rm, add = f"`git rm {quote_path(path)}`", f"`git add {quote_path(path)}`"
+    if glue_deleted:
+        side, choice = "Glue deleted it, Databricks changed it", f"take the deletion with {rm}"
+        return f"    {side}: {choice}, or keep Databricks' version with {add}"
+    return f"    Databricks deleted it, Glue changed it: keep the deletion with {rm}, or take Glue's version with {add}"

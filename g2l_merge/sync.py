@@ -220,6 +220,8 @@ def merge_step(repo: git.Repo, config: Config, target: Target, step: MirrorStep,
         return _report(repo, config, target, step, plan, previous_glue, target.dest_old, options, notes)
     report = _report(repo, config, target, step, plan, previous_glue, None, options, notes)
     if options.dry_run:
+        if target.in_worktree:  # the refusal the sync itself would give (exit 3), predicted
+            apply.refuse_untracked(repo, git.read_commit(repo, target.tip).tree, plan.tree)
         return report
     # the last step: once the refs move nothing else runs but the work tree's update (which a rerun finishes)
     return replace(report, merge_commit=_apply(repo, target, step, plan, _merge_message(target, step, plan)))

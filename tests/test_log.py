@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DbxRepo, GlueRepo, g2l, git
+from conftest import JOB_A, DbxRepo, GlueRepo, Story, g2l, git
 from g2l_merge import __version__
 
 
@@ -54,6 +54,7 @@ def test_log_shows_when_each_sync_ran_and_when_glue_committed(tmp_path: Path, mo
             "converter": __version__,
             "config_hash": config,
             "merge_commit": second_merge,
+            "merged_with": None,
         },
         {
             "mirror_commit": first_mirror,
@@ -65,5 +66,31 @@ def test_log_shows_when_each_sync_ran_and_when_glue_committed(tmp_path: Path, mo
             "converter": __version__,
             "config_hash": config,
             "merge_commit": first_merge,
+            "merged_with": None,
         },
+    ]
+
+
+@pytest.mark.parametrize("how", ["--ff-only", "--no-ff"])
+def test_a_sync_merged_with_a_later_one_names_the_merge_that_brought_it(story: Story, how: str) -> None:
+    """Two syncs on branches, only the second merged into main (fast-forward, or a PR's merge commit): the first
+    mirror commit is in main's history through the second's merge, so it is merged, not "not merged yet"."""
+    dbx, glue = story
+    glue.commit("Glue v2", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
+    assert g2l(dbx.path, "sync", "--branch", "g2l/s1").code == 0
+    first_mirror = dbx.rev("glue-mirror")
+    glue.commit("Glue v3", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.6")})
+    assert g2l(dbx.path, "sync", "--branch", "g2l/s2").code == 0
+    second_mirror, second_merge = dbx.rev("glue-mirror"), dbx.rev("g2l/s2")
+    git(dbx.path, "merge", "-q", how, "g2l/s2")
+
+    lines = g2l(dbx.path, "log").output.splitlines()
+    assert [line.split("  ", 2)[2] for line in lines[0:4:2]] == [
+        f"mirror {second_mirror[:12]}  merged in {second_merge[:12]}",
+        f"mirror {first_mirror[:12]}  merged in {second_merge[:12]} (with a later sync)",
+    ]
+    entries = json.loads(g2l(dbx.path, "log", "--json").output)
+    assert [(e["mirror_commit"], e["merge_commit"], e["merged_with"]) for e in entries[:2]] == [
+        (second_mirror, second_merge, None),
+        (first_mirror, second_merge, second_mirror),
     ]

@@ -131,6 +131,24 @@ def test_untracked_file_in_the_way_is_refused_before_anything_moves_with_conflic
     assert dbx.read("risk_engine/jobs/new_job.py") == "my local scratch\n"
 
 
+def test_the_dry_run_predicts_the_refusal_of_an_untracked_file_in_the_way(story: Story) -> None:
+    """`sync --dry-run` listed `added` and exited 0 where the sync refuses: in the work tree it refuses the same."""
+    dbx, glue = story
+    glue.commit("Glue: new job", {"jobs/new_job.py": "n = 1\n"})
+    dbx.write("risk_engine/jobs/new_job.py", "my local scratch\n")
+    before = everything(dbx)
+    refusal = (
+        3,
+        "git g2l-sync: the sync would overwrite untracked files in the work tree (risk_engine/jobs/new_job.py); "
+        "move them away or commit them, then rerun `git g2l-sync sync`; nothing changed\n",
+    )
+    assert g2l(dbx.path, "sync", "--dry-run") == refusal
+    assert everything(dbx) == before
+    assert g2l(dbx.path, "sync") == refusal
+    branch = g2l(dbx.path, "sync", "--dry-run", "--branch", "g2l/sync")  # a branch sync leaves the work tree alone
+    assert branch.code == 0 and "  added    risk_engine/jobs/new_job.py\n" in branch.output
+
+
 def test_untracked_file_in_the_way_of_a_clean_sync_is_a_safety_refusal(story: Story) -> None:
     dbx, glue = story
     glue.commit("Glue: new job", {"jobs/new_job.py": "n = 1\n"})

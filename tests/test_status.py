@@ -316,3 +316,50 @@ def test_status_after_init_and_a_sync_reads_only_the_files_that_changed(
     found, oracle = constraints(dbx.path)
     assert found == oracle
     assert [(r.path, r.name) for r in found[1]] == [(A, "monitoring")]
+
+
+# -- a sync's merge waiting for its conflicts to be resolved --------------------------------------------------------
+
+
+def test_status_names_a_sync_merge_in_progress_and_its_unresolved_files(story: Story) -> None:
+    dbx, glue = story
+    dbx.edit(A, "threshold = 0.8", "threshold = 0.9")
+    dbx.commit("Databricks threshold")
+    last = git(glue.path, "rev-parse", "HEAD")
+    new = glue.commit("Glue threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
+    assert g2l(dbx.path, "sync").code == 1
+    mirror = dbx.rev("glue-mirror")
+    head = f"A sync merge of Glue {new[:12]} (mirror commit {mirror[:12]}) is in progress"
+    assert g2l(dbx.path, "status", "--offline") == (
+        0,
+        f"On main; mirror branch glue-mirror\nLast synced Glue commit: {last[:12]}\n"
+        f"{head}: 1 file with conflicts ({A}); resolve them, then `git add` and `git commit`, or `git merge --abort`\n"
+        f"Unmerged mirror commit {mirror[:12]}: Glue {new[:12]} Glue threshold\n"
+        f"Converter versions: {g2l_merge.__version__}\n",
+    )
+    process = run_main(dbx.path, "status", "--offline")  # the fast path prints the same
+    assert process.stdout == g2l(dbx.path, "status", "--offline").output
+    status = json.loads(g2l(dbx.path, "status", "--json", "--offline").output)
+    assert status["sync_in_progress"] == {"mirror_commit": mirror, "glue_commit": new, "conflicts": [A]}
+
+    git(dbx.path, "add", A)
+    assert f"{head}: its conflicts are resolved; finish it with `git commit`, or `git merge --abort`\n" in (
+        g2l(dbx.path, "status", "--offline").output
+    )
+    assert json.loads(g2l(dbx.path, "status", "--json", "--offline").output)["sync_in_progress"]["conflicts"] == []
+    git(dbx.path, "merge", "--abort")
+    assert json.loads(g2l(dbx.path, "status", "--json", "--offline").output)["sync_in_progress"] is None
+    assert "sync merge" not in g2l(dbx.path, "status", "--offline").output
+
+
+def test_a_merge_git_g2l_sync_did_not_start_is_not_called_a_sync_merge(story: Story) -> None:
+    dbx, _glue = story
+    git(dbx.path, "switch", "-q", "-c", "topic")
+    dbx.edit(A, "threshold = 0.8", "threshold = 0.9")
+    dbx.commit("Topic threshold")
+    git(dbx.path, "switch", "-q", "main")
+    dbx.edit(A, "threshold = 0.8", "threshold = 0.6")
+    dbx.commit("Main threshold")
+    subprocess.run(["git", "merge", "-q", "topic"], cwd=dbx.path, capture_output=True, check=False)
+    assert (dbx.path / ".git/MERGE_HEAD").exists()
+    assert json.loads(g2l(dbx.path, "status", "--json", "--offline").output)["sync_in_progress"] is None

@@ -132,6 +132,44 @@ def test_each_conflict_report_says_in_whole_what_to_run_next(story: Story) -> No
     )
 
 
+def test_a_modify_delete_conflict_says_how_to_keep_either_side(story: Story) -> None:
+    """`git add` alone brings a deleted file back: each modify/delete conflict names `git rm` and `git add`, and
+    which side deleted the file (the file lines list Glue's change to it, as for every other file)."""
+    dbx, glue = story
+    git(dbx.path, "rm", "-q", A)
+    dbx.commit("Databricks retires job a")
+    previous = git(glue.path, "rev-parse", "HEAD")
+    new = glue.commit("Glue threshold", {"jobs/process_a.py": JOB_A.replace("threshold = 0.8", "threshold = 0.7")})
+    assert g2l(dbx.path, "sync") == (
+        1,
+        f"Merging Glue {new[:12]} (previous sync: {previous[:12]}) into main\n  updated  {A}\n"
+        "CONFLICTS (1): resolve them, then `git add` and `git commit`\n"
+        f"  modify-delete {A}\n"
+        f"    Databricks deleted it, Glue changed it: keep the deletion with `git rm {A}`, or take Glue's version "
+        f"with `git add {A}`\n",
+    )
+    git(dbx.path, "rm", "-q", A)  # the advice, followed: the deletion stays
+    git(dbx.path, "commit", "-q", "--no-edit")
+    assert not (dbx.path / A).exists()
+    assert git(dbx.path, "ls-tree", "--name-only", "main", A) == ""
+
+
+def test_a_modify_delete_conflict_where_glue_deleted_the_file(story: Story) -> None:
+    dbx, glue = story
+    dbx.edit(A, "threshold = 0.8", "threshold = 0.9")
+    dbx.commit("Databricks threshold")
+    previous = git(glue.path, "rev-parse", "HEAD")
+    new = glue.commit("Glue retires job a", {"jobs/process_a.py": None})
+    assert g2l(dbx.path, "sync", "--dry-run") == (
+        1,
+        f"Would merge Glue {new[:12]} (previous sync: {previous[:12]}) into main\n  deleted  {A}\n"
+        "CONFLICTS (1): this dry run changed nothing; run the sync without --dry-run, then resolve them\n"
+        f"  modify-delete {A}\n"
+        f"    Glue deleted it, Databricks changed it: take the deletion with `git rm {A}`, or keep Databricks' "
+        f"version with `git add {A}`\n",
+    )
+
+
 def test_conflicted_merge_can_be_aborted_like_git_merge(story: Story) -> None:
     dbx, glue = story
     dbx.edit(A, "threshold = 0.8", "threshold = 0.9")

@@ -3,6 +3,7 @@ message names the branch (or commit) and the command that gets the person to the
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import pytest
 
 import g2l_merge
 from conftest import DbxRepo, Story, g2l, git
+from g2l_merge import __version__
 
 ON_MIRROR = (
     "git g2l-sync: HEAD is on 'glue-mirror', the mirror branch that only git g2l-sync writes (it has no g2l.toml); "
@@ -103,3 +105,19 @@ def test_a_branch_without_g2l_toml_names_the_branch_that_has_it(story: Story) ->
         "(git switch main)\n",
     )
     assert state(dbx)[0] == before[0]
+
+
+def test_status_on_a_detached_head_says_it_shows_the_target_branch(story: Story) -> None:
+    dbx, glue = story
+    glue_v1 = git(glue.path, "rev-parse", "HEAD")
+    git(dbx.path, "checkout", "-q", "--detach", "main^1")  # the commit that configured g2l-merge
+    head = dbx.rev("HEAD")
+    assert g2l(dbx.path, "status", "--offline") == (
+        0,
+        f"HEAD is detached at {head[:12]}; showing main ([target] branch); mirror branch glue-mirror\n"
+        f"Last synced Glue commit: {glue_v1[:12]}\nConverter versions: {__version__}\n",
+    )
+    status = json.loads(g2l(dbx.path, "status", "--json", "--offline").output)
+    assert (status["detached_head"], status["target_branch"]) == (head, "main")
+    git(dbx.path, "switch", "-q", "main")
+    assert json.loads(g2l(dbx.path, "status", "--json", "--offline").output)["detached_head"] is None
