@@ -317,6 +317,7 @@ def native(
     """
     from g2l_merge import markers
 
+    _not_on_mirror()
     planned = []
     for path in paths:  # every path is checked before any file is written
         text = _native_text(path)
@@ -338,6 +339,7 @@ def protect(
     """Wrap lines in protect begin/end markers: syncs keep them byte for byte or raise a conflict."""
     from g2l_merge import markers
 
+    _not_on_mirror()
     start, end = _line_range(lines)
     text = _read_text(path)
     problem = markers.region_problem(text, start, end, name)
@@ -347,6 +349,17 @@ def protect(
     typer.echo(
         f"{path}: lines {start}-{end} protected" + (f" as {name!r}" if name else "") + " (commit it to take effect)"
     )
+
+
+def _not_on_mirror() -> None:
+    """The mirror branch holds only what git g2l-sync writes: markers go on the team's branch."""
+    from g2l_merge import git, target
+
+    repo = git.open_repo(Path.cwd())
+    try:
+        target.refuse_on_mirror(repo)
+    finally:
+        git.close(repo)
 
 
 def _read_text(path: Path) -> str:
