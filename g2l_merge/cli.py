@@ -211,7 +211,7 @@ def init(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Write and commit g2l.toml, build the first glue-mirror commit and merge it (or adopt it)."""
-    from g2l_merge.init import InitOptions
+    from g2l_merge.init import InitOptions, next_steps
     from g2l_merge.init import init as run_init
 
     check_source("--glue", glue)
@@ -231,7 +231,11 @@ def init(
     )
     with repo_here() as repo, progress_bar(as_json) as bar:
         report = run_init(repo, options._replace(progress=bar))
-    raise typer.Exit(emit_report(report, as_json, None))
+        after = None if as_json or report.exit_code else next_steps(repo, report.target_branch, mirror_branch)
+    code = emit_report(report, as_json, None)
+    if after:
+        typer.echo(after)
+    raise typer.Exit(code)
 
 
 @app.command()
