@@ -526,8 +526,11 @@ def convert(
     else:
         printed = command.render_diff(run.files) if diff else "" if out is not None else command.render_text(run.files)
         typer.echo(printed, nl=False)
-        for line in command.render_findings(run.files):
+        names = command.written_names(targets, out) if out is not None else None
+        for line in command.render_findings(run.files, names):
             typer.echo(line, err=True)
+    if out is not None:
+        typer.echo(command.written_summary(len(run.files), out), err=True)
     raise typer.Exit(run.exit_code)
 
 
