@@ -185,7 +185,7 @@ def _native_message(path: str, rules: Guard) -> str:
     if rules.sync_merge:  # a person resolving the conflicts of `git g2l-sync sync`: finish this merge
         return (
             f"this sync's merge of {rules.mirror_branch} changes a Databricks-native file: keep HEAD's version "
-            f"({keep}), then `git commit`; {ALLOW_UNPROTECT}=1 git commit takes Glue's change, "
+            f"({keep}), then `git commit`; {ALLOW_UNPROTECT}=1 git commit lets this commit change the file, "
             "`git merge --abort` drops the sync"
         )
     return (
@@ -200,7 +200,7 @@ def _merge_message(path: str, region: Region, rules: Guard) -> str:
     if rules.sync_merge:
         return (
             f"this sync's merge of {rules.mirror_branch} changes {where}: resolve it with the region as HEAD has "
-            f"it{stage_again(path)}; {ALLOW_UNPROTECT}=1 git commit takes Glue's change, "
+            f"it{stage_again(path)}; {ALLOW_UNPROTECT}=1 git commit lets this commit change the region, "
             "`git merge --abort` drops the sync"
         )
     return (

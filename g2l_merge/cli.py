@@ -211,7 +211,7 @@ def init(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Write and commit g2l.toml, build the first glue-mirror commit and merge it (or adopt it)."""
-    from g2l_merge.init import InitOptions
+    from g2l_merge.init import InitOptions, next_steps
     from g2l_merge.init import init as run_init
 
     check_source("--glue", glue)
@@ -231,7 +231,11 @@ def init(
     )
     with repo_here() as repo, progress_bar(as_json) as bar:
         report = run_init(repo, options._replace(progress=bar))
-    raise typer.Exit(emit_report(report, as_json, None))
+        after = None if as_json or report.exit_code else next_steps(repo, report.target_branch, mirror_branch)
+    code = emit_report(report, as_json, None)
+    if after:
+        typer.echo(after)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -318,6 +322,7 @@ def native(
     """
     from g2l_merge import markers
 
+    _not_on_mirror()
     planned = []
     for path in paths:  # every path is checked before any file is written
         text = _native_text(path)
@@ -339,6 +344,7 @@ def protect(
     """Wrap lines in protect begin/end markers: syncs keep them byte for byte or raise a conflict."""
     from g2l_merge import markers
 
+    _not_on_mirror()
     start, end = _line_range(lines)
     text = _read_text(path)
     problem = markers.region_problem(text, start, end, name)
@@ -348,6 +354,17 @@ def protect(
     typer.echo(
         f"{path}: lines {start}-{end} protected" + (f" as {name!r}" if name else "") + " (commit it to take effect)"
     )
+
+
+def _not_on_mirror() -> None:
+    """The mirror branch holds only what git g2l-sync writes: markers go on the team's branch."""
+    from g2l_merge import git, target
+
+    repo = git.open_repo(Path.cwd())
+    try:
+        target.refuse_on_mirror(repo)
+    finally:
+        git.close(repo)
 
 
 def _read_text(path: Path) -> str:
@@ -510,8 +527,11 @@ def convert(
     else:
         printed = command.render_diff(run.files) if diff else "" if out is not None else command.render_text(run.files)
         typer.echo(printed, nl=False)
-        for line in command.render_findings(run.files):
+        names = command.written_names(targets, out) if out is not None else None
+        for line in command.render_findings(run.files, names):
             typer.echo(line, err=True)
+    if out is not None:
+        typer.echo(command.written_summary(len(run.files), out), err=True)
     raise typer.Exit(run.exit_code)
 
 

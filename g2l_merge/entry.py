@@ -177,6 +177,10 @@ def run_status(as_json: bool, offline: bool) -> None:
 
     with repo_here() as repo:
         found = history.status(repo, fetch=not offline)
+        warning = history.work_tree_config_warning(repo)
+    if warning:
+        sys.stderr.write(warning + "\n")
+        sys.stderr.flush()
     if as_json:
         echo(json.dumps(jsonable(found), indent=2, sort_keys=True))
         return

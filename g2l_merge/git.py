@@ -824,6 +824,11 @@ def _branches(refs: dict[str, str]) -> list[str]:
 # -- the Databricks repository's remote (sync --pr) ----------------------------------------------
 
 
+def remotes(repo: Repo) -> list[str]:
+    """The names of the repository's remotes."""
+    return _out(repo, "remote").split()
+
+
 def remote_url(repo: Repo, remote: str) -> str | None:
     """The fetch URL of a remote of this repository, or None when there is no such remote."""
     return config_value(repo, f"remote.{remote}.url")

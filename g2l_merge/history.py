@@ -8,7 +8,7 @@ import time
 from typing import NamedTuple
 
 from g2l_merge import apply, check, git, markers, mirror, snapshot
-from g2l_merge.config import Config, matches
+from g2l_merge.config import CONFIG_FILE, Config, load_bytes, matches
 from g2l_merge.errors import G2lError
 from g2l_merge.owners import ownership
 from g2l_merge.target import branch_tip, glue_source, head_config
@@ -180,6 +180,23 @@ def _sync_in_progress(repo: git.Repo) -> SyncInProgress | None:
         found = mirror.as_mirror_commit(git.read_commit(repo, head))
         if found is not None:
             return SyncInProgress(head, found.glue_commit, tuple(sorted(git.worktree_changes(repo)[1])))
+    return None
+
+
+def work_tree_config_warning(repo: git.Repo) -> str | None:
+    """status reads the committed g2l.toml: an edit of it in the work tree that does not load gets a warning, so
+    the mistake shows before the commit (one small file, read and parsed; HEAD's loaded, so the two differ)."""
+    if repo.work_tree is None:
+        return None
+    try:
+        data = (repo.work_tree / CONFIG_FILE).read_bytes()
+    except OSError:  # deleted, or not a file: status shows the committed one, nothing is broken
+        return None
+    try:
+        load_bytes(data)
+    except G2lError as exc:
+        problem = exc.message.removeprefix(f"{CONFIG_FILE}: ")
+        return f"warning: {CONFIG_FILE} in the work tree does not load ({problem}): status shows the committed one"
     return None
 
 

@@ -73,6 +73,18 @@ def init(repo: git.Repo, options: InitOptions) -> SyncReport:
         return dataclasses.replace(report, notes=followed + report.notes)
 
 
+def next_steps(repo: git.Repo, branch: str, mirror_branch: str) -> str:
+    """The line after init's report: what the README says to do next, with this repository's names."""
+    remote = git.config_value(repo, f"branch.{branch}.remote")
+    if remote is None or remote == ".":
+        names = git.remotes(repo)
+        remote = "origin" if "origin" in names else (names[0] if len(names) == 1 else None)
+    push = (
+        f"git push {remote} {branch} {mirror_branch}" if remote else f"push {branch} and {mirror_branch} to your remote"
+    )
+    return f"next: git g2l-sync install-hooks (guards the markers), then {push}"
+
+
 ADOPT_SNAPSHOT = "snapshot"  # --adopt's value with an S3 or folder source: the snapshot init takes
 
 

@@ -50,7 +50,23 @@ def head_config(repo: git.Repo) -> cfg.Config:
     return cfg.load_bytes(data)
 
 
+def refuse_on_mirror(repo: git.Repo) -> None:
+    """`native` and `protect` edit the team's files: on the mirror branch (or detached at a mirror commit) they
+    refuse as sync does there; elsewhere they need no g2l.toml."""
+    head = git.rev_parse(repo, "HEAD")
+    if head is None or git.show_file(repo, head, cfg.CONFIG_FILE) is not None:
+        return
+    error, on_mirror = _where_head_is(repo, head)
+    if on_mirror:
+        raise error
+
+
 def _no_config_at_head(repo: git.Repo, head: str) -> G2lError:
+    return _where_head_is(repo, head)[0]
+
+
+def _where_head_is(repo: git.Repo, head: str) -> tuple[G2lError, bool]:
+    """The error for a HEAD without g2l.toml, and whether HEAD is on the mirror branch or a mirror commit."""
     branch = git.current_branch(repo)
     name = branch.removeprefix("refs/heads/") if branch else None
     held = _configs_on_branches(repo)
@@ -65,15 +81,15 @@ def _no_config_at_head(repo: git.Repo, head: str) -> G2lError:
             else f"detached at mirror commit {head[:12]}"
         )
         whose = "your team branch" if team else "the branch the Databricks team works on"
-        return G2lError(f"HEAD is {where} (it has no {cfg.CONFIG_FILE}); switch to {whose} first: {switch}")
+        return G2lError(f"HEAD is {where} (it has no {cfg.CONFIG_FILE}); switch to {whose} first: {switch}"), True
     where = f"branch {name!r}" if name else f"HEAD (detached at {head[:12]})"
     init = "run `git g2l-sync init --glue PATH`"
     if team:
         return G2lError(
             f"{cfg.CONFIG_FILE}: not found on {where}; switch to a branch that has it ({switch})"
             + (f", or {init} to set this branch up" if name else "")
-        )
-    return G2lError(f"{cfg.CONFIG_FILE}: not found on {where}; {init} first")
+        ), False
+    return G2lError(f"{cfg.CONFIG_FILE}: not found on {where}; {init} first"), False
 
 
 def team_branch(repo: git.Repo) -> str | None:

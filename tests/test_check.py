@@ -418,7 +418,7 @@ def test_merging_another_branch_into_protected_code_passes(protected: DbxRepo) -
 
 # -- --staged while a person resolves the conflicts `git g2l-sync sync` left ---------------------------------------
 
-SYNC_ADVICE = "G2L_ALLOW_UNPROTECT=1 git commit takes Glue's change, `git merge --abort` drops the sync"
+SYNC_ADVICE = "G2L_ALLOW_UNPROTECT=1 git commit lets this commit change the {}, `git merge --abort` drops the sync"
 
 
 def sync_stops_in_a_protected_region(story: Story) -> int:
@@ -443,7 +443,7 @@ def test_resolving_a_sync_conflict_into_a_protected_region_says_how_to_finish_th
         [
             f"{A}:{begin}: this sync's merge of glue-mirror changes protected region 'horizon' (lines {begin}-"
             f"{begin + 2} in HEAD): resolve it with the region as HEAD has it, then `git add {A}` and `git commit`; "
-            f"{SYNC_ADVICE}"
+            + SYNC_ADVICE.format("region")
         ],
     )
     stage(dbx, A, dbx.show("HEAD", A) + "\n")
@@ -478,7 +478,7 @@ def test_changing_a_native_file_while_resolving_a_sync_says_how_to_keep_it(story
         1,
         [
             f"{B}:1: this sync's merge of glue-mirror changes a Databricks-native file: keep HEAD's version "
-            f"(git checkout HEAD -- {B}), then `git commit`; {SYNC_ADVICE}"
+            f"(git checkout HEAD -- {B}), then `git commit`; " + SYNC_ADVICE.format("file")
         ],
     )
 

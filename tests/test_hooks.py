@@ -300,7 +300,7 @@ def test_pre_commit_framework_tells_a_person_resolving_a_sync_how_to_finish_it(
     assert (
         f"{a}:{begin}: this sync's merge of glue-mirror changes protected region 'horizon' (lines {begin}-"
         f"{begin + 2} in HEAD): resolve it with the region as HEAD has it, then `git add {a}` and `git commit`; "
-        "G2L_ALLOW_UNPROTECT=1 git commit takes Glue's change, `git merge --abort` drops the sync\n"
+        "G2L_ALLOW_UNPROTECT=1 git commit lets this commit change the region, `git merge --abort` drops the sync\n"
     ) in blocked.stdout + blocked.stderr
     assert "git g2l-sync sync` instead" not in blocked.stdout + blocked.stderr
     assert dbx.rev("HEAD") == tip

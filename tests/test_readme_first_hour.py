@@ -52,10 +52,15 @@ def test_the_first_hour_runs_as_the_readme_shows(tmp_path: Path) -> None:
     (dbx / "README.md").write_text("Databricks risk engine\n")
     git(dbx, "add", "-A")
     git(dbx, "commit", "-q", "-m", "Start")
+    git(tmp_path, "init", "-q", "--bare", "dbx.git")
+    git(dbx, "remote", "add", "origin", str(tmp_path / "dbx.git"))
 
     preview = [str(tmp_path / "preview") if word == "/tmp/preview" else word for word in _command("convert")]
     run = g2l(dbx, *preview)
     assert run.code == 1  # review items remain
+    summary = re.search(r"`(wrote \d+ files under /tmp/preview)`", _section())
+    assert summary and run.output.splitlines()[-1] == summary.group(1).replace("/tmp/preview", preview[-1])
+    assert f"{preview[-1]}/jobs/core_banking_extract.py:13: G2L106 " in run.output
     written = sorted(str(p.relative_to(tmp_path / "preview")) for p in (tmp_path / "preview").rglob("*.py"))
     assert written == ["jobs/core_banking_extract.py", "jobs/exposures.py", "lib/risk_common.py"]
     assert git(dbx, "status", "--porcelain") == ""  # nothing written into the repository

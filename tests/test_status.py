@@ -238,6 +238,23 @@ def test_status_as_a_process_prints_what_the_command_prints_and_loads_no_gitpyth
     assert outside.returncode == 2 and "not a git repository" in outside.stderr
 
 
+def test_status_warns_when_the_work_trees_g2l_toml_does_not_load_and_shows_the_committed_one(story: Story) -> None:
+    dbx = story.dbx
+    committed = dbx.read("g2l.toml")
+    shown = {args: run_main(dbx.path, *args).stdout for args in (("status", "--offline"), ("status", "--json"))}
+    dbx.write("g2l.toml", committed.replace("\ninclude = ", "\ninlcude = "))  # an edit not committed yet
+    warning = (
+        "warning: g2l.toml in the work tree does not load (unknown key [source] inlcude; edit g2l.toml and commit "
+        "it): status shows the committed one\n"
+    )
+    for args, stdout in shown.items():
+        process = run_main(dbx.path, *args)
+        assert (process.returncode, process.stdout, process.stderr) == (0, stdout, warning + "[]\n")
+    dbx.write("g2l.toml", committed + "# a comment, not committed yet\n")  # loads: no warning
+    process = run_main(dbx.path, "status", "--offline")
+    assert (process.returncode, process.stdout, process.stderr) == (0, shown[("status", "--offline")], "[]\n")
+
+
 # -- the record of marker files: status reads only what changed since it last looked --------------------------
 
 CONTENTS = st.sampled_from(

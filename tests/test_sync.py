@@ -541,8 +541,12 @@ def init_report(dbx: DbxRepo, glue_commit: str, *notes: str) -> str:
         f"  merge commit {dbx.rev('main')[:12]}, mirror commit {mirror[:12]}",
         "  added    jobs/a.py",
         *(f"  note     {note}" for note in notes),
+        NEXT.format("push main and glue-mirror to your remote"),
     ]
     return "\n".join(lines) + "\n"
+
+
+NEXT = "next: git g2l-sync install-hooks (guards the markers), then {}"
 
 
 def test_init_follows_the_glue_repositorys_head_branch_and_later_syncs_follow_it(tmp_path: Path) -> None:
@@ -588,6 +592,35 @@ def test_init_follows_glue_ref_when_it_is_given(tmp_path: Path) -> None:
     assert (run.code, run.output) == (0, init_report(dbx, old))
     assert tomllib.loads(dbx.read("g2l.toml"))["source"]["ref"] == "main"
     assert dbx.read("jobs/a.py") == "# g2l: converted from jobs/a.py\na = 1\n"
+
+
+@pytest.mark.parametrize(
+    ("remotes", "upstream", "push"),
+    [
+        (["origin"], None, "git push origin main glue-mirror"),
+        (["backup", "origin"], None, "git push origin main glue-mirror"),
+        (["company"], None, "git push company main glue-mirror"),
+        (["backup", "company"], "company", "git push company main glue-mirror"),
+        (["backup", "company"], None, "push main and glue-mirror to your remote"),
+    ],
+)
+def test_init_ends_with_the_next_steps_naming_the_remote(
+    tmp_path: Path, remotes: list[str], upstream: str | None, push: str
+) -> None:
+    GlueRepo(tmp_path / "glue").commit("Glue v1", {"jobs/a.py": "a = 1\n"})
+    dbx = DbxRepo(tmp_path / "dbx")
+    for remote in remotes:
+        git(dbx.path, "remote", "add", remote, f"../{remote}.git")
+    if upstream:
+        git(dbx.path, "config", "branch.main.remote", upstream)
+    run = g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/**")
+    assert (run.code, run.output.splitlines()[-1]) == (0, NEXT.format(push))
+    git(dbx.path, "reset", "-q", "--hard", "HEAD~2")
+    git(dbx.path, "branch", "-q", "-D", "glue-mirror")
+    report = g2l(dbx.path, "init", "--glue", "../glue", "--include", "jobs/**", "--json")
+    assert report.code == 0
+    assert "next:" not in report.output
+    assert json.loads(report.output)["notes"] == ["following Glue branch 'main' (the Glue repository's HEAD)"]
 
 
 def test_unreadable_glue_repository_is_bad_input(tmp_path: Path) -> None:

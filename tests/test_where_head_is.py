@@ -45,6 +45,18 @@ def test_the_mirror_branch_checked_out_names_the_team_branch(story: Story, args:
     assert state(dbx) == before
 
 
+def test_native_and_protect_on_the_mirror_branch_refuse_before_writing(story: Story) -> None:
+    dbx = story.dbx
+    path = "risk_engine/lib/collateral.py"
+    git(dbx.path, "switch", "-q", "glue-mirror")
+    before, text = state(dbx), dbx.read(path)
+    assert g2l(dbx.path, "native", path) == (2, ON_MIRROR)
+    assert g2l(dbx.path, "protect", path, "--lines", "2-3") == (2, ON_MIRROR)
+    assert (state(dbx), dbx.read(path)) == (before, text)
+    git(dbx.path, "switch", "-q", "main")
+    assert g2l(dbx.path, "native", path) == (0, f"{path}: marked native (commit it to take effect)\n")
+
+
 def test_a_mirror_branch_of_another_name_and_team_branch_are_read_from_g2l_toml(story: Story) -> None:
     dbx = story.dbx
     git(dbx.path, "branch", "-m", "main", "develop")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
@@ -176,6 +176,18 @@ def output_paths(files: Iterable[ConvertedFile], out_dir: Path) -> dict[str, Pat
     return targets
 
 
+def written_names(targets: dict[str, Path], out_dir: Path) -> dict[str, str]:
+    """Each input's written file as `--out DIR` names it (DIR as given, then its path under it): review items name
+    it, as their lines are the written file's."""
+    root = out_dir.resolve()
+    return {path: (out_dir / target.relative_to(root)).as_posix() for path, target in targets.items()}
+
+
+def written_summary(count: int, out_dir: Path) -> str:
+    """The line `--out DIR` ends with on stderr: `wrote 3 files under DIR`."""
+    return f"wrote {count} file{'' if count == 1 else 's'} under {out_dir.as_posix()}"
+
+
 def write_outputs(files: Iterable[ConvertedFile], targets: dict[str, Path]) -> None:
     for file in files:
         target = targets[file.path]
@@ -215,9 +227,11 @@ def render_json(files: Iterable[ConvertedFile]) -> str:
     )
 
 
-def render_findings(files: Iterable[ConvertedFile]) -> list[str]:
-    """Review items as `PATH:LINE: RULE message`, one a line; LINE is the converted file's."""
-    return [f"{f.path}:{f.line}: {f.rule} {f.message}" for file in files for f in file.findings]
+def render_findings(files: Iterable[ConvertedFile], names: Mapping[str, str] | None = None) -> list[str]:
+    """Review items as `PATH:LINE: RULE message`, one a line; LINE is the converted file's, and PATH the written
+    file's when `names` (written_names) has it."""
+    names = names or {}
+    return [f"{names.get(f.path, f.path)}:{f.line}: {f.rule} {f.message}" for file in files for f in file.findings]
 
 
 def _ended(text: str) -> str:

@@ -108,8 +108,14 @@ def test_a_folder_stands_for_its_python_files(repo: Path) -> None:
 
 def test_out_writes_each_file_under_dir_by_its_path_from_the_inputs_folder_and_prints_no_code(repo: Path) -> None:
     run = g2l(repo, "convert", "jobs/var_breaches.py", "jobs/collateral.py", "--out", "dbx")
-    assert run.code == 1
-    assert run.stdout == ""
+    assert (run.code, run.stdout) == (1, "")
+    assert run.stderr.splitlines() == [  # the review item names the written file: its line 8 holds the comment
+        "dbx/collateral.py:8: G2L004 a job bookmark named by this transformation_ctx: if this function reads a "
+        "Glue source, that read now reads all its input on every run (an append target gets the earlier rows "
+        "again): read through glue_compat.bookmarked(spark, <transformation_ctx>) as the converted reads do",
+        "wrote 2 files under dbx",
+    ]
+    assert (repo / "dbx/collateral.py").read_text().splitlines()[7].startswith("# g2l: review G2L004: ")
     assert sorted(p.relative_to(repo / "dbx").as_posix() for p in (repo / "dbx").rglob("*")) == [
         "collateral.py",
         "var_breaches.py",
@@ -138,7 +144,7 @@ def glue(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_out_takes_absolute_paths_in_sibling_folders(glue: Path, tmp_path: Path) -> None:
     """The issue's command: `convert ~/glue/jobs/a.py ~/glue/lib/risk/c.py --out converted/`."""
     run = g2l(tmp_path, "convert", str(glue / "jobs/a.py"), str(glue / "lib/risk/c.py"), "--out", "converted/")
-    assert (run.code, run.stdout, run.stderr) == (0, "", "")
+    assert (run.code, run.stdout, run.stderr) == (0, "", "wrote 2 files under converted\n")
     assert written(tmp_path / "converted") == {
         "jobs/a.py": "# g2l: converted from jobs/a.py",
         "lib/risk/c.py": "# g2l: converted from lib/risk/c.py",
@@ -147,7 +153,7 @@ def test_out_takes_absolute_paths_in_sibling_folders(glue: Path, tmp_path: Path)
 
 def test_out_takes_dot_dot_paths_and_one_file_lands_by_its_name(glue: Path) -> None:
     run = g2l(glue / "jobs", "convert", "../lib/risk/pricing/d.py", "--out", "../../dbx")
-    assert run.code == 0, run.stderr
+    assert (run.code, run.stderr) == (0, "wrote 1 file under ../../dbx\n")
     assert written(glue.parent / "dbx") == {"d.py": "# g2l: converted from lib/risk/pricing/d.py"}
     run = g2l(glue / "jobs", "convert", "nightly/b.py", "../lib/risk/c.py", "--out", str(glue.parent / "dbx2"))
     assert run.code == 0, run.stderr
@@ -222,6 +228,18 @@ def test_json_lists_every_file_with_its_findings(repo: Path) -> None:
     # the converted file's line of the finding's review comment (line 8 of the Glue file)
     assert (finding["path"], finding["line"], finding["rule"]) == ("jobs/collateral.py", 8, "G2L004")
     assert "bookmark" in finding["message"]
+
+
+def test_out_with_json_or_diff_keeps_stdout_for_them_and_says_what_it_wrote_on_stderr(repo: Path) -> None:
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "--out", "dbx", "--json")
+    assert (run.code, json.loads(run.stdout), run.stderr) == (
+        0,
+        {"files": [{"path": "jobs/var_breaches.py", "findings": []}]},
+        "wrote 1 file under dbx\n",
+    )
+    run = g2l(repo, "convert", "jobs/var_breaches.py", "--out", "dbx", "--diff")
+    assert (run.code, run.stderr) == (0, "wrote 1 file under dbx\n")
+    assert run.stdout.startswith("--- a/jobs/var_breaches.py\n+++ b/jobs/var_breaches.py\n")
 
 
 def test_diff_and_json_together_are_refused(repo: Path) -> None:
