@@ -490,6 +490,10 @@ def warning(glob: str, glue_commit: str) -> str:
     )
 
 
+# init's last line (no remote in these repositories)
+NEXT = "next: git g2l-sync install-hooks (guards the markers), then push main and glue-mirror to your remote"
+
+
 def test_include_globs_that_match_nothing_are_named_by_init_and_sync(tmp_path: Path) -> None:
     glue = GlueRepo(tmp_path / "glue")
     first = glue.commit("Glue v1", {"jobs/a.py": "a = 1\n", "tests/test_a.py": "t = 1\n"})
@@ -509,10 +513,11 @@ def test_include_globs_that_match_nothing_are_named_by_init_and_sync(tmp_path: P
         "tests/**",
     )
     assert run.code == 0
-    assert run.output.splitlines()[-2:] == [
+    assert run.output.splitlines()[-3:] == [
         f"  note     {warning('sql/**/*.sql', first)}",
         f"  note     warning: [source] include 'tests/**' matches only files that [source] exclude leaves out in "
         f"Glue commit {first[:12]}: nothing from it reaches the mirror",
+        NEXT,
     ]
     second = glue.commit("Glue v2", {"jobs/b.py": "b = 1\n"})
     run = g2l(dbx.path, "sync", "--json")
@@ -530,7 +535,7 @@ def test_init_with_no_matching_file_warns_instead_of_a_silent_empty_migration(tm
     head = glue.commit("Glue v1", {"jobs/a.py": "a = 1\n"})
     dbx = DbxRepo(tmp_path / "dbx")
     run = g2l(dbx.path, "init", "--glue", "../glue", "--include", "job/*.py")
-    assert (run.code, run.output.splitlines()[-1]) == (0, f"  note     {warning('job/*.py', head)}")
+    assert (run.code, run.output.splitlines()[-2:]) == (0, [f"  note     {warning('job/*.py', head)}", NEXT])
     assert tree(dbx.path, "glue-mirror") == {}
 
 
