@@ -79,8 +79,9 @@ class Status(NamedTuple):
     detached_head: str | None = None  # HEAD's commit when it is detached (the status is then [target] branch's)
 
 
-def _target(repo: git.Repo) -> tuple[Config, str, str]:
-    """(config, target branch name, its tip): the current branch, or [target] branch in a bare clone."""
+def _target(repo: git.Repo) -> tuple[Config, str, str, str | None]:
+    """(config, target branch name, its tip, HEAD's commit when it is detached): the current branch, or
+    [target] branch in a bare clone or on a detached HEAD."""
     branch = git.current_branch(repo) if repo.work_tree is not None else None
     config = head_config(repo)
     name = branch.removeprefix("refs/heads/") if branch else config.target.branch
@@ -88,7 +89,8 @@ def _target(repo: git.Repo) -> tuple[Config, str, str]:
     problem = mirror.mirror_problem(repo, config, name, tip)
     if problem is not None:
         raise problem
-    return config, name, tip
+    detached = git.rev_parse(repo, "HEAD") if repo.work_tree is not None and branch is None else None
+    return config, name, tip, detached
 
 
 def _iso(timestamp: int) -> str:
@@ -97,7 +99,7 @@ def _iso(timestamp: int) -> str:
 
 def log(repo: git.Repo) -> list[LogEntry]:
     """Sync history, newest first: each mirror commit and the merge that brought it into the target."""
-    config, _name, tip = _target(repo)
+    config, _name, tip, _detached = _target(repo)
     branch = config.target.mirror_branch
     commits = mirror.history(repo, git.ref_value(repo, f"refs/heads/{branch}"), branch)
     merged_by = git.merges_by_parent(repo, tip)
@@ -126,7 +128,7 @@ def log(repo: git.Repo) -> list[LogEntry]:
 
 def status(repo: git.Repo, *, fetch: bool = True) -> Status:
     """Where the target stands against the mirror and the Glue head."""
-    config, name, tip = _target(repo)
+    config, name, tip, detached = _target(repo)
     mirror_tip = git.ref_value(repo, f"refs/heads/{config.target.mirror_branch}")
     commits = mirror.history(repo, mirror_tip, config.target.mirror_branch)
     outside = git.not_reached(repo, mirror_tip, tip) if mirror_tip else set()  # mirror commits tip lacks
@@ -166,9 +168,7 @@ def status(repo: git.Repo, *, fetch: bool = True) -> Status:
         squashed.glue_commit if squashed else None,
         *(_jobs(repo, config, tip, merged[0].sha if merged else None, mirror_tip) if config.jobs.include else ((), ())),
         sync_in_progress=_sync_in_progress(repo),
-        detached_head=git.rev_parse(repo, "HEAD")
-        if repo.work_tree is not None and not git.current_branch(repo)
-        else None,
+        detached_head=detached,
     )
 
 

@@ -46,7 +46,7 @@ def head_config(repo: git.Repo) -> cfg.Config:
     head = head_commit(repo)
     data = git.show_file(repo, head, cfg.CONFIG_FILE)
     if data is None:
-        raise _no_config_at_head(repo, head)
+        raise _where_head_is(repo, head)[0]
     return cfg.load_bytes(data)
 
 
@@ -59,10 +59,6 @@ def refuse_on_mirror(repo: git.Repo) -> None:
     error, on_mirror = _where_head_is(repo, head)
     if on_mirror:
         raise error
-
-
-def _no_config_at_head(repo: git.Repo, head: str) -> G2lError:
-    return _where_head_is(repo, head)[0]
 
 
 def _where_head_is(repo: git.Repo, head: str) -> tuple[G2lError, bool]:
