@@ -121,7 +121,7 @@ def earlier_sync_of(repo: git.Repo, branch_tip: str, target_tip: str) -> bool:
 def _worktree_target(repo: git.Repo) -> tuple[Config, Target]:
     branch = checked_out_branch(repo, "sync", instead=_WITHOUT_WORKTREE)
     tip = head_commit(repo)
-    return head_config(repo), Target(branch, tip, branch, tip, in_worktree=True)
+    return head_config(repo, tip), Target(branch, tip, branch, tip, in_worktree=True)
 
 
 def _advance_mirror(repo: git.Repo, config: Config, options: SyncOptions, target_tip: str) -> MirrorStep:

@@ -40,10 +40,11 @@ def read_config(repo: git.Repo, commit: str) -> cfg.Config:
     return cfg.load_bytes(data)
 
 
-def head_config(repo: git.Repo) -> cfg.Config:
-    """g2l.toml as HEAD has it, which sync, status and log go by; when HEAD has none, an error that says where
-    HEAD is (the mirror branch, another branch, no branch) and which branch to switch to."""
-    head = head_commit(repo)
+def head_config(repo: git.Repo, head: str | None = None) -> cfg.Config:
+    """g2l.toml as HEAD (`head`, when the caller has read it) has it, which sync, status and log go by; when HEAD
+    has none, an error that says where HEAD is (the mirror branch, another branch, no branch) and which branch
+    to switch to."""
+    head = head or head_commit(repo)
     data = git.show_file(repo, head, cfg.CONFIG_FILE)
     if data is None:
         raise _where_head_is(repo, head)[0]
